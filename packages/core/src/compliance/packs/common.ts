@@ -1,0 +1,85 @@
+/**
+ * Shared building blocks for pack data (channel sets, counted outcomes, the state-block set).
+ */
+import type { Channel, DebtorFlag, Outcome, Recipient } from '../vocab.js';
+import { debtorFlags } from '../vocab.js';
+import type { RuleInput } from '../rule.js';
+
+/** Telephone channels (Reg F "placing a telephone call"). @example PHONE.length; // 3 */
+export const PHONE: Channel[] = ['call', 'voicebot', 'voicemail'];
+/** Written channels. @example WRITTEN.includes('letter'); // true */
+export const WRITTEN: Channel[] = ['sms', 'whatsapp', 'email', 'letter'];
+/** Electronic written channels. @example ELECTRONIC.includes('email'); // true */
+export const ELECTRONIC: Channel[] = ['sms', 'whatsapp', 'email'];
+/** Text-like channels to a phone number. @example TEXTS; // ['sms', 'whatsapp'] */
+export const TEXTS: Channel[] = ['sms', 'whatsapp'];
+/**
+ * Outcomes of a *placed* call (Reg F counts unanswered calls and voicemails; calls that do not
+ * connect — `busy`, `not_connected`, `failed` — are excluded, 12 CFR 1006.14(b)(3)).
+ *
+ * @example
+ * PLACED_CALL.includes('busy'); // false
+ */
+export const PLACED_CALL: Outcome[] = ['no_answer', 'voicemail', 'connected', 'conversation'];
+/**
+ * Outcomes that are an effective contact: the person was reached or a message was left/delivered.
+ *
+ * @example
+ * REACHED.includes('no_answer'); // false
+ */
+export const REACHED: Outcome[] = ['connected', 'conversation', 'voicemail', 'delivered'];
+/** Persons obligated on the debt. @example OBLIGATED.includes('guarantor'); // true */
+export const OBLIGATED: Recipient[] = ['debtor', 'guarantor', 'co_debtor'];
+
+/** One state block's legal basis. */
+export interface StateBasis {
+  id: string;
+  citation: string;
+  confidence: RuleInput['confidence'];
+  severity?: RuleInput['severity'];
+  exceptRecipients?: Recipient[];
+  note?: string;
+}
+
+/**
+ * A `state_block` rule for every debtor flag: the given legal bases, and for the flags without
+ * one a clearly labelled Saldo policy rule `<PREFIX>-POLICY-<FLAG>` (conservative: block).
+ *
+ * @example
+ * stateBlocks('MX', {}).map((r) => r.id); // ['MX-POLICY-DISPUTE-PENDING', …]
+ */
+export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, StateBasis>>): RuleInput[] {
+  return debtorFlags.map((flag): RuleInput => {
+    const b = bases[flag];
+    if (b) {
+      return {
+        kind: 'state_block',
+        flag,
+        id: b.id,
+        citation: b.citation,
+        confidence: b.confidence,
+        severity: b.severity ?? 'hard',
+        ...(b.exceptRecipients ? { exceptRecipients: b.exceptRecipients } : {}),
+        ...(b.note ? { note: b.note } : {}),
+      };
+    }
+    return {
+      kind: 'state_block',
+      flag,
+      id: `${prefix}-POLICY-${flag.toUpperCase().replace(/_/g, '-')}`,
+      citation: 'Saldo policy: no specific rule in the research for this state; blocked conservatively',
+      confidence: 'K',
+      severity: 'policy',
+    };
+  });
+}
+
+/**
+ * The channel opt-out rule.
+ *
+ * @example
+ * optOutRule('CL-OPTOUT', 'Saldo policy', 'K', 'policy');
+ */
+export function optOutRule(id: string, citation: string, confidence: RuleInput['confidence'], severity: RuleInput['severity'], channels?: Channel[]): RuleInput {
+  return { kind: 'opt_out', id, citation, confidence, severity, ...(channels ? { channels } : {}) };
+}

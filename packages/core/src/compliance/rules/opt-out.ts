@@ -1,0 +1,35 @@
+/**
+ * Rule kind `opt_out`: a channel the person opted out of (or `all`) is never used. No end.
+ */
+import { z } from 'zod';
+import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';
+
+/**
+ * The `opt_out` rule.
+ *
+ * @example
+ * const r: OptOutRule = { kind: 'opt_out', id: 'US-REGF-MEDIUM-OPTOUT', citation: '12 CFR 1006.14(h)', confidence: 'K', severity: 'hard' };
+ */
+export const OptOutRule = z.object({ ...ruleBaseShape, kind: z.literal('opt_out') });
+/** @example const r: OptOutRule = OptOutRule.parse(data); */
+export type OptOutRule = z.infer<typeof OptOutRule>;
+
+/**
+ * Compiles an opt-out block.
+ *
+ * @example
+ * compileOptOut(rule)(ctx, zone, t); // NO_END when ctx.optOuts has the channel
+ */
+export function compileOptOut(_rule: OptOutRule): RuleCheck {
+  return (ctx) => (ctx.optOuts.has(ctx.channel) || ctx.optOuts.has('all') ? NO_END : PASS);
+}
+
+/**
+ * Generated message.
+ *
+ * @example
+ * describeOptOut(rule).es; // 'La persona pidió no ser contactada por este canal'
+ */
+export function describeOptOut(_rule: OptOutRule): Messages {
+  return { en: 'The person opted out of this channel', es: 'La persona pidió no ser contactada por este canal' };
+}

@@ -1,0 +1,224 @@
+/**
+ * Time-zone arithmetic for the hot path, without luxon: offsets come from a cached
+ * Intl.DateTimeFormat per zone and are memoised per UTC hour (a transition splits at most one
+ * hour, which is then computed exactly). "Wall" times are epoch milliseconds of the local
+ * clock reading taken as if it were UTC.
+ */
+
+/** Milliseconds in a day. @example DAY_MS === 86_400_000 */
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const MAX_CACHE = 200_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/**
+ * True when `zone` is an IANA zone name this runtime knows.
+ *
+ * @example
+ * isValidTimeZone('America/Bogota'); // true
+ * isValidTimeZone('Mars/Olympus'); // false
+ */
+export function isValidTimeZone(zone: string): boolean {
+  if (formatters.has(zone)) return true;
+  if (zone.length === 0 || zone.length > 64) return false;
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function exactOffset(zone: string, t: number): number {
+  const sec = Math.floor(t / 1000) * 1000;
+  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
+  for (const p of formatterFor(zone).formatToParts(new Date(sec))) {
+    switch (p.type) {
+      case 'year': y = Number(p.value); break;
+      case 'month': mo = Number(p.value); break;
+      case 'day': d = Number(p.value); break;
+      case 'hour': h = Number(p.value); break;
+      case 'minute': mi = Number(p.value); break;
+      case 'second': s = Number(p.value); break;
+      case 'era': bc = p.value.startsWith('B'); break;
+      default: break;
+    }
+  }
+  const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
+  return wall - sec;
+}
+
+/**
+ * A time zone with a memoised offset function. Get one with {@link zoneOf}.
+ *
+ * @example
+ * const ny = zoneOf('America/New_York');
+ * ny.offset(Date.parse('2026-03-09T13:00:00Z')); // -14_400_000 (EDT)
+ */
+export class Zone {
+  private readonly byHour = new Map<number, number>();
+  constructor(readonly name: string) {}
+
+  /** Offset (wall − UTC) in ms at instant `t`. */
+  offset(t: number): number {
+    const hour = Math.floor(t / HOUR_MS);
+    const cached = this.byHour.get(hour);
+    if (cached !== undefined) return Number.isNaN(cached) ? exactOffset(this.name, t) : cached;
+    const a = exactOffset(this.name, hour * HOUR_MS);
+    const b = exactOffset(this.name, hour * HOUR_MS + HOUR_MS - 1000);
+    if (this.byHour.size > MAX_CACHE) this.byHour.clear();
+    this.byHour.set(hour, a === b ? a : Number.NaN);
+    return a === b ? a : exactOffset(this.name, t);
+  }
+
+  /** Local wall time (ms) at instant `t`. */
+  wall(t: number): number {
+    return t + this.offset(t);
+  }
+
+  /**
+   * The earliest instant whose local wall time is `wall`; when `wall` falls in a DST gap, the
+   * first instant after the gap (the transition itself).
+   */
+  instant(wall: number): number {
+    const before = this.offset(wall - DAY_MS);
+    const after = this.offset(wall + DAY_MS);
+    const c1 = wall - before;
+    const c2 = wall - after;
+    const ok1 = this.wall(c1) === wall;
+    const ok2 = this.wall(c2) === wall;
+    if (ok1 && ok2) return Math.min(c1, c2);
+    if (ok1) return c1;
+    if (ok2) return c2;
+    // In a gap: binary-search the first instant whose wall time is >= `wall`.
+    let lo = Math.min(c1, c2);
+    let hi = Math.max(c1, c2);
+    while (hi - lo > 1000) {
+      const mid = Math.floor((lo + hi) / 2 / 1000) * 1000;
+      if (mid <= lo) break;
+      if (this.wall(mid) >= wall) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  /** Start (instant) of the local calendar day containing `t`. */
+  startOfDay(t: number): number {
+    return this.instant(Math.floor(this.wall(t) / DAY_MS) * DAY_MS);
+  }
+
+  /** The instant `days` local calendar days after `t` at the same wall-clock time. */
+  plusLocalDays(t: number, days: number): number {
+    return this.instant(this.wall(t) + days * DAY_MS);
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/**
+ * The memoised {@link Zone} for an IANA name (throws RangeError for an unknown zone).
+ *
+ * @example
+ * zoneOf('Europe/Madrid').wall(Date.parse('2026-07-01T10:00:00Z')); // 12:00 local as ms
+ */
+export function zoneOf(name: string): Zone {
+  let z = zones.get(name);
+  if (!z) {
+    formatterFor(name);
+    z = new Zone(name);
+    zones.set(name, z);
+  }
+  return z;
+}
+
+/**
+ * Days since 1970-01-01 → civil date (proleptic Gregorian).
+ *
+ * @example
+ * civilFromDays(0); // { year: 1970, month: 1, day: 1 }
+ */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/**
+ * ISO weekday index (0 = Monday … 6 = Sunday) of a day number.
+ *
+ * @example
+ * isoWeekday(0); // 3 (1970-01-01 was a Thursday)
+ */
+export function isoWeekday(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
+/**
+ * Parses an ISO-8601 instant with `Z` or a numeric offset to epoch ms (NaN when invalid).
+ * Fast path for the fixed `YYYY-MM-DDTHH:MM:SS(.fff)(Z|±HH:MM)` shape.
+ *
+ * @example
+ * parseInstant('2026-03-03T13:59:00Z'); // 1772546340000
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (n >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(n - 1) === 90 && n <= 24) {
+    const y = num(s, 0, 4), mo = num(s, 5, 2), d = num(s, 8, 2), h = num(s, 11, 2), mi = num(s, 14, 2), se = num(s, 17, 2);
+    let ms = 0;
+    if (n > 20) {
+      if (s.charCodeAt(19) !== 46) return Number.NaN;
+      const frac = s.slice(20, n - 1);
+      ms = Math.round(Number(`0.${frac}`) * 1000);
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59 || Number.isNaN(y + mo + d + h + mi + se + ms)) return Number.NaN;
+    const t = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+    return new Date(t).getUTCDate() === d ? t : Number.NaN;
+  }
+  return Date.parse(s);
+}
+
+function num(s: string, from: number, len: number): number {
+  let v = 0;
+  for (let i = from; i < from + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Formats an instant as ISO UTC without milliseconds (callers round up first).
+ *
+ * @example
+ * formatInstant(Date.parse('2026-03-09T13:00:00Z')); // '2026-03-09T13:00:00Z'
+ */
+export function formatInstant(t: number): string {
+  return new Date(t).toISOString().slice(0, 19) + 'Z';
+}

@@ -1,0 +1,71 @@
+/**
+ * Calendar-date arithmetic on local civil dates (no instants, no zones): dates in replies are
+ * days in the debtor's zone, so "mañana" is today's local date + 1 whatever the UTC offset.
+ */
+export interface CivilDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** A local reference time: the civil date plus the wall-clock hour and minute. */
+export interface LocalNow extends CivilDate {
+  hour: number;
+  minute: number;
+}
+
+const dayMs = 86_400_000;
+
+export function toDayNumber(c: CivilDate): number {
+  return Math.floor(Date.UTC(c.y, c.m - 1, c.d) / dayMs);
+}
+
+export function fromDayNumber(n: number): CivilDate {
+  const dt = new Date(n * dayMs);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function addDays(c: CivilDate, days: number): CivilDate {
+  return fromDayNumber(toDayNumber(c) + days);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(c: CivilDate): number {
+  return (toDayNumber(c) % 7 + 7 + 4) % 7;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isoDate(c: CivilDate): string {
+  return `${String(c.y).padStart(4, '0')}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
+}
+
+/**
+ * The local wall-clock reference for `now` in `timezone`. A string without offset
+ * ("2026-11-24T10:00:00") already is local time; an instant (a `Date`, or a string with `Z`/offset)
+ * is converted to the zone with `Intl`.
+ *
+ * @example
+ * localNow('2026-11-24T10:00:00', 'America/Mexico_City') // → { y: 2026, m: 11, d: 24, hour: 10, minute: 0 }
+ * localNow('2026-11-24T16:00:00Z', 'America/Mexico_City') // → { y: 2026, m: 11, d: 24, hour: 10, minute: 0 }
+ */
+export function localNow(now: string | Date, timezone: string): LocalNow | undefined {
+  if (typeof now === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(now);
+    if (!m) return undefined;
+    if (!m[6]) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0) };
+    return localNow(new Date(now), timezone);
+  }
+  if (Number.isNaN(now.getTime())) return undefined;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    return { y: get('year'), m: get('month'), d: get('day'), hour: get('hour') % 24, minute: get('minute') };
+  } catch {
+    return undefined;
+  }
+}

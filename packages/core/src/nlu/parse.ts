@@ -1,0 +1,126 @@
+import { extractAmount } from './amount.js';
+import { extractChannel } from './channel.js';
+import { localNow } from './civil.js';
+import { extractDate } from './date.js';
+import { extractInstallments } from './installments.js';
+import type { Language, OrgIntent } from './intents.js';
+import { detectLanguage } from './language.js';
+import { defaultZone, variantFor } from './locale.js';
+import type { NluModel } from './model.js';
+import { ruleIntents } from './rules.js';
+import type { NluEntities } from './schema.js';
+import { extractTimeOfDay } from './time-of-day.js';
+
+export interface ParseOptions {
+  model: NluModel;
+  lang?: Language;
+  /** Local reference time ("2026-11-24T10:00:00"), an ISO instant, or a Date. Without it no date is resolved. */
+  now?: string | Date;
+  /** IANA zone of the debtor; decides the regional variant ("$" = MXN in Mexico City). */
+  timezone?: string;
+}
+
+export interface NluResult {
+  intent: OrgIntent;
+  confidence: number;
+  lang: Language;
+  entities: NluEntities;
+  /** Other intents in the same message, most likely first (e.g. `stop_contact` after `already_paid`). */
+  secondary?: OrgIntent[];
+}
+
+/** Below this the classifier's guess is reported as `unknown`. Tuned by cross-validation on train. */
+export const minConfidence = 0.2;
+/** A second intent is reported when the classifier gives it at least this probability. */
+export const secondaryThreshold = 0.25;
+/** The classifier overrules a rule's intent (which then becomes secondary) only above this probability. */
+export const overruleThreshold = 0.5;
+/**
+ * What may take the primary slot from an opt-out rule: intents that explain or accompany it
+ * ("ya pagué, dejen de llamar", "text me, don't call"). Never hardship, refusal, yes/no or chit-chat.
+ */
+const stopCompanions: ReadonlySet<string> = new Set([
+  'already_paid', 'dispute', 'wrong_party', 'deceased', 'bankruptcy', 'abuse', 'promise_to_pay', 'contact_preference',
+]);
+const maxChars = 2000;
+
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}
+
+/**
+ * Understands one debtor reply: intent (primary + secondaries), confidence, language, entities.
+ * Rules decide the high-stakes intents; the trained classifier decides the rest.
+ *
+ * @example
+ * parse('te pago 500 pesos el viernes', { model, now: '2026-11-24T10:00:00', timezone: 'America/Mexico_City' })
+ * // → { intent: 'promise_to_pay', confidence: 0.9, lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } }
+ */
+export function parse(text: string, opts: ParseOptions): NluResult {
+  const clipped = text.length > maxChars ? text.slice(0, maxChars) : text;
+  const zoneHint = opts.timezone && variantFor(opts.timezone, 'es') === 'US' ? 'en' : 'es';
+  const guess = detectLanguage(clipped, opts.lang ?? zoneHint);
+  const lang = opts.lang ?? guess.lang;
+  if (clipped.trim() === '' || !/[\p{L}\p{N}]/u.test(clipped)) return { intent: 'unknown', confidence: 1, lang, entities: {} };
+
+  const hits = ruleIntents(clipped);
+  const ranked = opts.model.classifier.predict(clipped);
+  const top = ranked[0] ?? { label: 'unknown', p: 0 };
+  let intent: OrgIntent;
+  let confidence: number;
+  const secondary: OrgIntent[] = [];
+  const ruleHit = hits.find((h) => h.keyword) ?? hits[0];
+  if (ruleHit?.keyword) {
+    // A carrier keyword sent alone is an opt-out, whatever else the model thinks.
+    intent = 'stop_contact';
+    confidence = 1;
+  } else if (ruleHit) {
+    // The classifier saw the rule hit as a feature; it may explain the message better
+    // ("ya pagué, dejen de llamar" is already_paid + stop_contact). The rule intent is never dropped.
+    const ruleP = ranked.find((r) => r.label === ruleHit.intent)?.p ?? 0;
+    const mayOverrule = ruleHit.intent === 'stop_contact' ? stopCompanions.has(top.label) : top.label !== 'unknown';
+    if (top.label !== ruleHit.intent && top.p >= overruleThreshold && mayOverrule) {
+      intent = top.label;
+      confidence = top.p;
+    } else {
+      intent = ruleHit.intent;
+      confidence = Math.max(0.9, ruleP);
+    }
+  } else if (guess.foreign && !opts.lang) {
+    intent = 'unknown';
+    confidence = 0.9;
+  } else {
+    intent = top.p >= minConfidence ? top.label : 'unknown';
+    confidence = top.p >= minConfidence ? top.p : 1 - top.p;
+  }
+  for (const h of hits) if (h.intent !== intent && !secondary.includes(h.intent)) secondary.push(h.intent);
+  for (const r of ranked) {
+    if (r.p >= secondaryThreshold && r.label !== intent && r.label !== 'unknown' && !secondary.includes(r.label)) secondary.push(r.label);
+  }
+
+  const timezone = opts.timezone ?? defaultZone(lang);
+  const entities = extractEntities(clipped, lang, timezone, opts.now, intent);
+  const result: NluResult = { intent, confidence: round(confidence), lang, entities };
+  if (secondary.length > 0) result.secondary = secondary;
+  return result;
+}
+
+/** All entities of a reply. A channel the debtor refuses ("stop calling") is not a preference. */
+export function extractEntities(text: string, lang: Language, timezone: string, now: string | Date | undefined, _intent?: OrgIntent): NluEntities {
+  const variant = variantFor(timezone, lang);
+  const entities: NluEntities = {};
+  const amount = extractAmount(text, variant);
+  if (amount) entities.amount = amount;
+  const local = now === undefined ? undefined : localNow(now, timezone);
+  if (local) {
+    const date = extractDate(text, lang, local);
+    if (date) entities.date = date;
+  }
+  const installments = extractInstallments(text);
+  if (installments !== undefined) entities.installments = installments;
+  const channel = extractChannel(text);
+  if (channel) entities.channel = channel;
+  const timeOfDay = extractTimeOfDay(text);
+  if (timeOfDay) entities.timeOfDay = timeOfDay;
+  return entities;
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { intents } from '../nlu/intents.js';
+
+/**
+ * A collection strategy as versioned data: ordered segments (first match wins), each with a
+ * journey graph of nodes addressed by id. The same schema is used for the API body (JSON), the
+ * CLI (YAML parsed by the server, then this schema) and the `jsonb` read-back of a stored version.
+ * Structural checks live here; graph checks (reachability, cycles, split sums…) live in
+ * `getConstraintViolations` so that an editor can show every problem at once.
+ */
+
+/** Stable ids for nodes, segments, split arms and queues: lower snake case. */
+const slug = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected lower_snake_case (a-z, 0-9, _), starting with a letter');
+
+/** Template ids follow `<name>_v<version>`, e.g. `reminder_email_v1`. */
+export const TemplateId = z.string().regex(/^[a-z][a-z0-9_]*_v\d+$/, 'expected a template id like reminder_email_v1');
+export type TemplateId = z.infer<typeof TemplateId>;
+
+/** Channels a `send` node can use. Voice goes through the `call` node (voicebot). */
+export const sendChannels = ['email', 'sms', 'whatsapp'] as const;
+export type SendChannel = (typeof sendChannels)[number];
+
+/** Every contact channel, as the compliance engine and opt-outs name them. */
+export const contactChannels = ['email', 'sms', 'whatsapp', 'call'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+/** Delinquency buckets of the glossary. `61-90` includes 90; `90+` starts at 91 DPD. */
+export const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+export type Bucket = (typeof buckets)[number];
+
+/** A duration: ISO 8601 (`P3D`, `PT12H`), added in the debtor's local calendar, or milliseconds. */
+export const DurationSpec = z.union([z.string().regex(/^P/, 'expected an ISO 8601 duration such as P3D'), z.number().int().nonnegative()]);
+export type DurationSpec = z.infer<typeof DurationSpec>;
+
+/** Local wall-clock time "HH:MM" (24 h). */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export type LocalTime = z.infer<typeof LocalTime>;
+
+/** A window in the debtor's IANA zone; `days` are ISO weekdays (1 = Monday … 7 = Sunday). */
+export const TimeWindow = z.object({
+  days: z.union([z.literal('weekdays'), z.literal('any'), z.array(z.number().int().min(1).max(7)).min(1)]),
+  from: LocalTime,
+  to: LocalTime,
+});
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+// ── Conditions ────────────────────────────────────────────────────────────────────────────────
+
+/** Account facts a condition can test. `lastEvent`/`lastIntent` are journey facts (branches). */
+export const conditionFields = ['dpd', 'bucket', 'balanceMinor', 'currency', 'product', 'country', 'status', 'tags', 'score', 'lastEvent', 'lastIntent'] as const;
+export type ConditionField = (typeof conditionFields)[number];
+export const numericConditionFields = ['dpd', 'balanceMinor', 'score'] as const satisfies readonly ConditionField[];
+
+const field = z.enum(conditionFields);
+const scalar = z.union([z.string(), z.number()]);
+
+/** One test over one fact. A list of conditions is a conjunction (all must hold). */
+export const Condition = z.discriminatedUnion('op', [
+  z.object({ field, op: z.literal('eq'), value: scalar }),
+  z.object({ field, op: z.literal('in'), value: z.array(scalar) }),
+  z.object({ field, op: z.literal('gte'), value: z.number() }),
+  z.object({ field, op: z.literal('lte'), value: z.number() }),
+  /** Inclusive on both ends: `[1, 30]`. */
+  z.object({ field, op: z.literal('between'), value: z.tuple([z.number(), z.number()]) }),
+  /** For `tags`: the account carries this tag. */
+  z.object({ field, op: z.literal('contains'), value: z.string() }),
+]);
+export type Condition = z.infer<typeof Condition>;
+export type ConditionOp = Condition['op'];
+
+// ── Nodes ─────────────────────────────────────────────────────────────────────────────────────
+
+export const NodeId = slug;
+export type NodeId = z.infer<typeof NodeId>;
+
+const meta = { label: z.string().max(200).optional() };
+
+/** Events a `wait_for` can listen to. `any` is any of the others. */
+export const waitEvents = ['opened', 'clicked', 'replied', 'paid', 'promised', 'any'] as const;
+export type WaitEvent = (typeof waitEvents)[number];
+
+export const SendNode = z.object({ kind: z.literal('send'), channel: z.enum(sendChannels), template: TemplateId, next: NodeId, ...meta });
+export const WaitNode = z.object({
+  kind: z.literal('wait'),
+  /** Wait this long (in the debtor's calendar: `P1D` across a DST change is one local day). */
+  duration: DurationSpec.optional(),
+  /** Then (or only) wait until the next moment inside this local window. */
+  until: TimeWindow.optional(),
+  /** Count `duration` from the start of the day after the recorded promise date, when there is one. */
+  fromPromiseDate: z.boolean().optional(),
+  next: NodeId,
+  ...meta,
+});
+export const WaitForNode = z.object({
+  kind: z.literal('wait_for'),
+  events: z.array(z.enum(waitEvents)).min(1),
+  /** Only for `replied` (or `any`): the reply must carry one of these NLU intents. */
+  intents: z.array(z.enum(intents)).min(1).optional(),
+  onEvent: NodeId,
+  /** Required by the validator; a wait_for without a timeout could wait forever. */
+  timeout: DurationSpec.optional(),
+  onTimeout: NodeId.optional(),
+  ...meta,
+});
+export const BranchNode = z.object({
+  kind: z.literal('branch'),
+  /** Evaluated in order; the first whose conditions all hold wins. */
+  branches: z.array(z.object({ when: z.array(Condition).min(1), next: NodeId })).min(1),
+  otherwise: NodeId,
+  ...meta,
+});
+export const SplitArm = z.object({ name: slug, percent: z.number().min(0).max(100), next: NodeId });
+export type SplitArm = z.infer<typeof SplitArm>;
+export const SplitNode = z.object({ kind: z.literal('split'), arms: z.array(SplitArm).min(1), ...meta });
+export const CallNode = z.object({
+  kind: z.literal('call'),
+  /** The voicebot script template. */
+  template: TemplateId,
+  /** Limited-content voicemail to leave when nobody answers (e.g. `lcm_voicemail_v1`). */
+  voicemailTemplate: TemplateId.optional(),
+  next: NodeId,
+  ...meta,
+});
+export const EscalateNode = z.object({ kind: z.literal('escalate'), queue: slug, reason: z.string().max(200).optional(), next: NodeId, ...meta });
+export const offerTypes = ['payment_plan', 'settlement'] as const;
+export type OfferType = (typeof offerTypes)[number];
+export const OfferNode = z.object({ kind: z.literal('offer'), offer: z.enum(offerTypes), policy: slug, next: NodeId, ...meta });
+export const SetStatusNode = z.object({ kind: z.literal('set_status'), status: slug, next: NodeId, ...meta });
+export const ExitNode = z.object({ kind: z.literal('exit'), reason: slug.optional(), ...meta });
+
+/** A journey node, discriminated on `kind`. */
+export const StrategyNode = z.discriminatedUnion('kind', [SendNode, WaitNode, WaitForNode, BranchNode, SplitNode, CallNode, EscalateNode, OfferNode, SetStatusNode, ExitNode]);
+export type StrategyNode = z.infer<typeof StrategyNode>;
+export type NodeKind = StrategyNode['kind'];
+export const nodeKinds = ['send', 'wait', 'wait_for', 'branch', 'split', 'call', 'escalate', 'offer', 'set_status', 'exit'] as const satisfies readonly NodeKind[];
+/** The node of a given kind, e.g. `NodeOf<'send'>`. */
+export type NodeOf<K extends NodeKind> = Extract<StrategyNode, { kind: K }>;
+
+export const Journey = z.object({ entry: NodeId, nodes: z.record(NodeId, StrategyNode) });
+export type Journey = z.infer<typeof Journey>;
+
+export const Segment = z.object({
+  id: slug,
+  name: z.string().min(1).max(200),
+  /** All must hold. Empty = catch-all. */
+  conditions: z.array(Condition),
+  journey: Journey,
+});
+export type Segment = z.infer<typeof Segment>;
+
+/**
+ * A strategy version. `id` is stable across versions; `version` increases on every publish.
+ *
+ * @example
+ * const def = StrategyDefinition.parse({
+ *   id: 'stg_minimal', name: 'Minimal', version: 1,
+ *   segments: [{ id: 'all', name: 'Everyone', conditions: [], journey: {
+ *     entry: 'email', nodes: {
+ *       email: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'done' },
+ *       done: { kind: 'exit' },
+ *     } } }],
+ * });
+ */
+export const StrategyDefinition = z.object({
+  id: z.string().regex(/^stg_[a-z0-9_]{1,60}$/, 'expected an id like stg_default'),
+  name: z.string().min(1).max(200),
+  version: z.number().int().positive(),
+  description: z.string().max(2000).optional(),
+  segments: z.array(Segment).min(1),
+});
+export type StrategyDefinition = z.infer<typeof StrategyDefinition>;
+
+/**
+ * What the engine knows about the account when it matches a segment or evaluates a branch.
+ *
+ * @example
+ * const facts: AccountFacts = { accountId: 'acct_1', dpd: 12, balanceMinor: 150_00, currency: 'MXN', country: 'MX', status: 'active', tags: [] };
+ */
+export const AccountFacts = z.object({
+  accountId: z.string().min(1),
+  dpd: z.number().int(),
+  balanceMinor: z.number().int(),
+  currency: z.string().length(3),
+  product: z.string().optional(),
+  country: z.string().length(2),
+  status: z.string(),
+  tags: z.array(z.string()),
+  score: z.number().nullable().optional(),
+});
+export type AccountFacts = z.infer<typeof AccountFacts>;

@@ -1,0 +1,104 @@
+import { DateTime, Duration, IANAZone } from 'luxon';
+import type { DurationSpec, TimeWindow } from './definition.js';
+
+/**
+ * Time arithmetic of the engine, in the debtor's IANA zone (luxon). Calendar units are local:
+ * `P1D` across a DST change is one local day (23 or 25 hours), so "3 days later at the same
+ * time" stays at the same wall-clock hour for the debtor.
+ */
+
+/**
+ * A luxon Duration for a spec, or `null` when the ISO string is invalid.
+ *
+ * @example
+ * toDuration('P3D')?.as('days'); // 3
+ * toDuration(60_000)?.as('minutes'); // 1
+ */
+export function toDuration(spec: DurationSpec): Duration | null {
+  const d = typeof spec === 'number' ? Duration.fromMillis(spec) : Duration.fromISO(spec);
+  return d.isValid ? d : null;
+}
+
+/**
+ * Whether a duration spec is valid and strictly positive (every unit ≥ 0, at least one > 0).
+ *
+ * @example
+ * isPositiveDuration('P3D'); // true
+ * isPositiveDuration('PT0S'); // false
+ */
+export function isPositiveDuration(spec: DurationSpec): boolean {
+  const d = toDuration(spec);
+  if (d === null) return false;
+  const values = Object.values(d.toObject()).filter((v): v is number => typeof v === 'number');
+  return values.every((v) => v >= 0) && values.some((v) => v > 0);
+}
+
+/**
+ * `at` plus a duration, computed in `zone`. Invalid specs add nothing (the validator reports them).
+ *
+ * @example
+ * addDuration(new Date('2026-03-28T10:00:00Z'), 'P1D', 'Europe/Madrid').toISOString(); // '2026-03-29T09:00:00.000Z' (DST)
+ */
+export function addDuration(at: Date, spec: DurationSpec, zone: string): Date {
+  const d = toDuration(spec);
+  if (d === null) return at;
+  return DateTime.fromJSDate(at, { zone: safeZone(zone) }).plus(d).toJSDate();
+}
+
+/**
+ * The earliest instant ≥ `at` inside the local window: `at` itself when already inside, else the
+ * window start of the next allowed day. A start time that does not exist locally (DST gap) moves
+ * forward as luxon does.
+ *
+ * @example
+ * // Friday 2026-03-27 15:00 in Madrid → Monday 10:00 CEST (summer time began on Sunday)
+ * nextWindowStart(new Date('2026-03-27T14:00:00Z'), { days: 'weekdays', from: '10:00', to: '12:00' }, 'Europe/Madrid').toISOString(); // '2026-03-30T08:00:00.000Z'
+ */
+export function nextWindowStart(at: Date, window: TimeWindow, zone: string): Date {
+  const local = DateTime.fromJSDate(at, { zone: safeZone(zone) });
+  const [fh, fm] = hm(window.from);
+  const [th, tm] = hm(window.to);
+  for (let d = 0; d <= 7; d++) {
+    const day = local.startOf('day').plus({ days: d });
+    if (!dayAllowed(day.weekday, window.days)) continue;
+    const start = day.set({ hour: fh, minute: fm, second: 0, millisecond: 0 });
+    const end = day.set({ hour: th, minute: tm, second: 0, millisecond: 0 });
+    if (local < start) return start.toJSDate();
+    if (local < end) return at;
+  }
+  // Unreachable with a valid window (some weekday is allowed within 7 days); stay safe anyway.
+  return local.plus({ days: 1 }).toJSDate();
+}
+
+/**
+ * Start of the local day after `isoDate` (YYYY-MM-DD) in `zone`: a promise "on the 10th" is
+ * broken only once the 10th is over for the debtor.
+ *
+ * @example
+ * dayAfter('2026-05-10', 'America/Mexico_City').toISOString(); // '2026-05-11T06:00:00.000Z'
+ */
+export function dayAfter(isoDate: string, zone: string): Date | null {
+  const d = DateTime.fromISO(isoDate, { zone: safeZone(zone) });
+  return d.isValid ? d.startOf('day').plus({ days: 1 }).toJSDate() : null;
+}
+
+/** Whether luxon knows the IANA zone. */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** Unknown zones fall back to UTC rather than producing invalid dates (the import validates zones). */
+function safeZone(zone: string): string {
+  return isValidZone(zone) ? zone : 'UTC';
+}
+
+function hm(s: string): [number, number] {
+  const [h, m] = s.split(':');
+  return [Number(h ?? 0), Number(m ?? 0)];
+}
+
+function dayAllowed(weekday: number, days: TimeWindow['days']): boolean {
+  if (days === 'any') return true;
+  if (days === 'weekdays') return weekday <= 5;
+  return days.includes(weekday);
+}

@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Db, QueryResult, SqlExecutor } from '../../ports/db.js';
+import { rewriteCopyForBlob } from './copy-sql.js';
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
+
+function executor(pg: PgliteLike): SqlExecutor {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const r = await pg.query<R>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    async copyFrom(copySql, chunks) {
+      // PGlite has no wire-protocol COPY stream; it reads COPY data from a Blob at '/dev/blob'.
+      // Chunks are buffered into one Blob per call: callers send bounded batches.
+      const parts: string[] = [];
+      for await (const c of chunks) parts.push(c);
+      const r = await pg.query(rewriteCopyForBlob(copySql), [], { blob: new Blob(parts) });
+      return r.affectedRows ?? 0;
+    },
+  };
+}
+
+/**
+ * Embedded Postgres (PGlite, PostgreSQL compiled to WASM) in a data directory, or in memory when
+ * `dataDir` is undefined. One session: API and workers share it in one process (see ADR 0002).
+ */
+export async function openPgliteDb(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  const inTx = new AsyncLocalStorage<SqlExecutor>();
+  const base = executor(pg);
+  return {
+    kind: 'pglite',
+    query: (sql, params) => (inTx.getStore() ?? base).query(sql, params),
+    exec: (sql) => (inTx.getStore() ?? base).exec(sql),
+    copyFrom: (sql, chunks) => (inTx.getStore() ?? base).copyFrom(sql, chunks),
+    async transaction(fn) {
+      const current = inTx.getStore();
+      if (current) return fn(current);
+      return pg.transaction((tx) => {
+        const ex = executor(tx);
+        return inTx.run(ex, () => fn(ex));
+      }) as Promise<Awaited<ReturnType<typeof fn>>>;
+    },
+    close: () => pg.close(),
+  };
+}

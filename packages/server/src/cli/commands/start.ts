@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { buildPlatform, loadConfig, startSaldo } from '../platform.js';
+import { loadDemoPortfolio } from '../../usecases/load-demo-portfolio.js';
+
+export function register(program: Command, io: CliIo) {
+  program
+    .command('start')
+    .description('Run Saldo: migrate, then serve the API and/or run the workers')
+    .option('--role <role>', 'api | worker | all', 'all')
+    .option('--port <port>', 'HTTP port (env PORT)', (v) => Number(v))
+    .option('--host <host>', 'interface to listen on (env HOST)')
+    .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set (env SALDO_DATA_DIR)')
+    .option('--demo-if-empty', 'load a demo portfolio when the database holds no accounts')
+    .option('--demo-debtors <n>', 'size of that demo portfolio', (v) => Number(v), 2000)
+    .action(async (o: { role: string; port?: number; host?: string; dataDir?: string; demoIfEmpty?: boolean; demoDebtors: number }) => {
+      const config = loadConfig(io.env, { role: o.role as 'all', port: o.port, host: o.host, dataDir: o.dataDir });
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+      io.stderr.write(`Saldo: opening ${where}…\n`);
+      const platform = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey });
+      if (platform.migrations.applied.length) io.stderr.write(`Saldo: applied migrations ${platform.migrations.applied.join(', ')}\n`);
+      if (o.demoIfEmpty && (await platform.record.summary(platform.defaultOrgId)).accounts === 0) {
+        io.stderr.write(`Saldo: empty database — loading a demo portfolio of ${o.demoDebtors} debtors (MX, ES, CO, US)…\n`);
+        const demo = await loadDemoPortfolio(platform, platform.defaultOrgId, { debtors: o.demoDebtors, seed: 1 });
+        io.stderr.write(`Saldo: demo loaded: ${demo.accounts} accounts in ${demo.portfolios.map((p) => p.code).join(', ')}\n`);
+      }
+      const running = await startSaldo(config, { platform, log: (l) => io.stderr.write(`${l}\n`) });
+      io.stdout.write(running.url ? `Saldo is up: ${running.url} (API docs at ${running.url}/docs; role ${config.role})\n` : `Saldo worker running (role ${config.role})\n`);
+      if (!config.bootstrapApiKey && running.url) io.stdout.write('To call the API, create a key: npx saldo apikey create --role admin   (or set SALDO_BOOTSTRAP_API_KEY)\n');
+      await new Promise<void>((resolve) => {
+        const stop = () => void running.stop().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,80 @@
+// The composition root: the only place that knows every adapter. The CLI, the HTTP server and
+// the tests build a Platform here and talk to its use cases.
+import type { Db } from './ports/db.js';
+import type { Clock } from './ports/clock.js';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { openDb } from './adapters/db/open-db.js';
+import { migrate } from './adapters/db/migrate.js';
+import { identityHasher, loadDeploymentSecret } from './adapters/db/deployment-secret.js';
+import { createSqlImportStore } from './adapters/db/import-store.js';
+import { createSqlOrgStore } from './adapters/db/org-store.js';
+import { createSqlAuthStore } from './adapters/db/auth-store.js';
+import { createSqlPortfolioStore } from './adapters/db/portfolio-store.js';
+import { createSqlAccountStore } from './adapters/db/account-store.js';
+import { createSqlDebtorStore } from './adapters/db/debtor-store.js';
+import { createSqlTimelineStore } from './adapters/db/timeline-store.js';
+import { createSqlPaymentStore } from './adapters/db/payment-store.js';
+import { openCsvImportSource } from './adapters/files/csv-import-source.js';
+import { createAuth } from './usecases/auth.js';
+import { createOrganizations } from './usecases/organizations.js';
+import { createRecord } from './usecases/record.js';
+import { createImports } from './usecases/imports.js';
+import { createSqlPromiseExpiryStore } from './adapters/db/promise-expiry-store.js';
+import { expireOverduePromises } from './usecases/expire-promises.js';
+
+export interface PlatformOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** An already-open database (tests share one per file). */
+  db?: Db;
+  clock?: Clock;
+  secretKey?: string | undefined;
+  bootstrapApiKey?: string | undefined;
+}
+
+export async function buildPlatform(opts: PlatformOptions) {
+  const clock = opts.clock ?? systemClock;
+  const db = opts.db ?? (await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir }));
+  const migrations = await migrate(db, clock.now());
+  const secret = await loadDeploymentSecret(db, clock.now(), opts.secretKey);
+  const stores = {
+    orgs: createSqlOrgStore(db),
+    auth: createSqlAuthStore(db),
+    portfolios: createSqlPortfolioStore(db),
+    accounts: createSqlAccountStore(db),
+    debtors: createSqlDebtorStore(db),
+    timeline: createSqlTimelineStore(db),
+    payments: createSqlPaymentStore(db),
+    imports: createSqlImportStore(db, identityHasher(secret)),
+  };
+  const auth = createAuth({ auth: stores.auth, clock });
+  const organizations = createOrganizations({ orgs: stores.orgs, auth, clock });
+  const record = createRecord({ ...stores, clock });
+  const imports = createImports({ imports: stores.imports, portfolios: stores.portfolios, clock, openCsv: openCsvImportSource });
+  const defaultOrgId = await organizations.ensureDefault();
+  if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
+
+  return {
+    db,
+    clock,
+    migrations,
+    defaultOrgId,
+    auth,
+    organizations,
+    record,
+    imports,
+    /** Worker jobs (role worker|all). */
+    jobs: [{ name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) }],
+    /** Readiness: the database answers. */
+    async ready(): Promise<boolean> {
+      try {
+        await db.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.close(),
+  };
+}
+export type Platform = Awaited<ReturnType<typeof buildPlatform>>;

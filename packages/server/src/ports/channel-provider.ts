@@ -1,0 +1,85 @@
+import type { Channel, DeliveryStatus, InboundEvent, ProviderId, SandboxSegment, TemplateLanguage } from '@saldo/core/channels';
+
+/**
+ * The channel port: one provider (sandbox, SMTP, Twilio, Meta…) sends messages on some channels and
+ * turns what the provider tells us (webhooks, tracking hits, bounce mails, simulated events) into
+ * normalised `InboundEvent`s. Every implementation passes `adapters/channels/channel-provider.contract.ts`.
+ */
+export interface OutboundMessage {
+  /** Saldo's id for this attempt (`msg_…`): idempotency key, tracking token subject. */
+  messageId: string;
+  orgId: string;
+  channel: Channel;
+  /** E.164 phone or e-mail address. */
+  to: string;
+  subject?: string;
+  text: string;
+  html?: string;
+  /** WhatsApp: an approved template to send instead of free-form text. */
+  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean };
+  /** WhatsApp free-form: when the debtor last wrote to us (the 24-hour window). */
+  lastInboundAt?: Date | null;
+  /** Calls: the id of a stored voice script the voice webhook plays. */
+  voiceScriptId?: string;
+  /** Email: the one-click unsubscribe URL for List-Unsubscribe. */
+  unsubscribeUrl?: string;
+  /** Sandbox only: who the simulated debtor is, so its behaviour model can answer. */
+  simulation?: { segment: SandboxSegment; localHour: number; language: TemplateLanguage; amountMinor?: number };
+}
+
+export const sendFailureReasons = ['outside_service_window', 'template_not_approved', 'invalid_recipient', 'unsupported_channel', 'rate_limited', 'provider_error'] as const;
+export type SendFailureReason = (typeof sendFailureReasons)[number];
+
+export type SendResult =
+  | { ok: true; providerMessageId: string; status: DeliveryStatus }
+  | { ok: false; reason: SendFailureReason; detail: string; retryable: boolean };
+
+/** An event attributed to an organisation. */
+export type OrgInboundEvent = InboundEvent & { orgId: string };
+export type InboundListener = (e: OrgInboundEvent) => void | Promise<void>;
+
+export interface ChannelProvider {
+  readonly id: ProviderId;
+  readonly channels: readonly Channel[];
+  send(msg: OutboundMessage): Promise<SendResult>;
+  /**
+   * Events the provider produces by itself (sandbox simulations, email tracking and bounces).
+   * Webhook-driven providers produce theirs through `ChannelWebhooks` instead.
+   */
+  onEvent(listener: InboundListener): () => void;
+  close(): Promise<void>;
+}
+
+/** A webhook request as the HTTP layer sees it, before any trust. */
+export interface WebhookRequest {
+  /** Path and query exactly as received, e.g. `/v1/webhooks/twilio/voice?step=menu`. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Form fields (Twilio) or query parameters (Meta handshake). */
+  params: Record<string, string>;
+  /** The exact bytes of the body (Meta signs them). */
+  rawBody?: string;
+}
+
+export type WebhookVerdict =
+  | { ok: true; orgId: string; events: OrgInboundEvent[] }
+  | { ok: false; reason: string };
+
+/**
+ * Verification + normalisation of provider webhooks (ports so that `api/` never imports adapters).
+ * A request is trusted only after its signature checks out with the organisation's secret.
+ */
+export interface ChannelWebhooks {
+  twilio(kind: 'messages' | 'status' | 'voice', req: WebhookRequest): Promise<WebhookVerdict>;
+  /** Meta's GET handshake: the challenge to echo, or null (→ 403). */
+  metaHandshake(params: Record<string, string>): Promise<string | null>;
+  meta(req: WebhookRequest): Promise<WebhookVerdict>;
+  /** TwiML for a call step (after the event is stored). */
+  voiceResponse(orgId: string, event: OrgInboundEvent | undefined, req: WebhookRequest): Promise<string>;
+}
+
+/** Email open/click tracking: signed tokens in the pixel and link URLs. */
+export interface EmailTracking {
+  open(token: string): OrgInboundEvent | null;
+  click(token: string): { event: OrgInboundEvent; url: string } | null;
+}

@@ -1,0 +1,50 @@
+import type { Channel } from '@saldo/core/channels';
+import type { OrgInboundEvent } from './channel-provider.js';
+
+/**
+ * Minimal ports the inbound pipeline needs from the common record. The lead's Postgres record
+ * implements them; `adapters/memory/` has in-memory fakes.
+ */
+export interface ContactPointMatch {
+  debtorId: string;
+  accountId: string | null;
+}
+
+export interface ContactPointLookup {
+  /** Debtors owning this normalised address (E.164 phone, lower-case e-mail) in the org. */
+  findByAddress(orgId: string, channel: Channel, address: string): Promise<ContactPointMatch[]>;
+  /** The debtor an outbound message was sent to (status callbacks carry no sender). */
+  findByOutboundId(orgId: string, providerMessageId: string): Promise<ContactPointMatch | null>;
+}
+
+export interface ChannelTimelineEntry {
+  orgId: string;
+  debtorId: string;
+  accountId: string | null;
+  occurredAt: string;
+  kind: 'message' | 'call' | 'status_change';
+  channel: Channel;
+  direction: 'inbound' | 'outbound';
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export interface TimelineWriter {
+  append(entry: ChannelTimelineEntry): Promise<void>;
+}
+
+export interface OptOutRecorder {
+  /** Records an opt-out for a debtor's channel (and address); immediate, idempotent. */
+  optOut(input: { orgId: string; debtorId: string; channel: Channel; address: string; source: string; at: Date }): Promise<void>;
+}
+
+/** Events for the strategy engine. `inboundId` makes handlers idempotent on redelivery. */
+export type ChannelDomainEvent =
+  | { type: 'channel.message_received'; inboundId: string; orgId: string; debtorId: string | null; unknownSender: boolean; event: OrgInboundEvent }
+  | { type: 'channel.status_changed'; inboundId: string; orgId: string; debtorId: string | null; event: OrgInboundEvent }
+  | { type: 'channel.call_progress'; inboundId: string; orgId: string; debtorId: string | null; event: OrgInboundEvent }
+  | { type: 'channel.opted_out'; inboundId: string; orgId: string; debtorId: string; channel: Channel; keyword: string };
+
+export interface EventBus {
+  publish(e: ChannelDomainEvent): Promise<void>;
+}

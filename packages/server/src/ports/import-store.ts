@@ -1,0 +1,60 @@
+import type { FieldIssue } from '@saldo/core';
+import type { RawImportRow, ValidImportRow } from '@saldo/core/record';
+
+/** One row from a source (CSV file, JSON body); rowNo is 1-based, header excluded. */
+export interface SourceRow {
+  rowNo: number;
+  raw: RawImportRow;
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Rows whose status change the merge refused (illegal transition for the current status). */
+export interface StatusConflict {
+  rowNo: number;
+  externalRef: string;
+  from: string;
+  to: string;
+}
+
+/** One import run inside one database transaction: stage rows, then merge them set-wise. */
+export interface ImportSession {
+  stage(rows: ReadonlyArray<{ rowNo: number; row: ValidImportRow }>): Promise<void>;
+  /** Status changes in the staged rows that the account state machine refuses. */
+  findStatusConflicts(): Promise<StatusConflict[]>;
+  /** Drops staged rows (valid_rows mode, after conflicts were found). */
+  unstage(rowNos: number[]): Promise<void>;
+  merge(): Promise<ImportCounts>;
+}
+
+export interface ImportRecord {
+  id: string;
+  orgId: string;
+  portfolioId: string;
+  sourceName: string;
+  format: 'csv' | 'json';
+  mode: 'all_or_nothing' | 'valid_rows';
+  status: 'running' | 'succeeded' | 'failed';
+  totalRows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportStore {
+  create(rec: Pick<ImportRecord, 'orgId' | 'portfolioId' | 'sourceName' | 'format' | 'mode'> & { createdBy: string | null; startedAt: Date }): Promise<string>;
+  /** Runs fn in one transaction: everything staged and merged commits together or not at all. */
+  run<T>(ctx: { orgId: string; portfolioId: string; importId: string; now: Date }, fn: (s: ImportSession) => Promise<T>): Promise<T>;
+  finish(importId: string, outcome: Pick<ImportRecord, 'status' | 'totalRows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'error'> & { finishedAt: Date }): Promise<void>;
+  recordErrors(importId: string, errors: ReadonlyArray<FieldIssue & { row: number }>): Promise<void>;
+  get(orgId: string, importId: string): Promise<ImportRecord | null>;
+  listErrors(orgId: string, importId: string, page: { limit: number; offset: number }): Promise<{ row: number; field: string; message: string }[]>;
+}

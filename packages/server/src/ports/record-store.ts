@@ -1,0 +1,232 @@
+import type { AccountStatus, Bucket, PaymentEffect, PromiseState } from '@saldo/core/record';
+
+export const roles = ['admin', 'strategist', 'agent', 'compliance'] as const;
+export type Role = (typeof roles)[number];
+export const actors = ['system', 'bot', 'agent', 'debtor'] as const;
+export type Actor = (typeof actors)[number];
+
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  defaultCountry: string | null;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  orgId: string;
+  name: string;
+  role: Role;
+  keyPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface OrgStore {
+  create(o: { slug: string; name: string; defaultCountry: string | null; now: Date }): Promise<Organization>;
+  getBySlug(slug: string): Promise<Organization | null>;
+  getById(id: string): Promise<Organization | null>;
+  list(): Promise<Organization[]>;
+}
+
+export interface AuthStore {
+  createUser(u: { orgId: string; email: string; name: string; role: Role; passwordHash: string; now: Date }): Promise<User>;
+  findUserByEmail(email: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null>;
+  listUsers(orgId: string): Promise<User[]>;
+  createSession(s: { tokenHash: string; userId: string; orgId: string; now: Date; expiresAt: Date }): Promise<void>;
+  findSession(tokenHash: string, now: Date): Promise<{ user: User } | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  createApiKey(k: { orgId: string; name: string; role: Role; keyPrefix: string; keyHash: string; now: Date }): Promise<ApiKeyInfo>;
+  /** Creates the key only if no key with that hash exists (bootstrap key on every start). */
+  ensureApiKey(k: { orgId: string; name: string; role: Role; keyPrefix: string; keyHash: string; now: Date }): Promise<void>;
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyInfo | null>;
+  touchApiKey(id: string, now: Date): Promise<void>;
+  listApiKeys(orgId: string): Promise<ApiKeyInfo[]>;
+  revokeApiKey(orgId: string, id: string, now: Date): Promise<boolean>;
+}
+
+export interface Portfolio {
+  id: string;
+  orgId: string;
+  code: string;
+  name: string;
+  creditorName: string;
+  currency: string;
+  country: string;
+  accounts: number;
+}
+
+export interface PortfolioStore {
+  ensure(p: { orgId: string; code: string; name: string; creditorName: string; currency: string; country: string; now: Date }): Promise<Portfolio>;
+  getByCode(orgId: string, code: string): Promise<Portfolio | null>;
+  list(orgId: string): Promise<Portfolio[]>;
+}
+
+export interface AccountView {
+  id: string;
+  externalRef: string;
+  portfolioId: string;
+  debtorId: string;
+  debtorName: string;
+  country: string;
+  region: string | null;
+  product: string;
+  currency: string;
+  principalMinor: number;
+  interestMinor: number;
+  feesMinor: number;
+  balanceMinor: number;
+  delinquentSince: string | null;
+  daysPastDue: number;
+  bucket: Bucket;
+  status: AccountStatus;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AccountQuery {
+  orgId: string;
+  asOf: string;
+  bucket?: Bucket;
+  status?: AccountStatus[];
+  country?: string;
+  minBalanceMinor?: number;
+  maxBalanceMinor?: number;
+  portfolioId?: string;
+  debtorId?: string;
+  limit: number;
+  /** Opaque keyset cursor (the last id of the previous page). */
+  after?: string;
+}
+
+export interface PortfolioSummary {
+  accounts: number;
+  debtors: number;
+  byCountry: { country: string; accounts: number }[];
+  byBucket: { bucket: Bucket; accounts: number }[];
+  byStatus: { status: string; accounts: number }[];
+  balances: { currency: string; balanceMinor: number; accounts: number }[];
+}
+
+export interface AccountStore {
+  list(q: AccountQuery): Promise<{ items: AccountView[]; nextCursor: string | null }>;
+  get(orgId: string, id: string, asOf: string): Promise<AccountView | null>;
+  summary(orgId: string, asOf: string): Promise<PortfolioSummary>;
+}
+
+export interface ContactPointView {
+  id: string;
+  kind: 'phone' | 'email' | 'whatsapp';
+  value: string;
+  lineType: string | null;
+  verifiedAt: string | null;
+  bouncedAt: string | null;
+}
+export interface ConsentView {
+  channel: string;
+  state: 'granted' | 'denied' | 'unknown';
+  source: string;
+  recordedAt: string;
+  optedOutAt: string | null;
+}
+export interface DebtorView {
+  id: string;
+  externalRef: string;
+  firstName: string;
+  lastName: string;
+  language: 'es' | 'en';
+  country: string;
+  region: string | null;
+  timezone: string;
+  hasDateOfBirth: boolean;
+  hasNationalId: boolean;
+  vulnerabilities: string[];
+  preferredChannel: string | null;
+  preferredHours: unknown;
+  contactPoints: ContactPointView[];
+  consents: ConsentView[];
+  accountIds: string[];
+}
+
+export interface DebtorStore {
+  get(orgId: string, id: string): Promise<DebtorView | null>;
+  list(orgId: string, page: { limit: number; after?: string; country?: string }): Promise<{ items: Omit<DebtorView, 'contactPoints' | 'consents' | 'accountIds'>[]; nextCursor: string | null }>;
+}
+
+export const timelineKinds = ['message', 'call', 'payment', 'promise', 'plan', 'dispute', 'note', 'status_change', 'contact_change', 'import'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+export const timelineChannels = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail', 'letter', 'portal', 'api'] as const;
+export type TimelineChannel = (typeof timelineChannels)[number];
+
+export interface TimelineEvent {
+  id: string;
+  seq: number;
+  debtorId: string;
+  accountId: string | null;
+  occurredAt: string;
+  kind: TimelineKind;
+  actor: Actor;
+  actorId: string | null;
+  channel: TimelineChannel | null;
+  direction: 'outbound' | 'inbound' | null;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export type NewTimelineEvent = Omit<TimelineEvent, 'id' | 'seq'> & { orgId: string };
+
+export interface TimelinePage {
+  limit: number;
+  /** seq of the last event of the previous page */
+  after?: number;
+  order?: 'asc' | 'desc';
+}
+
+export interface TimelineStore {
+  append(e: NewTimelineEvent): Promise<TimelineEvent>;
+  forAccount(orgId: string, accountId: string, page: TimelinePage): Promise<TimelineEvent[]>;
+  forDebtor(orgId: string, debtorId: string, page: TimelinePage): Promise<TimelineEvent[]>;
+}
+
+export interface RecordedPayment {
+  paymentId: string;
+  accountId: string;
+  amountMinor: number;
+  currency: string;
+  paidAt: string;
+  balanceMinor: number;
+  status: AccountStatus;
+  overpaymentMinor: number;
+  promisesKept: string[];
+  duplicate: boolean;
+}
+
+export interface PaymentStore {
+  /**
+   * Records a payment atomically: locks the account, asks `decide` (pure core logic) for the
+   * effect, persists payment + balance + promises + status + timeline in one transaction.
+   * An `externalId` already recorded returns the earlier payment with `duplicate: true`.
+   */
+  record(
+    p: { orgId: string; accountId: string; amountMinor: number; currency: string; paidAt: Date; method: string | null; externalId: string | null; source: string; actor: Actor; now: Date },
+    decide: (account: { balanceMinor: number; status: AccountStatus; currency: string }, promises: PromiseState[]) => PaymentEffect,
+  ): Promise<RecordedPayment | null>;
+  createPromise(p: { orgId: string; accountId: string; amountMinor: number; currency: string; dueDate: string; channel: string | null; actor: Actor; now: Date }): Promise<{ id: string } | null>;
+}
+
+/** Promises past due + grace are broken; their accounts return from `promised` to `active`. */
+export interface PromiseExpiryStore {
+  breakOverdue(cutoffDate: string, now: Date): Promise<number>;
+}

@@ -83,6 +83,9 @@ export interface DemoAccountAmounts {
 /**
  * Days past due with the shape of an early-stage book: ~5 % current, ~45 % 1–30, ~22 % 31–60,
  * ~13 % 61–90 and ~15 % beyond, a tail thinning out towards two years (720 days).
+ *
+ * @example
+ * const dpd = demoDaysPastDue(createRng(1)); // 0..720
  */
 export function demoDaysPastDue(rng: Rng): number {
   const u = rng.next();

@@ -15,6 +15,12 @@ export const defaultCountryMix: Readonly<Record<DemoCountry, number>> = { MX: 0.
 /** Largest book the generator will describe: external references are 8-digit numbers, 3 per debtor. */
 export const maxDemoDebtors = 10_000_000;
 
+/**
+ * Options of `generatePortfolio`, validated eagerly (a `validation` SaldoError on bad input).
+ *
+ * @example
+ * DemoPortfolioOptions.parse({ debtors: 100, seed: 1, asOf: '2025-06-30', countries: ['US'] });
+ */
 export const DemoPortfolioOptions = z.object({
   /** Exact number of debtors (each has 1–3 accounts, so rows ≥ debtors). */
   debtors: z.int().min(0).max(maxDemoDebtors),

@@ -40,7 +40,13 @@ function splitmix32(a: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** The raw sfc32 generator: returns uniform 32-bit unsigned integers. */
+/**
+ * The raw sfc32 generator: returns uniform 32-bit unsigned integers.
+ *
+ * @example
+ * const next = sfc32(1, 2, 3, 4);
+ * next(); // an integer in [0, 2^32)
+ */
 export function sfc32(a: number, b: number, c: number, d: number): () => number {
   return () => {
     a |= 0;

@@ -5,7 +5,7 @@ const channelPatterns: ReadonlyArray<[Channel, RegExp]> = [
   ['whatsapp', /\b(whats\s?app|whatsap|watsap|wasap|guasap|whats|wats|wsp|wpp|wapp|wa)\b/g],
   ['email', /\b(e-?mail|mail|correo|correo electronico|emails?|inbox|gmail|hotmail|outlook)\b|@\w/g],
   ['sms', /\b(sms|mensajes? de texto|textos?|text\s+me|text\s+message|texts?|texting|txt|mensajito|mensajitos|by\s+text)\b/g],
-  ['call', /\b(llam\w*|marca(?:me|nme|rme)|telefono|phone|call\w*|ring\s+me|give\s+me\s+a\s+ring|habla(?:me|rme))\b/g],
+  ['call', /\b(llam\w*|marc(?:a|ar|ame|anme|arme|ale|arle|ame|ar)|marque\w*|telefono|phone|call\w*|ring\s+me|give\s+me\s+a\s+ring|habla(?:me|rme))\b/g],
 ];
 
 /** A mention inside a refusal ("no me llamen", "stop texting") is not a preference. */

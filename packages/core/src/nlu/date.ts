@@ -29,7 +29,7 @@ const weekdays: Readonly<Record<string, number>> = {
 
 /** Past-tense cues: "pagué el lunes" is last Monday, "pago el lunes" next Monday. */
 const pastCue =
-  /\b(ya pag\w*|pague|pagamos ya|deposite|transferi|hice|mande|envie|abone|consigne|realice|liquide|cubri|fue|pagado|depositado|transferido|desde el|paid|sent|made|did|deposited|transferred|wired|mailed|was|were|cleared|went through|since|ago|hace)\b/;
+  /\b(ya pag\w*|pague|pagamos ya|deposite|transferi|hice|mande|envie|abone|consigne|realice|liquide|cubri|fue|pagado|depositado|transferido|desde el|(?<!\b(?:get|gets|getting|be|been|i'll be|will be)\s)paid|sent|made|did|deposited|transferred|wired|mailed|was|were|cleared|went through|since|ago|hace)\b/;
 const futureMod = /^(proximo|este|esta|next|this|coming|que viene|siguiente)$/;
 
 /** Whether the clause around `index` is in the past tense (clauses end at punctuation, "pero", "but"…). */
@@ -112,6 +112,7 @@ const dayOfMonthRe = new RegExp(
 
 /** Ordered rules; the longest match at a position wins over chrono. */
 const rules: ReadonlyArray<[RegExp, Rule]> = [
+  [new RegExp(`\\b(?:a|one)\\s+week\\s+from\\s+(?:this\\s+|next\\s+)?(${wd})\\b`, 'g'), (m, t) => addDays(nextWeekday(t, weekdays[m[1] ?? ''] ?? 5), 7)],
   [/\b(pasado\s+manana|(?:the\s+)?day\s+after\s+tomorrow)\b/g, (_m, t) => addDays(t, 2)],
   [/\b(anteayer|antier|antes\s+de\s*ayer|(?:the\s+)?day\s+before\s+yesterday)\b/g, (_m, t) => addDays(t, -2)],
   [/\b(ayer|yesterday)\b/g, (_m, t) => addDays(t, -1)],
@@ -151,7 +152,11 @@ function ruleDates(folded: string, today: CivilDate): Found[] {
   return out;
 }
 
+/** chrono is the slow part of a parse: only call it when the text could hold a date it knows. */
+const chronoGate = /\d|\b(?:en|dentro|in|hace|ago|within|de|of|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|week|weeks|semanas?|mes|month|months|meses|days?|dias?)\b/;
+
 function chronoDates(folded: string, lang: Language, now: LocalNow): Found[] {
+  if (!chronoGate.test(folded)) return [];
   const parser = lang === 'es' ? chrono.es.casual : chrono.en.casual;
   const ref = { instant: new Date(Date.UTC(now.y, now.m - 1, now.d, now.hour, now.minute)), timezone: 0 };
   const out: Found[] = [];

@@ -6,12 +6,13 @@ import { wordValue } from './numbers.js';
  * "three installments", "seis mensualidades", "en 4 partes", "2 quincenas".
  */
 const unit =
-  'pagos|cuotas|mensualidades|parcialidades|abonos|partes|plazos|quincenas|exhibiciones|depositos|installments|instalments|payments|monthly\\s+payments|pmts|meses\\s+sin\\s+intereses|msi';
+  'pagos|cuotas|mensualidades|parcialidades|abonos|partes|parts|plazos|quincenas|exhibiciones|depositos|installments|instalments|payments|monthly\\s+payments|pmts|meses\\s+sin\\s+intereses|msi';
 const num = '(\\d{1,2}|[a-z]+)';
 const patterns: readonly RegExp[] = [
   new RegExp(`\\b${num}\\s+(?:${unit})\\b`, 'g'),
   // "a 6 meses", "en 12 meses", "over 6 months", "for 3 months" (a plan length, one payment a month).
   new RegExp(`\\b(?:a|en|over|for|durante|por)\\s+${num}\\s+(?:meses|months)\\b`, 'g'),
+  new RegExp(`\\b(?:en|in)\\s+${num}\\s+(?:veces|times)\\b`, 'g'),
   new RegExp(`\\b(?:split|divide|dividir|partir|dividirlo|partirlo|split it)\\s+(?:it\\s+|lo\\s+)?(?:en|in|into)\\s+${num}\\b`, 'g'),
 ];
 

@@ -50,11 +50,23 @@ export function foldAccents(s: string): string {
  * foldText('¡¡SIIII, MAÑANA pago 👍!!') // → ' si, manana pago  emojiok '
  */
 export function foldText(text: string): string {
+  // Every layer folds the same reply: remember the last few (a pure cache, same input → same output).
+  const hit = foldCache.get(text);
+  if (hit !== undefined) return hit;
+  const folded = foldUncached(text);
+  if (foldCache.size >= 16) foldCache.delete(foldCache.keys().next().value as string);
+  foldCache.set(text, folded);
+  return folded;
+}
+
+const foldCache = new Map<string, string>();
+
+function foldUncached(text: string): string {
   let s = text;
   for (const [re, word] of emojiWords) s = s.replace(re, word);
   s = foldAccents(s.toLowerCase());
   // Emojis, pictographs and other symbols become spaces (keep currency and separators).
-  s = s.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, ' ');
+  s = s.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   s = s.replace(/[¡¿!?"“”«»()[\]{}*_~^|<>#=+;]/g, ' ');
   s = s.replace(/([a-z])\1{2,}/g, '$1');
   return s.replace(/\s+/g, ' ').trim();

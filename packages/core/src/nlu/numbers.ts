@@ -87,7 +87,11 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
   let scaled = false;
   let any = false;
   const numeral = parseNumeral(first);
-  if (numeral !== undefined) {
+  if ((first === 'a' || first === 'an') && /^(hundred|thousand|grand|million)$/.test(tokens[i + 1] ?? '')) {
+    current = 1;
+    any = true;
+    j = i + 1;
+  } else if (numeral !== undefined) {
     current = numeral;
     digits = true;
     any = true;

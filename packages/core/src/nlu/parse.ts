@@ -7,6 +7,8 @@ import type { Language, OrgIntent } from './intents.js';
 import { detectLanguage } from './language.js';
 import { defaultZone, variantFor } from './locale.js';
 import type { NluModel } from './model.js';
+import { lexiconCues } from './lexicon.js';
+import { foldText, tokenize } from './normalize.js';
 import { ruleIntents } from './rules.js';
 import type { NluEntities } from './schema.js';
 import { extractTimeOfDay } from './time-of-day.js';
@@ -39,9 +41,16 @@ export const overruleThreshold = 0.5;
  * What may take the primary slot from an opt-out rule: intents that explain or accompany it
  * ("ya pagué, dejen de llamar", "text me, don't call"). Never hardship, refusal, yes/no or chit-chat.
  */
-const stopCompanions: ReadonlySet<string> = new Set([
-  'already_paid', 'dispute', 'wrong_party', 'deceased', 'bankruptcy', 'abuse', 'promise_to_pay', 'contact_preference',
-]);
+const stopCompanions: Readonly<Record<string, RegExp>> = {
+  already_paid: /^paid_past$/, dispute: /^dispute$/, wrong_party: /^wrong$/, deceased: /^dead$/, bankruptcy: /^bankrupt$/,
+  abuse: /^(insult|threat)$/, promise_to_pay: /^future_pay$/, contact_preference: /^pref$/,
+};
+
+/** A companion intent takes the primary slot from an opt-out only with its own lexical evidence. */
+function companionEvidence(label: string, text: string): boolean {
+  const cue = stopCompanions[label];
+  return cue !== undefined && lexiconCues(foldText(text)).some((c) => cue.test(c));
+}
 const maxChars = 2000;
 
 function round(p: number): number {
@@ -61,7 +70,7 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   const zoneHint = opts.timezone && variantFor(opts.timezone, 'es') === 'US' ? 'en' : 'es';
   const guess = detectLanguage(clipped, opts.lang ?? zoneHint);
   const lang = opts.lang ?? guess.lang;
-  if (clipped.trim() === '' || !/[\p{L}\p{N}]/u.test(clipped)) return { intent: 'unknown', confidence: 1, lang, entities: {} };
+  if (tokenize(foldText(clipped)).length === 0) return { intent: 'unknown', confidence: 1, lang, entities: {} };
 
   const hits = ruleIntents(clipped);
   const ranked = opts.model.classifier.predict(clipped);
@@ -78,7 +87,7 @@ export function parse(text: string, opts: ParseOptions): NluResult {
     // The classifier saw the rule hit as a feature; it may explain the message better
     // ("ya pagué, dejen de llamar" is already_paid + stop_contact). The rule intent is never dropped.
     const ruleP = ranked.find((r) => r.label === ruleHit.intent)?.p ?? 0;
-    const mayOverrule = ruleHit.intent === 'stop_contact' ? stopCompanions.has(top.label) : top.label !== 'unknown';
+    const mayOverrule = ruleHit.intent === 'stop_contact' ? companionEvidence(top.label, clipped) : top.label !== 'unknown';
     if (top.label !== ruleHit.intent && top.p >= overruleThreshold && mayOverrule) {
       intent = top.label;
       confidence = top.p;

@@ -23,11 +23,12 @@ const stopPatterns: readonly RegExp[] = [
   /^(?:baja|alto)\s+(?:de\s+(?:la\s+lista|mi\s+numero|todo|sus)|mi\s+numero|por\s+favor|ya|a\s+(?:los|las|sus)\s+(?:mensajes|llamadas))/,
   // Spanish imperatives: "dejen de llamarme", "paren de escribir", "no me llamen", "no vuelvan a marcar".
   /\b(?:dejen|deja|dejes|dejad|deje|paren|parad|pare|pará|para|terminen|basta)\s+(?:ya\s+)?de\s+(?:llam|marc|escrib|mand|envi|molest|contact|acos|joder|jodern|hostig|fastidi|insist|busc|spame)/,
-  /\b(?:no|nunca|ya\s+no|jamas)\s+(?:me\s+|nos\s+|le\s+|les\s+)?(?:vuelvan\s+a\s+|vuelva\s+a\s+|vuelvas\s+a\s+|volvais\s+a\s+|mas\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan)\b/,
+  /\b(?:no|nunca|ya\s+no|jamas)\s+(?:me\s+|nos\s+|le\s+|les\s+)?(?:vuelvan\s+a\s+|vuelva\s+a\s+|vuelvas\s+a\s+|volvais\s+a\s+|mas\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan)\b/,
   /\b(?:dar(?:me)?|dame|denme|darnos|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
   /\bno\s+quiero\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+)?(?:mensajes|llamadas|correos|sms|whats\w*|notificaciones|nada\s+de\s+ustedes)/,
   /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*)\b/,
-  /\b(?:borr|elimin|saqu|quit|sac)\w*\s+(?:mi|mis|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|contacto|lista|base|registros)/,
+  /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame|ame))\s+(?:mi|mis|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|contacto|lista|base|registros)/,
+  /\b(?:ya\s+)?basta\s+(?:de|ya|con)\b|\bbasta\s*$|\b(?:podrid[oa]s?|hart[oa]s?|cansad[oa]s?)\s+(?:con|de)\s+(?:los\s+|las\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamad\w*|mensajes|correos|whats\w*)/,
   /\b(?:revoco|retiro)\s+(?:mi\s+)?(?:consentimiento|autorizacion)/,
   /\b(?:cancel\w*|anul\w*)\s+(?:la\s+|mi\s+)?suscripcion\b|\bdesuscrib\w*/,
   // English: "stop calling", "don't text me", "remove me from your list", "opt out".

@@ -39,9 +39,9 @@ const fromRe = new RegExp(`\\b(?:after|despues\\s+de(?:\\s+las)?|a\\s+partir\\s+
 const toRe = new RegExp(`\\b(?:before|antes\\s+de(?:\\s+las)?|hasta\\s+las|until|till|no\\s+later\\s+than|by)\\s+${h}`);
 const atRe = new RegExp(`\\b(?:a\\s+las|a\\s+la|at|around|como\\s+a\\s+las|tipo|sobre\\s+las|a\\s+eso\\s+de\\s+las)\\s+${h}`);
 const parts: ReadonlyArray<[TimeOfDay['part'] & string, RegExp]> = [
-  ['morning', /\b(?:en|por|de|durante)\s+la(?:s)?\s+mananas?\b|\bin\s+the\s+morning\b|\bmornings?\b|\btemprano\b|\bearly\b/],
-  ['afternoon', /\b(?:en|por|de|durante)\s+la(?:s)?\s+tardes?\b|\bin\s+the\s+afternoon\b|\bafternoons?\b/],
-  ['evening', /\b(?:en|por|de|durante)\s+la(?:s)?\s+noches?\b|\bin\s+the\s+evening\b|\bevenings?\b|\btonight\b|\bat\s+night\b|\besta\s+noche\b|\bnights\b/],
+  ['morning', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+mananas?\b|\bin\s+the\s+morning\b|\bmornings?\b|\btemprano\b|\bearly\b/],
+  ['afternoon', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+tardes?\b|\bde\s+tarde\b|\bin\s+the\s+afternoon\b|\bafternoons?\b/],
+  ['evening', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+noches?\b|\bde\s+noche\b|\bin\s+the\s+evening\b|\bevenings?\b|\btonight\b|\bat\s+night\b|\besta\s+noche\b|\bnights\b/],
 ];
 
 /**
@@ -74,6 +74,13 @@ export function extractTimeOfDay(text: string): TimeOfDay | undefined {
     const from = toClock(a[1] ?? '', a[2]);
     if (from) return { from };
   }
-  for (const [part, re] of parts) if (re.test(folded)) return { part };
-  return undefined;
+  // "a la mañana no puedo, llamame a la tarde": a refused part of the day is not the preference.
+  let best: { part: NonNullable<TimeOfDay['part']>; index: number } | undefined;
+  for (const [part, re] of parts) {
+    for (const m of folded.matchAll(new RegExp(re.source, 'g'))) {
+      const negated = /\bno\b/.test(folded.slice(Math.max(0, m.index - 25), m.index)) || /^\s*,?\s*no\b/.test(folded.slice(m.index + m[0].length));
+      if (!negated && (!best || m.index < best.index)) best = { part, index: m.index };
+    }
+  }
+  return best ? { part: best.part } : undefined;
 }

@@ -29,7 +29,12 @@ export const defaultTemplateRefs = [
   { id: 'settlement_offer_email_v1', channel: 'email' },
 ] as const satisfies readonly TemplateRef[];
 
-/** The template ids alone, for the template-set check. */
+/**
+ * The template ids alone, for the template-set check.
+ *
+ * @example
+ * defaultTemplateIds.includes('voicebot_arrears_v1'); // true
+ */
 export const defaultTemplateIds: readonly string[] = defaultTemplateRefs.map((t) => t.id);
 
 /** Voicebot calls go out on weekday mornings in the debtor's zone (compliance may narrow it). */

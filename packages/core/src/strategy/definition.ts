@@ -12,31 +12,66 @@ import { intents } from '../nlu/intents.js';
 /** Stable ids for nodes, segments, split arms and queues: lower snake case. */
 const slug = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected lower_snake_case (a-z, 0-9, _), starting with a letter');
 
-/** Template ids follow `<name>_v<version>`, e.g. `reminder_email_v1`. */
+/**
+ * Template ids follow `<name>_v<version>`, e.g. `reminder_email_v1`.
+ *
+ * @example
+ * TemplateId.safeParse('reminder_email_v1').success; // true
+ */
 export const TemplateId = z.string().regex(/^[a-z][a-z0-9_]*_v\d+$/, 'expected a template id like reminder_email_v1');
 export type TemplateId = z.infer<typeof TemplateId>;
 
-/** Channels a `send` node can use. Voice goes through the `call` node (voicebot). */
+/**
+ * Channels a `send` node can use. Voice goes through the `call` node (voicebot).
+ *
+ * @example
+ * sendChannels.includes('whatsapp'); // true
+ */
 export const sendChannels = ['email', 'sms', 'whatsapp'] as const;
 export type SendChannel = (typeof sendChannels)[number];
 
-/** Every contact channel, as the compliance engine and opt-outs name them. */
+/**
+ * Every contact channel, as the compliance engine and opt-outs name them.
+ *
+ * @example
+ * const all: ContactChannel[] = [...contactChannels];
+ */
 export const contactChannels = ['email', 'sms', 'whatsapp', 'call'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
-/** Delinquency buckets of the glossary. `61-90` includes 90; `90+` starts at 91 DPD. */
+/**
+ * Delinquency buckets of the glossary. `61-90` includes 90; `90+` starts at 91 DPD.
+ *
+ * @example
+ * buckets[1]; // '1-30'
+ */
 export const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof buckets)[number];
 
-/** A duration: ISO 8601 (`P3D`, `PT12H`), added in the debtor's local calendar, or milliseconds. */
+/**
+ * A duration: ISO 8601 (`P3D`, `PT12H`), added in the debtor's local calendar, or milliseconds.
+ *
+ * @example
+ * DurationSpec.parse('P3D'); DurationSpec.parse(3_600_000);
+ */
 export const DurationSpec = z.union([z.string().regex(/^P/, 'expected an ISO 8601 duration such as P3D'), z.number().int().nonnegative()]);
 export type DurationSpec = z.infer<typeof DurationSpec>;
 
-/** Local wall-clock time "HH:MM" (24 h). */
+/**
+ * Local wall-clock time "HH:MM" (24 h).
+ *
+ * @example
+ * LocalTime.parse('10:00');
+ */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export type LocalTime = z.infer<typeof LocalTime>;
 
-/** A window in the debtor's IANA zone; `days` are ISO weekdays (1 = Monday … 7 = Sunday). */
+/**
+ * A window in the debtor's IANA zone; `days` are ISO weekdays (1 = Monday … 7 = Sunday).
+ *
+ * @example
+ * const weekdayMornings: TimeWindow = { days: 'weekdays', from: '10:00', to: '12:00' };
+ */
 export const TimeWindow = z.object({
   days: z.union([z.literal('weekdays'), z.literal('any'), z.array(z.number().int().min(1).max(7)).min(1)]),
   from: LocalTime,
@@ -46,15 +81,29 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 
 // ── Conditions ────────────────────────────────────────────────────────────────────────────────
 
-/** Account facts a condition can test. `lastEvent`/`lastIntent` are journey facts (branches). */
+/**
+ * Account facts a condition can test. `lastEvent`/`lastIntent` are journey facts (branches).
+ *
+ * @example
+ * conditionFields.includes('balanceMinor'); // true
+ */
 export const conditionFields = ['dpd', 'bucket', 'balanceMinor', 'currency', 'product', 'country', 'status', 'tags', 'score', 'lastEvent', 'lastIntent'] as const;
 export type ConditionField = (typeof conditionFields)[number];
+/**
+ * @example
+ * numericConditionFields.includes('dpd'); // true: gte/lte/between apply
+ */
 export const numericConditionFields = ['dpd', 'balanceMinor', 'score'] as const satisfies readonly ConditionField[];
 
 const field = z.enum(conditionFields);
 const scalar = z.union([z.string(), z.number()]);
 
-/** One test over one fact. A list of conditions is a conjunction (all must hold). */
+/**
+ * One test over one fact. A list of conditions is a conjunction (all must hold).
+ *
+ * @example
+ * const early: Condition = { field: 'dpd', op: 'between', value: [1, 30] };
+ */
 export const Condition = z.discriminatedUnion('op', [
   z.object({ field, op: z.literal('eq'), value: scalar }),
   z.object({ field, op: z.literal('in'), value: z.array(scalar) }),
@@ -70,16 +119,33 @@ export type ConditionOp = Condition['op'];
 
 // ── Nodes ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * @example
+ * NodeId.safeParse('email_reminder').success; // true
+ */
 export const NodeId = slug;
 export type NodeId = z.infer<typeof NodeId>;
 
 const meta = { label: z.string().max(200).optional() };
 
-/** Events a `wait_for` can listen to. `any` is any of the others. */
+/**
+ * Events a `wait_for` can listen to. `any` is any of the others.
+ *
+ * @example
+ * const n = { kind: 'wait_for', events: ['opened', 'clicked'], onEvent: 'thanks', timeout: 'P3D', onTimeout: 'whatsapp' };
+ */
 export const waitEvents = ['opened', 'clicked', 'replied', 'paid', 'promised', 'any'] as const;
 export type WaitEvent = (typeof waitEvents)[number];
 
+/**
+ * @example
+ * SendNode.parse({ kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_open' });
+ */
 export const SendNode = z.object({ kind: z.literal('send'), channel: z.enum(sendChannels), template: TemplateId, next: NodeId, ...meta });
+/**
+ * @example
+ * WaitNode.parse({ kind: 'wait', duration: 'P1D', until: { days: 'weekdays', from: '10:00', to: '12:00' }, next: 'call' });
+ */
 export const WaitNode = z.object({
   kind: z.literal('wait'),
   /** Wait this long (in the debtor's calendar: `P1D` across a DST change is one local day). */
@@ -91,6 +157,10 @@ export const WaitNode = z.object({
   next: NodeId,
   ...meta,
 });
+/**
+ * @example
+ * WaitForNode.parse({ kind: 'wait_for', events: ['replied'], intents: ['promise_to_pay'], onEvent: 'thanks', timeout: 'P3D', onTimeout: 'call' });
+ */
 export const WaitForNode = z.object({
   kind: z.literal('wait_for'),
   events: z.array(z.enum(waitEvents)).min(1),
@@ -102,6 +172,10 @@ export const WaitForNode = z.object({
   onTimeout: NodeId.optional(),
   ...meta,
 });
+/**
+ * @example
+ * BranchNode.parse({ kind: 'branch', branches: [{ when: [{ field: 'balanceMinor', op: 'gte', value: 100_000 }], next: 'call' }], otherwise: 'sms' });
+ */
 export const BranchNode = z.object({
   kind: z.literal('branch'),
   /** Evaluated in order; the first whose conditions all hold wins. */
@@ -109,9 +183,21 @@ export const BranchNode = z.object({
   otherwise: NodeId,
   ...meta,
 });
+/**
+ * @example
+ * SplitArm.parse({ name: 'holdout', percent: 5, next: 'holdout_wait' });
+ */
 export const SplitArm = z.object({ name: slug, percent: z.number().min(0).max(100), next: NodeId });
 export type SplitArm = z.infer<typeof SplitArm>;
+/**
+ * @example
+ * SplitNode.parse({ kind: 'split', arms: [{ name: 'champion', percent: 90, next: 'a' }, { name: 'challenger', percent: 10, next: 'b' }] });
+ */
 export const SplitNode = z.object({ kind: z.literal('split'), arms: z.array(SplitArm).min(1), ...meta });
+/**
+ * @example
+ * CallNode.parse({ kind: 'call', template: 'voicebot_arrears_v1', voicemailTemplate: 'lcm_voicemail_v1', next: 'await_call' });
+ */
 export const CallNode = z.object({
   kind: z.literal('call'),
   /** The voicebot script template. */
@@ -121,24 +207,61 @@ export const CallNode = z.object({
   next: NodeId,
   ...meta,
 });
+/**
+ * @example
+ * EscalateNode.parse({ kind: 'escalate', queue: 'agents', reason: 'bot_cannot_help', next: 'done' });
+ */
 export const EscalateNode = z.object({ kind: z.literal('escalate'), queue: slug, reason: z.string().max(200).optional(), next: NodeId, ...meta });
+/**
+ * @example
+ * offerTypes.includes('settlement'); // true
+ */
 export const offerTypes = ['payment_plan', 'settlement'] as const;
 export type OfferType = (typeof offerTypes)[number];
+/**
+ * @example
+ * OfferNode.parse({ kind: 'offer', offer: 'settlement', policy: 'settlement_standard', next: 'offer_email' });
+ */
 export const OfferNode = z.object({ kind: z.literal('offer'), offer: z.enum(offerTypes), policy: slug, next: NodeId, ...meta });
+/**
+ * @example
+ * SetStatusNode.parse({ kind: 'set_status', status: 'in_treatment', next: 'email' });
+ */
 export const SetStatusNode = z.object({ kind: z.literal('set_status'), status: slug, next: NodeId, ...meta });
+/**
+ * @example
+ * ExitNode.parse({ kind: 'exit', reason: 'unresolved' });
+ */
 export const ExitNode = z.object({ kind: z.literal('exit'), reason: slug.optional(), ...meta });
 
-/** A journey node, discriminated on `kind`. */
+/**
+ * A journey node, discriminated on `kind`.
+ *
+ * @example
+ * StrategyNode.parse({ kind: 'exit' }).kind; // 'exit'
+ */
 export const StrategyNode = z.discriminatedUnion('kind', [SendNode, WaitNode, WaitForNode, BranchNode, SplitNode, CallNode, EscalateNode, OfferNode, SetStatusNode, ExitNode]);
 export type StrategyNode = z.infer<typeof StrategyNode>;
 export type NodeKind = StrategyNode['kind'];
+/**
+ * @example
+ * nodeKinds.length; // 10
+ */
 export const nodeKinds = ['send', 'wait', 'wait_for', 'branch', 'split', 'call', 'escalate', 'offer', 'set_status', 'exit'] as const satisfies readonly NodeKind[];
 /** The node of a given kind, e.g. `NodeOf<'send'>`. */
 export type NodeOf<K extends NodeKind> = Extract<StrategyNode, { kind: K }>;
 
+/**
+ * @example
+ * Journey.parse({ entry: 'done', nodes: { done: { kind: 'exit' } } });
+ */
 export const Journey = z.object({ entry: NodeId, nodes: z.record(NodeId, StrategyNode) });
 export type Journey = z.infer<typeof Journey>;
 
+/**
+ * @example
+ * Segment.parse({ id: 'early', name: '1-30', conditions: [{ field: 'bucket', op: 'eq', value: '1-30' }], journey });
+ */
 export const Segment = z.object({
   id: slug,
   name: z.string().min(1).max(200),

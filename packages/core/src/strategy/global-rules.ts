@@ -26,10 +26,20 @@ import type { JourneyEvent, JourneyState } from './journey.js';
  *    partial payment, an open, a promise… are facts for `wait_for` and `branch`.
  */
 
-/** Statuses that stop collection when `status_changed` does not say `collectible`. */
+/**
+ * Statuses that stop collection when `status_changed` does not say `collectible`.
+ *
+ * @example
+ * transition(s, { type: 'status_changed', status: 'closed' }, now, ctx).state.exitReason; // 'account_status'
+ */
 export const nonCollectibleStatuses = ['paid', 'settled', 'closed', 'cancelled', 'charged_off', 'sold', 'disputed', 'cease', 'deceased', 'bankrupt', 'legal'] as const;
 
-/** Reply intents that end the journey, with the queue a human picks them up from (null: none). */
+/**
+ * Reply intents that end the journey, with the queue a human picks them up from (null: none).
+ *
+ * @example
+ * hardStopIntents.bankruptcy; // 'legal'
+ */
 export const hardStopIntents = {
   stop_contact: null,
   dispute: 'disputes',
@@ -38,7 +48,12 @@ export const hardStopIntents = {
   bankruptcy: 'legal',
 } as const satisfies Partial<Record<Intent, string | null>>;
 
-/** Reply intents escalated to a human unless the current `wait_for` handles them. */
+/**
+ * Reply intents escalated to a human unless the current `wait_for` handles them.
+ *
+ * @example
+ * softEscalationIntents.talk_to_agent; // 'agents'
+ */
 export const softEscalationIntents = {
   talk_to_agent: 'agents',
   hardship: 'hardship',

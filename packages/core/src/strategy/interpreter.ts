@@ -10,7 +10,12 @@ import { addDuration, dayAfter, nextWindowStart } from './time.js';
  * `transition` copies the caller's state first, so the public API stays pure.
  */
 
-/** Nodes entered per transition before the engine gives up and exits safely (`step_limit`). */
+/**
+ * Nodes entered per transition before the engine gives up and exits safely (`step_limit`).
+ *
+ * @example
+ * transition(state, event, now, ctx).steps <= MAX_STEPS; // always true
+ */
 export const MAX_STEPS = 50;
 
 /** What the engine needs besides state and event. */
@@ -51,6 +56,9 @@ export function runFrom(run: Run, nodeId: string, now: Date, ctx: TransitionCont
   let next: string | null = nodeId;
   while (next !== null) {
     if (run.steps >= MAX_STEPS) {
+      // A loop in zero time is a definition bug (the validator rejects it): better no contact
+      // than fifty, so this transition's commands are dropped and only the exit remains.
+      run.commands.length = 0;
       safeExit(run, 'step_limit');
       return;
     }

@@ -9,7 +9,12 @@ import { contactChannels, NodeId, offerTypes, sendChannels, TemplateId } from '.
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** How many visited nodes a state remembers (older entries are dropped first). */
+/**
+ * How many visited nodes a state remembers (older entries are dropped first).
+ *
+ * @example
+ * state.history.length <= HISTORY_LIMIT; // always true
+ */
 export const HISTORY_LIMIT = 50;
 
 /**
@@ -53,6 +58,10 @@ export const JourneyState = z.object({
 });
 export type JourneyState = z.infer<typeof JourneyState>;
 
+/**
+ * @example
+ * const e: JourneyEvent = { type: 'contact_result', nodeId: 'email_reminder', attempt: 1, outcome: 'refused', nextAllowedAt: '2026-05-05T15:00:00Z' };
+ */
 export const contactOutcomes = ['delivered', 'failed', 'refused'] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeWindow } from './definition.js';
-import { addDuration, dayAfter, isPositiveDuration, nextWindowStart, toDuration } from './time.js';
+import { addDuration, dayAfter, isPositiveDuration, isValidZone, nextWindowStart, toDuration } from './time.js';
 
 const weekdayMorning: TimeWindow = { days: 'weekdays', from: '10:00', to: '12:00' };
 const iso = (d: Date): string => d.toISOString();
@@ -64,5 +64,13 @@ describe('durations', () => {
   it('dayAfter is the start of the next local day', () => {
     expect(iso(dayAfter('2026-05-10', 'America/Mexico_City') as Date)).toBe('2026-05-11T06:00:00.000Z');
     expect(dayAfter('2026-13-40', 'Europe/Madrid')).toBeNull();
+  });
+});
+
+describe('zones', () => {
+  it('knows IANA zones and falls back to UTC for unknown ones rather than producing invalid dates', () => {
+    expect(isValidZone('America/Bogota')).toBe(true);
+    expect(isValidZone('Mars/Olympus_Mons')).toBe(false);
+    expect(addDuration(new Date('2026-05-04T15:00:00Z'), 'P1D', 'Mars/Olympus_Mons').toISOString()).toBe('2026-05-05T15:00:00.000Z');
   });
 });

@@ -82,9 +82,15 @@ export function dayAfter(isoDate: string, zone: string): Date | null {
   return d.isValid ? d.startOf('day').plus({ days: 1 }).toJSDate() : null;
 }
 
-/** Whether luxon knows the IANA zone. */
+/**
+ * Whether luxon knows the IANA zone.
+ *
+ * @example
+ * isValidZone('America/Mexico_City'); // true
+ */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  // `create` is memoised by luxon; `isValidZone` would build an Intl.DateTimeFormat on every call.
+  return IANAZone.create(zone).isValid;
 }
 
 /** Unknown zones fall back to UTC rather than producing invalid dates (the import validates zones). */

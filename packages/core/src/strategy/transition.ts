@@ -21,10 +21,12 @@ export interface TransitionResult {
  * 1. terminal states (`done`/`exited`) ignore every event;
  * 2. global rules (see `global-rules.ts`): hard stops and escalations may end the journey;
  * 3. facts are recorded (`lastEvent`, `lastIntent`, `promise`);
- * 4. the event drives the graph: a due `tick` resumes a wait (or a `wait_for` times out), a
- *    listened event takes a `wait_for` to `onEvent`, a `tick` on an `active` state runs it;
- *    a compliance refusal of the contact that started the current wait pushes the wait back by
- *    the refusal delay (the 3 days of "not opened in 3 days" start when the email can go out).
+ * 4. time: a wait that is due resumes (a `wait` continues, a `wait_for` takes `onTimeout`) —
+ *    with any event, so a runner late with its tick cannot reorder time; a `tick` on an
+ *    `active` state runs it from its current node;
+ * 5. the event drives the graph: a listened event takes a `wait_for` to `onEvent`; a compliance
+ *    refusal of the contact that started the current wait pushes the wait back by the refusal
+ *    delay (the 3 days of "not opened in 3 days" start when the email can actually go out).
  *
  * @example
  * const { state, commands } = transition(journey, { type: 'tick' }, new Date('2026-05-04T15:00:00Z'),
@@ -50,11 +52,12 @@ export function transition(state: JourneyState, event: JourneyEvent, now: Date, 
   }
   recordFacts(s, event);
 
+  // Time first: whatever the event, a wait that fell due before it (a runner late with its
+  // tick) resumes now, after the global rules so that nothing is sent past a hard stop.
+  if (s.status === 'active' && event.type === 'tick') runFrom(run, s.nodeId, now, ctx);
+  else if (isDue(s, now)) resume(run, now, ctx);
+
   switch (event.type) {
-    case 'tick':
-      if (s.status === 'active') runFrom(run, s.nodeId, now, ctx);
-      else if (isDue(s, now)) resume(run, now, ctx);
-      return run;
     case 'contact_result':
       if (event.outcome === 'refused' && event.nextAllowedAt !== undefined) deferWait(s, event.nodeId, event.attempt, event.nextAllowedAt);
       return run;
@@ -63,12 +66,11 @@ export function transition(state: JourneyState, event: JourneyEvent, now: Date, 
     case 'replied':
     case 'paid':
     case 'promised': {
-      // A runner that is late with its tick: the timeout happened before this event did.
-      if (isDue(s, now)) resume(run, now, ctx);
       const current = s.status === 'waiting' ? nodeOf(s, ctx.definition) : undefined;
       if (current?.kind === 'wait_for' && listens(current, event)) runFrom(run, current.onEvent, now, ctx);
       return run;
     }
+    case 'tick':
     case 'disputed':
     case 'opted_out':
     case 'status_changed':
@@ -111,7 +113,12 @@ export function startJourney(ctx: TransitionContext, now: Date, carry: { attempt
   return transition(state, { type: 'tick' }, now, ctx);
 }
 
-/** Whether a `wait_for` takes this event to `onEvent`. */
+/**
+ * Whether a `wait_for` takes this event to `onEvent`.
+ *
+ * @example
+ * listens({ kind: 'wait_for', events: ['replied'], intents: ['promise_to_pay'], onEvent: 'a', timeout: 'P1D', onTimeout: 'b' }, { type: 'replied', intent: 'dispute' }); // false
+ */
 export function listens(node: NodeOf<'wait_for'>, event: JourneyEvent): boolean {
   const type = event.type as WaitEvent;
   if (!node.events.includes(type) && !node.events.includes('any')) return false;

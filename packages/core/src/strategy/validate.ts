@@ -8,6 +8,10 @@ import { conditionViolations, segmentViolations } from './validate-conditions.js
  * editor (web) and the API (server) show the same list. Nothing here throws on bad input.
  */
 
+/**
+ * @example
+ * getConstraintViolations(def).filter((v) => v.code === 'unreachable_node');
+ */
 export const violationCodes = [
   'schema', // the document does not parse (zod)
   'duplicate_id',
@@ -80,7 +84,12 @@ interface Edge {
   field: string;
 }
 
-/** The successors of a node, with the field that names each. */
+/**
+ * The successors of a node, with the field that names each.
+ *
+ * @example
+ * successors({ kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'wait' }); // [{ to: 'wait', field: 'next' }]
+ */
 export function successors(node: StrategyNode): Edge[] {
   switch (node.kind) {
     case 'send':

@@ -21,6 +21,10 @@ import type { JourneyState } from './journey.js';
  * otherwise never resume). Finished journeys (`done`/`exited`) never move.
  */
 
+/**
+ * @example
+ * migrationModes.includes(body.mode); // validate the strategist's choice
+ */
 export const migrationModes = ['move', 'finish_on_old'] as const;
 export type MigrationMode = (typeof migrationModes)[number];
 

@@ -26,6 +26,7 @@ function bearer(header: string | undefined): string | null {
 export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: true });
   app.decorateRequest('auth', null);
+  await app.register(cookie); // before the auth hook, which reads the session cookie
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)));
   // CSV uploads stream to disk; the body arrives as a Buffer.
@@ -55,7 +56,6 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
     }
   });
 
-  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

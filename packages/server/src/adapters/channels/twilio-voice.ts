@@ -47,14 +47,14 @@ export function actionsToTwiml(actions: readonly VoiceAction[], opts: { locale: 
 }
 
 /**
- * TwiML answering one voice webhook. Unknown scripts hang up. In the US a machine gets only the
- * limited-content voicemail; `nextVoiceTurn` already says nothing else to machines anywhere.
+ * TwiML answering one voice webhook. Unknown scripts hang up. A machine gets only the voicemail
+ * (`nextVoiceTurn`), and for US debtors that voicemail template must pass the limited-content check
+ * (US-REGF-LCM in core required-content) when it is saved. `country` is kept for the audit trail.
  */
 export function voiceTurnTwiml(input: { script: VoiceScript | null; scriptId: string; country: string; event: Extract<InboundEvent, { type: 'call' }> | undefined; attempt: number; publicUrl: string }): string {
   const { script, event } = input;
   if (!script || !event || !isVoiceStep(event.step)) return actionsToTwiml([{ kind: 'hangup' }], { locale: 'en-US', publicUrl: input.publicUrl, scriptId: input.scriptId });
-  const s: VoiceScript = input.country === 'US' || script.voicemail === undefined ? script : script;
-  const turn = nextVoiceTurn(s, { step: event.step, attempt: input.attempt, ...(event.answeredBy ? { answeredBy: event.answeredBy } : {}), ...(event.speech ? { speech: event.speech } : {}), ...(event.digits ? { digits: event.digits } : {}) });
+  const turn = nextVoiceTurn(script, { step: event.step, attempt: input.attempt, ...(event.answeredBy ? { answeredBy: event.answeredBy } : {}), ...(event.speech ? { speech: event.speech } : {}), ...(event.digits ? { digits: event.digits } : {}) });
   return actionsToTwiml(turn.actions, { locale: script.locale, publicUrl: input.publicUrl, scriptId: input.scriptId });
 }
 

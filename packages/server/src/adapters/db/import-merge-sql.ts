@@ -3,6 +3,10 @@
 // re-import writes no rows and no timeline events.
 
 export const STAGE_TABLE = 'import_stage';
+/** Debtors of the file that existed before this import (filled before the debtor merge). */
+export const EXISTING_DEBTORS = 'import_existing_debtors';
+export const SNAPSHOT_EXISTING_DEBTORS = `CREATE TEMP TABLE ${EXISTING_DEBTORS} ON COMMIT DROP AS
+  SELECT d.id FROM debtors d WHERE d.org_id = $1 AND d.external_ref IN (SELECT debtor_ref FROM ${STAGE_TABLE})`;
 export const STAGE_COLUMNS = [
   'row_no', 'external_ref', 'debtor_ref', 'first_name', 'last_name', 'language', 'country', 'region', 'timezone', 'dob_hash', 'nid_hash',
   'phone', 'phone_type', 'email', 'whatsapp', 'c_call', 'c_sms', 'c_whatsapp', 'c_email', 'preferred_channel', 'vulnerabilities',
@@ -76,7 +80,7 @@ SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE
 // are contact changes worth a timeline entry; first placement is not.
 export const MERGE_CONTACT_POINTS = `
 WITH src AS (
-  SELECT DISTINCT ON (d.id, x.kind, x.value) d.id AS debtor_id, d.created_at, x.kind, x.value, x.line_type
+  SELECT DISTINCT ON (d.id, x.kind, x.value) d.id AS debtor_id, x.kind, x.value, x.line_type
     FROM ${STAGE_TABLE} s JOIN debtors d ON d.org_id = $1 AND d.external_ref = s.debtor_ref
    CROSS JOIN LATERAL (VALUES ('phone', s.phone, s.phone_type), ('email', s.email, NULL), ('whatsapp', s.whatsapp, NULL)) AS x(kind, value, line_type)
    WHERE x.value IS NOT NULL
@@ -92,7 +96,7 @@ INSERT INTO timeline_events (org_id, debtor_id, occurred_at, kind, actor, summar
 SELECT $1, up.debtor_id, $2::timestamptz, 'contact_change', 'system', 'New ' || up.kind || ' from creditor file',
        jsonb_build_object('importId', $3::text, 'kind', up.kind, 'value', up.value)
   FROM up JOIN src ON src.debtor_id = up.debtor_id AND src.kind = up.kind AND src.value = up.value
- WHERE up.inserted AND src.created_at <> $2::timestamptz`;
+ WHERE up.inserted AND up.debtor_id IN (SELECT id FROM ${EXISTING_DEBTORS})`;
 
 // $1 org, $2 now, $3 import id. Consent from the creditor file; opt-outs recorded by Saldo are
 // never cleared by a file (opted_out_at is not touched).

@@ -3,7 +3,7 @@ import type { ValidImportRow } from '@saldo/core/record';
 import type { Db, SqlExecutor } from '../../ports/db.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportStore, StatusConflict } from '../../ports/import-store.js';
 import { csvField, pgTextArray } from './copy-sql.js';
-import { CREDITOR_OWNED_STATUSES, MERGE_ACCOUNTS, MERGE_CONSENTS, MERGE_CONTACT_POINTS, MERGE_DEBTORS, STAGE_COLUMNS, STAGE_TABLE } from './import-merge-sql.js';
+import { CREDITOR_OWNED_STATUSES, SNAPSHOT_EXISTING_DEBTORS, MERGE_ACCOUNTS, MERGE_CONSENTS, MERGE_CONTACT_POINTS, MERGE_DEBTORS, STAGE_COLUMNS, STAGE_TABLE } from './import-merge-sql.js';
 
 /** HMAC of identity-check data (date of birth, id digits): never stored in clear. */
 export type IdentityHasher = (kind: 'dob' | 'national_id', value: string) => string;
@@ -42,6 +42,7 @@ function session(tx: SqlExecutor, ctx: { orgId: string; portfolioId: string; imp
     async merge(): Promise<ImportCounts> {
       const params = [ctx.orgId, ctx.portfolioId, ctx.now, ctx.importId];
       await tx.exec(`ANALYZE ${STAGE_TABLE}`);
+      await tx.query(SNAPSHOT_EXISTING_DEBTORS, [ctx.orgId]);
       await tx.query(MERGE_DEBTORS, [params[0], params[2]]);
       const acc = await tx.query<{ inserted: number; updated: number; staged: number }>(MERGE_ACCOUNTS, params);
       await tx.query(MERGE_CONTACT_POINTS, [params[0], params[2], params[3]]);

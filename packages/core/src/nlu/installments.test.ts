@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { extractInstallments } from './installments.js';
+
+describe('extractInstallments', () => {
+  it.each([
+    ['lo pago en 3 pagos', 3], ['a 6 meses', 6], ['three installments', 3], ['3 cuotas', 3], ['seis mensualidades', 6], ['pay it in 4 parts', 4],
+    ['12 monthly payments of $75', 12], ['could we split it over 6 months', 6], ['si me dejais fraccionarlo en 4 veces', 4],
+  ])('%s → %d', (text, n) => expect(extractInstallments(text)).toBe(n));
+  it.each([['te pago el viernes'], ['en dos semanas'], ['un pago de 500'], ['en 3 días']])('none in %s', (text) => expect(extractInstallments(text)).toBeUndefined());
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { train } from './model.js';
+import { parse } from './parse.js';
+import { evaluate } from './eval.js';
+
+const examples: Array<[string, string]> = [
+  ['te pago el viernes', 'promise_to_pay'], ['mañana te deposito 500', 'promise_to_pay'], ["I'll pay $50 on Friday", 'promise_to_pay'], ['can do 75 bucks tomorrow', 'promise_to_pay'],
+  ['ya pagué', 'already_paid'], ['I paid last Friday', 'already_paid'], ['pagué ayer', 'already_paid'], ['paid it yesterday', 'already_paid'],
+  ['STOP', 'stop_contact'], ['dejen de llamarme', 'stop_contact'], ['please stop texting me', 'stop_contact'], ['baja', 'stop_contact'],
+  ['hola', 'smalltalk'], ['gracias', 'smalltalk'], ['hello', 'smalltalk'], ['thanks', 'smalltalk'],
+  ['no es mi deuda', 'dispute'], ['not my debt', 'dispute'], ['número equivocado', 'wrong_party'], ['wrong number', 'wrong_party'],
+];
+const model = train(examples.map(([text, intent]) => ({ text, intent })));
+const at = { now: '2026-11-24T10:00:00', timezone: 'America/Mexico_City', model };
+
+describe('parse', () => {
+  it('answers the CLI contract example', () => {
+    const r = parse('te pago 500 pesos el viernes', at);
+    expect(r).toMatchObject({ intent: 'promise_to_pay', lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } });
+    expect(r.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('never misses a carrier keyword and keeps an opt-out as secondary', () => {
+    expect(parse('STOP', { model }).intent).toBe('stop_contact');
+    expect(parse('Fin', { model }).intent).toBe('stop_contact');
+    const r = parse('ya pagué, dejen de llamarme', at);
+    expect([r.intent, ...(r.secondary ?? [])]).toContain('stop_contact');
+  });
+
+  it('handles empty, symbol-only and very long input', () => {
+    expect(parse('', { model })).toEqual({ intent: 'unknown', confidence: 1, lang: 'es', entities: {} });
+    expect(parse('   ', { model, lang: 'en' }).lang).toBe('en');
+    expect(parse('🙂🙂', { model }).intent).toBe('unknown');
+    expect(parse('te pago el viernes '.repeat(2000), at).intent).toBe('promise_to_pay');
+  });
+
+  it('reads dates only with a reference time, in the debtor zone', () => {
+    expect(parse('te pago mañana', { model }).entities.date).toBeUndefined();
+    expect(parse('I will pay tomorrow', { model, now: '2026-11-25T03:00:00Z', timezone: 'America/New_York' }).entities.date).toBe('2026-11-25');
+  });
+
+  it('detects the language and maps other languages to unknown', () => {
+    expect(parse('I paid yesterday', at).lang).toBe('en');
+    expect(parse('bonjour, je ne comprends pas', at).intent).toBe('unknown');
+  });
+
+  it('rules decide high-stakes intents', () => {
+    expect(parse('mi papá falleció el mes pasado', at).intent).toBe('deceased');
+    expect(parse('wrong number buddy', at).intent).toBe('wrong_party');
+  });
+});
+
+describe('evaluate', () => {
+  it('computes accuracy, per-intent scores, the confusion matrix and entity exact match', () => {
+    const r = evaluate([
+      { gold: 'a', predicted: 'a', goldEntities: { date: '2026-11-27' }, predictedEntities: { date: '2026-11-27' } },
+      { gold: 'a', predicted: 'b', goldEntities: { amount: { value: 5 } }, predictedEntities: { amount: { value: 5, currency: 'MXN' } } },
+      { gold: 'stop_contact', predicted: 'stop_contact' },
+      { gold: 'b', predicted: 'a', goldSecondary: ['stop_contact'], predictedSecondary: [] },
+    ]);
+    expect(r.accuracy).toBe(0.5);
+    expect(r.confusion.a).toEqual({ a: 1, b: 1, stop_contact: 0 });
+    expect(r.perIntent.find((s) => s.intent === 'a')).toMatchObject({ precision: 0.5, recall: 0.5 });
+    expect(r.entities.date.accuracy).toBe(1);
+    expect(r.entities.amount.accuracy).toBe(0);
+    expect(r.stopRecall).toBe(1);
+    expect(r.stopAnywhereRecall).toBe(0.5);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { carrierKeywords, ruleIntents } from './rules.js';
+
+const intentsOf = (text: string) => ruleIntents(text).map((h) => h.intent);
+
+describe('stop_contact rules', () => {
+  const keywords = [...carrierKeywords, 'STOP ALL'];
+  it.each(keywords.flatMap((k) => [k.toUpperCase(), k.toLowerCase(), k[0]!.toUpperCase() + k.slice(1), `${k.toUpperCase()}!!`, `${k} por favor`, `${k} please 🛑`]))(
+    'carrier keyword %s is an opt-out',
+    (text) => expect(ruleIntents(text)).toContainEqual({ intent: 'stop_contact', keyword: true }),
+  );
+
+  it.each([
+    'dejen de llamarme', 'dejad de escribirme', 'ya no me llamen', 'no me vuelvan a marcar', 'no me manden más mensajes', 'quiero darme de baja',
+    'denme de baja', 'borren mi número', 'no quiero recibir mensajes', 'please stop texting me', 'stop calling me', 'STOP TEXTING ME!!!',
+    "don't call me again", 'do not contact me', 'remove me from your list', 'take my number off', 'unsubscribe me', 'opt out', 'cease and desist',
+    'no more messages please', "I don't want any more texts", 'leave me alone', 'dejenme en paz', 'revoco mi consentimiento', 'quit calling my phone',
+  ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
+
+  it.each([
+    'no puedo parar de pensar en esto', "I'll stop by the office to pay", 'al fin pude juntar el dinero', 'the end of the month', 'fin de mes te pago',
+    'I want to cancel the whole balance today', 'me dieron de baja en el curro', 'baja el monto y pago', 'no me mandaron el link', 'para el viernes te pago',
+    'I can stop by on Friday', 'quiero cancelar la deuda', 'at the end of the day I will pay', 'alto ahí, yo ya pagué eso',
+  ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
+});
+
+describe('other high-stakes rules', () => {
+  it.each([
+    ['número equivocado', 'wrong_party'], ['wrong number', 'wrong_party'], ['aquí no vive', 'wrong_party'], ['mi papá falleció', 'deceased'],
+    ['he passed away last month', 'deceased'], ['me declaré en quiebra', 'bankruptcy'], ['I filed for bankruptcy', 'bankruptcy'],
+    ['estoy en la ley de segunda oportunidad', 'bankruptcy'], ['es robo de identidad', 'dispute'], ['nunca contraté eso', 'dispute'], ['not my debt', 'dispute'],
+  ] as const)('%s → %s', (text, intent) => expect(intentsOf(text)).toContain(intent));
+  it('fires nothing on an ordinary promise', () => expect(ruleIntents('te pago el viernes')).toEqual([]));
+});

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+/** `npm run bench`: measured figures, printed; docs/benchmarks.md records them. */
+export function register(program: Command, io: CliIo) {
+  program
+    .command('bench')
+    .description('Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s')
+    .option('--only <list>', 'comma-separated: import,compliance,nlu', 'import,compliance,nlu')
+    .option('--sizes <list>', 'import sizes (accounts)', '100000,1000000')
+    .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
+    .option('--child <kind>', 'internal: run one measurement and print JSON')
+    .option('--file <path>', 'internal')
+    .action(async (o: { only: string; sizes: string; storage: string; child?: 'import' | 'copy'; file?: string }) => {
+      const bench = await import('../../bench/import-bench.js');
+      if (o.child) {
+        const storage = o.storage as 'pglite' | 'postgres';
+        const r = o.child === 'import' ? await bench.measureImport(storage, o.file!) : await bench.measureRawCopy(storage, o.file!);
+        io.stdout.write(`${JSON.stringify(r)}\n`);
+        return;
+      }
+      const only = new Set(o.only.split(','));
+      const log = (l: string) => io.stdout.write(`${l}\n`);
+      const all: unknown[] = [];
+      if (only.has('compliance')) {
+        const m = await import('../../bench/compliance-bench.js').catch(() => null);
+        if (m) all.push(await m.runComplianceBench(log));
+        else log('compliance bench: not available');
+      }
+      if (only.has('nlu')) {
+        const m = await import('../../bench/nlu-bench.js').catch(() => null);
+        if (m) all.push(await m.runNluBench(log));
+        else log('nlu bench: not available');
+      }
+      if (only.has('import')) {
+        all.push(...(await bench.runImportBench(log, { sizes: o.sizes.split(',').map(Number), storages: o.storage.split(',') as ('pglite' | 'postgres')[] })));
+      }
+      log(JSON.stringify(all, null, 2));
+    });
+}

@@ -1,0 +1,62 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../main.js';
+import type { CliIo } from '../io.js';
+
+function makeIo(stdinText: string) {
+  const stdin = new PassThrough();
+  stdin.end(stdinText);
+  let out = '';
+  let err = '';
+  let code = 0;
+  const stdout = new PassThrough();
+  stdout.on('data', (d) => (out += String(d)));
+  const stderr = new PassThrough();
+  stderr.on('data', (d) => (err += String(d)));
+  const io: CliIo & { exitCode(): number } = {
+    stdin, stdout, stderr, env: {},
+    setExitCode: (c) => (code = Math.max(code, c)),
+    exitCode: () => code,
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+async function run(argv: string[], stdin = '') {
+  const h = makeIo(stdin);
+  const program = await buildProgram(h.io);
+  await program.parseAsync(argv, { from: 'user' });
+  return { lines: h.out().trim().split('\n').filter(Boolean), code: h.io.exitCode(), stderr: h.err() };
+}
+
+describe('saldo nlu parse', () => {
+  it('answers one JSON line per input line, in order, and flags malformed lines', async () => {
+    const input = [
+      JSON.stringify({ text: 'te pago 500 pesos el viernes', timezone: 'America/Mexico_City', now: '2026-11-24T10:00:00' }),
+      'not json',
+      JSON.stringify({ text: 'STOP' }),
+      JSON.stringify({ text: 'x', lang: 'fr' }),
+      JSON.stringify({ text: 'I paid last Friday', now: '2026-11-24T10:00:00', timezone: 'America/New_York' }),
+    ].join('\n');
+    const { lines, code } = await run(['nlu', 'parse'], input);
+    expect(lines).toHaveLength(5);
+    const [first, bad, stop, badLang, paid] = lines.map((l) => JSON.parse(l));
+    expect(first).toMatchObject({ intent: 'promise_to_pay', lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } });
+    expect(Object.keys(first).slice(0, 4)).toEqual(['intent', 'confidence', 'lang', 'entities']);
+    expect(bad.error).toMatch(/JSON/);
+    expect(stop).toMatchObject({ intent: 'stop_contact', confidence: 1 });
+    expect(badLang.error).toMatch(/lang/);
+    expect(paid).toMatchObject({ intent: 'already_paid', lang: 'en', entities: { date: '2026-11-20' } });
+    expect(code).toBe(1);
+  });
+});
+
+describe('saldo nlu eval', () => {
+  it('prints the metrics on the test split', async () => {
+    const { lines } = await run(['nlu', 'eval', '--json']);
+    const report = JSON.parse(lines[0] ?? '{}');
+    expect(report.n).toBeGreaterThan(0);
+    expect(report.accuracy).toBeGreaterThan(0.5);
+    expect(report.entities.date.support).toBeGreaterThan(0);
+    expect(report.utterancesPerSecond).toBeGreaterThan(0);
+  });
+});

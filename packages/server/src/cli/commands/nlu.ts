@@ -1,0 +1,136 @@
+import { createInterface } from 'node:readline';
+import { readFile, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { NluParseInput, evaluate, parse, type EvalItem, type EvalReport } from '@saldo/core/nlu';
+import type { CliIo } from '../io.js';
+
+/**
+ * `saldo nlu parse|train|eval`. The NLU adapters (corpus and model files, the system clock) are
+ * loaded lazily so the other commands never pay for them; see docs/nlu.md.
+ */
+async function adapters() {
+  // The CLI has no composition root of its own yet: it wires the NLU adapters here, lazily.
+  const [loader, service, clock] = await Promise.all([
+    import('../../adapters/nlu/load-nlu-model.js'),
+    import('../../adapters/nlu/nlu-service.js'),
+    import('../../adapters/clock/system-clock.js'),
+  ]);
+  return { ...loader, ...service, systemClock: clock.systemClock };
+}
+
+function line(io: CliIo, obj: unknown): void {
+  io.stdout.write(`${JSON.stringify(obj)}\n`);
+}
+
+async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
+  const a = await adapters();
+  const { model } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
+  const service = a.createNluService(model, a.systemClock);
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let failed = false;
+  for await (const raw of rl) {
+    if (raw.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      line(io, { error: 'invalid JSON' });
+      failed = true;
+      continue;
+    }
+    const input = NluParseInput.safeParse(json);
+    if (!input.success) {
+      line(io, { error: input.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') });
+      failed = true;
+      continue;
+    }
+    line(io, a.toWire(service.parse(input.data)));
+  }
+  if (failed) io.setExitCode(1);
+}
+
+async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): Promise<void> {
+  const a = await adapters();
+  const extra = opts.examples ? a.parseExamples(await readFile(opts.examples, 'utf8'), opts.examples) : [];
+  const { model, loadMs } = await a.loadNluModel({ extraExamples: extra });
+  const json = JSON.stringify(model.toJSON());
+  if (opts.out) await writeFile(opts.out, json);
+  else io.stdout.write(`${json}\n`);
+  io.stderr.write(`trained on ${model.examples} examples (${extra.length} added), ${model.intents.length} intents, ${Math.round(loadMs)} ms${opts.out ? ` → ${opts.out}` : ''}\n`);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesPerSecond: number; p99Ms: number }): string {
+  const out: string[] = [];
+  out.push(`NLU evaluation on the test split: ${r.n} utterances`);
+  out.push(`intent accuracy   ${pct(r.accuracy)}`);
+  out.push(`macro-F1          ${r.macroF1.toFixed(3)}`);
+  out.push(`stop_contact recall (primary) ${pct(r.stopRecall)}; opt-out seen (primary or secondary) ${pct(r.stopAnywhereRecall)}`);
+  out.push('', 'intent               precision  recall   f1     support');
+  for (const s of r.perIntent) {
+    out.push(`${s.intent.padEnd(20)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(8)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(6)}`);
+  }
+  out.push('', 'entity        exact match   (exact/support, spurious)');
+  for (const [k, v] of Object.entries(r.entities)) out.push(`${k.padEnd(13)} ${pct(v.accuracy).padStart(8)}      (${v.exact}/${v.support}, ${v.spurious})`);
+  const short = (l: string) => l.slice(0, 6);
+  out.push('', 'confusion matrix (rows = gold, columns = predicted)');
+  out.push(`${''.padEnd(20)} ${r.labels.map((l) => short(l).padStart(6)).join(' ')}`);
+  for (const g of r.labels) {
+    if (!r.perIntent.some((s) => s.intent === g)) continue;
+    out.push(`${g.padEnd(20)} ${r.labels.map((p) => String(r.confusion[g]?.[p] || '.').padStart(6)).join(' ')}`);
+  }
+  out.push('', `model load ${Math.round(extra.loadMs)} ms; ${Math.round(extra.utterancesPerSecond)} utterances/s; p99 ${extra.p99Ms.toFixed(2)} ms`);
+  return `${out.join('\n')}\n`;
+}
+
+async function runEval(io: CliIo, opts: { model?: string; json?: boolean }): Promise<void> {
+  const a = await adapters();
+  const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
+  const test = await a.readCorpus('test');
+  const items: EvalItem[] = [];
+  const parseOne = (ex: (typeof test)[number]) =>
+    parse(ex.text, { model, lang: ex.lang, now: ex.now ?? '2026-11-24T10:00:00', timezone: ex.timezone });
+  for (const ex of test) {
+    const r = parseOne(ex);
+    items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+  }
+  // Throughput on three more, warm passes (the first one pays for JIT compilation).
+  const times: number[] = [];
+  const t0 = performance.now();
+  for (let round = 0; round < 3; round++) {
+    for (const ex of test) {
+      const s = performance.now();
+      parseOne(ex);
+      times.push(performance.now() - s);
+    }
+  }
+  const total = performance.now() - t0;
+  times.sort((x, y) => x - y);
+  const extra = { loadMs, utterancesPerSecond: (times.length / total) * 1000, p99Ms: times[Math.floor(times.length * 0.99)] ?? 0 };
+  const report = evaluate(items);
+  if (opts.json) line(io, { ...report, ...extra });
+  else io.stdout.write(formatReport(report, extra));
+}
+
+export function register(program: Command, io: CliIo): void {
+  const nlu = program.command('nlu').description('Understand debtor replies: intents and entities (es/en)');
+  nlu
+    .command('parse')
+    .description('Read JSON Lines {"text","lang?","now?","timezone?"} on stdin, write one result line per input')
+    .option('--model <file>', 'a model written by `saldo nlu train --out` (default: train from the corpus)')
+    .action((opts: { model?: string }) => runParse(io, opts));
+  nlu
+    .command('train')
+    .description('Train on the corpus train split plus organisation examples; write the model JSON')
+    .option('--examples <file>', 'JSON Lines of extra labelled examples {"text","intent",…}')
+    .option('--out <file>', 'where to write the model (default: stdout)')
+    .action((opts: { examples?: string; out?: string }) => runTrain(io, opts));
+  nlu
+    .command('eval')
+    .description('Accuracy, macro-F1, per-intent P/R, confusion matrix and entity exact match on the test split')
+    .option('--model <file>', 'evaluate this model instead of training one from the corpus')
+    .option('--json', 'print the report as one JSON line')
+    .action((opts: { model?: string; json?: boolean }) => runEval(io, opts));
+}

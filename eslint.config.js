@@ -19,6 +19,7 @@ function layer(files, forbidden, message) {
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'data/**', 'coverage/**', '**/dist/**'] },
   js.configs.recommended,
+  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContactCheck, prepareContext } from './contact.js';
+import { SAME_DEBT } from './context.js';
 
 const issueExample = {
   id: 'any string',
@@ -55,6 +56,6 @@ describe('ContactCheck', () => {
     expect(ctx.zones.map((z) => z.name)).toEqual(['America/New_York', 'America/Los_Angeles']);
     expect(ctx.history.n).toBe(1);
     expect(ctx.history.t[0]).toBe(Date.parse('2026-03-02T15:00:00Z'));
-    expect(ctx.history.sameDebt[0]).toBe(1);
+    expect(ctx.history.meta[0]! & SAME_DEBT).toBe(SAME_DEBT);
   });
 });

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import type { FieldIssue } from '../errors/index.js';
-import { channels, contentItems, debtorFlags, directions, outcomes, recipients, type Channel } from './vocab.js';
-import { isValidTimeZone, parseInstant, zoneOf } from './zone.js';
-import { makeHistory, type EvalContext } from './context.js';
+import { channels, contentItems, debtorFlags, directions, outcomes, recipients, type Channel, type DebtorFlag, type Outcome } from './vocab.js';
+import { isValidTimeZone, parseInstant, zoneOf, type Zone } from './zone.js';
+import { eventMeta, type EvalContext, type History } from './context.js';
 import { holidayCalendar } from './holidays.js';
 
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with Z or an offset' });
@@ -108,6 +108,11 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
     .join('; ');
 }
 
+const CHANNEL_INDEX = Object.fromEntries(channels.map((c, i) => [c, i])) as Record<Channel, number>;
+const OUTCOME_INDEX = Object.fromEntries(outcomes.map((o, i) => [o, i])) as Record<Outcome, number>;
+const NO_FLAGS: ReadonlySet<DebtorFlag> = new Set();
+const NO_OPTOUTS: ReadonlySet<Channel | 'all'> = new Set();
+
 /**
  * Digests a validated check into the evaluation context (parsed instants, typed history columns).
  *
@@ -115,30 +120,32 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
  * const ctx = prepareContext(ContactCheck.parse(raw)); ctx.zones.length; // ≥ 1
  */
 export function prepareContext(c: ContactCheck): EvalContext {
-  const zoneNames = new Set<string>();
-  if (c.debtor.timezone) zoneNames.add(c.debtor.timezone);
-  for (const z of c.debtor.timezones ?? []) zoneNames.add(z);
-  const h = makeHistory(c.history.length);
-  c.history.forEach((e, i) => {
-    h.t[i] = parseInstant(e.at);
-    h.ch[i] = channels.indexOf(e.channel);
-    h.dir[i] = directions.indexOf(e.direction);
-    h.out[i] = outcomes.indexOf(e.outcome);
-    h.sameDebt[i] = c.debtId === undefined || e.debtId === undefined || e.debtId === c.debtId ? 1 : 0;
-  });
+  const d = c.debtor;
+  const zoneList: Zone[] = [];
+  if (d.timezone) zoneList.push(zoneOf(d.timezone));
+  for (const name of d.timezones ?? []) if (!zoneList.some((z) => z.name === name)) zoneList.push(zoneOf(name));
+  const n = c.history.length;
+  const h: History = { n, t: [], meta: [] };
+  const debtId = c.debtId;
+  for (let i = 0; i < n; i++) {
+    const e = c.history[i]!;
+    h.t.push(parseInstant(e.at));
+    h.meta.push(eventMeta(CHANNEL_INDEX[e.channel], e.direction === 'outbound' ? 0 : 1, OUTCOME_INDEX[e.outcome], debtId === undefined || e.debtId === undefined || e.debtId === debtId));
+  }
   return {
     at: parseInstant(c.at),
     channel: c.channel,
-    channelIdx: channels.indexOf(c.channel),
+    channelIdx: CHANNEL_INDEX[c.channel],
     recipient: c.recipient,
-    country: c.debtor.country,
-    region: c.debtor.region,
-    zones: [...zoneNames].map(zoneOf),
-    flags: new Set(c.debtor.flags),
-    consents: c.debtor.consents as Partial<Record<Channel, boolean>>,
-    optOuts: new Set(c.debtor.optOuts),
+    country: d.country,
+    region: d.region,
+    zones: zoneList,
+    flags: d.flags.length === 0 ? NO_FLAGS : new Set(d.flags),
+    consents: d.consents as Partial<Record<Channel, boolean>>,
+    optOuts: d.optOuts.length === 0 ? NO_OPTOUTS : new Set(d.optOuts),
     content: c.content,
     history: h,
-    holidays: holidayCalendar(c.debtor.country, c.debtor.region),
+    holidays: holidayCalendar(d.country, d.region),
   };
 }
+

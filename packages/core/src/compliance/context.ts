@@ -8,29 +8,35 @@ import type { HolidayCalendar } from './holidays.js';
 import type { Zone } from './zone.js';
 
 /**
- * Contact history in columns. `sameDebt[i]` is 1 when event i is about the checked debt (or when
- * either debt id is unknown: conservative, it then counts for every debt).
+ * Contact history in two columns: `t` (epoch ms) and `meta`, one small integer per event with
+ * one-hot bits: channel (bits 0–7), direction (8–9), outcome (10–17), and {@link SAME_DEBT}
+ * when the event is about the checked debt (or either debt id is unknown: conservative, it then
+ * counts for every debt). Filters test it with three ANDs.
  *
  * @example
- * const h = makeHistory(2); h.t[0] = Date.parse('2026-03-02T15:00:00Z');
+ * const h: History = { n: 1, t: [Date.parse('2026-03-02T15:00:00Z')], meta: [eventMeta(0, 0, 0, true)] };
  */
 export interface History {
   n: number;
-  t: Float64Array;
-  ch: Uint8Array;
-  dir: Uint8Array;
-  out: Uint8Array;
-  sameDebt: Uint8Array;
+  t: number[];
+  meta: number[];
 }
 
+/** Bit offsets of the `meta` fields. @example (1 << (DIR_SHIFT + 1)); // inbound */
+export const DIR_SHIFT = 8;
+/** @example (1 << (OUT_SHIFT + 3)); // conversation */
+export const OUT_SHIFT = 10;
+/** @example (meta & SAME_DEBT) !== 0; */
+export const SAME_DEBT = 1 << 20;
+
 /**
- * Allocates an empty history of `n` events (fill the columns yourself).
+ * Packs one event's indexes into its `meta` integer.
  *
  * @example
- * makeHistory(0).n; // 0
+ * eventMeta(channelIndex('call'), 0, outcomeIndex('no_answer'), true);
  */
-export function makeHistory(n: number): History {
-  return { n, t: new Float64Array(n), ch: new Uint8Array(n), dir: new Uint8Array(n), out: new Uint8Array(n), sameDebt: new Uint8Array(n) };
+export function eventMeta(channel: number, direction: number, outcome: number, sameDebt: boolean): number {
+  return (1 << channel) | (1 << (DIR_SHIFT + direction)) | (1 << (OUT_SHIFT + outcome)) | (sameDebt ? SAME_DEBT : 0);
 }
 
 /**

@@ -77,24 +77,24 @@ export function createComplianceEngine(options: EngineOptions = {}): ComplianceE
   const packsFor = (country: string, region: string | undefined, at: number): CompiledPack[] => {
     const out: CompiledPack[] = [];
     for (const versions of groupsFor(country, region)) {
-      const v = versions.find((p) => p.effectiveFromMs <= at);
-      if (v) out.push(v);
+      for (const v of versions) {
+        if (v.effectiveFromMs <= at) {
+          out.push(v);
+          break;
+        }
+      }
     }
     return out;
   };
 
   const checkContext = (id: string, ctx: EvalContext, org?: CompiledPack | null): Decision => {
-    const stack = (t: number): CompiledPack[] => {
-      const packs = packsFor(ctx.country, ctx.region, t);
-      if (org) packs.push(org);
-      return packs;
-    };
-    const packs = stack(ctx.at);
+    const packs = stackAt(packsFor, ctx, org, ctx.at);
     const reasons: Reason[] = [];
     const first = evaluateAt(ctx, packs, ctx.at, reasons);
-    const labels = packs.map((p) => p.label);
+    const labels: string[] = [];
+    for (const p of packs) labels.push(p.label);
     if (first === PASS) return { id, allowed: true, reasons, nextAllowedAt: null, packs: labels };
-    const next = nextAllowed(ctx, stack, first);
+    const next = nextAllowed(ctx, packsFor, org, first);
     if (next.exhausted) reasons.push(exhaustedReason());
     return { id, allowed: false, reasons, nextAllowedAt: next.at === null ? null : formatInstant(next.at), packs: labels };
   };
@@ -145,7 +145,16 @@ function evaluateAt(ctx: EvalContext, packs: readonly CompiledPack[], t: number,
   return worst;
 }
 
-function nextAllowed(ctx: EvalContext, stack: (t: number) => CompiledPack[], first: number): { at: number | null; exhausted: boolean } {
+type PacksFor = (country: string, region: string | undefined, at: number) => CompiledPack[];
+
+/** The law/policy packs in force at `t`, plus the organisation layer. */
+function stackAt(packsFor: PacksFor, ctx: EvalContext, org: CompiledPack | null | undefined, t: number): CompiledPack[] {
+  const packs = packsFor(ctx.country, ctx.region, t);
+  if (org) packs.push(org);
+  return packs;
+}
+
+function nextAllowed(ctx: EvalContext, packsFor: PacksFor, org: CompiledPack | null | undefined, first: number): { at: number | null; exhausted: boolean } {
   let clear = first;
   let t = ctx.at;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
@@ -153,7 +162,7 @@ function nextAllowed(ctx: EvalContext, stack: (t: number) => CompiledPack[], fir
     // Whole seconds, rounded up: the printed instant must itself be allowed.
     t = Math.ceil(Math.max(clear, t + 1) / 1000) * 1000;
     if (t - ctx.at > HORIZON_MS) return { at: null, exhausted: true };
-    clear = evaluateAt(ctx, stack(t), t, null);
+    clear = evaluateAt(ctx, stackAt(packsFor, ctx, org, t), t, null);
     if (clear === PASS) return { at: t, exhausted: false };
   }
   return { at: null, exhausted: true };

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { channels, directions, outcomes } from './vocab.js';
-import type { EvalContext, History } from './context.js';
+import { DIR_SHIFT, OUT_SHIFT, SAME_DEBT, type EvalContext } from './context.js';
 import { assertUnreachable } from '../errors/index.js';
 
 /**
@@ -39,31 +39,38 @@ export type CountUnit = (typeof countUnits)[number];
  */
 export type EventMatcher = (ctx: EvalContext, i: number) => boolean;
 
-function mask<T>(all: readonly T[], chosen: readonly T[] | undefined): number {
-  if (!chosen) return (1 << all.length) - 1;
+function mask<T>(all: readonly T[], chosen: readonly T[] | undefined, shift: number): number {
   let m = 0;
-  for (const c of chosen) m |= 1 << all.indexOf(c);
+  for (const c of chosen ?? all) m |= 1 << (shift + all.indexOf(c));
   return m;
 }
 
 /**
- * Compiles a filter plus a counting unit into a matcher.
+ * Compiles a filter plus a counting unit into a matcher (three ANDs on the event's `meta`).
  *
  * @example
  * compileFilter({ directions: ['outbound'] }, 'debtor');
  */
 export function compileFilter(f: EventFilter, unit: CountUnit): EventMatcher {
-  const cm = mask(channels, f.channels);
-  const dm = mask(directions, f.directions);
-  const om = mask(outcomes, f.outcomes);
-  const base = (h: History, i: number): boolean => ((cm >> h.ch[i]!) & 1) === 1 && ((dm >> h.dir[i]!) & 1) === 1 && ((om >> h.out[i]!) & 1) === 1;
+  const cm = mask(channels, f.channels, 0);
+  const dm = mask(directions, f.directions, DIR_SHIFT);
+  const om = mask(outcomes, f.outcomes, OUT_SHIFT);
   switch (unit) {
     case 'debtor':
-      return (ctx, i) => base(ctx.history, i);
+      return (ctx, i) => {
+        const m = ctx.history.meta[i]!;
+        return (m & cm) !== 0 && (m & dm) !== 0 && (m & om) !== 0;
+      };
     case 'debt':
-      return (ctx, i) => ctx.history.sameDebt[i] === 1 && base(ctx.history, i);
+      return (ctx, i) => {
+        const m = ctx.history.meta[i]!;
+        return (m & SAME_DEBT) !== 0 && (m & cm) !== 0 && (m & dm) !== 0 && (m & om) !== 0;
+      };
     case 'channel':
-      return (ctx, i) => ctx.history.ch[i] === ctx.channelIdx && base(ctx.history, i);
+      return (ctx, i) => {
+        const m = ctx.history.meta[i]!;
+        return (m & (1 << ctx.channelIdx) & cm) !== 0 && (m & dm) !== 0 && (m & om) !== 0;
+      };
     default:
       return assertUnreachable(unit, 'count unit');
   }

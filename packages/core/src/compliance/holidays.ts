@@ -101,9 +101,19 @@ function buildCalendar(country: string, region?: string): HolidayCalendar {
     }
     return days;
   };
+  // Memo per day number: the hot path asks the same few days over and over.
+  const byDay = new Map<number, boolean>();
   return {
     code: region ?? country,
-    isHolidayDay: (day) => yearOf(civilFromDays(day).year).has(day),
+    isHolidayDay(day) {
+      let v = byDay.get(day);
+      if (v === undefined) {
+        v = yearOf(civilFromDays(day).year).has(day);
+        if (byDay.size > 100_000) byDay.clear();
+        byDay.set(day, v);
+      }
+      return v;
+    },
     list: (year) =>
       [...yearOf(year).entries()].sort((a, b) => a[0] - b[0]).map(([d, name]) => `${new Date(d * DAY_MS).toISOString().slice(0, 10)} ${name}`),
   };

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime, Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { TimeWindow } from './definition.js';
 import { addDuration, dayAfter, isPositiveDuration, isValidZone, nextWindowStart, toDuration } from './time.js';
@@ -72,5 +74,23 @@ describe('zones', () => {
     expect(isValidZone('America/Bogota')).toBe(true);
     expect(isValidZone('Mars/Olympus_Mons')).toBe(false);
     expect(addDuration(new Date('2026-05-04T15:00:00Z'), 'P1D', 'Mars/Olympus_Mons').toISOString()).toBe('2026-05-05T15:00:00.000Z');
+  });
+});
+
+describe('memoised zone offsets', () => {
+  it('give exactly what plain luxon gives, across DST changes in many zones', () => {
+    const zones = ['Europe/Madrid', 'America/Mexico_City', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Argentina/Buenos_Aires'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2032, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('P1D', 'P3D', 'PT12H', 'P1M', 'P1W', 'PT90M'),
+        (ts, zone, spec) => {
+          const expected = DateTime.fromMillis(ts, { zone }).plus(Duration.fromISO(spec)).toMillis();
+          expect(addDuration(new Date(ts), spec, zone).getTime()).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

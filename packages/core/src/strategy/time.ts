@@ -1,4 +1,4 @@
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { DateTime, Duration, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 import type { DurationSpec, TimeWindow } from './definition.js';
 
 /**
@@ -15,9 +15,15 @@ import type { DurationSpec, TimeWindow } from './definition.js';
  * toDuration(60_000)?.as('minutes'); // 1
  */
 export function toDuration(spec: DurationSpec): Duration | null {
+  const cached = durations.get(spec);
+  if (cached !== undefined) return cached;
   const d = typeof spec === 'number' ? Duration.fromMillis(spec) : Duration.fromISO(spec);
-  return d.isValid ? d : null;
+  const result = d.isValid ? d : null;
+  if (durations.size > 10_000) durations.clear();
+  durations.set(spec, result);
+  return result;
 }
+const durations = new Map<DurationSpec, Duration | null>();
 
 /**
  * Whether a duration spec is valid and strictly positive (every unit ≥ 0, at least one > 0).
@@ -94,8 +100,59 @@ export function isValidZone(zone: string): boolean {
 }
 
 /** Unknown zones fall back to UTC rather than producing invalid dates (the import validates zones). */
-function safeZone(zone: string): string {
-  return isValidZone(zone) ? zone : 'UTC';
+function safeZone(zone: string): Zone {
+  let z = zones.get(zone);
+  if (z === undefined) {
+    z = isValidZone(zone) ? new CachedOffsetZone(IANAZone.create(zone)) : new CachedOffsetZone(IANAZone.create('UTC'));
+    zones.set(zone, z);
+  }
+  return z;
+}
+const zones = new Map<string, Zone>();
+
+/**
+ * An IANA zone whose UTC offsets are memoised per quarter-hour. Luxon asks `Intl` for the offset
+ * (~6 µs) several times per operation, which made a transition cost ~70 µs; the simulator runs
+ * millions. Offsets only change at transitions, and tzdata transitions since 1970 fall on
+ * quarter-hours, so one lookup per zone and quarter-hour is exact. Pure memoisation: same
+ * answers, bounded memory.
+ */
+class CachedOffsetZone extends Zone {
+  private readonly offsets = new Map<number, number>();
+  constructor(private readonly inner: IANAZone) {
+    super();
+  }
+  override get type(): string {
+    return this.inner.type;
+  }
+  override get name(): string {
+    return this.inner.name;
+  }
+  override get isUniversal(): boolean {
+    return false;
+  }
+  override offsetName(ts: number, options: ZoneOffsetOptions): string {
+    return this.inner.offsetName(ts, options) ?? '';
+  }
+  override formatOffset(ts: number, format: ZoneOffsetFormat): string {
+    return this.inner.formatOffset(ts, format);
+  }
+  override offset(ts: number): number {
+    const key = Math.floor(ts / 900_000);
+    let o = this.offsets.get(key);
+    if (o === undefined) {
+      o = this.inner.offset(ts);
+      if (this.offsets.size > 100_000) this.offsets.clear();
+      this.offsets.set(key, o);
+    }
+    return o;
+  }
+  override equals(other: Zone): boolean {
+    return other.type === this.type && other.name === this.name;
+  }
+  override get isValid(): true {
+    return true;
+  }
 }
 
 function hm(s: string): [number, number] {

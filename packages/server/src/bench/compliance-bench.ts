@@ -72,17 +72,27 @@ export async function runComplianceBench(log: (line: string) => void): Promise<{
   let allowed = 0;
   for (let i = 0; i < 20_000; i++) engine.check(contacts[i % TEMPLATES]!);
 
+  // CPU time of this thread is the "one core" figure; wall time is also reported (it is worse
+  // when other processes compete for the core).
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < CHECKS; i++) if (engine.check(contacts[i % TEMPLATES]!).allowed) allowed++;
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - start) / 1000;
-  const checksPerSecond = Math.round(CHECKS / seconds);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const checksPerSecond = Math.round(CHECKS / cpuSeconds);
+  const wallChecksPerSecond = Math.round(CHECKS / seconds);
 
-  const jStart = performance.now();
+  const jCpu0 = process.cpuUsage();
   for (let i = 0; i < JSON_CHECKS; i++) checkLine(engine, lines[i % TEMPLATES]!);
-  const jsonChecksPerSecond = Math.round(JSON_CHECKS / ((performance.now() - jStart) / 1000));
+  const jCpu = process.cpuUsage(jCpu0);
+  const jsonChecksPerSecond = Math.round(JSON_CHECKS / ((jCpu.user + jCpu.system) / 1e6));
 
-  log(`compliance: ${CHECKS} checks × ${HISTORY} history events in ${seconds.toFixed(2)} s → ${checksPerSecond.toLocaleString('en-US')} checks/s (engine, validated input; ${((allowed / CHECKS) * 100).toFixed(0)}% allowed)`);
+  log(
+    `compliance: ${CHECKS} checks × ${HISTORY} history events: ${checksPerSecond.toLocaleString('en-US')} checks/s per CPU-second on one core ` +
+      `(wall ${wallChecksPerSecond.toLocaleString('en-US')}/s; engine on validated input; ${((allowed / CHECKS) * 100).toFixed(0)}% allowed)`,
+  );
   log(`compliance: JSON line → zod validation → decision: ${jsonChecksPerSecond.toLocaleString('en-US')} checks/s`);
   log(`compliance: ${engine.packs.length} packs loaded and compiled in ${loadMs.toFixed(0)} ms`);
-  return { name: 'compliance-check', checksPerSecond, historyEvents: HISTORY, checks: CHECKS, allowedShare: allowed / CHECKS, jsonChecksPerSecond, packLoadMs: Math.round(loadMs) };
+  return { name: 'compliance-check', checksPerSecond, wallChecksPerSecond, cpuSeconds: Number(cpuSeconds.toFixed(2)), historyEvents: HISTORY, checks: CHECKS, allowedShare: allowed / CHECKS, jsonChecksPerSecond, packLoadMs: Math.round(loadMs) };
 }

@@ -15,6 +15,8 @@ const commandModules = [
   () => import('./commands/bench.js'),
   () => import('./commands/compliance.js'),
   () => import('./commands/nlu.js'),
+  () => import('./commands/simulate.js'),
+  () => import('./commands/strategy.js'),
 ];
 
 export async function buildProgram(io: CliIo): Promise<Command> {

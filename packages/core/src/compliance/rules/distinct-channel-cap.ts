@@ -9,6 +9,8 @@ import { EventFilter, compileFilter } from '../event-filter.js';
 import { CountWindow, compileWindow, describeWindow } from '../window.js';
 import { channels } from '../vocab.js';
 
+const CHANNEL_BITS = (1 << channels.length) - 1;
+
 /**
  * The `distinct_channel_cap` rule (channels are compared as given: voicemail ≠ call, stricter).
  *
@@ -42,7 +44,7 @@ export function compileDistinctChannelCap(rule: DistinctChannelCapRule): RuleChe
     let others = 0;
     for (let i = 0; i < h.n; i++) {
       const e = h.t[i]!;
-      const c = h.ch[i]!;
+      const c = 31 - Math.clz32(h.meta[i]! & CHANNEL_BITS);
       if (c === ctx.channelIdx || e > t || e <= lo || !match(ctx, i)) continue;
       if (last[c] === 0) others++;
       if (e > last[c]!) last[c] = e;

@@ -26,7 +26,7 @@ export function register(program: Command, io: CliIo) {
       try {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
         const total = statSync(file).size;
-        const bar = o.progress ? new cliProgress.SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {percentage}% | {rows} rows | {eta}s left', noTTYOutput: false, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+        const bar = o.progress ? new cliProgress.SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {percentage}% | {rows} rows | {eta}s left', noTTYOutput: true, notTTYSchedule: 2000, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
         bar?.start(total, 0, { rows: 0 });
         let rows = 0;
         const rejectsPath = o.validRows ? (o.rejects ?? `${file}.rejects.csv`) : null;

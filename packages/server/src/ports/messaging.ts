@@ -1,0 +1,38 @@
+/**
+ * The one way Saldo contacts a debtor. An implementation renders the template, asks the
+ * compliance engine about THIS contact at THIS instant (debtor's country, zone candidates,
+ * consents, opt-outs, account state flags, contact history), and only then hands the message to
+ * the channel provider, recording it (outbound message + timeline) under its idempotency key.
+ * There is no other send path: strategies, agents and the portal all go through `contact`.
+ */
+export const contactChannels = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+export interface ContactRequest {
+  orgId: string;
+  accountId: string;
+  channel: ContactChannel;
+  templateId: string;
+  /** Deterministic, e.g. `contact:{accountId}:{nodeId}:{attempt}`; a reused key is a duplicate, not a second contact. */
+  idempotencyKey: string;
+  /** Who asked: the strategy engine, an agent, the portal. */
+  requestedBy: { kind: 'strategy' | 'agent' | 'system'; id: string };
+  /** Extra template variables (agent name, offer details). */
+  variables?: Record<string, string>;
+}
+
+export interface ComplianceReason {
+  rule: string;
+  citation: string;
+  message: string;
+}
+
+export type ContactOutcome =
+  | { kind: 'sent'; messageId: string; providerMessageId: string; channel: ContactChannel; at: string }
+  | { kind: 'refused'; reasons: ComplianceReason[]; nextAllowedAt: string | null; at: string }
+  | { kind: 'duplicate'; messageId: string }
+  | { kind: 'failed'; reason: string; retryable: boolean; at: string };
+
+export interface Messaging {
+  contact(req: ContactRequest): Promise<ContactOutcome>;
+}

@@ -59,3 +59,19 @@ describe('ContactCheck', () => {
     expect(ctx.history.meta[0]! & SAME_DEBT).toBe(SAME_DEBT);
   });
 });
+
+describe('prepareContext index tables', () => {
+  it('maps every channel and outcome to its vocabulary index', async () => {
+    const { channels, outcomes } = await import('./vocab.js');
+    const { eventMeta } = await import('./context.js');
+    for (const [ci, channel] of channels.entries()) {
+      for (const [oi, outcome] of outcomes.entries()) {
+        const r = parseContactCheck({ id: 'x', at: '2026-03-03T13:59:00Z', channel, debtor: { country: 'US', timezone: 'UTC' }, history: [{ at: '2026-03-02T15:00:00Z', channel, direction: 'inbound', outcome }] });
+        if (!r.ok) throw new Error('unexpected');
+        const ctx = prepareContext(r.value);
+        expect(ctx.channelIdx).toBe(ci);
+        expect(ctx.history.meta[0]).toBe(eventMeta(ci, 1, oi, true));
+      }
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors/index.js';
 import { channels, contentItems, debtorFlags, directions, outcomes, recipients, type Channel, type DebtorFlag, type Outcome } from './vocab.js';
-import { isValidTimeZone, parseInstant, zoneOf, type Zone } from './zone.js';
+import { isValidTimeZone, parseValidInstant, zoneOf, type Zone } from './zone.js';
 import { eventMeta, type EvalContext, type History } from './context.js';
 import { holidayCalendar } from './holidays.js';
 
@@ -108,8 +108,29 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
     .join('; ');
 }
 
-const CHANNEL_INDEX = Object.fromEntries(channels.map((c, i) => [c, i])) as Record<Channel, number>;
-const OUTCOME_INDEX = Object.fromEntries(outcomes.map((o, i) => [o, i])) as Record<Outcome, number>;
+// Index lookups by first letter and length (values are validated enum members): a keyed object
+// lookup with varying keys goes megamorphic and cost more than the whole rule evaluation.
+function channelIdx(c: Channel): number {
+  switch (c.charCodeAt(0)) {
+    case 99: return 0; // call
+    case 118: return c.length === 8 ? 1 : 2; // voicebot | voicemail
+    case 115: return 3; // sms
+    case 119: return 4; // whatsapp
+    case 101: return 5; // email
+    default: return 6; // letter
+  }
+}
+
+function outcomeIdx(o: Outcome): number {
+  switch (o.charCodeAt(0)) {
+    case 110: return o.length === 9 ? 0 : 5; // no_answer | not_connected
+    case 118: return 1; // voicemail
+    case 99: return o.length === 9 ? 2 : 3; // connected | conversation
+    case 98: return 4; // busy
+    case 100: return 6; // delivered
+    default: return 7; // failed
+  }
+}
 const NO_FLAGS: ReadonlySet<DebtorFlag> = new Set();
 const NO_OPTOUTS: ReadonlySet<Channel | 'all'> = new Set();
 
@@ -125,17 +146,21 @@ export function prepareContext(c: ContactCheck): EvalContext {
   if (d.timezone) zoneList.push(zoneOf(d.timezone));
   for (const name of d.timezones ?? []) if (!zoneList.some((z) => z.name === name)) zoneList.push(zoneOf(name));
   const n = c.history.length;
-  const h: History = { n, t: [], meta: [] };
+  const t = new Float64Array(n);
+  const meta = new Int32Array(n);
   const debtId = c.debtId;
+  const events = c.history;
   for (let i = 0; i < n; i++) {
-    const e = c.history[i]!;
-    h.t.push(parseInstant(e.at));
-    h.meta.push(eventMeta(CHANNEL_INDEX[e.channel], e.direction === 'outbound' ? 0 : 1, OUTCOME_INDEX[e.outcome], debtId === undefined || e.debtId === undefined || e.debtId === debtId));
+    const e = events[i]!;
+    t[i] = parseValidInstant(e.at);
+    const ed = e.debtId;
+    meta[i] = eventMeta(channelIdx(e.channel), e.direction === 'outbound' ? 0 : 1, outcomeIdx(e.outcome), debtId === undefined || ed === undefined || ed === debtId);
   }
+  const h: History = { n, t, meta };
   return {
-    at: parseInstant(c.at),
+    at: parseValidInstant(c.at),
     channel: c.channel,
-    channelIdx: CHANNEL_INDEX[c.channel],
+    channelIdx: channelIdx(c.channel),
     recipient: c.recipient,
     country: d.country,
     region: d.region,

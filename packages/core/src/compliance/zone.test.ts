@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, formatInstant, isValidTimeZone, isoWeekday, parseInstant, zoneOf } from './zone.js';
+import { civilFromDays, formatInstant, isValidTimeZone, isoWeekday, parseInstant, parseValidInstant, zoneOf } from './zone.js';
 
 const H = 3_600_000;
 
@@ -47,5 +47,13 @@ describe('zone arithmetic', () => {
   it('converts day numbers to civil dates and weekdays', () => {
     expect(civilFromDays(Date.UTC(2026, 6, 13) / 86_400_000)).toEqual({ year: 2026, month: 7, day: 13 });
     expect(isoWeekday(Date.UTC(2026, 6, 13) / 86_400_000)).toBe(0); // Monday
+  });
+});
+
+describe('parseValidInstant', () => {
+  it('agrees with Date.parse on validated shapes', () => {
+    for (const s of ['2026-03-03T13:59:00Z', '2024-02-29T23:59:59Z', '1999-12-31T00:00:00Z', '2026-03-03T13:59:00.5Z', '2026-03-03T08:59:00-05:00']) {
+      expect(parseValidInstant(s)).toBe(Date.parse(s));
+    }
   });
 });

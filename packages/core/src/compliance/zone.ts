@@ -215,6 +215,22 @@ export function parseInstant(s: string): number {
   return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms;
 }
 
+/**
+ * {@link parseInstant} for strings already validated as ISO instants (zod `z.iso.datetime`):
+ * the common `YYYY-MM-DDTHH:MM:SSZ` shape is converted without re-validating its digits.
+ *
+ * @example
+ * parseValidInstant('2026-03-03T13:59:00Z'); // 1772546340000
+ */
+export function parseValidInstant(s: string): number {
+  if (s.length !== 20 || s.charCodeAt(19) !== 90) return parseInstant(s);
+  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+  const mo = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  const secs = ((s.charCodeAt(11) - 48) * 10 + (s.charCodeAt(12) - 48)) * 3600 + ((s.charCodeAt(14) - 48) * 10 + (s.charCodeAt(15) - 48)) * 60 + (s.charCodeAt(17) - 48) * 10 + (s.charCodeAt(18) - 48);
+  return daysFromCivil(y, mo, d) * DAY_MS + secs * 1000;
+}
+
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;

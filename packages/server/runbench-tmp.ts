@@ -1,0 +1,2 @@
+import { runComplianceBench } from './src/bench/cb-tmp.js';
+console.log(await runComplianceBench(console.log));

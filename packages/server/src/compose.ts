@@ -21,6 +21,11 @@ import { createRecord } from './usecases/record.js';
 import { createImports } from './usecases/imports.js';
 import { createSqlPromiseExpiryStore } from './adapters/db/promise-expiry-store.js';
 import { expireOverduePromises } from './usecases/expire-promises.js';
+import { createSqlOrgPolicyStore } from './adapters/db/org-policy-store.js';
+import { createComplianceChecker } from './usecases/check-compliance.js';
+import { createCompliancePolicies } from './usecases/compliance-policy.js';
+import { loadNluModel } from './adapters/nlu/load-nlu-model.js';
+import { createNluService, type NluService } from './adapters/nlu/nlu-service.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -30,6 +35,8 @@ export interface PlatformOptions {
   clock?: Clock;
   secretKey?: string | undefined;
   bootstrapApiKey?: string | undefined;
+  /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
+  nluModelPath?: string | undefined;
 }
 
 export async function buildPlatform(opts: PlatformOptions) {
@@ -51,6 +58,12 @@ export async function buildPlatform(opts: PlatformOptions) {
   const organizations = createOrganizations({ orgs: stores.orgs, auth, clock });
   const record = createRecord({ ...stores, clock });
   const imports = createImports({ imports: stores.imports, portfolios: stores.portfolios, clock, openCsv: openCsvImportSource });
+  const orgPolicyStore = createSqlOrgPolicyStore(db);
+  const compliance = { checker: createComplianceChecker({ orgPolicyStore }), policies: createCompliancePolicies({ store: orgPolicyStore, clock }) };
+  // The NLU model trains from the corpus in ~1 s: built once, on first use (the server warms it
+  // up after it starts listening), not in every process that merely imports a file.
+  let nluModel: Promise<NluService> | null = null;
+  const nluReady = () => (nluModel ??= loadNluModel({ modelPath: opts.nluModelPath }).then((m) => createNluService(m.model, clock)));
   const defaultOrgId = await organizations.ensureDefault();
   if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
 
@@ -63,6 +76,9 @@ export async function buildPlatform(opts: PlatformOptions) {
     organizations,
     record,
     imports,
+    compliance,
+    /** The NLU service (the model is loaded on the first call). */
+    nlu: nluReady,
     /** Worker jobs (role worker|all). */
     jobs: [{ name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) }],
     /** Readiness: the database answers. */

@@ -1,8 +1,14 @@
-// Route modules of other areas (compliance, NLU, webhooks), wired with their use cases.
-// Kept apart from main.ts so each area adds one line here.
+// Route modules of the other areas (compliance, NLU, …), wired with their use cases.
 import type { RoutePlugin } from './api/app.js';
 import type { Platform } from './compose.js';
+import complianceRoutes from './api/routes/compliance.js';
+import compliancePolicyRoutes from './api/routes/compliance-policy.js';
+import nluRoutes from './api/routes/nlu.js';
 
-export function extraRoutes(_p: Platform): RoutePlugin[] {
-  return [];
+export function extraRoutes(p: Platform): RoutePlugin[] {
+  return [
+    (a) => complianceRoutes(a, { complianceChecker: p.compliance.checker }),
+    (a) => compliancePolicyRoutes(a, { policies: p.compliance.policies }),
+    (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parse(input) } }),
+  ];
 }

@@ -51,6 +51,7 @@ export async function startSaldo(config: Config, opts: { clock?: Clock; platform
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    void platform.nlu().catch((err: unknown) => app?.log.error({ err }, 'NLU model failed to load'));
     url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
   }
   let stopJobs = () => {};

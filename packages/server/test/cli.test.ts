@@ -34,6 +34,11 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
       child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
     });
     expect(out).toMatch(/loading a demo portfolio of 200 debtors/);
+    expect(out).not.toMatch(/First start: your admin API key/); // a bootstrap key was given
+    // A second process on the same embedded data dir is refused, not allowed to corrupt it.
+    const second = saldo(['migrate'], dataDir);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/in use by another Saldo process \(pid \d+\)/);
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toMatch(/<strong>\d+<\/strong> accounts of <strong>200<\/strong> debtors/);
     expect(page).toMatch(/MX[\s\S]*ES|ES[\s\S]*MX/);

@@ -136,26 +136,30 @@ const NO_OPTOUTS: ReadonlySet<Channel | 'all'> = new Set();
 
 /**
  * Digests a validated check into the evaluation context (parsed instants, typed history columns).
+ * Events at or before `since` (epoch ms) are left out: no rule looks that far back.
  *
  * @example
  * const ctx = prepareContext(ContactCheck.parse(raw)); ctx.zones.length; // ≥ 1
  */
-export function prepareContext(c: ContactCheck): EvalContext {
+export function prepareContext(c: ContactCheck, since = Number.NEGATIVE_INFINITY): EvalContext {
   const d = c.debtor;
   const zoneList: Zone[] = [];
   if (d.timezone) zoneList.push(zoneOf(d.timezone));
   for (const name of d.timezones ?? []) if (!zoneList.some((z) => z.name === name)) zoneList.push(zoneOf(name));
-  const n = c.history.length;
-  const t = new Float64Array(n);
-  const meta = new Int32Array(n);
-  const debtId = c.debtId;
   const events = c.history;
-  for (let i = 0; i < n; i++) {
+  const total = events.length;
+  const t: number[] = [];
+  const meta: number[] = [];
+  const debtId = c.debtId;
+  for (let i = 0; i < total; i++) {
     const e = events[i]!;
-    t[i] = parseValidInstant(e.at);
+    const ms = parseValidInstant(e.at);
+    if (ms <= since) continue;
+    t.push(ms);
     const ed = e.debtId;
-    meta[i] = eventMeta(channelIdx(e.channel), e.direction === 'outbound' ? 0 : 1, outcomeIdx(e.outcome), debtId === undefined || ed === undefined || ed === debtId);
+    meta.push(eventMeta(channelIdx(e.channel), e.direction === 'outbound' ? 0 : 1, outcomeIdx(e.outcome), debtId === undefined || ed === undefined || ed === debtId));
   }
+  const n = t.length;
   const h: History = { n, t, meta };
   return {
     at: parseValidInstant(c.at),
@@ -173,4 +177,3 @@ export function prepareContext(c: ContactCheck): EvalContext {
     holidays: holidayCalendar(d.country, d.region),
   };
 }
-

@@ -14,12 +14,12 @@ import type { Zone } from './zone.js';
  * counts for every debt). Filters test it with three ANDs.
  *
  * @example
- * const h: History = { n: 1, t: Float64Array.of(Date.parse('2026-03-02T15:00:00Z')), meta: Int32Array.of(eventMeta(0, 0, 0, true)) };
+ * const h: History = { n: 1, t: [Date.parse('2026-03-02T15:00:00Z')], meta: [eventMeta(0, 0, 0, true)] };
  */
 export interface History {
   n: number;
-  t: Float64Array;
-  meta: Int32Array;
+  t: number[];
+  meta: number[];
 }
 
 /** Bit offsets of the `meta` fields. @example (1 << (DIR_SHIFT + 1)); // inbound */

@@ -9,7 +9,7 @@ import { compilePack, type CompiledPack } from './pack.js';
 import { prepareContext, type ContactCheck } from './contact.js';
 import type { EvalContext } from './context.js';
 import type { Decision, Reason } from './decision.js';
-import { formatInstant } from './zone.js';
+import { formatInstant, parseValidInstant } from './zone.js';
 import { builtinPacks } from './packs/index.js';
 
 const MAX_ITERATIONS = 50;
@@ -54,6 +54,7 @@ export interface ComplianceEngine {
  */
 export function createComplianceEngine(options: EngineOptions = {}): ComplianceEngine {
   const compiled = (options.packs ?? builtinPacks).map(compilePack);
+  const lookbackMs = Math.max(0, ...compiled.map((p) => p.lookbackMs));
   const selection = new Map<string, CompiledPack[][]>();
 
   const groupsFor = (country: string, region: string | undefined): CompiledPack[][] => {
@@ -103,7 +104,11 @@ export function createComplianceEngine(options: EngineOptions = {}): ComplianceE
     packs: compiled,
     packsFor,
     checkContext,
-    check: (input, org) => checkContext(input.id, prepareContext(input), org),
+    check: (input, org) => {
+      // Rules only look back `lookback`; nextAllowedAt only moves forward, so older events never matter.
+      const since = parseValidInstant(input.at) - Math.max(lookbackMs, org?.lookbackMs ?? 0);
+      return checkContext(input.id, prepareContext(input, since), org);
+    },
   };
 }
 

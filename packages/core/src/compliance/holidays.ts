@@ -7,7 +7,12 @@
 import Holidays from 'date-holidays';
 import { civilFromDays, DAY_MS } from './zone.js';
 
-/** One correction to the library data for a country. */
+/**
+ * One correction to the library data for a country.
+ *
+ * @example
+ * const o: HolidayOverride = { removeRules: ['easter'], note: 'Easter Sunday is not a public holiday' };
+ */
 export interface HolidayOverride {
   /** Library rules (the `rule` string, e.g. `easter`) that are NOT public holidays. */
   removeRules?: readonly string[];

@@ -64,6 +64,8 @@ export interface CompiledPack {
   readonly label: string;
   readonly effectiveFromMs: number;
   readonly rules: readonly CompiledRule[];
+  /** The longest history span any rule of the pack reads (ms). */
+  readonly lookbackMs: number;
 }
 
 /**
@@ -83,5 +85,6 @@ export function compilePack(input: unknown): CompiledPack {
     );
   }
   const pack = parsed.data;
-  return { pack, label: `${pack.code}@${pack.version}`, effectiveFromMs: Date.parse(pack.effectiveFrom), rules: pack.rules.map(compileRule) };
+  const rules = pack.rules.map(compileRule);
+  return { pack, label: `${pack.code}@${pack.version}`, effectiveFromMs: Date.parse(pack.effectiveFrom), rules, lookbackMs: Math.max(0, ...rules.map((r) => r.lookbackMs)) };
 }

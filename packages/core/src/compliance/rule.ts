@@ -73,6 +73,8 @@ export interface CompiledRule {
   readonly recipientMask: number;
   /** False for rules whose outcome does not depend on the zone (evaluated once). */
   readonly zoneDependent: boolean;
+  /** How far back (ms) the rule can look into the history; older events are never read. */
+  readonly lookbackMs: number;
   readonly check: RuleCheck;
 }
 
@@ -97,8 +99,35 @@ export function compileRule(rule: Rule): CompiledRule {
     channelMask: maskOf<Channel>(channels, rule.channels),
     recipientMask: maskOf<Recipient>(recipients, rule.recipients),
     zoneDependent,
+    lookbackMs: lookback(rule),
     check,
   };
+}
+
+const DAY = 86_400_000;
+
+/** A safe upper bound of the history span a rule reads (one extra day covers DST and local days). */
+function lookback(rule: Rule): number {
+  const win = (w: { type: 'rolling'; days: number } | { type: 'calendar_day' } | { type: 'calendar_week' }): number =>
+    w.type === 'rolling' ? (w.days + 1) * DAY : w.type === 'calendar_day' ? 2 * DAY : 8 * DAY;
+  switch (rule.kind) {
+    case 'frequency_cap':
+    case 'distinct_channel_cap':
+      return win(rule.window);
+    case 'cooldown':
+      return 'localDays' in rule.duration ? (rule.duration.localDays + 1) * DAY : rule.duration.hours * 3_600_000;
+    case 'min_spacing':
+      return rule.hours * 3_600_000;
+    case 'time_window':
+    case 'consent_required':
+    case 'opt_out':
+    case 'state_block':
+    case 'third_party':
+    case 'content_required':
+      return 0;
+    default:
+      return assertUnreachable(rule, 'rule kind');
+  }
 }
 
 function kindParts(rule: Rule): [RuleCheck, Messages, boolean] {

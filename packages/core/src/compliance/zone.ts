@@ -258,5 +258,14 @@ export function daysFromCivil(y: number, m: number, d: number): number {
  * formatInstant(Date.parse('2026-03-09T13:00:00Z')); // '2026-03-09T13:00:00Z'
  */
 export function formatInstant(t: number): string {
-  return new Date(t).toISOString().slice(0, 19) + 'Z';
+  const day = Math.floor(t / DAY_MS);
+  const { year, month, day: d } = civilFromDays(day);
+  if (year < 0 || year > 9999) return new Date(t).toISOString().slice(0, 19) + 'Z';
+  const secs = Math.floor((t - day * DAY_MS) / 1000);
+  const h = Math.floor(secs / 3600), mi = Math.floor((secs % 3600) / 60), s = secs % 60;
+  return `${String(year).padStart(4, '0')}-${p2(month)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}Z`;
+}
+
+function p2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

@@ -38,13 +38,12 @@ export const secondaryThreshold = 0.25;
 /** The classifier overrules a rule's intent (which then becomes secondary) only above this probability. */
 export const overruleThreshold = 0.5;
 /**
- * What may take the primary slot from an opt-out rule: intents that explain or accompany it
- * ("ya pagué, dejen de llamar", "text me, don't call"). Never hardship, refusal, yes/no or chit-chat.
+ * What may take the primary slot from an opt-out rule: only a redirection ("text me, don't call";
+ * "no me llamen al trabajo, mejor al cel") — the debtor still wants to be contacted, another way.
+ * Everything else (already paid, dispute, wrong party, deceased, bankruptcy, abuse, a promise…)
+ * is secondary: a missed opt-out is a legal violation, so an expressed opt-out always wins.
  */
-const stopCompanions: Readonly<Record<string, RegExp>> = {
-  already_paid: /^paid_past$/, dispute: /^dispute$/, wrong_party: /^wrong$/, deceased: /^dead$/, bankruptcy: /^bankrupt$/,
-  abuse: /^(insult|threat)$/, promise_to_pay: /^future_pay$/, contact_preference: /^pref$/,
-};
+const stopCompanions: Readonly<Record<string, RegExp>> = { contact_preference: /^pref$/ };
 
 /** A companion intent takes the primary slot from an opt-out only with its own lexical evidence. */
 function companionEvidence(label: string, text: string): boolean {
@@ -78,7 +77,7 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   let intent: OrgIntent;
   let confidence: number;
   const secondary: OrgIntent[] = [];
-  const ruleHit = hits.find((h) => h.keyword) ?? hits[0];
+  const ruleHit = hits.find((h) => h.keyword) ?? hits.find((h) => h.intent === 'stop_contact') ?? hits[0];
   if (ruleHit?.keyword) {
     // A carrier keyword sent alone is an opt-out, whatever else the model thinks.
     intent = 'stop_contact';

@@ -2,24 +2,28 @@ import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { isSaldoError } from '@saldo/core';
 
+type CommandModule = { register(program: Command, io: CliIo): void };
+
 /**
  * Every `saldo` sub-command lives in its own module under ./commands and exports
- * `register(program, io)`. Add a module here to expose it.
+ * `register(program, io)`. Only the module of the command being run is loaded (start-up stays
+ * fast and the NLU model is not built for `saldo import`); `--help` loads them all.
  */
-const commandModules = [
-  () => import('./commands/start.js'),
-  () => import('./commands/migrate.js'),
-  () => import('./commands/import.js'),
-  () => import('./commands/demo.js'),
-  () => import('./commands/admin.js'),
-  () => import('./commands/bench.js'),
-  () => import('./commands/compliance.js'),
-  () => import('./commands/nlu.js'),
-  () => import('./commands/simulate.js'),
-  () => import('./commands/strategy.js'),
-];
+const commandModules: Record<string, () => Promise<CommandModule>> = {
+  start: () => import('./commands/start.js'),
+  migrate: () => import('./commands/migrate.js'),
+  import: () => import('./commands/import.js'),
+  demo: () => import('./commands/demo.js'),
+  apikey: () => import('./commands/admin.js'),
+  user: () => import('./commands/admin.js'),
+  bench: () => import('./commands/bench.js'),
+  compliance: () => import('./commands/compliance.js'),
+  nlu: () => import('./commands/nlu.js'),
+  simulate: () => import('./commands/simulate.js'),
+  strategy: () => import('./commands/strategy.js'),
+};
 
-export async function buildProgram(io: CliIo): Promise<Command> {
+export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {
   const program = new Command('saldo')
     .description('Saldo — omnichannel, compliance-first debt collection')
     .exitOverride()
@@ -27,21 +31,21 @@ export async function buildProgram(io: CliIo): Promise<Command> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  for (const load of commandModules) {
-    const mod = await load().catch((e: unknown) => {
-      // A command module that is not there yet must not break the others.
-      if (e instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(String((e as NodeJS.ErrnoException).code ?? e.message))) return null;
-      throw e;
-    });
-    mod?.register(program, io);
+  const name = argv.find((a) => !a.startsWith('-'));
+  const wanted = name && commandModules[name] ? [commandModules[name]] : [...new Set(Object.values(commandModules))];
+  const loaded = new Set<CommandModule>();
+  for (const load of wanted) {
+    const mod = await load();
+    if (!loaded.has(mod)) mod.register(program, io);
+    loaded.add(mod);
   }
   return program;
 }
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo & { exitCode(): number } = processIo()): Promise<number> {
-  const program = await buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode();
   } catch (e) {

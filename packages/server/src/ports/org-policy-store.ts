@@ -8,3 +8,8 @@ import type { OrgPolicy } from '@saldo/core/compliance';
 export interface OrgPolicyStore {
   get(orgId: string): Promise<OrgPolicy | null>;
 }
+
+export interface WritableOrgPolicyStore extends OrgPolicyStore {
+  put(orgId: string, policy: OrgPolicy, updatedBy: string, now: Date): Promise<void>;
+  remove(orgId: string): Promise<void>;
+}

@@ -5,8 +5,8 @@ import { ev, makeCheck } from '../testing.js';
 
 const engine = createComplianceEngine();
 const co = { country: 'CO', timezone: 'America/Bogota', consents: { call: true, sms: true, whatsapp: true, email: true } };
-const decide = (over: Parameters<typeof makeCheck>[0]) => engine.check(makeCheck({ ...over, debtor: { ...co, ...over.debtor } }));
-const rules = (over: Parameters<typeof makeCheck>[0]) => decide(over).reasons.map((r) => r.rule);
+const decide = (over: NonNullable<Parameters<typeof makeCheck>[0]>) => engine.check(makeCheck({ ...over, debtor: { ...co, ...over.debtor } }));
+const rules = (over: NonNullable<Parameters<typeof makeCheck>[0]>) => decide(over).reasons.map((r) => r.rule);
 
 describe('CO-HOURS (Bogotá is UTC-5, no DST)', () => {
   it.each([

@@ -31,7 +31,12 @@ export const REACHED: Outcome[] = ['connected', 'conversation', 'voicemail', 'de
 /** Persons obligated on the debt. @example OBLIGATED.includes('guarantor'); // true */
 export const OBLIGATED: Recipient[] = ['debtor', 'guarantor', 'co_debtor'];
 
-/** One state block's legal basis. */
+/**
+ * One state block's legal basis.
+ *
+ * @example
+ * const b: StateBasis = { id: 'US-REGF-DISPUTE', citation: '15 U.S.C. 1692g(b)', confidence: 'V1' };
+ */
 export interface StateBasis {
   id: string;
   citation: string;

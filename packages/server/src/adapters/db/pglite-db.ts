@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, SqlExecutor } from '../../ports/db.js';
 import { rewriteCopyForBlob } from './copy-sql.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -31,8 +32,15 @@ function executor(pg: PgliteLike): SqlExecutor {
  * `dataDir` is undefined. One session: API and workers share it in one process (see ADR 0002).
  */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const pg = await PGlite.create(dataDir).catch((e: unknown) => {
+    unlock();
+    throw e;
+  });
   const inTx = new AsyncLocalStorage<SqlExecutor>();
   const base = executor(pg);
   return {
@@ -48,6 +56,9 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
         return inTx.run(ex, () => fn(ex));
       }) as Promise<Awaited<ReturnType<typeof fn>>>;
     },
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      unlock();
+    },
   };
 }

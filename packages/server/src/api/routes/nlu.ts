@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NluParseInput, type NluResult } from '@saldo/core/nlu';
 
 export interface NluRouteDeps {
-  nlu: { parse(input: NluParseInput): NluResult };
+  nlu: { parse(input: NluParseInput): NluResult | Promise<NluResult> };
 }
 
 function wire(r: NluResult): Record<string, unknown> {
@@ -56,7 +56,7 @@ export default async function nluRoutes(app: FastifyInstance, deps: NluRouteDeps
           .type('application/problem+json')
           .send({ type: 'https://saldo.dev/problems/validation', title: 'Invalid NLU request', status: 400, detail: `${errors.length} invalid field(s)`, errors });
       }
-      const results = inputs.map((input) => wire(deps.nlu.parse(input)));
+      const results = await Promise.all(inputs.map(async (input) => wire(await deps.nlu.parse(input))));
       return Array.isArray(body) ? results : results[0];
     },
   );

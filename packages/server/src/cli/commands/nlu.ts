@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { NluParseInput, evaluate, parse, type EvalItem, type EvalReport } from '@saldo/core/nlu';
+import { NluParseInput, crossValidate, evaluate, parse, type EvalItem, type EvalReport } from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
 
 /**
@@ -62,9 +62,9 @@ async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): P
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesPerSecond: number; p99Ms: number }): string {
+export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesPerSecond: number; p99Ms: number } | undefined, title = 'the test split'): string {
   const out: string[] = [];
-  out.push(`NLU evaluation on the test split: ${r.n} utterances`);
+  out.push(`NLU evaluation on ${title}: ${r.n} utterances`);
   out.push(`intent accuracy   ${pct(r.accuracy)}`);
   out.push(`macro-F1          ${r.macroF1.toFixed(3)}`);
   out.push(`stop_contact recall (primary) ${pct(r.stopRecall)}; opt-out seen (primary or secondary) ${pct(r.stopAnywhereRecall)}`);
@@ -81,11 +81,36 @@ export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesP
     if (!r.perIntent.some((s) => s.intent === g)) continue;
     out.push(`${g.padEnd(20)} ${r.labels.map((p) => String(r.confusion[g]?.[p] || '.').padStart(6)).join(' ')}`);
   }
-  out.push('', `model load ${Math.round(extra.loadMs)} ms; ${Math.round(extra.utterancesPerSecond)} utterances/s; p99 ${extra.p99Ms.toFixed(2)} ms`);
+  if (extra) out.push('', `model load ${Math.round(extra.loadMs)} ms; ${Math.round(extra.utterancesPerSecond)} utterances/s; p99 ${extra.p99Ms.toFixed(2)} ms`);
   return `${out.join('\n')}\n`;
 }
 
-async function runEval(io: CliIo, opts: { model?: string; json?: boolean }): Promise<void> {
+/**
+ * `saldo nlu eval --cv [k]`: stratified k-fold cross-validation on the train split only (the test
+ * split is never read). `--misses` lists the misclassified training utterances.
+ */
+async function runCrossValidation(io: CliIo, opts: { cv: string | true; json?: boolean; misses?: boolean }): Promise<void> {
+  const a = await adapters();
+  const k = opts.cv === true ? 5 : Number(opts.cv);
+  if (!Number.isInteger(k) || k < 2) throw new Error(`--cv expects an integer ≥ 2, got ${String(opts.cv)}`);
+  const examples = await a.readCorpus('train');
+  const r = crossValidate(examples, { k });
+  if (opts.json) {
+    const { misses, ...rest } = r;
+    line(io, opts.misses ? r : rest);
+    void misses;
+    return;
+  }
+  io.stdout.write(formatReport(r, undefined, `${k}-fold cross-validation of the train split`));
+  io.stdout.write(`fold accuracy     ${r.foldAccuracy.map((x) => x.toFixed(3)).join(' ')}\n`);
+  if (opts.misses) {
+    io.stdout.write('\nmisclassified training utterances (gold → predicted)\n');
+    for (const m of r.misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+  }
+}
+
+async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; misses?: boolean }): Promise<void> {
+  if (opts.cv !== undefined) return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
   const a = await adapters();
   const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
   const test = await a.readCorpus('test');
@@ -132,5 +157,7 @@ export function register(program: Command, io: CliIo): void {
     .description('Accuracy, macro-F1, per-intent P/R, confusion matrix and entity exact match on the test split')
     .option('--model <file>', 'evaluate this model instead of training one from the corpus')
     .option('--json', 'print the report as one JSON line')
-    .action((opts: { model?: string; json?: boolean }) => runEval(io, opts));
+    .option('--cv [k]', 'k-fold cross-validation on the train split instead (default k = 5; never reads the test split)')
+    .option('--misses', 'with --cv: list the misclassified training utterances')
+    .action((opts: { model?: string; json?: boolean; cv?: string | true; misses?: boolean }) => runEval(io, opts));
 }

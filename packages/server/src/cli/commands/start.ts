@@ -26,7 +26,11 @@ export function register(program: Command, io: CliIo) {
       }
       const running = await startSaldo(config, { platform, log: (l) => io.stderr.write(`${l}\n`) });
       io.stdout.write(running.url ? `Saldo is up: ${running.url} (API docs at ${running.url}/docs; role ${config.role})\n` : `Saldo worker running (role ${config.role})\n`);
-      if (!config.bootstrapApiKey && running.url) io.stdout.write('To call the API, create a key: npx saldo apikey create --role admin   (or set SALDO_BOOTSTRAP_API_KEY)\n');
+      if (!config.bootstrapApiKey && running.url && (await platform.auth.listApiKeys(platform.defaultOrgId)).length === 0) {
+        // First start: hand the operator a way in. Shown once; only its hash is stored.
+        const { key } = await platform.auth.createApiKey(platform.defaultOrgId, 'first start', 'admin');
+        io.stdout.write(`First start: your admin API key (shown once, store it now):\n  ${key}\nUse it as: curl ${running.url}/v1/accounts -H "Authorization: Bearer ${key}"\n`);
+      }
       await new Promise<void>((resolve) => {
         const stop = () => void running.stop().then(resolve);
         process.once('SIGINT', stop);

@@ -1,2 +1,0 @@
-import { runComplianceBench } from './src/bench/cb-tmp.js';
-console.log(await runComplianceBench(console.log));

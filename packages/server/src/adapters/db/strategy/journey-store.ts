@@ -1,0 +1,157 @@
+import { shiftDate } from '@saldo/core/record';
+import type { Db } from '../../../ports/db.js';
+import type { EnrolFilter, JourneyStore } from '../../../ports/strategy-store.js';
+import { JOURNEY_COLUMNS, JOURNEY_FROM, insertOutbox, nextRunOf, toLoaded, type JourneyRow } from './journey-rows.js';
+
+const RUNNING = `('pending','active','waiting')`;
+
+export function createSqlJourneyStore(db: Db): JourneyStore {
+  return {
+    async claimDue({ owner, now, leaseMs, limit }) {
+      // The lease is committed with the claim: a worker killed mid-batch leaves rows that other
+      // workers take over once `lease_until` passes; SKIP LOCKED keeps concurrent claimers apart.
+      const r = await db.query<JourneyRow>(
+        `WITH due AS (
+           SELECT account_id FROM journeys
+            WHERE next_run_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+            ORDER BY next_run_at, account_id LIMIT $4 FOR UPDATE SKIP LOCKED),
+         claimed AS (
+           UPDATE journeys j SET lease_owner = $2, lease_until = $3 FROM due WHERE j.account_id = due.account_id RETURNING j.*)
+         SELECT ${JOURNEY_COLUMNS} FROM claimed j JOIN accounts a ON a.id = j.account_id JOIN debtors d ON d.id = a.debtor_id
+         ORDER BY j.next_run_at, j.account_id`,
+        [now, owner, new Date(now.getTime() + leaseMs), limit],
+      );
+      return r.rows.map((row) => toLoaded(row, now));
+    },
+
+    async saveClaimed(owner, writes, released, now) {
+      return db.transaction(async (tx) => {
+        let saved: string[] = [];
+        if (writes.length > 0) {
+          const r = await tx.query<{ account_id: string }>(
+            `UPDATE journeys j SET state = u.state::jsonb, status = u.status, next_run_at = u.next_run, rev = j.rev + 1,
+                    lease_owner = NULL, lease_until = NULL, updated_at = $6
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[]) AS u(account_id, state, status, next_run, rev)
+              WHERE j.account_id = u.account_id AND j.rev = u.rev AND j.lease_owner = $7
+             RETURNING j.account_id`,
+            [writes.map((w) => w.accountId), writes.map((w) => JSON.stringify(w.state)), writes.map((w) => w.state.status),
+              writes.map((w) => nextRunOf(w.state, now)), writes.map((w) => w.rev), now, owner],
+          );
+          saved = r.rows.map((x) => x.account_id);
+          const ok = new Set(saved);
+          const mine = writes.filter((w) => ok.has(w.accountId));
+          await insertOutbox(tx, mine, now);
+          const cancel = mine.filter((w) => w.cancelPending).map((w) => w.accountId);
+          if (cancel.length) await cancelPending(tx, cancel, now);
+        }
+        // Journeys not written (errors, lost races) are released for the next tick.
+        await tx.query(`UPDATE journeys SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND account_id = ANY($2::text[])`, [owner, [...writes.map((w) => w.accountId), ...released]]);
+        return { saved: saved.length, conflicts: writes.length - saved.length };
+      });
+    },
+
+    async apply(orgId, accountId, now, eventKey, eventType, decide) {
+      return db.transaction(async (tx) => {
+        const r = await tx.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2 FOR UPDATE OF j`, [orgId, accountId]);
+        const row = r.rows[0];
+        if (!row) return 'not_found';
+        // Under the row lock: two deliveries of one event cannot both pass this check.
+        if (eventKey !== null) {
+          const ins = await tx.query(`INSERT INTO journey_inbox (org_id, event_key, account_id, type, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [orgId, eventKey, accountId, eventType, now]);
+          if (ins.rowCount === 0) return 'duplicate';
+        }
+        const w = await decide(toLoaded(row, now));
+        if (w === null) return 'unchanged';
+        await tx.query(
+          `UPDATE journeys SET state = $2::jsonb, status = $3, next_run_at = $4, rev = rev + 1, updated_at = $5 WHERE account_id = $1`,
+          [accountId, JSON.stringify(w.state), w.state.status, nextRunOf(w.state, now), now],
+        );
+        await insertOutbox(tx, [{ orgId, state: w.state, commands: w.commands }], now);
+        if (w.cancelPending) await cancelPending(tx, [accountId], now);
+        return 'applied';
+      });
+    },
+
+    async get(orgId, accountId, now) {
+      const r = await db.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2`, [orgId, accountId]);
+      return r.rows[0] ? toLoaded(r.rows[0], now) : null;
+    },
+
+    async facts(orgId, accountId, now) {
+      const r = await db.query<JourneyRow & { region: string | null }>(
+        `SELECT a.id AS account_id, a.org_id, '' AS strategy_id, 0 AS version, 'pending' AS status, NULL::jsonb AS state, '{}'::jsonb AS carry_attempts, 0 AS rev,
+                NULL::timestamptz AS next_run_at, a.debtor_id, a.balance_minor, a.currency, a.product, a.status AS account_status, a.tags,
+                a.delinquent_since::text AS delinquent_since, d.country, d.timezone, d.region
+           FROM accounts a JOIN debtors d ON d.id = a.debtor_id WHERE a.org_id = $1 AND a.id = $2`,
+        [orgId, accountId],
+      );
+      const row = r.rows[0];
+      if (!row) return null;
+      const l = toLoaded(row, now);
+      return { facts: l.facts, timezone: l.timezone, debtorId: l.debtorId, country: row.country, region: row.region };
+    },
+
+    async enrol(orgId, strategy, filter, now) {
+      const params: unknown[] = [orgId, strategy.id, strategy.version, now];
+      const where = enrolWhere(filter, now, (v) => `$${params.push(v)}`);
+      // Finished journeys are replaced (carrying their attempt counters); running ones are left alone.
+      const r = await db.query(
+        `INSERT INTO journeys (account_id, org_id, strategy_id, version, status, state, carry_attempts, next_run_at, rev, enrolled_at, updated_at)
+         SELECT a.id, a.org_id, $2, $3, 'pending', NULL, '{}'::jsonb, $4, 0, $4, $4
+           FROM accounts a JOIN debtors d ON d.id = a.debtor_id
+          WHERE a.org_id = $1 AND a.status IN ('active','promised') ${where}
+         ON CONFLICT (account_id) DO UPDATE SET
+           strategy_id = EXCLUDED.strategy_id, version = EXCLUDED.version, status = 'pending',
+           carry_attempts = COALESCE(journeys.state->'attempts', journeys.carry_attempts), state = NULL,
+           next_run_at = EXCLUDED.next_run_at, lease_owner = NULL, lease_until = NULL, rev = journeys.rev + 1,
+           enrolled_at = EXCLUDED.enrolled_at, updated_at = EXCLUDED.updated_at
+          WHERE journeys.status IN ('done','exited')`,
+        params,
+      );
+      return r.rowCount;
+    },
+
+    async unenrol(orgId, accountIds, now) {
+      return db.transaction(async (tx) => {
+        const r = await tx.query<{ account_id: string }>(
+          `UPDATE journeys SET status = 'exited', next_run_at = NULL, lease_owner = NULL, lease_until = NULL, rev = rev + 1, updated_at = $3,
+                  state = CASE WHEN state IS NULL THEN NULL ELSE jsonb_set(jsonb_set(jsonb_set(state, '{status}', '"exited"'), '{wakeAt}', 'null'), '{exitReason}', '"unenrolled"') END
+            WHERE org_id = $1 AND account_id = ANY($2::text[]) AND status IN ${RUNNING} RETURNING account_id`,
+          [orgId, accountIds, now],
+        );
+        await cancelPending(tx, r.rows.map((x) => x.account_id), now);
+        return r.rows.length;
+      });
+    },
+
+    async accountsOfDebtor(orgId, debtorId) {
+      const r = await db.query<{ account_id: string }>(`SELECT j.account_id FROM journeys j JOIN accounts a ON a.id = j.account_id WHERE a.org_id = $1 AND a.debtor_id = $2 ORDER BY j.account_id`, [orgId, debtorId]);
+      return r.rows.map((x) => x.account_id);
+    },
+
+    async runningOnVersion(orgId, strategyId, version, after, limit) {
+      const r = await db.query<{ account_id: string }>(
+        `SELECT account_id FROM journeys WHERE org_id = $1 AND strategy_id = $2 AND version = $3 AND status IN ${RUNNING} AND ($4::text IS NULL OR account_id > $4) ORDER BY account_id LIMIT $5`,
+        [orgId, strategyId, version, after, limit],
+      );
+      return r.rows.map((x) => x.account_id);
+    },
+  };
+}
+
+async function cancelPending(tx: Pick<Db, 'query'>, accountIds: string[], now: Date): Promise<void> {
+  if (accountIds.length === 0) return;
+  await tx.query(`UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE account_id = ANY($1::text[]) AND status = 'pending'`, [accountIds, now]);
+}
+
+function enrolWhere(f: EnrolFilter, now: Date, p: (v: unknown) => string): string {
+  const asOf = now.toISOString().slice(0, 10);
+  const w: string[] = [];
+  if (f.portfolioId) w.push(`a.portfolio_id = ${p(f.portfolioId)}`);
+  if (f.accountIds) w.push(`a.id = ANY(${p(f.accountIds)}::text[])`);
+  if (f.countries?.length) w.push(`d.country = ANY(${p(f.countries)}::text[])`);
+  // DPD is derived: dpd >= n  ⇔  delinquent_since <= asOf - n days.
+  if (f.minDpd !== undefined && f.minDpd > 0) w.push(`a.delinquent_since <= ${p(shiftDate(asOf, -f.minDpd))}::date`);
+  if (f.maxDpd !== undefined) w.push(`(a.delinquent_since IS NULL OR a.delinquent_since >= ${p(shiftDate(asOf, -f.maxDpd))}::date)`);
+  return w.map((c) => `AND ${c}`).join(' ');
+}

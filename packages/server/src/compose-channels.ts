@@ -1,0 +1,190 @@
+// Composition of the channels area: durable inbound pipeline, provider sets per organisation
+// (sandbox by default, real providers from the environment or the encrypted settings table),
+// webhook routes and the compliance-gated Messaging use case. compose.ts calls buildChannels once.
+import { hkdfSync } from 'node:crypto';
+import type { Channel } from '@saldo/core/channels';
+import type { CompiledPack, ComplianceEngine } from '@saldo/core/compliance';
+import type { RoutePlugin } from './api/app.js';
+import webhookRoutes from './api/routes/webhooks.js';
+import { createChannelProviders, createSettingsResolver, settingsFromEnv, type ChannelProviderSet } from './adapters/channels/create-channel-providers.js';
+import { createEmailTracking } from './adapters/channels/email-tracking.js';
+import { DeliveryMetrics, LimitedProvider } from './adapters/channels/rate-limiter.js';
+import { SandboxChannelProvider } from './adapters/channels/sandbox.js';
+import type { TwilioHttpClient } from './adapters/channels/twilio-messaging.js';
+import { createChannelWebhooks } from './adapters/channels/webhooks/channel-webhooks.js';
+import { createSqlChannelSettingsStore } from './adapters/db/channels/channel-settings-store.js';
+import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './adapters/db/channels/channel-records.js';
+import { createSqlComplianceRefusalStore, createSqlContactTargetStore } from './adapters/db/channels/contact-target-store.js';
+import { createSqlInboundStore } from './adapters/db/channels/inbound-store.js';
+import { createSqlOutboundMessageStore } from './adapters/db/channels/outbound-message-store.js';
+import { createSqlVoiceScriptStore } from './adapters/db/channels/voice-script-store.js';
+import { loadDeploymentSecret } from './adapters/db/deployment-secret.js';
+import { createSqlTimelineStore } from './adapters/db/timeline-store.js';
+import { InProcessEventBus } from './adapters/events/in-process-bus.js';
+import { createPaymentLinks } from './adapters/security/payment-links.js';
+import { createSecretBox } from './adapters/security/secret-box.js';
+import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
+import type { Clock } from './ports/clock.js';
+import type { ChannelRouter } from './ports/contact-records.js';
+import type { Db } from './ports/db.js';
+import { createContactDebtor } from './usecases/contact-debtor.js';
+import { createReceiveInbound } from './usecases/receive-inbound.js';
+import type { RecordService } from './usecases/record.js';
+
+export interface BuildChannelsOptions {
+  db: Db;
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  /** SALDO_PUBLIC_URL; defaults to the env variable, then http://localhost:3000 (dev only). */
+  publicUrl?: string | undefined;
+  defaultOrgId: string;
+  /** platform.record: simulated sandbox payments are recorded through recordPayment. */
+  record: Pick<RecordService, 'recordPayment'>;
+  /** The compliance engine + org policy layer (createComplianceChecker fits); default: law packs only. */
+  compliance?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> };
+  sandboxSeed?: string | number;
+  /** Every channel on the sandbox even when providers are configured (demo mode). */
+  sandboxOnly?: boolean;
+  twilioHttpClient?: TwilioHttpClient;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
+}
+
+export async function buildChannels(o: BuildChannelsOptions) {
+  const { db, clock, env } = o;
+  const log = o.log ?? (() => {});
+  const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  // One root secret (SALDO_SECRET_KEY, else the deployment secret) → a key per purpose.
+  const root = env.SALDO_SECRET_KEY ?? (await loadDeploymentSecret(db, clock.now()));
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
+  const trackingSecret = env.SALDO_TRACKING_SECRET ?? derive('saldo/email-tracking/v1');
+  const box = createSecretBox(root);
+
+  const inboundStore = createSqlInboundStore(db, clock);
+  const outbound = createSqlOutboundMessageStore(db);
+  const voiceScripts = createSqlVoiceScriptStore(db, clock);
+  const settingsStore = createSqlChannelSettingsStore(db, box, clock);
+  const targets = createSqlContactTargetStore(db);
+  const refusals = createSqlComplianceRefusalStore(db);
+  const envSettings = settingsFromEnv(env, o.defaultOrgId);
+  const settings = createSettingsResolver(envSettings, settingsStore);
+  const eventBus = new InProcessEventBus();
+  const metrics = new DeliveryMetrics();
+
+  const inbound = createReceiveInbound({
+    store: inboundStore, contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: eventBus, optOuts: createSqlOptOutRecorder(db), clock,
+    log: (msg, data) => log('warn', msg, data),
+  });
+
+  /** Events providers produce themselves (sandbox, email bounces): store durably, then process. */
+  const ingest = async (e: OrgInboundEvent): Promise<void> => {
+    try {
+      const { ids } = await inbound.store([e]);
+      for (const id of ids) await inbound.process(id);
+    } catch (err) {
+      // Stored events are retried by processPending; an event that could not be stored is logged.
+      log('error', 'provider event not ingested', { provider: e.provider, providerMessageId: e.providerMessageId, error: String(err) });
+    }
+  };
+
+  // Delivery statuses and call answers move the outbound message forward (the contact history).
+  eventBus.subscribe(async (e) => {
+    if (e.type === 'channel.status_changed' && e.event.type === 'status') await outbound.applyStatus(e.orgId, e.event.provider, e.event.outboundId, e.event.status, clock.now());
+    if (e.type === 'channel.call_progress' && e.event.type === 'call' && e.event.answeredBy && e.event.answeredBy !== 'unknown')
+      await outbound.applyStatus(e.orgId, e.event.provider, e.event.callId, e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human', clock.now());
+  });
+
+  // Simulated time: tickSandbox(now) fires what is due at `now` without moving the caller's clock.
+  let sandboxNow: Date | null = null;
+  const sandboxClock: Clock = { now: () => sandboxNow ?? clock.now() };
+
+  const onPayment = async (p: { orgId: string; messageId: string; amountMinor: number; at: Date }) => {
+    const msg = await outbound.get(p.orgId, p.messageId);
+    const target = msg?.accountId ? await targets.load(p.orgId, msg.accountId) : null;
+    if (!msg?.accountId || !target || target.balanceMinor <= 0) return;
+    try {
+      await o.record.recordPayment(p.orgId, {
+        accountId: msg.accountId, amountMinor: Math.min(p.amountMinor, target.balanceMinor), currency: target.currency, paidAt: p.at.toISOString(),
+        method: 'sandbox', externalId: `sandbox:${p.messageId}`, source: 'sandbox', actor: 'debtor',
+      });
+    } catch (err) {
+      log('warn', 'simulated payment not recorded', { messageId: p.messageId, error: String(err) });
+    }
+  };
+
+  interface OrgProviders {
+    set: ChannelProviderSet;
+    sandbox: SandboxChannelProvider;
+    forChannel(c: Channel): ChannelProvider;
+  }
+  const orgSets = new Map<string, Promise<OrgProviders>>();
+  const build = async (orgId: string): Promise<OrgProviders> => {
+    // Another organisation never borrows the default one's credentials: no row → sandbox only.
+    const s = orgId === o.defaultOrgId ? envSettings : ((await settingsStore.forOrg(orgId)) ?? { orgId });
+    const set = createChannelProviders({
+      settings: s, clock, publicUrl, trackingSecret, voiceScripts, metrics, ...(o.sandboxOnly ? { sandboxOnly: true } : {}), ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
+    });
+    // Our own sandbox (the set's has no payment hook): same seed, same behaviour model.
+    const sandbox = new SandboxChannelProvider({ seed: o.sandboxSeed ?? 'saldo', clock: sandboxClock, onPayment });
+    const sandboxLimited = new LimitedProvider(sandbox, clock, metrics);
+    sandbox.onEvent(ingest);
+    set.email?.onEvent(ingest);
+    return { set, sandbox, forChannel: (c) => { const p = set.forChannel(c); return p.id === 'sandbox' ? sandboxLimited : p; } };
+  };
+  const providersFor = (orgId: string): Promise<OrgProviders> => {
+    let p = orgSets.get(orgId);
+    if (!p) {
+      p = build(orgId);
+      orgSets.set(orgId, p);
+      p.catch(() => orgSets.delete(orgId));
+    }
+    return p;
+  };
+  const router: ChannelRouter = { forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel) };
+
+  const messaging = createContactDebtor({
+    targets, outbound, refusals, timeline: createSqlTimelineStore(db), router, voiceScripts, clock,
+    paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
+    ...(o.compliance ? { compliance: o.compliance } : {}),
+    ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
+    log: (msg, data) => log('warn', msg, data),
+  });
+
+  async function tickSandbox(now?: Date): Promise<{ fired: number }> {
+    sandboxNow = now ?? null;
+    try {
+      let fired = 0;
+      for (const p of orgSets.values()) fired += await (await p).sandbox.tick();
+      return { fired };
+    } finally {
+      sandboxNow = null;
+    }
+  }
+
+  const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
+  const tracking = createEmailTracking({ secret: trackingSecret, clock });
+  const routes: RoutePlugin[] = [async (app) => webhookRoutes(app, { webhooks, inbound, tracking })];
+
+  const jobs = [
+    { name: 'channels-sandbox-tick', everyMs: 1_000, run: async () => { const r = await tickSandbox(); return r.fired > 0 ? r : undefined; } },
+    { name: 'channels-inbound-retry', everyMs: 15_000, run: async () => { const r = await inbound.processPending(); return r.processed + r.failed > 0 ? r : undefined; } },
+  ];
+
+  return {
+    messaging,
+    providers: { forOrg: providersFor, router, metrics },
+    inbound,
+    eventBus,
+    routes,
+    jobs,
+    tickSandbox,
+    stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
+    async close(): Promise<void> {
+      for (const p of orgSets.values()) {
+        const s = await p.catch(() => null);
+        if (s) await Promise.all([s.set.close(), s.sandbox.close()]);
+      }
+      orgSets.clear();
+    },
+  };
+}
+export type Channels = Awaited<ReturnType<typeof buildChannels>>;

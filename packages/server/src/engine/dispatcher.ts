@@ -1,0 +1,153 @@
+import type { JourneyEvent } from '@saldo/core/strategy';
+import type { Clock } from '../ports/clock.js';
+import type { ContactChannel, ContactOutcome, Messaging } from '../ports/messaging.js';
+import type { JourneyStore, OutboxRow, OutboxStore, UnitOfWork } from '../ports/strategy-store.js';
+import { decide, type Definitions } from './decide.js';
+
+export interface DispatcherOptions {
+  outbox: OutboxStore;
+  journeys: JourneyStore;
+  definitions: Definitions;
+  messaging: Messaging;
+  clock: Clock;
+  tx: UnitOfWork;
+  owner: string;
+  batchSize?: number;
+  /** Contacts in flight at once per dispatcher. */
+  concurrency?: number;
+  leaseMs?: number;
+  /** Delivery attempts (failures, not refusals) before a contact is dead-lettered. */
+  maxAttempts?: number;
+  /** Backoff before retry n (1-based): default 1 min × 4^(n-1), capped at 6 h. */
+  backoffMs?: (attempt: number) => number;
+  log?: (msg: string, data: Record<string, unknown>) => void;
+  /** Test hook: runs after the provider accepted a contact, before it is marked sent. */
+  afterContact?: (row: OutboxRow, outcome: ContactOutcome) => Promise<void>;
+}
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  duplicates: number;
+  refused: number;
+  retried: number;
+  dead: number;
+  failed: number;
+}
+
+const defaultBackoff = (n: number) => Math.min(6 * 3_600_000, 60_000 * 4 ** (n - 1));
+
+/**
+ * Delivers outbox contacts. Every contact goes through `Messaging.contact`, which checks the
+ * compliance engine at this instant and sends under the idempotency key (a key already used is a
+ * `duplicate`, never a second message). The outcome is recorded and fed back to the journey
+ * (`contact_result`) in one transaction: sent → `sent`; refused → rescheduled at `nextAllowedAt`
+ * with the same key (terminal `refused` when compliance gives no such time), refusal counted per
+ * rule; retryable failure → backoff, then `dead` after `maxAttempts`; other failure → `failed`.
+ */
+export function createDispatcher(o: DispatcherOptions) {
+  const batchSize = o.batchSize ?? 200;
+  const concurrency = o.concurrency ?? 8;
+  const leaseMs = o.leaseMs ?? 120_000;
+  const maxAttempts = o.maxAttempts ?? 5;
+  const backoff = o.backoffMs ?? defaultBackoff;
+  const log = o.log ?? (() => {});
+
+  async function feed(row: OutboxRow, event: JourneyEvent, at: Date): Promise<void> {
+    await o.journeys.apply(row.orgId, row.accountId, at, `result:${row.id}:${row.attempts}:${row.refusals}`, event.type, async (j) => {
+      const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
+      return decide(j, definition, event, at);
+    });
+  }
+
+  async function deliver(row: OutboxRow, res: DispatchResult): Promise<void> {
+    const c = row.command;
+    if (c.type !== 'send' && c.type !== 'call') return;
+    // A strategy `call` node is a voicebot call (agents' calls do not come from the outbox).
+    const channel: ContactChannel = c.type === 'call' ? 'voicebot' : c.channel;
+    let outcome: ContactOutcome;
+    try {
+      outcome = await o.messaging.contact({
+        orgId: row.orgId, accountId: row.accountId, channel, templateId: c.templateId, idempotencyKey: row.idempotencyKey,
+        requestedBy: { kind: 'strategy', id: `${c.nodeId}` },
+        ...(c.type === 'call' && c.voicemailTemplateId ? { variables: { voicemailTemplateId: c.voicemailTemplateId } } : {}),
+      });
+    } catch (e) {
+      outcome = { kind: 'failed', reason: e instanceof Error ? e.message : String(e), retryable: true, at: o.clock.now().toISOString() };
+    }
+    await o.afterContact?.(row, outcome);
+    const at = o.clock.now();
+    const result = (outcome: 'delivered' | 'failed' | 'refused', extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {}): JourneyEvent =>
+      ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
+    switch (outcome.kind) {
+      case 'sent':
+      case 'duplicate':
+        await o.tx(async () => {
+          if (await o.outbox.markSent(row.id, o.owner, outcome.kind === 'sent' ? outcome.providerMessageId : null, at)) await feed(row, result('delivered'), at);
+        });
+        if (outcome.kind === 'sent') res.sent++;
+        else res.duplicates++;
+        return;
+      case 'refused': {
+        const next = outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null;
+        await o.tx(async () => {
+          const ok = await o.outbox.markRefused(row.id, o.owner, outcome.reasons.map((r) => ({ rule: r.rule, message: r.message })), next, at);
+          if (ok) await feed(row, result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }), at);
+        });
+        res.refused++;
+        return;
+      }
+      case 'failed': {
+        const retry = outcome.retryable && row.attempts < maxAttempts ? new Date(at.getTime() + backoff(row.attempts)) : null;
+        await o.tx(async () => {
+          const ok = await o.outbox.markFailed(row.id, o.owner, outcome.reason, retry, outcome.retryable ? 'dead' : 'failed', at);
+          if (ok && retry === null) await feed(row, result('failed', { reason: outcome.reason }), at);
+        });
+        if (retry) res.retried++;
+        else if (outcome.retryable) res.dead++;
+        else res.failed++;
+        if (retry === null) log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });
+        return;
+      }
+    }
+  }
+
+  async function tick(): Promise<DispatchResult> {
+    const now = o.clock.now();
+    const rows = await o.outbox.claim({ owner: o.owner, now, leaseMs, limit: batchSize });
+    const res: DispatchResult = { claimed: rows.length, sent: 0, duplicates: 0, refused: 0, retried: 0, dead: 0, failed: 0 };
+    // Contacts of one account go out in order; different accounts in parallel.
+    const byAccount = new Map<string, OutboxRow[]>();
+    for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
+    const lanes = [...byAccount.values()];
+    let next = 0;
+    const run = async () => {
+      while (next < lanes.length) {
+        const lane = lanes[next++]!;
+        for (const row of lane) {
+          try {
+            await deliver(row, res);
+          } catch (e) {
+            // Left in flight: the lease expires and the same key is tried again (a duplicate if it went out).
+            log('dispatch failed; will retry after the lease', { outboxId: row.id, error: e instanceof Error ? e.message : String(e) });
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, run));
+    return res;
+  }
+
+  async function drain(maxBatches = Number.POSITIVE_INFINITY): Promise<DispatchResult> {
+    const total: DispatchResult = { claimed: 0, sent: 0, duplicates: 0, refused: 0, retried: 0, dead: 0, failed: 0 };
+    for (let b = 0; b < maxBatches; b++) {
+      const r = await tick();
+      for (const k of Object.keys(total) as Array<keyof DispatchResult>) total[k] += r[k];
+      if (r.claimed < batchSize) break;
+    }
+    return total;
+  }
+
+  return { tick, drain, owner: o.owner };
+}
+export type Dispatcher = ReturnType<typeof createDispatcher>;

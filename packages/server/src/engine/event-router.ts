@@ -1,0 +1,134 @@
+import type { ContactChannel, JourneyEvent } from '@saldo/core/strategy';
+import type { ChannelDomainEvent } from '../ports/channel-records.js';
+import type { Clock } from '../ports/clock.js';
+import type { JourneyStore, OutboxStore, RecordFeed } from '../ports/strategy-store.js';
+import { decide, type Definitions } from './decide.js';
+
+export interface EventRouterOptions {
+  journeys: JourneyStore;
+  outbox: OutboxStore;
+  feed: RecordFeed;
+  definitions: Definitions;
+  clock: Clock;
+  /** Intent of an inbound text; default: the intent a simulated reply carries, else `unknown`. */
+  classify?: (text: string, orgId: string) => Promise<string>;
+  /**
+   * A `promise_to_pay` reply becomes a `promised` event due this many days later (the NLU does
+   * not yet extract the date) for the full balance. 0 disables it.
+   */
+  promiseDays?: number;
+  log?: (msg: string, data: Record<string, unknown>) => void;
+}
+
+const DAY = 86_400_000;
+const FEED_LOOKBACK_MS = 5 * 60_000;
+
+/**
+ * Turns what happens to an account into journey events, applied at once and exactly once: each
+ * event has a key (`inboundId` + account, payment id, promise id) stored in the journey inbox in
+ * the same transaction as the new state, so a redelivered webhook or a re-polled payment is a no-op.
+ */
+export function createEventRouter(o: EventRouterOptions) {
+  const log = o.log ?? (() => {});
+  const promiseDays = o.promiseDays ?? 7;
+
+  async function apply(orgId: string, accountId: string, key: string, events: (balanceMinor: number) => JourneyEvent[]): Promise<string> {
+    const now = o.clock.now();
+    return o.journeys.apply(orgId, accountId, now, key, events(0)[0]?.type ?? 'event', async (j) => {
+      if (j.status === 'done' || j.status === 'exited') return null;
+      const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
+      let cur = j;
+      let out = null as ReturnType<typeof decide> | null;
+      for (const ev of events(j.facts.balanceMinor)) {
+        const w = decide(cur, definition, ev, now);
+        out = out ? { state: w.state, commands: [...out.commands, ...w.commands], cancelPending: Boolean(out.cancelPending || w.cancelPending) } : w;
+        cur = { ...cur, state: w.state };
+      }
+      return out;
+    });
+  }
+
+  async function forDebtor(orgId: string, debtorId: string, key: string, events: (balanceMinor: number) => JourneyEvent[]): Promise<void> {
+    for (const accountId of await o.journeys.accountsOfDebtor(orgId, debtorId)) await apply(orgId, accountId, `${key}:${accountId}`, events);
+  }
+
+  async function handle(e: ChannelDomainEvent): Promise<void> {
+    switch (e.type) {
+      case 'channel.message_received': {
+        if (e.debtorId === null || e.event.type !== 'message') return;
+        const raw = e.event.raw as { intent?: unknown };
+        const intent = typeof raw.intent === 'string' ? raw.intent : o.classify ? await o.classify(e.event.text, e.orgId) : 'unknown';
+        const at = Date.parse(e.event.occurredAt);
+        await forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, (balance) => [
+          { type: 'replied', intent },
+          ...(intent === 'promise_to_pay' && promiseDays > 0 && balance > 0
+            ? [{ type: 'promised' as const, date: new Date(at + promiseDays * DAY).toISOString().slice(0, 10), amountMinor: balance }]
+            : []),
+        ]);
+        return;
+      }
+      case 'channel.status_changed': {
+        if (e.event.type !== 'status') return;
+        const status = e.event.status;
+        const type = status === 'opened' || status === 'read' ? 'opened' : status === 'clicked' ? 'clicked' : null;
+        if (type === null) return;
+        const c = await o.outbox.byProviderMessage(e.orgId, e.event.outboundId);
+        if (!c) return;
+        await apply(e.orgId, c.accountId, `in:${e.inboundId}:${c.accountId}`, () => [{ type, nodeId: c.nodeId }]);
+        return;
+      }
+      case 'channel.opted_out': {
+        const channel = optOutChannel(e.channel);
+        if (channel === null) return;
+        await forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, () => [{ type: 'opted_out', channel }]);
+        return;
+      }
+      case 'channel.call_progress':
+        // Voicebot answers arrive as classified replies; call progress itself does not move journeys.
+        return;
+    }
+  }
+
+  /** A payment booked in the record (balance already reduced). */
+  const paymentRecorded = (p: { orgId: string; accountId: string; paymentId: string; amountMinor: number }) =>
+    apply(p.orgId, p.accountId, `pay:${p.paymentId}`, () => [{ type: 'paid', amountMinor: p.amountMinor }]);
+
+  /** A promise recorded in the record (by an agent, the portal or the bot). */
+  const promiseRecorded = (p: { orgId: string; accountId: string; promiseId: string; dueDate: string; amountMinor: number }) =>
+    apply(p.orgId, p.accountId, `ptp:${p.promiseId}`, () => [{ type: 'promised', date: p.dueDate, amountMinor: p.amountMinor }]);
+
+  /** Polls payments and promises since the last watermark (any source: API, feed, sandbox). */
+  async function pollRecord(limit = 10_000): Promise<{ payments: number; promises: number }> {
+    const out = { payments: 0, promises: 0 };
+    for (const name of ['payments', 'promises'] as const) {
+      const since = (await o.feed.watermark(name)) ?? new Date(0);
+      // A small overlap: rows committed late with an earlier created_at are still seen (inbox dedupes).
+      const from = new Date(Math.max(0, since.getTime() - FEED_LOOKBACK_MS));
+      const rows = name === 'payments' ? await o.feed.payments(from, limit) : await o.feed.promises(from, limit);
+      for (const r of rows) {
+        try {
+          const res = 'dueDate' in r
+            ? await promiseRecorded({ orgId: r.orgId, accountId: r.accountId, promiseId: r.id, dueDate: r.dueDate, amountMinor: r.amountMinor })
+            : await paymentRecorded({ orgId: r.orgId, accountId: r.accountId, paymentId: r.id, amountMinor: r.amountMinor });
+          if (res === 'applied') out[name]++;
+        } catch (e) {
+          log('record event not applied', { feed: name, id: r.id, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      const last = rows[rows.length - 1];
+      if (last) await o.feed.setWatermark(name, new Date(last.createdAt));
+    }
+    return out;
+  }
+
+  return { handle, paymentRecorded, promiseRecorded, pollRecord };
+}
+export type EventRouter = ReturnType<typeof createEventRouter>;
+
+function optOutChannel(c: string): ContactChannel | 'all' | null {
+  switch (c) {
+    case 'email': case 'sms': case 'whatsapp': case 'call': return c;
+    case 'voicebot': case 'voicemail': return 'call';
+    default: return null;
+  }
+}

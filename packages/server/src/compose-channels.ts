@@ -146,6 +146,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
     ...(o.compliance ? { compliance: o.compliance } : {}),
     ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
+    ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS) ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! } : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 

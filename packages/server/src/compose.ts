@@ -1,5 +1,6 @@
 // The composition root: the only place that knows every adapter. The CLI, the HTTP server and
 // the tests build a Platform here and talk to its use cases.
+import { SaldoError } from '@saldo/core';
 import type { Db } from './ports/db.js';
 import type { Clock } from './ports/clock.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -24,8 +25,8 @@ import { expireOverduePromises } from './usecases/expire-promises.js';
 import { createSqlOrgPolicyStore } from './adapters/db/org-policy-store.js';
 import { createComplianceChecker } from './usecases/check-compliance.js';
 import { createCompliancePolicies } from './usecases/compliance-policy.js';
-import { loadNluModel } from './adapters/nlu/load-nlu-model.js';
-import { createNluService, type NluService } from './adapters/nlu/nlu-service.js';
+import type { NluService } from './adapters/nlu/nlu-service.js';
+import { buildChannels } from './compose-channels.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -35,6 +36,11 @@ export interface PlatformOptions {
   clock?: Clock;
   secretKey?: string | undefined;
   bootstrapApiKey?: string | undefined;
+  /** Provider credentials and SALDO_PUBLIC_URL (channels read TWILIO_*, WHATSAPP_*, SMTP_URL…). */
+  env?: Record<string, string | undefined>;
+  /** Every channel on the sandbox even when providers are configured (simulations, demos). */
+  sandboxOnly?: boolean;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
   /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
   nluModelPath?: string | undefined;
 }
@@ -43,6 +49,7 @@ export async function buildPlatform(opts: PlatformOptions) {
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir }));
   const migrations = await migrate(db, clock.now());
+  if (opts.secretKey !== undefined && opts.secretKey.length < 16) throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
   const secret = await loadDeploymentSecret(db, clock.now(), opts.secretKey);
   const stores = {
     orgs: createSqlOrgStore(db),
@@ -63,9 +70,21 @@ export async function buildPlatform(opts: PlatformOptions) {
   // The NLU model trains from the corpus in ~1 s: built once, on first use (the server warms it
   // up after it starts listening), not in every process that merely imports a file.
   let nluModel: Promise<NluService> | null = null;
-  const nluReady = () => (nluModel ??= loadNluModel({ modelPath: opts.nluModelPath }).then((m) => createNluService(m.model, clock)));
+  const nluReady = () =>
+    (nluModel ??= (async () => {
+      const [{ loadNluModel }, { createNluService }] = await Promise.all([import('./adapters/nlu/load-nlu-model.js'), import('./adapters/nlu/nlu-service.js')]);
+      return createNluService((await loadNluModel({ modelPath: opts.nluModelPath })).model, clock);
+    })());
   const defaultOrgId = await organizations.ensureDefault();
   if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
+  const env = opts.env ?? {};
+  const channels = await buildChannels({
+    db, clock, defaultOrgId, record, compliance: compliance.checker,
+    env: { ...env, SALDO_SECRET_KEY: secret },
+    publicUrl: env.SALDO_PUBLIC_URL,
+    sandboxOnly: opts.sandboxOnly,
+    log: opts.log,
+  });
 
   return {
     db,
@@ -80,7 +99,11 @@ export async function buildPlatform(opts: PlatformOptions) {
     /** The NLU service (the model is loaded on the first call). */
     nlu: nluReady,
     /** Worker jobs (role worker|all). */
-    jobs: [{ name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) }],
+    channels,
+    jobs: [
+      { name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) },
+      ...channels.jobs,
+    ],
     /** Readiness: the database answers. */
     async ready(): Promise<boolean> {
       try {
@@ -90,7 +113,10 @@ export async function buildPlatform(opts: PlatformOptions) {
         return false;
       }
     },
-    close: () => db.close(),
+    async close() {
+      await channels.close();
+      await db.close();
+    },
   };
 }
 export type Platform = Awaited<ReturnType<typeof buildPlatform>>;

@@ -10,5 +10,6 @@ export function extraRoutes(p: Platform): RoutePlugin[] {
     (a) => complianceRoutes(a, { complianceChecker: p.compliance.checker }),
     (a) => compliancePolicyRoutes(a, { policies: p.compliance.policies }),
     (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parse(input) } }),
+    ...p.channels.routes,
   ];
 }

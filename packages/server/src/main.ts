@@ -42,7 +42,7 @@ export interface RunningSaldo {
 }
 
 export async function startSaldo(config: Config, opts: { clock?: Clock; platform?: Platform; log?: (line: string) => void } = {}): Promise<RunningSaldo> {
-  const platform = opts.platform ?? (await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: opts.clock, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey }));
+  const platform = opts.platform ?? (await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: opts.clock, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: process.env }));
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   const logger = { level: config.logLevel };

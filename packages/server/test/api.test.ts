@@ -164,7 +164,7 @@ describe('REST API', () => {
   });
 });
 
-async function waitFor<T>(get: () => Promise<T>, done: (v: T) => boolean, tries = 200): Promise<T> {
+async function waitFor<T>(get: () => Promise<T>, done: (v: T) => boolean, tries = 800): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const v = await get();
     if (done(v)) return v;

@@ -8,7 +8,7 @@ export const T0 = '2026-11-24T15:00:00Z';
 
 /** A platform over an open test database, with a manual clock at T0. */
 export async function testPlatform(db: Db, clock = new ManualClock(T0)): Promise<{ platform: Platform; clock: ManualClock }> {
-  const platform = await buildPlatform({ db, clock, secretKey: 'test-secret' });
+  const platform = await buildPlatform({ db, clock, secretKey: 'test-secret-0123456789abcdef' });
   return { platform, clock };
 }
 

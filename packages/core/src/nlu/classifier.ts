@@ -62,7 +62,7 @@ export class IntentClassifier {
    * c.predict('ya pague ayer')[0].label // → 'already_paid'
    */
   static train(examples: readonly Labelled[], opts: TrainOptions = {}): IntentClassifier {
-    const { epochs = 20, learningRate = 0.5, l2 = 1e-5, seed = 42 } = opts;
+    const { epochs = 20, learningRate = 0.2, l2 = 1e-5, seed = 42 } = opts;
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const K = labels.length;
     const index = new Map(labels.map((l, i) => [l, i]));

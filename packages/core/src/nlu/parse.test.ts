@@ -27,6 +27,26 @@ describe('parse', () => {
     expect([r.intent, ...(r.secondary ?? [])]).toContain('stop_contact');
   });
 
+  it('an expressed opt-out is the primary intent, whatever else the message says', () => {
+    for (const text of ['ya pagué, dejen de llamarme', 'no es mi deuda, no me escriban más', 'wrong number, stop texting me', 'idiotas, dejen de joder', 'mi papá falleció, no llamen más']) {
+      expect(parse(text, at).intent, text).toBe('stop_contact');
+    }
+    const paid = parse('ya pagué, dejen de llamarme', at);
+    expect(paid.secondary).toContain('already_paid');
+  });
+
+  it('a redirection to another channel is a preference, with the refused channel kept as an opt-out', () => {
+    const m = train([
+      ...examples.map(([text, intent]) => ({ text, intent })),
+      { text: 'text me, do not call', intent: 'contact_preference' }, { text: 'mejor por whatsapp, no me llamen', intent: 'contact_preference' },
+      { text: 'text me instead of calling', intent: 'contact_preference' }, { text: 'escríbanme por whatsapp, no me llamen', intent: 'contact_preference' },
+      { text: 'email me, do not call', intent: 'contact_preference' }, { text: 'llámame después de las 6', intent: 'contact_preference' },
+    ]);
+    const r = parse('text me, do not call', { ...at, model: m });
+    expect(r.intent).toBe('contact_preference');
+    expect(r.secondary).toContain('stop_contact');
+  });
+
   it('handles empty, symbol-only and very long input', () => {
     expect(parse('', { model })).toEqual({ intent: 'unknown', confidence: 1, lang: 'es', entities: {} });
     expect(parse('   ', { model, lang: 'en' }).lang).toBe('en');

@@ -38,18 +38,21 @@ export const secondaryThreshold = 0.25;
 /** The classifier overrules a rule's intent (which then becomes secondary) only above this probability. */
 export const overruleThreshold = 0.5;
 /**
- * What may take the primary slot from an opt-out rule: only a redirection ("text me, don't call";
- * "no me llamen al trabajo, mejor al cel") — the debtor still wants to be contacted, another way.
- * Everything else (already paid, dispute, wrong party, deceased, bankruptcy, abuse, a promise…)
- * is secondary: a missed opt-out is a legal violation, so an expressed opt-out always wins.
+ * Only a redirection may take the primary slot from an opt-out rule: the debtor still wants to be
+ * contacted, another way or at another time ("text me, don't call"; "no me llamen al trabajo, mejor
+ * al cel en la mañana"). Evidence: a channel or a time of day asked for outside the refusal ("prefiero
+ * que no me llamen" is still an opt-out). Everything else (already paid, dispute, wrong party, deceased, bankruptcy,
+ * abuse, a promise…) is secondary: a missed opt-out is a legal violation, so an opt-out always wins.
  */
-const stopCompanions: Readonly<Record<string, RegExp>> = { contact_preference: /^pref$/ };
+/** What else an opt-out carries, from its own words: "ya pagué, dejen de llamar" → secondary already_paid. */
+const stopCompanionCues: ReadonlyArray<[string, OrgIntent]> = [
+  ['paid_past', 'already_paid'], ['insult', 'abuse'], ['threat', 'abuse'], ['hardship', 'hardship'], ['future_pay', 'promise_to_pay'], ['refuse', 'refuse'],
+];
 
-/** A companion intent takes the primary slot from an opt-out only with its own lexical evidence. */
-function companionEvidence(label: string, text: string): boolean {
-  const cue = stopCompanions[label];
-  return cue !== undefined && lexiconCues(foldText(text)).some((c) => cue.test(c));
+function redirectionEvidence(text: string): boolean {
+  return extractChannel(text) !== undefined || extractTimeOfDay(text) !== undefined;
 }
+
 const maxChars = 2000;
 
 function round(p: number): number {
@@ -86,7 +89,7 @@ export function parse(text: string, opts: ParseOptions): NluResult {
     // The classifier saw the rule hit as a feature; it may explain the message better
     // ("ya pagué, dejen de llamar" is already_paid + stop_contact). The rule intent is never dropped.
     const ruleP = ranked.find((r) => r.label === ruleHit.intent)?.p ?? 0;
-    const mayOverrule = ruleHit.intent === 'stop_contact' ? companionEvidence(top.label, clipped) : top.label !== 'unknown';
+    const mayOverrule = ruleHit.intent === 'stop_contact' ? top.label === 'contact_preference' && redirectionEvidence(clipped) : top.label !== 'unknown';
     if (top.label !== ruleHit.intent && top.p >= overruleThreshold && mayOverrule) {
       intent = top.label;
       confidence = top.p;
@@ -102,6 +105,10 @@ export function parse(text: string, opts: ParseOptions): NluResult {
     confidence = top.p >= minConfidence ? top.p : 1 - top.p;
   }
   for (const h of hits) if (h.intent !== intent && !secondary.includes(h.intent)) secondary.push(h.intent);
+  if (intent === 'stop_contact' && ruleHit && !ruleHit.keyword) {
+    const cues = lexiconCues(foldText(clipped));
+    for (const [cue, label] of stopCompanionCues) if (cues.includes(cue) && !secondary.includes(label)) secondary.push(label);
+  }
   for (const r of ranked) {
     if (r.p >= secondaryThreshold && r.label !== intent && r.label !== 'unknown' && !secondary.includes(r.label)) secondary.push(r.label);
   }

@@ -15,12 +15,24 @@ describe('stop_contact rules', () => {
     'denme de baja', 'borren mi número', 'no quiero recibir mensajes', 'please stop texting me', 'stop calling me', 'STOP TEXTING ME!!!',
     "don't call me again", 'do not contact me', 'remove me from your list', 'take my number off', 'unsubscribe me', 'opt out', 'cease and desist',
     'no more messages please', "I don't want any more texts", 'leave me alone', 'dejenme en paz', 'revoco mi consentimiento', 'quit calling my phone',
+    // Regional, typo and indirect phrasings (docs/nlu.md, labelling conventions).
+    'no me escriban', 'ya no quiero mensajes', 'no molesten más', 'no más mensajes', 'dejen de joder', 'dejen d llamar', 'ya no la llamen más',
+    'no quiero que me sigan llamando', 'ya no me estén marcando', 'no me sigan mandando correos', 'no tiene caso que sigan llamando',
+    'bájenme de su lista', 'retiren mi número de sus bases de datos', 'sáquenme de la lista', 'revoco la autorización de contacto',
+    'no autorizo que me contacten', 'ejerzo mi derecho de oposición', 'paren con los mensajes', 'ya vale de llamadas', 'dejen de estar chingando',
+    'no me hablen más', 'dadme de baja', 'no deseo recibir más comunicaciones', 'no quiero ningún tipo de contacto', 'me tienen mamado con las llamadas',
+    'stop texting', "don't call me anymore", 'remove my number', 'stop it', 'stop callin me', 'quit blowing up my phone', 'stop bugging me',
+    'enough with the calls', 'the calls need to stop', 'I said stop', "you can't contact me", 'I do not consent to be contacted',
+    "i dont want ur texts", 'lose my number', 'leave me the hell alone', 'opt me out', 'stop the texts', 'no more robocalls', 'cease all contact',
+    "I don't want to be called", 'put me on your do not call list',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
     'no puedo parar de pensar en esto', "I'll stop by the office to pay", 'al fin pude juntar el dinero', 'the end of the month', 'fin de mes te pago',
     'I want to cancel the whole balance today', 'me dieron de baja en el curro', 'baja el monto y pago', 'no me mandaron el link', 'para el viernes te pago',
     'I can stop by on Friday', 'quiero cancelar la deuda', 'at the end of the day I will pay', 'alto ahí, yo ya pagué eso',
+    "I can't stop worrying about it", 'I stopped working in March', 'quit my job last month', 'no me llegó el mensaje', 'basta con que me digan cuánto debo',
+    'no para de llamar mi jefe', 'no me mandaron el link', 'dejé de trabajar por la operación', 'stop by the store and grab eggs',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 

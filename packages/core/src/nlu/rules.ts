@@ -17,28 +17,48 @@ export const carrierKeywords = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end
 const filler = '(?:\\s*(?:por\\s+favor|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
 const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out)${filler}\\s*$`);
 
+/** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
+const obj = '(?:me\\s+|nos\\s+|le\\s+|les\\s+|te\\s+)?';
+/** Stems of Spanish contact verbs ("llamar", "marcar", "escribir", "molestar", "chingar"…). */
+const esContact = '(?:llam|marc|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|dar\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
+/** Stems of English contact verbs ("calling", "callin", "texting", "bugging"…). */
+const enContact = '(?:call|text|messag|contact|e-?mail|send|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
+
 const stopPatterns: readonly RegExp[] = [
-  // Imperative keyword at the start, followed by what to stop: "STOP texting", "BAJA de la lista".
-  /^(?:please\s+|pls\s+|por\s+favor\s+)?(?:stop|stopall|unsubscribe)\s+(?:all\s+|it\s+|now\s+|the\s+|these\s+|this\s+|sending|messag|text|call|contact|email|bother|harass|writ|ring|phon)/,
+  // Imperative keyword at the start, followed by what to stop: "STOP texting", "BAJA de la lista", "stop it".
+  /^(?:please\s+|pls\s+|por\s+favor\s+)?(?:stop|stopall|unsubscribe)\s+(?:all\b|it\b|now\b|the\s+|these\s+|this\s+|sending|messag|text|call|contact|email|bother|harass|writ|ring|phon)/,
   /^(?:baja|alto)\s+(?:de\s+(?:la\s+lista|mi\s+numero|todo|sus)|mi\s+numero|por\s+favor|ya|a\s+(?:los|las|sus)\s+(?:mensajes|llamadas))/,
-  // Spanish imperatives: "dejen de llamarme", "paren de escribir", "no me llamen", "no vuelvan a marcar".
-  /\b(?:dejen|deja|dejes|dejad|deje|paren|parad|pare|pará|para|terminen|basta)\s+(?:ya\s+)?de\s+(?:llam|marc|escrib|mand|envi|molest|contact|acos|joder|jodern|hostig|fastidi|insist|busc|spame)/,
-  /\b(?:no|nunca|ya\s+no|jamas)\s+(?:me\s+|nos\s+|le\s+|les\s+)?(?:vuelvan\s+a\s+|vuelva\s+a\s+|vuelvas\s+a\s+|volvais\s+a\s+|mas\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan)\b/,
-  /\b(?:dar(?:me)?|dame|denme|darnos|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
-  /\bno\s+quiero\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+)?(?:mensajes|llamadas|correos|sms|whats\w*|notificaciones|nada\s+de\s+ustedes)/,
-  /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*)\b/,
-  /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame|ame))\s+(?:mi|mis|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|contacto|lista|base|registros)/,
-  /\b(?:ya\s+)?basta\s+(?:de|ya|con)\b|\bbasta\s*$|\b(?:podrid[oa]s?|hart[oa]s?|cansad[oa]s?)\s+(?:con|de)\s+(?:los\s+|las\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamad\w*|mensajes|correos|whats\w*)/,
-  /\b(?:revoco|retiro)\s+(?:mi\s+)?(?:consentimiento|autorizacion)/,
+  // Spanish imperatives: "dejen de llamarme", "paren de escribir", "dejen d molestar", "dejen de estar chingando".
+  new RegExp(`\\b(?<!no\\s)(?:dejen|deja|dejes|dejad|deje|paren|parad|pare|para|terminen|basta)\\s+(?:ya\\s+)?d(?:e)?\\s+(?:${esContact}|joder)`),
+  // "no me llamen", "ya no la llamen más", "no me vuelvan a marcar", "no me hablen".
+  new RegExp(`\\b(?:no|nunca|ya\\s+no|jamas)\\s+${obj}(?:vuelvan\\s+a\\s+|vuelva\\s+a\\s+|vuelvas\\s+a\\s+|volvais\\s+a\\s+|mas\\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marqueis|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|envieis|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan|jodais|hablen|hableis|hablar(?:me)?|chinguen|frieguen)\\b`),
+  /\b(?:no|nunca|ya\s+no|jamas)\s+(?:la|lo|los|las)\s+(?:vuelvan\s+a\s+|mas\s+)?(?:llamen|llameis|llamar|marquen|marqueis|marcar|molesten|molesteis|molestar|contacten|contacteis|contactar|busquen|acosen|hostiguen)\b/,
+  // "no me sigan llamando", "ya no me estén marcando", "no quiero que me sigan escribiendo".
+  new RegExp(`\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis)\\s+${esContact}`),
+  new RegExp(`\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`),
+  /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|escrib|mand|molest)/,
+  /\b(?:dar(?:me)?|dame|denme|darnos|dadme|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
+  /\bno\s+(?:quiero|deseo)\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+|ningun\s+tipo\s+de\s+)?(?:mensajes|llamadas|correos|sms|whats\w*|notificaciones|comunicaciones|contacto|nada\s+de\s+ustedes)/,
+  /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*|mensajitos)\b/,
+  // "borren mi número", "saquen mi número de su base", "bájenme de su lista", "retiren mis datos".
+  /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame)|retir(?:en|a|ad|ar|e))\s+(?:mi|mis|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|celular|contacto|lista|base|registros)/,
+  /\b(?:baj|saq|sac|quit|retir|borr|elimin)\w*\s+(?:mi\s+(?:numero|telefono|celular|contacto|nombre|datos)\s+)?de\s+(?:la|las|su|sus|vuestra|vuestras|esta|este|tu|tus)\s+(?:lista|listas|base|bases|sistema|registros|directorio)\b/,
+  /\b(?:ya\s+)?basta\s+(?:de|ya|con\s+(?!que\b))|\bbasta\s*$|\bya\s+vale\s+de\s+(?:llamad|mensaj)|\b(?:podrid[oa]s?|hart[oa]s?|cansad[oa]s?|mamad[oa]s?|aburrid[oa]s?)\s+(?:con|de)\s+(?:los\s+|las\s+|sus\s+|tantas\s+|tantos\s+|tanto\s+)?(?:llamad\w*|mensaj\w*|correos|whats\w*)/,
+  /\b(?:paren|parad|pare|para)\s+(?:ya\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad\w*|mensaj\w*|sms|whats\w*|correos)/,
+  /\b(?:revoco|retiro)\s+(?:mi\s+|la\s+|el\s+)?(?:consentimiento|autorizacion)|\bno\s+(?:autorizo|doy\s+(?:mi\s+)?(?:permiso|autorizacion|consentimiento)|les\s+doy\s+(?:permiso|autorizacion))\b|\bderecho\s+de\s+oposicion\b/,
   /\b(?:cancel\w*|anul\w*)\s+(?:la\s+|mi\s+)?suscripcion\b|\bdesuscrib\w*/,
-  // English: "stop calling", "don't text me", "remove me from your list", "opt out".
-  /\b(?:stop|quit|cease|end)\s+(?:\w+\s+)?(?:calling|texting|messaging|contacting|emailing|e-mailing|sending|bothering|harass\w*|writing|ringing|phoning|reaching\s+out|hitting\s+me\s+up|blowing\s+up)/,
+  // English: "stop calling", "quit blowing up my phone", "don't text me", "remove me from your list", "opt out".
+  new RegExp(`\\b(?:stop|quit|cease|end)\\s+(?:\\w+\\s+)?${enContact}\\w*`),
+  /\b(?:stop|end|no\s+more|enough\s+(?:with\s+)?)\s*(?:the\s+|these\s+|those\s+|your\s+|all\s+(?:the\s+|these\s+)?|with\s+the\s+)?(?:calls|texts|messages|emails|robocalls|harassment)\b/,
+  /\b(?:calls|texts|messages|emails|contact|harassment)\s+(?:to|must|needs?\s+to|has\s+to|have\s+to)\s+stop\b/,
+  /\b(?:said|say|told\s+you|telling\s+you)\s+(?:to\s+)?stop\b/,
   /\b(?:don'?t|do\s+not|never|dont)\s+(?:ever\s+)?(?:call|text|contact|message|email|e-mail|phone|bother|write|ring|reach\s+out)\b/,
-  /\b(?:unsubscribe|opt\s*-?\s*out|remove\s+(?:me|my\s+(?:number|name|info))|take\s+(?:me|my\s+number)\s+off|delete\s+my\s+(?:number|info|contact)|cease\s+(?:and\s+desist|all\s+communication|contact)|do\s+not\s+call\s+list)\b/,
-  /\bno\s+more\s+(?:calls|texts|messages|emails|contact)\b/,
-  /\b(?:don'?t|do\s+not)\s+want\s+(?:any\s*more\s+|to\s+(?:receive|get)\s+(?:any\s*more\s+)?|your\s+)(?:calls|texts|messages|emails)\b/,
-  /\b(?:revok\w*|withdraw\w*)\s+(?:my\s+)?consent\b/,
-  /\bleave\s+me\s+alone\b|\bdejen?me\s+en\s+paz\b|\bdejadme\s+en\s+paz\b/,
+  /\b(?:you\s+)?(?:can'?t|cannot|may\s+not|are\s+not\s+allowed\s+to)\s+(?:contact|call|text|message)\s+me\b/,
+  /\b(?:unsubscribe|opt\s*-?\s*out|opt\s+me\s+out|remove\s+(?:me|my\s+(?:number|name|info|phone))|take\s+(?:me|my\s+number)\s+off|delete\s+my\s+(?:number|info|contact)|lose\s+my\s+number|cease\s+(?:and\s+desist|all\s+communication|contact)|do\s+not\s+call\s+list|dnc\s+list)\b/,
+  /\b(?:don'?t|do\s+not)\s+want\s+(?:any\s*more\s+|to\s+(?:receive|get)\s+(?:any\s*more\s+)?|your\s+|ur\s+|these\s+|those\s+|the\s+|more\s+)(?:calls|texts|messages|emails)\b/,
+  /\b(?:don'?t|do\s+not)\s+want\s+to\s+be\s+(?:contacted|called|texted|messaged|emailed|bothered)\b/,
+  /\b(?:revok\w*|withdraw\w*)\s+(?:my\s+)?consent\b|\b(?:don'?t|do\s+not|no\s+longer)\s+consent\b/,
+  /\bleave\s+me\s+(?:the\s+\w+\s+)?alone\b|\bdejen?me\s+en\s+paz\b|\bdejadme\s+en\s+paz\b/,
   /\b(?:don'?t|do\s+not)\s+want\s+to\s+hear\s+from\s+you\b/,
 ];
 

@@ -69,7 +69,7 @@ async function freshDb(storage: 'pglite' | 'postgres'): Promise<{ db: Db; drop()
 export async function measureImport(storage: 'pglite' | 'postgres', file: string) {
   const { db, drop } = await freshDb(storage);
   try {
-    const p = await buildPlatform({ db, secretKey: 'bench' });
+    const p = await buildPlatform({ db, secretKey: 'bench-secret-0123456789' });
     const t0 = performance.now();
     const first = await p.imports.importCsvFile(p.defaultOrgId, file, { portfolio: { code: 'bench' }, mode: 'all_or_nothing' });
     const t1 = performance.now();

@@ -21,6 +21,8 @@ export interface DispatcherOptions {
   /** Backoff before retry n (1-based): default 1 min × 4^(n-1), capped at 6 h. */
   backoffMs?: (attempt: number) => number;
   log?: (msg: string, data: Record<string, unknown>) => void;
+  /** Maps a strategy template id to the channel template Messaging renders (default: unchanged). */
+  resolveTemplate?: (templateId: string, channel: ContactChannel) => string;
   /** Test hook: runs after the provider accepted a contact, before it is marked sent. */
   afterContact?: (row: OutboxRow, outcome: ContactOutcome) => Promise<void>;
 }
@@ -68,7 +70,7 @@ export function createDispatcher(o: DispatcherOptions) {
     let outcome: ContactOutcome;
     try {
       outcome = await o.messaging.contact({
-        orgId: row.orgId, accountId: row.accountId, channel, templateId: c.templateId, idempotencyKey: row.idempotencyKey,
+        orgId: row.orgId, accountId: row.accountId, channel, templateId: o.resolveTemplate ? o.resolveTemplate(c.templateId, channel) : c.templateId, idempotencyKey: row.idempotencyKey,
         requestedBy: { kind: 'strategy', id: `${c.nodeId}` },
         ...(c.type === 'call' && c.voicemailTemplateId ? { variables: { voicemailTemplateId: c.voicemailTemplateId } } : {}),
       });

@@ -34,7 +34,9 @@ export function createEventRouter(o: EventRouterOptions) {
 
   async function apply(orgId: string, accountId: string, key: string, events: (balanceMinor: number) => JourneyEvent[]): Promise<string> {
     const now = o.clock.now();
-    return o.journeys.apply(orgId, accountId, now, key, events(0)[0]?.type ?? 'event', async (j) => {
+    const first = events(1)[0];
+    const type = first?.type === 'replied' ? `replied:${first.intent}` : (first?.type ?? 'event');
+    return o.journeys.apply(orgId, accountId, now, key, type, async (j) => {
       if (j.status === 'done' || j.status === 'exited') return null;
       const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
       let cur = j;

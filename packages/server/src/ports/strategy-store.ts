@@ -114,6 +114,8 @@ export interface JourneyStore {
   accountsOfDebtor(orgId: string, debtorId: string): Promise<string[]>;
   /** Running journeys on a version, by pages of account ids (for migrations). */
   runningOnVersion(orgId: string, strategyId: string, version: number, after: string | null, limit: number): Promise<string[]>;
+  /** Journeys enrolled but not started yet start on `version` instead. */
+  retargetPending(orgId: string, strategyId: string, version: number): Promise<number>;
 }
 
 export const outboxStatuses = ['pending', 'in_flight', 'sent', 'refused', 'failed', 'dead', 'cancelled', 'recorded'] as const;

@@ -30,6 +30,8 @@ export interface ContactDebtorDeps {
   templates?: readonly MessageTemplate[];
   /** Agent queue a scripted call transfers to (TWILIO_AGENT_NUMBER). */
   agentNumber?: string;
+  /** Number debtors call back ({{callbackNumber}}), unless the request gives one. */
+  callbackNumber?: string;
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -40,6 +42,11 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
   const compliance = deps.compliance ?? { engine: createComplianceEngine(), orgLayer: async () => null };
   const templates = deps.templates ?? defaultTemplates;
   const log = deps.log ?? (() => {});
+
+  function callerVariables(req: ContactRequest): Partial<Record<(typeof CALLER_VARIABLES)[number], string>> {
+    const v: Record<string, string> = { ...(deps.callbackNumber ? { callbackNumber: deps.callbackNumber } : {}), ...(req.variables ?? {}) };
+    return Object.fromEntries(CALLER_VARIABLES.filter((k) => v[k] !== undefined).map((k) => [k, v[k]!]));
+  }
 
   async function evaluate(req: ContactRequest, target: ContactTarget, template: MessageTemplate, now: Date): Promise<Decision> {
     const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
@@ -67,8 +74,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
   }
 
   function render(req: ContactRequest, target: ContactTarget, template: MessageTemplate, now: Date): RenderedMessage {
-    const v = req.variables ?? {};
-    const caller = Object.fromEntries(CALLER_VARIABLES.filter((k) => v[k] !== undefined).map((k) => [k, v[k]!])) as Partial<Record<(typeof CALLER_VARIABLES)[number], string>>;
+    const caller = callerVariables(req);
     const ctx: TemplateContext = {
       channel: template.channel,
       debtor: { firstName: target.debtor.firstName || target.debtor.lastName, lastName: target.debtor.lastName, locale: debtorLocale(target), timeZone: target.debtor.timezone },
@@ -91,7 +97,15 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     if (!rendered.voice) return undefined;
     const locale = debtorLocale(target);
     const vmTemplate = findTemplate(templates, { purpose: 'voicemail', channel: 'voicemail', locale });
-    const vm = vmTemplate ? renderMessage(vmTemplate, { channel: 'voicemail', debtor: { firstName: target.debtor.firstName || target.debtor.lastName, lastName: target.debtor.lastName, locale, timeZone: target.debtor.timezone }, collectorName: target.collectorName, ...(req.variables?.callbackNumber ? { callbackNumber: req.variables.callbackNumber } : {}), ...(req.variables?.agentName ? { agentName: req.variables.agentName } : {}) }) : null;
+    const caller = callerVariables(req);
+    // The voicemail is a limited-content message (name, agency, callback number only); when a
+    // value it needs is missing, a machine gets a hang-up rather than an improvised message.
+    const vm = vmTemplate
+      ? renderMessage(vmTemplate, {
+          channel: 'voicemail', debtor: { firstName: target.debtor.firstName || target.debtor.lastName, lastName: target.debtor.lastName, locale, timeZone: target.debtor.timezone }, collectorName: target.collectorName,
+          ...(caller.callbackNumber ? { callbackNumber: caller.callbackNumber } : {}), ...(caller.agentName ? { agentName: caller.agentName } : {}),
+        })
+      : null;
     const script: VoiceScript = { locale, message: rendered.text, prompts: rendered.voice, ...(vm?.ok ? { voicemail: vm.message.text } : {}), ...(deps.agentNumber ? { agentNumber: deps.agentNumber } : {}) };
     const id = `vs_${messageId}`;
     await deps.voiceScripts.put({ id, orgId: req.orgId, country: target.debtor.country, script });

@@ -23,7 +23,7 @@ function makeIo(stdinText: string) {
 
 async function run(argv: string[], stdin = '') {
   const h = makeIo(stdin);
-  const program = await buildProgram(h.io);
+  const program = await buildProgram(h.io, argv); // loads only the `nlu` command module
   await program.parseAsync(argv, { from: 'user' });
   return { lines: h.out().trim().split('\n').filter(Boolean), code: h.io.exitCode(), stderr: h.err() };
 }
@@ -59,4 +59,15 @@ describe('saldo nlu eval', () => {
     expect(report.entities.date.support).toBeGreaterThan(0);
     expect(report.utterancesPerSecond).toBeGreaterThan(0);
   });
+});
+
+describe('saldo nlu eval --cv', () => {
+  it('cross-validates on the train split only', async () => {
+    const { lines } = await run(['nlu', 'eval', '--cv', '2', '--json']);
+    const report = JSON.parse(lines[0] ?? '{}');
+    expect(report.k).toBe(2);
+    expect(report.foldAccuracy).toHaveLength(2);
+    expect(report.accuracy).toBeGreaterThan(0.8);
+    expect(report.misses).toBeUndefined();
+  }, 30_000);
 });

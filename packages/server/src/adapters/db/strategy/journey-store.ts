@@ -129,6 +129,11 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
       return r.rows.map((x) => x.account_id);
     },
 
+    async retargetPending(orgId, strategyId, version) {
+      const r = await db.query(`UPDATE journeys SET version = $3 WHERE org_id = $1 AND strategy_id = $2 AND status = 'pending' AND state IS NULL AND version < $3`, [orgId, strategyId, version]);
+      return r.rowCount;
+    },
+
     async runningOnVersion(orgId, strategyId, version, after, limit) {
       const r = await db.query<{ account_id: string }>(
         `SELECT account_id FROM journeys WHERE org_id = $1 AND strategy_id = $2 AND version = $3 AND status IN ${RUNNING} AND ($4::text IS NULL OR account_id > $4) ORDER BY account_id LIMIT $5`,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { crossValidate } from './cv.js';
+
+const examples = [
+  ['ya pagué', 'already_paid'], ['ya lo pagué ayer', 'already_paid'], ['I already paid', 'already_paid'], ['paid it yesterday', 'already_paid'], ['ya está pagado', 'already_paid'],
+  ['te pago el viernes', 'promise_to_pay'], ['mañana te deposito', 'promise_to_pay'], ["I'll pay on Friday", 'promise_to_pay'], ['will pay tomorrow', 'promise_to_pay'], ['el lunes pago', 'promise_to_pay'],
+  ['hola', 'smalltalk'], ['hello', 'smalltalk'], ['gracias', 'smalltalk'], ['thanks', 'smalltalk'], ['buenos días', 'smalltalk'],
+].map(([text, intent], i) => ({ id: `t-${i}`, text: text as string, intent: intent as string }));
+
+describe('crossValidate', () => {
+  it('scores every example once with a model that did not see it, deterministically', () => {
+    const a = crossValidate(examples, { k: 5 });
+    expect(a.n).toBe(examples.length);
+    expect(a.k).toBe(5);
+    expect(a.foldAccuracy).toHaveLength(5);
+    expect(a.misses.length).toBe(Math.round((1 - a.accuracy) * examples.length));
+    expect(JSON.stringify(crossValidate(examples, { k: 5 }))).toBe(JSON.stringify(a));
+  });
+
+  it('rejects k < 2', () => expect(() => crossValidate(examples, { k: 1 })).toThrow(/k must be/));
+});

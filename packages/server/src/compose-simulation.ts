@@ -1,0 +1,109 @@
+// Simulated time: the real engine (same code paths, PGlite in memory) under a manual clock, with
+// the sandbox channels. Deterministic for a seed: ids come from a sequence, every queue is ordered,
+// nothing reads the wall clock or Math.random.
+import type { StrategyDefinition } from '@saldo/core/strategy';
+import { ManualClock } from './adapters/clock/manual-clock.js';
+import { buildChannels } from './compose-channels.js';
+import { buildEngine, useDeterministicIds } from './compose-engine.js';
+import { buildPlatform } from './compose.js';
+import type { ContactOutcome, ContactRequest, Messaging } from './ports/messaging.js';
+import { loadDemoPortfolio } from './usecases/load-demo-portfolio.js';
+
+export interface SimulationOptions {
+  days: number;
+  seed: number;
+  /** Default: the shipped default strategy. */
+  strategy?: unknown;
+  portfolio: { demo: number } | { csv: string; currency?: string; country?: string };
+  /** First instant of the simulation (a Monday morning UTC by default). */
+  start?: string;
+  stepMinutes?: number;
+  onContact?: (line: ContactLine) => void;
+  onProgress?: (day: number) => void;
+}
+
+export interface ContactLine {
+  at: string; accountId: string; debtorId: string; channel: string; country: string; region: string | null; timezone: string; outcome: string;
+}
+
+export interface SimulationReport {
+  days: number;
+  accounts: number;
+  contacts: Record<'email' | 'sms' | 'whatsapp' | 'call' | 'voicebot', number>;
+  refusals: Record<string, number>;
+  replies: number;
+  promises: number;
+  payments: number;
+  recovered: Record<string, number>;
+  arms: Record<string, { accounts: number; payments: number; recovered: Record<string, number> }>;
+}
+
+const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export async function runSimulation(o: SimulationOptions): Promise<SimulationReport> {
+  const clock = new ManualClock(o.start ?? '2026-03-02T15:00:00Z');
+  const started = clock.now();
+  const platform = await buildPlatform({ clock, secretKey: 'saldo-simulation' }); // no url, no dir: PGlite in memory
+  try {
+    await useDeterministicIds(platform.db);
+    const orgId = platform.defaultOrgId;
+    const channels = await buildChannels({
+      db: platform.db, clock, env: { SALDO_SECRET_KEY: 'saldo-simulation' }, publicUrl: 'http://localhost:3000', defaultOrgId: orgId, record: platform.record,
+      sandboxSeed: o.seed, sandboxOnly: true,
+    });
+    const contacts = { email: 0, sms: 0, whatsapp: 0, call: 0, voicebot: 0 };
+    const messaging: Messaging = {
+      async contact(req: ContactRequest): Promise<ContactOutcome> {
+        const out = await channels.messaging.contact(req);
+        // A contact is made when compliance allowed it (a provider failure after that still counts as an attempt).
+        if (out.kind === 'sent' || out.kind === 'failed') {
+          if (out.kind === 'sent' && req.channel in contacts) contacts[req.channel as keyof typeof contacts]++;
+          if (o.onContact) {
+            const t = await channels.stores.targets.load(req.orgId, req.accountId);
+            o.onContact({ at: clock.now().toISOString(), accountId: req.accountId, debtorId: t?.debtor.id ?? '', channel: req.channel, country: t?.debtor.country ?? '', region: t?.debtor.region ?? null, timezone: t?.debtor.timezone ?? '', outcome: out.kind });
+          }
+        }
+        return out;
+      },
+    };
+    const engine = buildEngine({ db: platform.db, clock, messaging, eventBus: channels.eventBus, contactStores: channels.stores, owner: 'simulation', dispatcher: { concurrency: 1, batchSize: 500 }, worker: { batchSize: 1000 } });
+    try {
+      let accounts = 0;
+      if ('demo' in o.portfolio) {
+        accounts = (await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, { debtors: o.portfolio.demo, seed: o.seed })).accounts;
+      } else {
+        const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, { portfolio: { code: 'simulation', name: 'Simulation', currency: o.portfolio.currency ?? 'MXN', country: o.portfolio.country ?? 'MX' }, mode: 'valid_rows' });
+        accounts = r.inserted + r.updated + r.unchanged;
+      }
+      let strategyId: string | undefined;
+      if (o.strategy !== undefined) {
+        const id = (o.strategy as Partial<StrategyDefinition>).id ?? '';
+        strategyId = (await engine.strategies.publish(orgId, id, { mode: 'move', input: o.strategy })).id;
+      }
+      await engine.strategies.enrol(orgId, strategyId ? { strategyId } : {});
+
+      const step = (o.stepMinutes ?? 15) * 60_000;
+      const steps = Math.round((o.days * 86_400_000) / step);
+      for (let i = 0; i < steps; i++) {
+        await engine.worker.drain();
+        await engine.dispatcher.drain();
+        clock.advance(step);
+        // Replies, opens and payments due by now; inbound is processed synchronously (event bus → router).
+        await channels.tickSandbox(clock.now());
+        await channels.inbound.processPending();
+        await engine.router.pollRecord();
+        if ((i + 1) % Math.round(86_400_000 / step) === 0) o.onProgress?.((i + 1) / Math.round(86_400_000 / step));
+      }
+      const r = await engine.report(orgId, started);
+      return {
+        days: o.days, accounts, contacts, refusals: sorted(r.refusals), replies: r.replies, promises: r.promises, payments: r.payments,
+        recovered: sorted(r.recovered), arms: sorted(Object.fromEntries(Object.entries(r.arms).map(([k, v]) => [k, { ...v, recovered: sorted(v.recovered) }]))),
+      };
+    } finally {
+      engine.close();
+      await channels.close();
+    }
+  } finally {
+    await platform.close();
+  }
+}

@@ -1,3 +1,7 @@
+import { civilFromDays, daysFromCivil, daysInMonth } from '../calendar/civil.js';
+
+/** Re-exported for the compliance modules that used them from here. */
+export { civilFromDays, daysFromCivil };
 /**
  * Time-zone arithmetic for the hot path, without luxon: offsets come from a cached
  * Intl.DateTimeFormat per zone and are memoised per UTC hour (a transition splits at most one
@@ -151,23 +155,6 @@ export function zoneOf(name: string): Zone {
   return z;
 }
 
-/**
- * Days since 1970-01-01 → civil date (proleptic Gregorian).
- *
- * @example
- * civilFromDays(0); // { year: 1970, month: 1, day: 1 }
- */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 /**
  * ISO weekday index (0 = Monday … 6 = Sunday) of a day number.
@@ -231,25 +218,7 @@ export function parseValidInstant(s: string): number {
   return daysFromCivil(y, mo, d) * DAY_MS + secs * 1000;
 }
 
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
 
-/**
- * Civil date → days since 1970-01-01 (proleptic Gregorian).
- *
- * @example
- * daysFromCivil(1970, 1, 1); // 0
- */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 /**
  * Formats an instant as ISO UTC without milliseconds (callers round up first).

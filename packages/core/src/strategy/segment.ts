@@ -1,21 +1,10 @@
 import { assertUnreachable } from '../errors/index.js';
 import type { AccountFacts, Bucket, Condition, ConditionField, Segment, StrategyDefinition } from './definition.js';
+import { bucketOf } from '../record/delinquency.js';
 
-/**
- * The glossary bucket of a days-past-due count: `current` (≤ 0), `1-30`, `31-60`, `61-90`, `90+` (≥ 91).
- *
- * @example
- * bucketOf(0); // 'current'
- * bucketOf(45); // '31-60'
- * bucketOf(91); // '90+'
- */
-export function bucketOf(dpd: number): Bucket {
-  if (dpd <= 0) return 'current';
-  if (dpd <= 30) return '1-30';
-  if (dpd <= 60) return '31-60';
-  if (dpd <= 90) return '61-90';
-  return '90+';
-}
+
+/** The glossary bucket of a days-past-due count (one definition, in the common record). */
+export { bucketOf };
 
 /** Facts of the running journey that branches may test (absent outside a journey). */
 export interface JourneyFacts {

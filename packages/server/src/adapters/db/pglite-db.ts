@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, SqlExecutor } from '../../ports/db.js';
+import { txScope } from './tx-scope.js';
 import { rewriteCopyForBlob } from './copy-sql.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -41,19 +41,16 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     unlock();
     throw e;
   });
-  const inTx = new AsyncLocalStorage<SqlExecutor>();
-  const base = executor(pg);
+  const scope = txScope(executor(pg));
   return {
     kind: 'pglite',
-    query: (sql, params) => (inTx.getStore() ?? base).query(sql, params),
-    exec: (sql) => (inTx.getStore() ?? base).exec(sql),
-    copyFrom: (sql, chunks) => (inTx.getStore() ?? base).copyFrom(sql, chunks),
+    ...scope.executor,
     async transaction(fn) {
-      const current = inTx.getStore();
+      const current = scope.open();
       if (current) return fn(current);
       return pg.transaction((tx) => {
         const ex = executor(tx);
-        return inTx.run(ex, () => fn(ex));
+        return scope.run(ex, () => fn(ex));
       }) as Promise<Awaited<ReturnType<typeof fn>>>;
     },
     async close() {

@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import type { Db, QueryResult, SqlExecutor } from '../../ports/db.js';
+import { txScope } from './tx-scope.js';
 
 // int8 (bigint) columns hold money in minor units: parse them as JS numbers. Values beyond
 // 2^53 would lose precision, so refuse them loudly rather than round silently.
@@ -41,21 +41,18 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
 export async function openPostgresDb(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
   await pool.query('select 1'); // fail at boot, not at the first request
-  const inTx = new AsyncLocalStorage<SqlExecutor>();
-  const base = executor(pool);
+  const scope = txScope(executor(pool));
   return {
     kind: 'postgres',
-    query: (sql, params) => (inTx.getStore() ?? base).query(sql, params),
-    exec: (sql) => (inTx.getStore() ?? base).exec(sql),
-    copyFrom: (sql, chunks) => (inTx.getStore() ?? base).copyFrom(sql, chunks),
+    ...scope.executor,
     async transaction(fn) {
-      const current = inTx.getStore();
+      const current = scope.open();
       if (current) return fn(current);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const ex = executor(client);
-        const out = await inTx.run(ex, () => fn(ex));
+        const out = await scope.run(ex, () => fn(ex));
         await client.query('COMMIT');
         return out;
       } catch (e) {

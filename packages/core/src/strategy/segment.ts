@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../errors/index.js';
-import type { AccountFacts, Bucket, Condition, ConditionField, Segment, StrategyDefinition } from './definition.js';
+import type { AccountFacts, Condition, ConditionField, Segment, StrategyDefinition } from './definition.js';
 import { bucketOf } from '../record/delinquency.js';
 
 

@@ -27,6 +27,7 @@ import { createComplianceChecker } from './usecases/check-compliance.js';
 import { createCompliancePolicies } from './usecases/compliance-policy.js';
 import type { NluService } from './adapters/nlu/nlu-service.js';
 import { buildChannels } from './compose-channels.js';
+import { buildEngine } from './compose-engine.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -40,6 +41,9 @@ export interface PlatformOptions {
   env?: Record<string, string | undefined>;
   /** Every channel on the sandbox even when providers are configured (simulations, demos). */
   sandboxOnly?: boolean;
+  sandboxSeed?: string | number;
+  /** Engine tuning (batch sizes, lease owner) — simulations and benchmarks. */
+  engine?: Partial<Pick<import('./compose-engine.js').BuildEngineOptions, 'owner' | 'worker' | 'dispatcher' | 'promiseDays'>>;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
   /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
   nluModelPath?: string | undefined;
@@ -83,7 +87,13 @@ export async function buildPlatform(opts: PlatformOptions) {
     env: { ...env, SALDO_SECRET_KEY: secret },
     publicUrl: env.SALDO_PUBLIC_URL,
     sandboxOnly: opts.sandboxOnly,
+    sandboxSeed: opts.sandboxSeed,
     log: opts.log,
+  });
+  // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
+  const engine = buildEngine({
+    db, clock, messaging: channels.messaging, eventBus: channels.eventBus, contactStores: channels.stores, compliance: compliance.checker,
+    ...(opts.engine ?? {}),
   });
 
   return {
@@ -100,9 +110,11 @@ export async function buildPlatform(opts: PlatformOptions) {
     nlu: nluReady,
     /** Worker jobs (role worker|all). */
     channels,
+    engine,
     jobs: [
       { name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) },
       ...channels.jobs,
+      ...engine.jobs,
     ],
     /** Readiness: the database answers. */
     async ready(): Promise<boolean> {
@@ -114,6 +126,7 @@ export async function buildPlatform(opts: PlatformOptions) {
       }
     },
     async close() {
+      engine.close();
       await channels.close();
       await db.close();
     },

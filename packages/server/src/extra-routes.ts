@@ -4,12 +4,14 @@ import type { Platform } from './compose.js';
 import complianceRoutes from './api/routes/compliance.js';
 import compliancePolicyRoutes from './api/routes/compliance-policy.js';
 import nluRoutes from './api/routes/nlu.js';
+import strategyRoutes from './api/routes/strategies.js';
 
 export function extraRoutes(p: Platform): RoutePlugin[] {
   return [
     (a) => complianceRoutes(a, { complianceChecker: p.compliance.checker }),
     (a) => compliancePolicyRoutes(a, { policies: p.compliance.policies }),
     (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parse(input) } }),
+    (a) => strategyRoutes(a, { strategies: p.engine.strategies }),
     ...p.channels.routes,
   ];
 }

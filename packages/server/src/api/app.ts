@@ -24,7 +24,8 @@ function bearer(header: string | undefined): string | null {
 }
 
 export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: true });
+  // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: true, ajv: { customOptions: { allowUnionTypes: true } } });
   app.decorateRequest('auth', null);
   await app.register(cookie); // before the auth hook, which reads the session cookie
   app.setErrorHandler(errorHandler);

@@ -16,6 +16,7 @@ import { createSqlChannelSettingsStore } from './adapters/db/channels/channel-se
 import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './adapters/db/channels/channel-records.js';
 import { createSqlComplianceRefusalStore, createSqlContactTargetStore } from './adapters/db/channels/contact-target-store.js';
 import { createSqlInboundStore } from './adapters/db/channels/inbound-store.js';
+import { createSqlTemplateStore } from './adapters/db/channels/template-store.js';
 import { createSqlOutboundMessageStore } from './adapters/db/channels/outbound-message-store.js';
 import { createSqlVoiceScriptStore } from './adapters/db/channels/voice-script-store.js';
 import { loadDeploymentSecret } from './adapters/db/deployment-secret.js';
@@ -27,9 +28,11 @@ import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.
 import type { Clock } from './ports/clock.js';
 import type { ChannelRouter } from './ports/contact-records.js';
 import type { Db } from './ports/db.js';
+import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
 import { createContactDebtor } from './usecases/contact-debtor.js';
 import { createReceiveInbound } from './usecases/receive-inbound.js';
 import type { RecordService } from './usecases/record.js';
+import { createTemplates } from './usecases/templates.js';
 
 export interface BuildChannelsOptions {
   db: Db;
@@ -140,9 +143,18 @@ export async function buildChannels(o: BuildChannelsOptions) {
     return p;
   };
   const router: ChannelRouter = { forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel) };
+  /** After an organisation's settings change: its providers are rebuilt on next use (pending sandbox simulations are dropped). */
+  const forgetOrg = async (orgId: string): Promise<void> => {
+    const p = orgSets.get(orgId);
+    orgSets.delete(orgId);
+    const s = await p?.catch(() => null);
+    if (s) await Promise.all([s.set.close(), s.sandbox.close()]);
+  };
+  // Organisations' published templates (message_templates) first, then the built-in defaults.
+  const templates = createTemplates({ store: createSqlTemplateStore(db), clock });
 
   const messaging = createContactDebtor({
-    targets, outbound, refusals, timeline: createSqlTimelineStore(db), router, voiceScripts, clock,
+    targets, outbound, refusals, timeline: createSqlTimelineStore(db), router, voiceScripts, clock, catalog: templates.catalog,
     paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
     ...(o.compliance ? { compliance: o.compliance } : {}),
     ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
@@ -159,6 +171,16 @@ export async function buildChannels(o: BuildChannelsOptions) {
     } finally {
       sandboxNow = null;
     }
+  }
+
+  /** Simulated time: the earliest event any sandbox has scheduled (epoch ms), or null. */
+  async function nextSandboxEventAt(): Promise<number | null> {
+    let min: number | null = null;
+    for (const p of orgSets.values()) {
+      const at = (await p).sandbox.nextEventAt();
+      if (at !== null && (min === null || at < min)) min = at;
+    }
+    return min;
   }
 
   const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
@@ -178,7 +200,14 @@ export async function buildChannels(o: BuildChannelsOptions) {
     routes,
     jobs,
     tickSandbox,
+    nextSandboxEventAt,
     stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
+    /** What the channel administration routes need (api/routes/channel-admin.ts). */
+    admin: {
+      templates,
+      settings: createChannelSettingsAdmin({ store: settingsStore, defaultOrgId: o.defaultOrgId, envSettings, onChanged: forgetOrg }),
+      metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
+    },
     async close(): Promise<void> {
       for (const p of orgSets.values()) {
         const s = await p.catch(() => null);

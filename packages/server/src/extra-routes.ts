@@ -5,6 +5,7 @@ import complianceRoutes from './api/routes/compliance.js';
 import compliancePolicyRoutes from './api/routes/compliance-policy.js';
 import nluRoutes from './api/routes/nlu.js';
 import strategyRoutes from './api/routes/strategies.js';
+import channelAdminRoutes from './api/routes/channel-admin.js';
 
 export function extraRoutes(p: Platform): RoutePlugin[] {
   return [
@@ -12,6 +13,7 @@ export function extraRoutes(p: Platform): RoutePlugin[] {
     (a) => compliancePolicyRoutes(a, { policies: p.compliance.policies }),
     (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parse(input) } }),
     (a) => strategyRoutes(a, { strategies: p.engine.strategies }),
+    (a) => channelAdminRoutes(a, p.channels.admin),
     ...p.channels.routes,
   ];
 }

@@ -5,6 +5,20 @@ import { ruleIntents } from './rules.js';
 /** Weight of a lexicon cue or a rule hit next to the L2-normalised n-gram features. */
 export const cueWeight = 1.0;
 
+const negators = new Set(['no', 'not', 'never', 'nunca', 'jamas', 'ni', "don't", "can't", "won't", "didn't", "isn't", "doesn't", "ain't", 'nope', 'tampoco']);
+
+/** Spanish/English inflectional endings, longest first: "pagaremos", "pagando", "pagó", "paying" → "pag". */
+const suffixes = ['aremos', 'eremos', 'iremos', 'aramos', 'ieron', 'aron', 'amos', 'emos', 'imos', 'ando', 'iendo', 'aste', 'iste', 'aria', 'eria', 'iria', 'ados', 'adas', 'idos', 'idas', 'are', 'ere', 'ire', 'ara', 'era', 'ado', 'ada', 'ido', 'ida', 'ing', 'ed', 'en', 'an', 'as', 'es', 'os', 'ar', 'er', 'ir', 'o', 'a', 'e', 's'];
+
+/** A crude stem (≥ 3 letters left) for words of 5+ letters; undefined when nothing is stripped. */
+export function stemOf(token: string): string | undefined {
+  if (token.length < 5 || !/^[a-zñ]+$/.test(token)) return undefined;
+  for (const suf of suffixes) {
+    if (token.endsWith(suf) && token.length - suf.length >= 3) return token.slice(0, -suf.length);
+  }
+  return undefined;
+}
+
 /**
  * Sparse features of one utterance for the intent classifier: canonical word unigrams and
  * bigrams plus character 3–5-grams of each word. Character n-grams carry typos and inflections
@@ -17,10 +31,19 @@ export function featurize(text: string): Map<string, number> {
   if (tokens.length === 0) add('<empty>');
   add(tokens.length <= 2 ? 'len:short' : tokens.length <= 8 ? 'len:mid' : 'len:long');
   let prev = '<s>';
+  let negScope = 0;
   for (const t of tokens) {
     add(`w:${t}`);
     add(`b:${prev}_${t}`);
     prev = t;
+    // Negation scope: "no es mía" ≠ "es mía", "not mine" ≠ "mine" beyond the adjacent bigram.
+    if (negScope > 0) {
+      add(`n:${t}`);
+      negScope--;
+    }
+    if (negators.has(t)) negScope = 3;
+    const stem = stemOf(t);
+    if (stem !== undefined) add(`s:${stem}`);
     const padded = `<${t}>`;
     if (padded.length > 3 && t !== '<num>') {
       for (let n = 3; n <= 5; n++) {

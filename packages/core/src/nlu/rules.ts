@@ -26,10 +26,10 @@ const enContact = '(?:call|text|messag|contact|e-?mail|send|bother|bug|harass|wr
 
 const stopPatterns: readonly RegExp[] = [
   // Imperative keyword at the start, followed by what to stop: "STOP texting", "BAJA de la lista", "stop it".
-  /^(?:please\s+|pls\s+|por\s+favor\s+)?(?:stop|stopall|unsubscribe)\s+(?:all\b|it\b|now\b|the\s+|these\s+|this\s+|sending|messag|text|call|contact|email|bother|harass|writ|ring|phon)/,
+  /^(?:please\s+|pls\s+|por\s+favor\s+)?(?:stop|stopall|unsubscribe)\s+(?:all\b|it\b|now\b|(?:the|these|this|this\s+\w+)\s+(?:\w+\s+)?(?:calls|texts|messages|emails|harassment|nonsense|spam|robocalls|bs|crap)\b|this\s*$|sending|messag|text|call|contact|email|bother|harass|writ|ring|phon)/,
   /^(?:baja|alto)\s+(?:de\s+(?:la\s+lista|mi\s+numero|todo|sus)|mi\s+numero|por\s+favor|ya|a\s+(?:los|las|sus)\s+(?:mensajes|llamadas))/,
   // Spanish imperatives: "dejen de llamarme", "paren de escribir", "dejen d molestar", "dejen de estar chingando".
-  new RegExp(`\\b(?<!no\\s)(?:dejen|deja|dejes|dejad|deje|paren|parad|pare|para|terminen|basta)\\s+(?:ya\\s+)?d(?:e)?\\s+(?:${esContact}|joder)`),
+  new RegExp(`\\b(?<!no\\s)(?:dejen|deja|dejes|dejad|deje|dejeis|dejais|paren|parad|pare|para|terminen|basta)\\s+(?:ya\\s+)?d(?:e)?\\s+(?:${esContact}|joder)`),
   // "no me llamen", "ya no la llamen más", "no me vuelvan a marcar", "no me hablen".
   new RegExp(`\\b(?:no|nunca|ya\\s+no|jamas)\\s+${obj}(?:vuelvan\\s+a\\s+|vuelva\\s+a\\s+|vuelvas\\s+a\\s+|volvais\\s+a\\s+|mas\\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marqueis|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|envieis|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan|jodais|hablen|hableis|hablar(?:me)?|chinguen|frieguen)\\b`),
   /\b(?:no|nunca|ya\s+no|jamas)\s+(?:la|lo|los|las)\s+(?:vuelvan\s+a\s+|mas\s+)?(?:llamen|llameis|llamar|marquen|marqueis|marcar|molesten|molesteis|molestar|contacten|contacteis|contactar|busquen|acosen|hostiguen)\b/,
@@ -38,13 +38,13 @@ const stopPatterns: readonly RegExp[] = [
   new RegExp(`\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`),
   /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|escrib|mand|molest)/,
   /\b(?:dar(?:me)?|dame|denme|darnos|dadme|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
-  /\bno\s+(?:quiero|deseo)\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+|ningun\s+tipo\s+de\s+)?(?:mensajes|llamadas|correos|sms|whats\w*|notificaciones|comunicaciones|contacto|nada\s+de\s+ustedes)/,
+  /\bno\s+(?:quiero|deseo)\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+|ningun\s+tipo\s+de\s+|ni\s+una\s+|ni\s+un\s+)?(?:mensajes|llamadas|llamada|mensaje|correos|sms|whats\w*|notificaciones|comunicaciones|contacto|nada\s+de\s+ustedes)/,
   /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*|mensajitos)\b/,
   // "borren mi número", "saquen mi número de su base", "bájenme de su lista", "retiren mis datos".
-  /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame)|retir(?:en|a|ad|ar|e))\s+(?:mi|mis|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|celular|contacto|lista|base|registros)/,
+  /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame)|retir(?:en|a|ad|ar|e))\s+(?:mi|mis|este|ese|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|celular|contacto|lista|base|registros)/,
   /\b(?:baj|saq|sac|quit|retir|borr|elimin)\w*\s+(?:mi\s+(?:numero|telefono|celular|contacto|nombre|datos)\s+)?de\s+(?:la|las|su|sus|vuestra|vuestras|esta|este|tu|tus)\s+(?:lista|listas|base|bases|sistema|registros|directorio)\b/,
   /\b(?:ya\s+)?basta\s+(?:de|ya|con\s+(?!que\b))|\bbasta\s*$|\bya\s+vale\s+de\s+(?:llamad|mensaj)|\b(?:podrid[oa]s?|hart[oa]s?|cansad[oa]s?|mamad[oa]s?|aburrid[oa]s?)\s+(?:con|de)\s+(?:los\s+|las\s+|sus\s+|tantas\s+|tantos\s+|tanto\s+)?(?:llamad\w*|mensaj\w*|correos|whats\w*)/,
-  /\b(?:paren|parad|pare|para)\s+(?:ya\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad\w*|mensaj\w*|sms|whats\w*|correos)/,
+  /\b(?:paren|parad|pare|para|parenle|parale|parenla)\s+(?:ya\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad\w*|mensaj\w*|sms|whats\w*|correos)|\b(?:ya\s+)?(?:paren|parenle|parad)\s+(?:ya\s+)?con\s+(?:eso|esto)\b/,
   /\b(?:revoco|retiro)\s+(?:mi\s+|la\s+|el\s+)?(?:consentimiento|autorizacion)|\bno\s+(?:autorizo|doy\s+(?:mi\s+)?(?:permiso|autorizacion|consentimiento)|les\s+doy\s+(?:permiso|autorizacion))\b|\bderecho\s+de\s+oposicion\b/,
   /\b(?:cancel\w*|anul\w*)\s+(?:la\s+|mi\s+)?suscripcion\b|\bdesuscrib\w*/,
   // English: "stop calling", "quit blowing up my phone", "don't text me", "remove me from your list", "opt out".
@@ -58,8 +58,23 @@ const stopPatterns: readonly RegExp[] = [
   /\b(?:don'?t|do\s+not)\s+want\s+(?:any\s*more\s+|to\s+(?:receive|get)\s+(?:any\s*more\s+)?|your\s+|ur\s+|these\s+|those\s+|the\s+|more\s+)(?:calls|texts|messages|emails)\b/,
   /\b(?:don'?t|do\s+not)\s+want\s+to\s+be\s+(?:contacted|called|texted|messaged|emailed|bothered)\b/,
   /\b(?:revok\w*|withdraw\w*)\s+(?:my\s+)?consent\b|\b(?:don'?t|do\s+not|no\s+longer)\s+consent\b/,
-  /\bleave\s+me\s+(?:the\s+\w+\s+)?alone\b|\bdejen?me\s+en\s+paz\b|\bdejadme\s+en\s+paz\b/,
-  /\b(?:don'?t|do\s+not)\s+want\s+to\s+hear\s+from\s+you\b/,
+  /\bleave\s+me\s+(?:the\s+\w+\s+)?alone\b|\bleave\s+me\s+be\b|^quit\s+it\s*$|\bdej(?:en|a|ad|e)me\s+(?:en\s+paz|tranquil[oa]s?)\b/,
+  // Formal and indirect opt-outs: "cease all further contact", "I no longer wish to be contacted", "cesen toda comunicación".
+  /\bcease\s+(?:all\s+|any\s+)?(?:further\s+)?(?:contact\w*|communicat\w*|calls?|calling|texting|messag\w*|correspondence)\b/,
+  /\bno\s+longer\s+(?:contact|call|text|message|email|e-mail)\s+me\b|\b(?:don'?t|do\s+not|no\s+longer)\s+wish\s+to\s+(?:be\s+(?:contacted|called|texted)|receive\s+(?:any\s+)?(?:\w+\s+)?(?:calls|texts|messages|emails|communication))/,
+  /\b(?:lose|delete|forget)\s+(?:this|my|that)\s+(?:number|phone\s+number)\b/,
+  /\b(?:knock\s+it\s+off|cut\s+it\s+out|enough|i'?m\s+done|(?:sick|tired)\s+of)\s+(?:with\s+)?(?:the\s+|these\s+|those\s+|your\s+|all\s+(?:the\s+|these\s+|of\s+these\s+)?)?(?:phone\s+)?(?:calls|texts|messages|emails|robocalls)\b/,
+  /\bdo\s+not\s+call\s+(?:list|registry)\b|\blista\s+robinson\b|\brepep\b|\bregistro\s+(?:de\s+)?no\s+llame\b/,
+  /\bces(?:en|e|eis|ad|ar)\s+(?:en\s+|de\s+)?(?:toda\s+|todo\s+|las\s+|los\s+|sus\s+|vuestras\s+|vuestros\s+|el\s+|la\s+)?(?:comunicacion|contact|llamad|mensaj|envi|acoso|llam|escrib|molest)/,
+  /\b(?:ya\s+esta\s+bien|ya\s+vale|suficiente|ya\s+estuvo|ya\s+chole)\s+(?:de|con)\s+(?:\w+\s+)?(?:llamad|mensaj|whats|correos|sms)/,
+  /\b(?:abstenga|abstenganse|abstengan)\w*\s+de\s+(?:llam|marc|escrib|contact|envi|mand)/,
+  /\bno\s+(?:me\s+)?(?:pueden|puede|podeis|deben)\s+(?:seguir\s+)?(?:llamar|contactar|escribir|marcar)(?:me)?\b/,
+  /\b(?:don'?t|do\s+not|never)\s+want\s+to\s+hear\s+from\s+(?:you|your\s+company|y'?all)\b/,
+  /\bif\s+you\s+(?:would\s+|could\s+)?(?:stopped|stop|quit)\s+(?:call|text|messag|contact|email|bother|harass)/,
+  /\bno\s+(?:permission|right|consent)\s+to\s+(?:contact|call|text|message|email)\s+me\b/,
+  /\bwant\s+(?:these|the|your|all\s+these|all\s+the)\s+(?:calls|texts|messages|emails)\s+(?:to\s+)?stop/,
+  /\bremove\s+(?:this|my)\s+(?:number|phone|cell)\b/,
+  /\bno\s+(?:sigan|siga|sigais)\s+con\s+(?:las\s+|los\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamad|mensaj|whats|correos)|\bevit(?:en|e|ad)\s+(?:llamar|contactar|escribir|marcar)|\bolvid\w*\s+(?:de\s+)?(?:mi|este)\s+(?:numero|telefono|celular)/,
 ];
 
 const ruleSets: ReadonlyArray<[Intent, readonly RegExp[]]> = [
@@ -68,7 +83,7 @@ const ruleSets: ReadonlyArray<[Intent, readonly RegExp[]]> = [
     /\b(?:passed\s+away|died|is\s+deceased|was\s+deceased|deceased|is\s+dead|has\s+passed|death\s+certificate|passed\s+last|rest\s+in\s+peace)\b/,
   ]],
   ['bankruptcy', [
-    /\b(?:bancarrota|concurso\s+(?:de\s+acreedores|mercantil|de\s+persona\s+natural)|insolvencia|segunda\s+oportunidad|declar\w*\s+en\s+(?:quiebra|concurso)|suspension\s+de\s+pagos|reorganizacion\s+empresarial|liquidacion\s+patrimonial)\b/,
+    /\b(?:bancarrota|concurso\s+(?:de\s+acreedores|mercantil|de\s+persona\s+natural)|insolvencia|segunda\s+oportunidad|declar\w*\s+en\s+(?:quiebra|concurso)|suspension\s+de\s+pagos|reorganizacion\s+empresarial|liquidacion\s+patrimonial|procedimiento\s+concursal|quiebra\s+personal|negociacion\s+de\s+deudas|concurso\s+(?:preventivo|de\s+persona)|pedi\s+la\s+quiebra|me\s+(?:declare|declararon)\s+(?:en\s+)?(?:quiebra|insolvente))\b/,
     /\b(?:bankrupt\w*|chapter\s+(?:7|13|seven|thirteen)|insolven\w*|filed\s+for\s+(?:bk|bankruptcy|chapter))\b/,
   ]],
   ['wrong_party', [

@@ -42,8 +42,8 @@ const defaultBackoff = (n: number) => Math.min(6 * 3_600_000, 60_000 * 4 ** (n -
 /**
  * Delivers outbox contacts. Every contact goes through `Messaging.contact`, which checks the
  * compliance engine at this instant and sends under the idempotency key (a key already used is a
- * `duplicate`, never a second message). The outcome is recorded and fed back to the journey
- * (`contact_result`) in one transaction: sent → `sent`; refused → rescheduled at `nextAllowedAt`
+ * `duplicate`, never a second message). The outcomes of a batch are recorded and fed back to their
+ * journeys (`contact_result`) in one transaction: sent → `sent`; refused → rescheduled at `nextAllowedAt`
  * with the same key (terminal `refused` when compliance gives no such time), refusal counted per
  * rule; retryable failure → backoff, then `dead` after `maxAttempts`; other failure → `failed`.
  */
@@ -62,9 +62,15 @@ export function createDispatcher(o: DispatcherOptions) {
     });
   }
 
-  async function deliver(row: OutboxRow, res: DispatchResult): Promise<void> {
+  /**
+   * The outcome's bookkeeping (mark the row, feed the journey), run later inside the batch's
+   * transaction; `count` tallies the result once that write committed.
+   */
+  interface Write { accountId: string; run(): Promise<void>; count(res: DispatchResult): void }
+
+  async function deliver(row: OutboxRow): Promise<Write | null> {
     const c = row.command;
-    if (c.type !== 'send' && c.type !== 'call') return;
+    if (c.type !== 'send' && c.type !== 'call') return null;
     // A strategy `call` node is a voicebot call (agents' calls do not come from the outbox).
     const channel: ContactChannel = c.type === 'call' ? 'voicebot' : c.channel;
     let outcome: ContactOutcome;
@@ -81,35 +87,63 @@ export function createDispatcher(o: DispatcherOptions) {
     const at = o.clock.now();
     const result = (outcome: 'delivered' | 'failed' | 'refused', extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {}): JourneyEvent =>
       ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
+    const write = (run: () => Promise<void>, count: (res: DispatchResult) => void): Write => ({ accountId: row.accountId, run, count });
     switch (outcome.kind) {
       case 'sent':
       case 'duplicate':
-        await o.tx(async () => {
+        return write(async () => {
           if (await o.outbox.markSent(row.id, o.owner, outcome.kind === 'sent' ? outcome.providerMessageId : null, at)) await feed(row, result('delivered'), at);
+        }, (res) => {
+          if (outcome.kind === 'sent') res.sent++;
+          else res.duplicates++;
         });
-        if (outcome.kind === 'sent') res.sent++;
-        else res.duplicates++;
-        return;
       case 'refused': {
         const next = outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null;
-        await o.tx(async () => {
+        return write(async () => {
           const ok = await o.outbox.markRefused(row.id, o.owner, outcome.reasons.map((r) => ({ rule: r.rule, message: r.message })), next, at);
           if (ok) await feed(row, result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }), at);
-        });
-        res.refused++;
-        return;
+        }, (res) => res.refused++);
       }
       case 'failed': {
         const retry = outcome.retryable && row.attempts < maxAttempts ? new Date(at.getTime() + backoff(row.attempts)) : null;
-        await o.tx(async () => {
+        return write(async () => {
           const ok = await o.outbox.markFailed(row.id, o.owner, outcome.reason, retry, outcome.retryable ? 'dead' : 'failed', at);
           if (ok && retry === null) await feed(row, result('failed', { reason: outcome.reason }), at);
+        }, (res) => {
+          if (retry) res.retried++;
+          else if (outcome.retryable) res.dead++;
+          else res.failed++;
+          if (retry === null) log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });
         });
-        if (retry) res.retried++;
-        else if (outcome.retryable) res.dead++;
-        else res.failed++;
-        if (retry === null) log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });
-        return;
+      }
+    }
+  }
+
+  /**
+   * Records a batch's outcomes in one transaction (per-contact transactions cost a commit each).
+   * Should it fail, each outcome is retried in its own transaction, so one bad row cannot hold
+   * back the others; a row whose write still fails stays in flight and is replayed after the
+   * lease (a `duplicate` of its key, never a second message).
+   */
+  async function record(writes: Write[], res: DispatchResult): Promise<void> {
+    if (writes.length === 0) return;
+    // Outcomes of one account stay in order; accounts in a stable order (fewer lock-order conflicts).
+    const ordered = writes.map((w, i) => ({ w, i })).sort((a, b) => (a.w.accountId < b.w.accountId ? -1 : a.w.accountId > b.w.accountId ? 1 : a.i - b.i)).map((x) => x.w);
+    try {
+      await o.tx(async () => {
+        for (const w of ordered) await w.run();
+      });
+      for (const w of ordered) w.count(res);
+      return;
+    } catch (e) {
+      log('batch outcome write failed; recording one by one', { contacts: ordered.length, error: e instanceof Error ? e.message : String(e) });
+    }
+    for (const w of ordered) {
+      try {
+        await o.tx(() => w.run());
+        w.count(res);
+      } catch (e) {
+        log('dispatch failed; will retry after the lease', { accountId: w.accountId, error: e instanceof Error ? e.message : String(e) });
       }
     }
   }
@@ -122,13 +156,15 @@ export function createDispatcher(o: DispatcherOptions) {
     const byAccount = new Map<string, OutboxRow[]>();
     for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     const lanes = [...byAccount.values()];
+    const writes: Write[] = [];
     let next = 0;
     const run = async () => {
       while (next < lanes.length) {
         const lane = lanes[next++]!;
         for (const row of lane) {
           try {
-            await deliver(row, res);
+            const w = await deliver(row);
+            if (w) writes.push(w);
           } catch (e) {
             // Left in flight: the lease expires and the same key is tried again (a duplicate if it went out).
             log('dispatch failed; will retry after the lease', { outboxId: row.id, error: e instanceof Error ? e.message : String(e) });
@@ -137,6 +173,7 @@ export function createDispatcher(o: DispatcherOptions) {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, run));
+    await record(writes, res);
     return res;
   }
 

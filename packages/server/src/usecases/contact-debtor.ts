@@ -7,6 +7,7 @@ import type { ChannelRouter, ComplianceRefusalStore, ContactTarget, ContactTarge
 import type { ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
 import type { Actor, TimelineStore } from '../ports/record-store.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
+import type { TemplateCatalog } from '../ports/template-catalog.js';
 import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS, localDate, localHour, pickRecipient, sandboxSegment } from './contact-debtor-input.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ContactDebtorDeps {
   /** The compliance engine and the organisation's own policy layer (ComplianceChecker fits). */
   compliance?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> };
   templates?: readonly MessageTemplate[];
+  /** Organisations' published templates first, then the built-in defaults; without it, `templates` only. */
+  catalog?: TemplateCatalog;
   /** Agent queue a scripted call transfers to (TWILIO_AGENT_NUMBER). */
   agentNumber?: string;
   /** Number debtors call back ({{callbackNumber}}), unless the request gives one. */
@@ -161,7 +164,9 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
       if (prior && !(prior.status === 'failed' && prior.retryable && prior.providerMessageId === null)) return { kind: 'duplicate', messageId: prior.id };
       const target = await deps.targets.load(req.orgId, req.accountId);
       if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
-      const template = chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
+      const template = deps.catalog
+        ? await deps.catalog.resolve({ orgId: req.orgId, templateId: req.templateId, channel: req.channel, locale: debtorLocale(target), country: target.debtor.country })
+        : chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
       const decision = await evaluate(req, target, template, now);
       if (!decision.allowed) return refuse(req, target, template, decision, now);
       const to = pickRecipient(target, req.channel);

@@ -75,6 +75,13 @@ export class SandboxChannelProvider implements ChannelProvider {
     }
   }
 
+  /** When the next scheduled event is due (epoch ms), or null: simulated time jumps straight to it. */
+  nextEventAt(): number | null {
+    let min: number | null = null;
+    for (const e of this.#queue) if (min === null || e.at < min) min = e.at;
+    return min;
+  }
+
   /** Events still to come (for the demo's "what is in flight" view and tests). */
   pending(): number {
     return this.#queue.length;

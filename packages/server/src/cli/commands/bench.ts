@@ -5,8 +5,8 @@ import type { CliIo } from '../io.js';
 export function register(program: Command, io: CliIo) {
   program
     .command('bench')
-    .description('Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s')
-    .option('--only <list>', 'comma-separated: import,compliance,nlu', 'import,compliance,nlu')
+    .description('Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, strategy decisions and dispatches/s')
+    .option('--only <list>', 'comma-separated: import,compliance,nlu,strategy', 'import,compliance,nlu,strategy')
     .option('--sizes <list>', 'import sizes (accounts)', '100000,1000000')
     .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
     .option('--child <kind>', 'internal: run one measurement and print JSON')
@@ -23,14 +23,16 @@ export function register(program: Command, io: CliIo) {
       const log = (l: string) => io.stdout.write(`${l}\n`);
       const all: unknown[] = [];
       if (only.has('compliance')) {
-        const m = await import('../../bench/compliance-bench.js').catch(() => null);
-        if (m) all.push(await m.runComplianceBench(log));
-        else log('compliance bench: not available');
+        const m = await import('../../bench/compliance-bench.js');
+        all.push(await m.runComplianceBench(log));
       }
       if (only.has('nlu')) {
-        const m = await import('../../bench/nlu-bench.js').catch(() => null);
-        if (m) all.push(await m.runNluBench(log));
-        else log('nlu bench: not available');
+        const m = await import('../../bench/nlu-bench.js');
+        all.push(await m.runNluBench(log));
+      }
+      if (only.has('strategy')) {
+        const m = await import('../../bench/strategy-bench.js');
+        all.push(await m.runStrategyBench(log));
       }
       if (only.has('import')) {
         all.push(...(await bench.runImportBench(log, { sizes: o.sizes.split(',').map(Number), storages: o.storage.split(',') as ('pglite' | 'postgres')[] })));

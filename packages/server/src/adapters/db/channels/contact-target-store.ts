@@ -6,9 +6,11 @@ type AccountRow = {
   account_id: string; status: string; currency: string; balance_minor: number | string; tags: string[]; creditor_name: string; collector_name: string;
   debtor_id: string; first_name: string; last_name: string; language: 'es' | 'en'; country: string; region: string | null; timezone: string; vulnerabilities: string[];
   next_due: string | null; other_statuses: string[] | null; open_dispute: boolean; last_wa_inbound: Date | null;
+  contact_points: Array<{ kind: 'phone' | 'email' | 'whatsapp'; value: string; line_type: string | null; verified: boolean; bounced: boolean }> | null;
+  consents: Array<{ channel: string; state: 'granted' | 'denied' | 'unknown'; opted_out_at: string | null }> | null;
 };
 
-/** Loads an account, its debtor, contact points, consents and debtor-level flags in three queries. */
+/** Loads an account, its debtor, contact points, consents and debtor-level flags in one query. */
 export function createSqlContactTargetStore(db: SqlExecutor): ContactTargetStore {
   return {
     async load(orgId, accountId) {
@@ -22,9 +24,16 @@ export function createSqlContactTargetStore(db: SqlExecutor): ContactTargetStore
                      WHERE pp.account_id = a.id AND pp.status = 'active' AND i.status IN ('pending','late')) x)::text AS next_due,
                 (SELECT array_agg(DISTINCT o2.status) FROM accounts o2 WHERE o2.debtor_id = d.id AND o2.id <> a.id) AS other_statuses,
                 EXISTS (SELECT 1 FROM disputes ds WHERE ds.account_id = a.id AND ds.status IN ('open','verified')) AS open_dispute,
-                (SELECT max(ie.received_at) FROM inbound_events ie
-                  WHERE ie.org_id = a.org_id AND ie.type = 'message' AND ie.channel = 'whatsapp'
-                    AND ie.payload->>'from' IN (SELECT cp.value FROM contact_points cp WHERE cp.debtor_id = d.id AND cp.kind IN ('whatsapp','phone'))) AS last_wa_inbound
+                -- One index probe per address (inbound_events_whatsapp_from), never a scan of the org's events.
+                (SELECT max(w.at) FROM contact_points cp CROSS JOIN LATERAL (
+                    SELECT max(ie.received_at) AS at FROM inbound_events ie
+                     WHERE ie.org_id = a.org_id AND ie.type = 'message' AND ie.channel = 'whatsapp' AND ie.payload->>'from' = cp.value) w
+                  WHERE cp.debtor_id = d.id AND cp.kind IN ('whatsapp','phone')) AS last_wa_inbound,
+                (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL)
+                                 ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at)
+                   FROM contact_points cp WHERE cp.org_id = a.org_id AND cp.debtor_id = d.id) AS contact_points,
+                (SELECT json_agg(json_build_object('channel', cc.channel, 'state', cc.state, 'opted_out_at', cc.opted_out_at) ORDER BY cc.channel)
+                   FROM channel_consents cc WHERE cc.org_id = a.org_id AND cc.debtor_id = d.id) AS consents
            FROM accounts a
            JOIN debtors d ON d.id = a.debtor_id
            JOIN portfolios pf ON pf.id = a.portfolio_id
@@ -35,20 +44,12 @@ export function createSqlContactTargetStore(db: SqlExecutor): ContactTargetStore
       );
       const a = r.rows[0];
       if (!a) return null;
-      const cps = await db.query<{ kind: 'phone' | 'email' | 'whatsapp'; value: string; line_type: string | null; verified_at: Date | null; bounced_at: Date | null }>(
-        'SELECT kind, value, line_type, verified_at, bounced_at FROM contact_points WHERE org_id = $1 AND debtor_id = $2 ORDER BY verified_at DESC NULLS LAST, created_at',
-        [orgId, a.debtor_id],
-      );
-      const consents = await db.query<{ channel: string; state: 'granted' | 'denied' | 'unknown'; opted_out_at: Date | null }>(
-        'SELECT channel, state, opted_out_at FROM channel_consents WHERE org_id = $1 AND debtor_id = $2',
-        [orgId, a.debtor_id],
-      );
       const target: ContactTarget = {
         orgId, accountId: a.account_id, accountStatus: a.status, currency: a.currency.trim(), balanceMinor: Number(a.balance_minor), tags: a.tags,
         creditorName: a.creditor_name, collectorName: a.collector_name, nextDueDate: a.next_due, otherAccountStatuses: a.other_statuses ?? [], openDispute: a.open_dispute,
         debtor: { id: a.debtor_id, firstName: a.first_name, lastName: a.last_name, language: a.language, country: a.country.trim(), region: a.region, timezone: a.timezone, vulnerabilities: a.vulnerabilities },
-        contactPoints: cps.rows.map((c) => ({ kind: c.kind, value: c.value, lineType: c.line_type, verified: c.verified_at !== null, bounced: c.bounced_at !== null })),
-        consents: consents.rows.map((c) => ({ channel: c.channel, state: c.state, optedOutAt: iso(c.opted_out_at) })),
+        contactPoints: (a.contact_points ?? []).map((c) => ({ kind: c.kind, value: c.value, lineType: c.line_type, verified: c.verified, bounced: c.bounced })),
+        consents: (a.consents ?? []).map((c) => ({ channel: c.channel, state: c.state, optedOutAt: iso(c.opted_out_at) })),
         lastWhatsAppInboundAt: iso(a.last_wa_inbound),
       };
       return target;

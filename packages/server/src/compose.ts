@@ -26,8 +26,6 @@ import { createSqlOrgPolicyStore } from './adapters/db/org-policy-store.js';
 import { createComplianceChecker } from './usecases/check-compliance.js';
 import { createCompliancePolicies } from './usecases/compliance-policy.js';
 import type { NluService } from './adapters/nlu/nlu-service.js';
-import { buildChannels } from './compose-channels.js';
-import { buildEngine } from './compose-engine.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -49,7 +47,12 @@ export interface PlatformOptions {
   nluModelPath?: string | undefined;
 }
 
-export async function buildPlatform(opts: PlatformOptions) {
+/**
+ * The common record, import, auth, compliance and NLU — what the CLI's import, demo, migrate and
+ * admin commands need. Channels and the strategy engine (provider SDKs, the sandbox) are not
+ * loaded, which keeps a 1M-row import process small.
+ */
+export async function buildCore(opts: PlatformOptions) {
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir }));
   const migrations = await migrate(db, clock.now());
@@ -81,6 +84,41 @@ export async function buildPlatform(opts: PlatformOptions) {
     })());
   const defaultOrgId = await organizations.ensureDefault();
   if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
+
+  return {
+    db,
+    clock,
+    migrations,
+    defaultOrgId,
+    secret,
+    auth,
+    organizations,
+    record,
+    imports,
+    compliance,
+    /** The NLU service (the model is loaded on the first call). */
+    nlu: nluReady,
+    /** Worker jobs (role worker|all). */
+    jobs: [{ name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) }],
+    /** Readiness: the database answers. */
+    async ready(): Promise<boolean> {
+      try {
+        await db.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.close(),
+  };
+}
+export type CorePlatform = Awaited<ReturnType<typeof buildCore>>;
+
+/** The whole platform: the core plus channels (compliance-gated messaging) and the strategy engine. */
+export async function buildPlatform(opts: PlatformOptions) {
+  const core = await buildCore(opts);
+  const { db, clock, defaultOrgId, record, compliance, secret } = core;
+  const [{ buildChannels }, { buildEngine }] = await Promise.all([import('./compose-channels.js'), import('./compose-engine.js')]);
   const env = opts.env ?? {};
   const channels = await buildChannels({
     db, clock, defaultOrgId, record, compliance: compliance.checker,
@@ -95,40 +133,15 @@ export async function buildPlatform(opts: PlatformOptions) {
     db, clock, messaging: channels.messaging, eventBus: channels.eventBus, contactStores: channels.stores, compliance: compliance.checker,
     ...(opts.engine ?? {}),
   });
-
   return {
-    db,
-    clock,
-    migrations,
-    defaultOrgId,
-    auth,
-    organizations,
-    record,
-    imports,
-    compliance,
-    /** The NLU service (the model is loaded on the first call). */
-    nlu: nluReady,
-    /** Worker jobs (role worker|all). */
+    ...core,
     channels,
     engine,
-    jobs: [
-      { name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) },
-      ...channels.jobs,
-      ...engine.jobs,
-    ],
-    /** Readiness: the database answers. */
-    async ready(): Promise<boolean> {
-      try {
-        await db.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs],
     async close() {
       engine.close();
       await channels.close();
-      await db.close();
+      await core.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate } from './cv.js';
+import { crossValidate, holdoutValidate, sourceOf } from './cv.js';
 
 const examples = [
   ['ya pagué', 'already_paid'], ['ya lo pagué ayer', 'already_paid'], ['I already paid', 'already_paid'], ['paid it yesterday', 'already_paid'], ['ya está pagado', 'already_paid'],
@@ -18,4 +18,16 @@ describe('crossValidate', () => {
   });
 
   it('rejects k < 2', () => expect(() => crossValidate(examples, { k: 1 })).toThrow(/k must be/));
+});
+
+describe('holdoutValidate', () => {
+  const grouped = examples.map((e, i) => ({ ...e, variant: i % 2 === 0 ? 'MX' : 'US' }));
+  it('holds out each group once and scores every grouped example', () => {
+    const r = holdoutValidate(grouped, (e) => e.variant);
+    expect(r.groups.map((g) => g.group)).toEqual(['MX', 'US']);
+    expect(r.n).toBe(examples.length);
+    expect(r.groups.reduce((s, g) => s + g.n, 0)).toBe(examples.length);
+  });
+  it('groups by id prefix', () => expect(sourceOf({ id: 'y2es-0001' })).toBe('y2es'));
+  it('needs two groups', () => expect(() => holdoutValidate(grouped, () => 'one')).toThrow(/two groups/));
 });

@@ -86,3 +86,55 @@ export function crossValidate(examples: readonly NluExample[], opts: CrossValida
   }
   return { ...evaluate(items), k, foldAccuracy, misses };
 }
+
+export interface HoldoutGroupScore {
+  group: string;
+  n: number;
+  accuracy: number;
+}
+
+export interface HoldoutReport extends EvalReport {
+  /** Accuracy on each held-out group, in group-name order. */
+  groups: HoldoutGroupScore[];
+  misses: CrossValidationMiss[];
+}
+
+/** Source of an example from its id prefix: `mx-0001` → `mx`, `y2es-0001` → `y2es`. */
+export const sourceOf = (e: Pick<NluExample, 'id'>): string | undefined => e.id?.replace(/-\d+$/, '');
+
+/**
+ * Leave-one-group-out validation: for each group (a regional variant, a source file…) a model
+ * trained on every other group parses the held-out one. Harder than k-fold CV on homogeneous data:
+ * it measures how the model transfers to a variant or a writer it has never seen. Examples
+ * without a group are always in training. `--misses` in the CLI lists the errors (train split only).
+ *
+ * @example
+ * holdoutValidate(trainExamples, (e) => e.variant).groups // → [{ group: 'AR', n: 353, accuracy: 0.97 }, …]
+ */
+export function holdoutValidate(
+  examples: readonly NluExample[],
+  groupOf: (e: NluExample) => string | undefined,
+  opts: Pick<CrossValidationOptions, 'train' | 'now'> = {},
+): HoldoutReport {
+  const now = opts.now ?? '2026-11-24T10:00:00';
+  const groupNames = [...new Set(examples.map(groupOf).filter((g): g is string => g !== undefined))].sort();
+  if (groupNames.length < 2) throw new Error('holdoutValidate: need at least two groups');
+  const items: EvalItem[] = [];
+  const misses: CrossValidationMiss[] = [];
+  const groups: HoldoutGroupScore[] = [];
+  groupNames.forEach((group, g) => {
+    const model = train(examples.filter((e) => groupOf(e) !== group), opts.train);
+    let n = 0;
+    let ok = 0;
+    for (const ex of examples) {
+      if (groupOf(ex) !== group) continue;
+      const r = parse(ex.text, { model, lang: ex.lang, now: ex.now ?? now, timezone: ex.timezone });
+      items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+      n++;
+      if (r.intent === ex.intent) ok++;
+      else misses.push({ id: ex.id, text: ex.text, gold: ex.intent, predicted: r.intent, confidence: r.confidence, fold: g });
+    }
+    groups.push({ group, n, accuracy: n === 0 ? 1 : ok / n });
+  });
+  return { ...evaluate(items), groups, misses };
+}

@@ -16,4 +16,4 @@ export { IntentClassifier, type ClassifierJson, type TrainOptions } from './clas
 export { NluModel, train, type NluModelJson } from './model.js';
 export { parse, extractEntities, minConfidence, secondaryThreshold, type ParseOptions, type NluResult } from './parse.js';
 export { evaluate, type EvalItem, type EvalReport, type IntentScore, type EntityScore } from './eval.js';
-export { crossValidate, type CrossValidationOptions, type CrossValidationReport, type CrossValidationMiss } from './cv.js';
+export { crossValidate, holdoutValidate, sourceOf, type CrossValidationOptions, type CrossValidationReport, type CrossValidationMiss, type HoldoutReport, type HoldoutGroupScore } from './cv.js';

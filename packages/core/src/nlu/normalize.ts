@@ -64,7 +64,8 @@ const foldCache = new Map<string, string>();
 function foldUncached(text: string): string {
   let s = text;
   for (const [re, word] of emojiWords) s = s.replace(re, word);
-  s = foldAccents(s.toLowerCase());
+  // Smart quotes from phone keyboards ("don’t", "I’m") are plain apostrophes for every rule and cue.
+  s = foldAccents(s.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'"));
   // Emojis, pictographs and other symbols become spaces (keep currency and separators).
   s = s.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   s = s.replace(/[¡¿!?"“”«»()[\]{}*_~^|<>#=+;]/g, ' ');

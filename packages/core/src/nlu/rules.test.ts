@@ -25,6 +25,15 @@ describe('stop_contact rules', () => {
     'enough with the calls', 'the calls need to stop', 'I said stop', "you can't contact me", 'I do not consent to be contacted',
     "i dont want ur texts", 'lose my number', 'leave me the hell alone', 'opt me out', 'stop the texts', 'no more robocalls', 'cease all contact',
     "I don't want to be called", 'put me on your do not call list',
+    // Formal, indirect and regional phrasings added with the extra2 corpus (docs/nlu.md).
+    'I hereby request that you cease all further contact with me', 'I am requesting that you no longer contact me by phone', 'lose this number',
+    "I'm sick of these calls, stop", 'knock it off with the phone calls', "I'd appreciate it if you stopped calling", 'you have no permission to contact me',
+    'I never want to hear from you again', 'please remove this number from your system', 'I want these calls stopped', 'leave me be', 'quit it',
+    'I demand that you stop all collection calls', 'no calls please', 'I no longer wish to receive calls from your agency',
+    'ya párenle con sus llamaditas', 'a ver si dejáis de llamar de una santa vez', 'os ruego que ceséis en vuestras llamadas', 'por favor cesen toda comunicación conmigo',
+    'ya paren con eso, que fastidio', 'estoy en el registro no llame, no me pueden llamar', 'déjenme tranquilo ya', 'dejadme tranquila de una vez',
+    'ya está bien de llamadas', 'no soy yo, borren este número', 'ya no sigan con las llamadas', 'eviten contactarme', 'olvídense de mi número',
+    'no quiero recibir ni una llamada más', 'nada de llamadas por favor, no me interesa', 'absténganse de llamarme', 'estoy en la lista Robinson',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
@@ -33,6 +42,8 @@ describe('stop_contact rules', () => {
     'I can stop by on Friday', 'quiero cancelar la deuda', 'at the end of the day I will pay', 'alto ahí, yo ya pagué eso',
     "I can't stop worrying about it", 'I stopped working in March', 'quit my job last month', 'no me llegó el mensaje', 'basta con que me digan cuánto debo',
     'no para de llamar mi jefe', 'no me mandaron el link', 'dejé de trabajar por la operación', 'stop by the store and grab eggs',
+    'stop the interest from growing', "I'm done with the payments next month", "I'm tired of the payments", 'no me pueden cobrar eso',
+    'déjame pensarlo', 'no te preocupes, el lunes lo dejo pagado', 'enough money to pay', 'I want to stop paying interest',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 

@@ -50,6 +50,8 @@ const stopPatterns: readonly RegExp[] = [
   // English: "stop calling", "quit blowing up my phone", "don't text me", "remove me from your list", "opt out".
   new RegExp(`\\b(?:stop|quit|cease|end)\\s+(?:\\w+\\s+)?${enContact}\\w*`),
   /\b(?:stop|end|no\s+more|enough\s+(?:with\s+)?)\s*(?:the\s+|these\s+|those\s+|your\s+|all\s+(?:the\s+|these\s+)?|with\s+the\s+)?(?:calls|texts|messages|emails|robocalls|harassment)\b/,
+  /\b(?:stop|end|cease)\s+(?:all\s+|the\s+|these\s+|your\s+)(?:\w+\s+)?(?:calls|texts|messages|emails|robocalls)\b/,
+  /^(?:please\s+)?no\s+(?:more\s+)?(?:calls|texts|messages|emails)(?:\s+(?:please|pls|thanks|thank\s+you))?\s*$|\bnada\s+de\s+(?:llamadas|mensajes|whats\w*|correos|sms)\b/,
   /\b(?:calls|texts|messages|emails|contact|harassment)\s+(?:to|must|needs?\s+to|has\s+to|have\s+to)\s+stop\b/,
   /\b(?:said|say|told\s+you|telling\s+you)\s+(?:to\s+)?stop\b/,
   /\b(?:don'?t|do\s+not|never|dont)\s+(?:ever\s+)?(?:call|text|contact|message|email|e-mail|phone|bother|write|ring|reach\s+out)\b/,

@@ -12,7 +12,7 @@ import { openPgliteDb } from '../adapters/db/pglite-db.js';
 import { openPostgresDb } from '../adapters/db/postgres-db.js';
 import { migrate } from '../adapters/db/migrate.js';
 import { csvField, pgTextArray } from '../adapters/db/copy-sql.js';
-import { buildPlatform } from '../compose.js';
+import { buildCore } from '../compose.js';
 import type { Db } from '../ports/db.js';
 
 export const BENCH_PG_URL = process.env.SALDO_BENCH_DATABASE_URL ?? process.env.SALDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -69,7 +69,7 @@ async function freshDb(storage: 'pglite' | 'postgres'): Promise<{ db: Db; drop()
 export async function measureImport(storage: 'pglite' | 'postgres', file: string) {
   const { db, drop } = await freshDb(storage);
   try {
-    const p = await buildPlatform({ db, secretKey: 'bench-secret-0123456789' });
+    const p = await buildCore({ db, secretKey: 'bench-secret-0123456789' });
     const t0 = performance.now();
     const first = await p.imports.importCsvFile(p.defaultOrgId, file, { portfolio: { code: 'bench' }, mode: 'all_or_nothing' });
     const t1 = performance.now();

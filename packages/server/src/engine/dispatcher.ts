@@ -1,6 +1,6 @@
 import type { JourneyEvent } from '@saldo/core/strategy';
 import type { Clock } from '../ports/clock.js';
-import type { ContactChannel, ContactOutcome, Messaging } from '../ports/messaging.js';
+import type { ContactChannel, ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
 import type { JourneyStore, OutboxRow, OutboxStore, UnitOfWork } from '../ports/strategy-store.js';
 import { decide, type Definitions } from './decide.js';
 
@@ -37,6 +37,9 @@ export interface DispatchResult {
   failed: number;
 }
 
+/** Lanes (accounts) whose contacts Messaging prepares together. */
+const PREPARE_LANES = 50;
+
 const defaultBackoff = (n: number) => Math.min(6 * 3_600_000, 60_000 * 4 ** (n - 1));
 
 /**
@@ -68,18 +71,25 @@ export function createDispatcher(o: DispatcherOptions) {
    */
   interface Write { accountId: string; run(): Promise<void>; count(res: DispatchResult): void }
 
-  async function deliver(row: OutboxRow): Promise<Write | null> {
+  function requestOf(row: OutboxRow): ContactRequest | null {
     const c = row.command;
     if (c.type !== 'send' && c.type !== 'call') return null;
     // A strategy `call` node is a voicebot call (agents' calls do not come from the outbox).
     const channel: ContactChannel = c.type === 'call' ? 'voicebot' : c.channel;
+    return {
+      orgId: row.orgId, accountId: row.accountId, channel, templateId: o.resolveTemplate ? o.resolveTemplate(c.templateId, channel) : c.templateId, idempotencyKey: row.idempotencyKey,
+      requestedBy: { kind: 'strategy', id: `${c.nodeId}` },
+      ...(c.type === 'call' && c.voicemailTemplateId ? { variables: { voicemailTemplateId: c.voicemailTemplateId } } : {}),
+    };
+  }
+
+  async function deliver(row: OutboxRow): Promise<Write | null> {
+    const c = row.command;
+    const req = requestOf(row);
+    if (!req || (c.type !== 'send' && c.type !== 'call')) return null;
     let outcome: ContactOutcome;
     try {
-      outcome = await o.messaging.contact({
-        orgId: row.orgId, accountId: row.accountId, channel, templateId: o.resolveTemplate ? o.resolveTemplate(c.templateId, channel) : c.templateId, idempotencyKey: row.idempotencyKey,
-        requestedBy: { kind: 'strategy', id: `${c.nodeId}` },
-        ...(c.type === 'call' && c.voicemailTemplateId ? { variables: { voicemailTemplateId: c.voicemailTemplateId } } : {}),
-      });
+      outcome = await o.messaging.contact(req);
     } catch (e) {
       outcome = { kind: 'failed', reason: e instanceof Error ? e.message : String(e), retryable: true, at: o.clock.now().toISOString() };
     }
@@ -157,11 +167,22 @@ export function createDispatcher(o: DispatcherOptions) {
     for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     const lanes = [...byAccount.values()];
     const writes: Write[] = [];
+    const perChunk = Math.max(1, Math.min(PREPARE_LANES, Math.ceil(lanes.length / concurrency)));
     let next = 0;
     const run = async () => {
       while (next < lanes.length) {
-        const lane = lanes[next++]!;
-        for (const row of lane) {
+        // A few lanes at a time: Messaging reads what their contacts need in a few queries
+        // (small chunks keep that read close to each contact's own compliance check).
+        const chunk = lanes.slice(next, next + perChunk);
+        next += chunk.length;
+        if (o.messaging.prepare) {
+          try {
+            await o.messaging.prepare(chunk.flat().map(requestOf).filter((r): r is ContactRequest => r !== null));
+          } catch (e) {
+            log('contact prepare failed; contacts read one by one', { error: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        for (const row of chunk.flat()) {
           try {
             const w = await deliver(row);
             if (w) writes.push(w);

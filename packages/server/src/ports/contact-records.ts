@@ -70,6 +70,9 @@ export interface OutboundMessageStore {
   get(orgId: string, id: string): Promise<OutboundMessageRecord | null>;
   findByKey(orgId: string, idempotencyKey: string): Promise<OutboundMessageRecord | null>;
   historyForDebtor(orgId: string, debtorId: string, since: Date, until: Date): Promise<OutboundHistoryItem[]>;
+  /** Batch forms of findByKey / historyForDebtor (one query each for a dispatch batch). */
+  findByKeys?(orgId: string, idempotencyKeys: readonly string[]): Promise<Map<string, OutboundMessageRecord>>;
+  historyForDebtors?(orgId: string, debtorIds: readonly string[], since: Date, until: Date): Promise<Map<string, OutboundHistoryItem[]>>;
 }
 
 /** Everything the send path needs about one account, its debtor and their contact data. */
@@ -105,6 +108,8 @@ export interface ContactTarget {
 
 export interface ContactTargetStore {
   load(orgId: string, accountId: string): Promise<ContactTarget | null>;
+  /** Several accounts in one query (a dispatch batch); accounts not found are absent. */
+  loadMany?(orgId: string, accountIds: readonly string[]): Promise<Map<string, ContactTarget>>;
 }
 
 export interface ComplianceRefusal {

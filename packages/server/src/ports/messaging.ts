@@ -35,4 +35,10 @@ export type ContactOutcome =
 
 export interface Messaging {
   contact(req: ContactRequest): Promise<ContactOutcome>;
+  /**
+   * Optional hint before a batch of `contact` calls (the dispatcher): the implementation may
+   * read what those calls need in a few set-based queries. Each `contact` still decides
+   * compliance itself, at its own instant; a request that was not prepared works the same.
+   */
+  prepare?(reqs: readonly ContactRequest[]): Promise<void>;
 }

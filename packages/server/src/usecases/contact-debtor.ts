@@ -3,7 +3,7 @@ import { defaultTemplates, findTemplate, languageOf, renderMessage, type Message
 import { createComplianceEngine, parseContactCheck, type CompiledPack, type ComplianceEngine, type Decision } from '@saldo/core/compliance';
 import type { OutboundMessage, SendResult } from '../ports/channel-provider.js';
 import type { Clock } from '../ports/clock.js';
-import type { ChannelRouter, ComplianceRefusalStore, ContactTarget, ContactTargetStore, OutboundMessageStore, PaymentLinks } from '../ports/contact-records.js';
+import type { ChannelRouter, ComplianceRefusalStore, ContactTarget, ContactTargetStore, OutboundHistoryItem, OutboundMessageRecord, OutboundMessageStore, PaymentLinks } from '../ports/contact-records.js';
 import type { ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
 import type { Actor, TimelineStore } from '../ports/record-store.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
@@ -38,6 +38,9 @@ export interface ContactDebtorDeps {
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
+/** How long what `prepare` read may stand in for a fresh read (a dispatch chunk takes well under this). */
+const PREPARED_TTL_MS = 5_000;
+
 /** Variables a caller may supply; everything else comes from the record. */
 const CALLER_VARIABLES = ['agentName', 'callbackNumber', 'dueDate', 'paymentLink'] as const;
 
@@ -51,9 +54,9 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     return Object.fromEntries(CALLER_VARIABLES.filter((k) => v[k] !== undefined).map((k) => [k, v[k]!]));
   }
 
-  async function evaluate(req: ContactRequest, target: ContactTarget, template: MessageTemplate, now: Date): Promise<Decision> {
+  async function evaluate(req: ContactRequest, target: ContactTarget, template: MessageTemplate, now: Date, prepared?: Prepared): Promise<Decision> {
     const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
-    const history = await deps.outbound.historyForDebtor(req.orgId, target.debtor.id, since, now);
+    const history = preparedHistory(prepared, target.debtor.id, since, now) ?? (await deps.outbound.historyForDebtor(req.orgId, target.debtor.id, since, now));
     const parsed = parseContactCheck(complianceInput(req, target, now, history, template));
     // Record data the engine cannot read (a bad time zone) must block, never wave a contact through.
     if (!parsed.ok) throw new SaldoError('validation', `account ${req.accountId} cannot be checked: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, parsed.issues);
@@ -155,19 +158,70 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     return { kind: 'sent', messageId, providerMessageId: result.providerMessageId, channel: req.channel, at: at.toISOString() };
   }
 
+  /**
+   * What `prepare` read for a batch, per request key. Each entry is used once, by its own request,
+   * and only while fresh; a debtor's history serves that debtor's first contact only (a later
+   * contact must see the first one's message), so later ones read it again.
+   */
+  interface Prepared { at: number; prior: OutboundMessageRecord | null; target: ContactTarget | undefined; histories: Map<string, OutboundHistoryItem[]>; since: number }
+  const prepared = new Map<string, Prepared>();
+  const preparedKey = (orgId: string, key: string) => `${orgId}\u0000${key}`;
+
+  function takePrepared(req: ContactRequest, now: Date): Prepared | undefined {
+    const k = preparedKey(req.orgId, req.idempotencyKey);
+    const p = prepared.get(k);
+    prepared.delete(k);
+    return p && now.getTime() - p.at >= 0 && now.getTime() - p.at <= PREPARED_TTL_MS ? p : undefined;
+  }
+
+  function preparedHistory(p: Prepared | undefined, debtorId: string, since: Date, now: Date): OutboundHistoryItem[] | undefined {
+    const h = p?.histories.get(debtorId);
+    if (!p || !h || since.getTime() < p.since) return undefined;
+    p.histories.delete(debtorId);
+    return h.filter((x) => Date.parse(x.at) >= since.getTime() && Date.parse(x.at) <= now.getTime());
+  }
+
+  async function prepare(reqs: readonly ContactRequest[]): Promise<void> {
+    const now = deps.clock.now();
+    for (const [k, p] of prepared) if (now.getTime() - p.at > PREPARED_TTL_MS) prepared.delete(k);
+    const byOrg = new Map<string, ContactRequest[]>();
+    for (const r of reqs) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+    if (!deps.targets.loadMany || !deps.outbound.findByKeys || !deps.outbound.historyForDebtors) return;
+    for (const [orgId, rs] of byOrg) {
+      const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
+      const [priors, targets] = await Promise.all([deps.outbound.findByKeys(orgId, rs.map((r) => r.idempotencyKey)), deps.targets.loadMany(orgId, rs.map((r) => r.accountId))]);
+      const debtorIds = [...new Set([...targets.values()].map((t) => t.debtor.id))];
+      const history = await deps.outbound.historyForDebtors(orgId, debtorIds, since, now);
+      // A debtor's history goes to the first request of that debtor only (see Prepared).
+      const claimed = new Set<string>();
+      for (const r of rs) {
+        const target = targets.get(r.accountId);
+        const histories = new Map<string, OutboundHistoryItem[]>();
+        const h = target ? history.get(target.debtor.id) : undefined;
+        if (target && h && !claimed.has(target.debtor.id)) {
+          claimed.add(target.debtor.id);
+          histories.set(target.debtor.id, h);
+        }
+        prepared.set(preparedKey(orgId, r.idempotencyKey), { at: now.getTime(), prior: priors.get(r.idempotencyKey) ?? null, target, histories, since: since.getTime() });
+      }
+    }
+  }
+
   return {
+    prepare,
     async contact(req) {
       const now = deps.clock.now();
+      const p = takePrepared(req, now);
       // A key already used is answered before anything else: the first attempt's own history must
       // not turn its replay into a refusal. (insertOnce below is the race-safe guard.)
-      const prior = await deps.outbound.findByKey(req.orgId, req.idempotencyKey);
+      const prior = p ? p.prior : await deps.outbound.findByKey(req.orgId, req.idempotencyKey);
       if (prior && !(prior.status === 'failed' && prior.retryable && prior.providerMessageId === null)) return { kind: 'duplicate', messageId: prior.id };
-      const target = await deps.targets.load(req.orgId, req.accountId);
+      const target = p?.target ?? (await deps.targets.load(req.orgId, req.accountId));
       if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
       const template = deps.catalog
         ? await deps.catalog.resolve({ orgId: req.orgId, templateId: req.templateId, channel: req.channel, locale: debtorLocale(target), country: target.debtor.country })
         : chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
-      const decision = await evaluate(req, target, template, now);
+      const decision = await evaluate(req, target, template, now, p);
       if (!decision.allowed) return refuse(req, target, template, decision, now);
       const to = pickRecipient(target, req.channel);
       if (!to) return { kind: 'failed', reason: `no_${req.channel}_address`, retryable: false, at: now.toISOString() };

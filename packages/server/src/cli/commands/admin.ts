@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { buildPlatform, loadConfig } from '../platform.js';
+import { buildCore, loadConfig } from '../platform.js';
 import type { Role } from '../../ports/record-store.js';
 
 const ROLES = ['admin', 'strategist', 'agent', 'compliance'];
 
-async function withPlatform<T>(io: CliIo, fn: (p: Awaited<ReturnType<typeof buildPlatform>>) => Promise<T>): Promise<T> {
+async function withPlatform<T>(io: CliIo, fn: (p: Awaited<ReturnType<typeof buildCore>>) => Promise<T>): Promise<T> {
   const c = loadConfig(io.env);
-  const p = await buildPlatform({ databaseUrl: c.databaseUrl, dataDir: c.dataDir, secretKey: c.secretKey });
+  const p = await buildCore({ databaseUrl: c.databaseUrl, dataDir: c.dataDir, secretKey: c.secretKey });
   try {
     return await fn(p);
   } finally {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { generatePortfolio } from '@saldo/core/demo';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
-import { buildPlatform, loadConfig } from '../platform.js';
+import { buildCore, loadConfig } from '../platform.js';
 import { loadDemoPortfolio } from '../../usecases/load-demo-portfolio.js';
 
 const cell = (v: string | undefined) => (v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -32,7 +32,7 @@ export function register(program: Command, io: CliIo) {
         return;
       }
       const config = loadConfig(io.env);
-      const p = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
+      const p = await buildCore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
       try {
         const r = await loadDemoPortfolio(p, p.defaultOrgId, { debtors: o.debtors, seed: o.seed });
         io.stdout.write(`demo portfolio loaded: ${r.accounts} accounts of ${r.debtors} debtors (${r.portfolios.map((x) => `${x.code} ${x.accounts}`).join(', ')})\n`);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
-import { buildPlatform, loadConfig } from '../platform.js';
+import { buildCore, loadConfig } from '../platform.js';
 
 const csvCell = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -22,7 +22,7 @@ export function register(program: Command, io: CliIo) {
     .option('--no-progress', 'no progress bar')
     .action(async (file: string, o: { portfolio: string; creditor: string; currency?: string; country?: string; validRows?: boolean; rejects?: string; encoding: 'auto'; org?: string; progress: boolean }) => {
       const config = loadConfig(io.env);
-      const p = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
+      const p = await buildCore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
       try {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
         const total = statSync(file).size;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { buildPlatform, loadConfig } from '../platform.js';
+import { buildCore, loadConfig } from '../platform.js';
 
 export function register(program: Command, io: CliIo) {
   program
@@ -9,7 +9,7 @@ export function register(program: Command, io: CliIo) {
     .option('--data-dir <dir>', 'PGlite data directory')
     .action(async (o: { dataDir?: string }) => {
       const config = loadConfig(io.env, { dataDir: o.dataDir });
-      const p = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
+      const p = await buildCore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
       io.stdout.write(p.migrations.applied.length ? `applied: ${p.migrations.applied.join(', ')}\n` : `up to date (${p.migrations.alreadyApplied} migrations)\n`);
       await p.close();
     });

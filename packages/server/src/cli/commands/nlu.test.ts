@@ -71,3 +71,13 @@ describe('saldo nlu eval --cv', () => {
     expect(report.misses).toBeUndefined();
   }, 30_000);
 });
+
+describe('saldo nlu eval --holdout', () => {
+  it('holds out each regional variant of the train split in turn', async () => {
+    const { lines } = await run(['nlu', 'eval', '--holdout', 'variant', '--json']);
+    const report = JSON.parse(lines[0] ?? '{}');
+    expect(report.groups.map((g: { group: string }) => g.group)).toEqual(['AR', 'CO', 'ES', 'MX', 'US']);
+    expect(report.accuracy).toBeGreaterThan(0.7);
+    expect(report.misses).toBeUndefined();
+  }, 60_000);
+});

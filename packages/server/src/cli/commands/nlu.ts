@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { NluParseInput, crossValidate, evaluate, parse, type EvalItem, type EvalReport } from '@saldo/core/nlu';
+import { NluParseInput, crossValidate, evaluate, holdoutValidate, parse, sourceOf, type EvalItem, type EvalReport } from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
 
 /**
@@ -107,7 +107,29 @@ async function runCrossValidation(io: CliIo, opts: { cv: string | true; json?: b
   }
 }
 
-async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; misses?: boolean }): Promise<void> {
+/**
+ * `saldo nlu eval --holdout variant|source`: leave-one-group-out validation on the train split only
+ * (each regional variant, or each id prefix ≈ source file, held out in turn). Harder than k-fold CV.
+ */
+async function runHoldout(io: CliIo, opts: { holdout: string; json?: boolean; misses?: boolean }): Promise<void> {
+  if (opts.holdout !== 'variant' && opts.holdout !== 'source') throw new Error(`--holdout expects variant or source, got ${opts.holdout}`);
+  const a = await adapters();
+  const examples = await a.readCorpus('train');
+  const r = holdoutValidate(examples, opts.holdout === 'variant' ? (e) => e.variant : sourceOf);
+  if (opts.json) {
+    line(io, opts.misses ? r : { ...r, misses: undefined });
+    return;
+  }
+  io.stdout.write(formatReport(r, undefined, `leave-one-${opts.holdout}-out validation of the train split`));
+  io.stdout.write(`held-out groups   ${r.groups.map((g) => `${g.group} ${g.accuracy.toFixed(3)} (${g.n})`).join(' · ')}\n`);
+  if (opts.misses) {
+    io.stdout.write('\nmisclassified training utterances (gold → predicted)\n');
+    for (const m of r.misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+  }
+}
+
+async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; misses?: boolean }): Promise<void> {
+  if (opts.holdout !== undefined) return runHoldout(io, { holdout: opts.holdout, json: opts.json, misses: opts.misses });
   if (opts.cv !== undefined) return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
   const a = await adapters();
   const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
@@ -156,6 +178,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--model <file>', 'evaluate this model instead of training one from the corpus')
     .option('--json', 'print the report as one JSON line')
     .option('--cv [k]', 'k-fold cross-validation on the train split instead (default k = 5; never reads the test split)')
-    .option('--misses', 'with --cv: list the misclassified training utterances')
-    .action((opts: { model?: string; json?: boolean; cv?: string | true; misses?: boolean }) => runEval(io, opts));
+    .option('--holdout <group>', 'leave-one-group-out validation on the train split instead: variant (MX/CO/ES/AR/US) or source (id prefix ≈ file)')
+    .option('--misses', 'with --cv or --holdout: list the misclassified training utterances')
+    .action((opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; misses?: boolean }) => runEval(io, opts));
 }

@@ -10,49 +10,55 @@ type AccountRow = {
   consents: Array<{ channel: string; state: 'granted' | 'denied' | 'unknown'; opted_out_at: string | null }> | null;
 };
 
+const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_minor, a.tags, c.name AS creditor_name, o.name AS collector_name,
+       d.id AS debtor_id, d.first_name, d.last_name, d.language, d.country, d.region, d.timezone, d.vulnerabilities,
+       (SELECT min(x.due) FROM (
+           SELECT p.due_date AS due FROM promises p WHERE p.account_id = a.id AND p.status = 'pending'
+           UNION ALL
+           SELECT i.due_date FROM plan_installments i JOIN payment_plans pp ON pp.id = i.plan_id
+            WHERE pp.account_id = a.id AND pp.status = 'active' AND i.status IN ('pending','late')) x)::text AS next_due,
+       (SELECT array_agg(DISTINCT o2.status) FROM accounts o2 WHERE o2.debtor_id = d.id AND o2.id <> a.id) AS other_statuses,
+       EXISTS (SELECT 1 FROM disputes ds WHERE ds.account_id = a.id AND ds.status IN ('open','verified')) AS open_dispute,
+       -- One index probe per address (inbound_events_whatsapp_from), never a scan of the org's events.
+       (SELECT max(w.at) FROM contact_points cp CROSS JOIN LATERAL (
+           SELECT max(ie.received_at) AS at FROM inbound_events ie
+            WHERE ie.org_id = a.org_id AND ie.type = 'message' AND ie.channel = 'whatsapp' AND ie.payload->>'from' = cp.value) w
+         WHERE cp.debtor_id = d.id AND cp.kind IN ('whatsapp','phone')) AS last_wa_inbound,
+       (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL)
+               ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at)
+          FROM contact_points cp WHERE cp.org_id = a.org_id AND cp.debtor_id = d.id) AS contact_points,
+       (SELECT json_agg(json_build_object('channel', cc.channel, 'state', cc.state, 'opted_out_at', cc.opted_out_at) ORDER BY cc.channel)
+          FROM channel_consents cc WHERE cc.org_id = a.org_id AND cc.debtor_id = d.id) AS consents
+  FROM accounts a
+  JOIN debtors d ON d.id = a.debtor_id
+  JOIN portfolios pf ON pf.id = a.portfolio_id
+  JOIN creditors c ON c.id = pf.creditor_id
+  JOIN organizations o ON o.id = a.org_id
+ WHERE a.org_id = $1 AND a.id = ANY($2::text[])`;
+
+function toTarget(orgId: string, a: AccountRow): ContactTarget {
+  return {
+    orgId, accountId: a.account_id, accountStatus: a.status, currency: a.currency.trim(), balanceMinor: Number(a.balance_minor), tags: a.tags,
+    creditorName: a.creditor_name, collectorName: a.collector_name, nextDueDate: a.next_due, otherAccountStatuses: a.other_statuses ?? [], openDispute: a.open_dispute,
+    debtor: { id: a.debtor_id, firstName: a.first_name, lastName: a.last_name, language: a.language, country: a.country.trim(), region: a.region, timezone: a.timezone, vulnerabilities: a.vulnerabilities },
+    contactPoints: (a.contact_points ?? []).map((c) => ({ kind: c.kind, value: c.value, lineType: c.line_type, verified: c.verified, bounced: c.bounced })),
+    consents: (a.consents ?? []).map((c) => ({ channel: c.channel, state: c.state, optedOutAt: iso(c.opted_out_at) })),
+    lastWhatsAppInboundAt: iso(a.last_wa_inbound),
+  };
+}
+
 /** Loads an account, its debtor, contact points, consents and debtor-level flags in one query. */
 export function createSqlContactTargetStore(db: SqlExecutor): ContactTargetStore {
   return {
     async load(orgId, accountId) {
-      const r = await db.query<AccountRow>(
-        `SELECT a.id AS account_id, a.status, a.currency, a.balance_minor, a.tags, c.name AS creditor_name, o.name AS collector_name,
-                d.id AS debtor_id, d.first_name, d.last_name, d.language, d.country, d.region, d.timezone, d.vulnerabilities,
-                (SELECT min(x.due) FROM (
-                    SELECT p.due_date AS due FROM promises p WHERE p.account_id = a.id AND p.status = 'pending'
-                    UNION ALL
-                    SELECT i.due_date FROM plan_installments i JOIN payment_plans pp ON pp.id = i.plan_id
-                     WHERE pp.account_id = a.id AND pp.status = 'active' AND i.status IN ('pending','late')) x)::text AS next_due,
-                (SELECT array_agg(DISTINCT o2.status) FROM accounts o2 WHERE o2.debtor_id = d.id AND o2.id <> a.id) AS other_statuses,
-                EXISTS (SELECT 1 FROM disputes ds WHERE ds.account_id = a.id AND ds.status IN ('open','verified')) AS open_dispute,
-                -- One index probe per address (inbound_events_whatsapp_from), never a scan of the org's events.
-                (SELECT max(w.at) FROM contact_points cp CROSS JOIN LATERAL (
-                    SELECT max(ie.received_at) AS at FROM inbound_events ie
-                     WHERE ie.org_id = a.org_id AND ie.type = 'message' AND ie.channel = 'whatsapp' AND ie.payload->>'from' = cp.value) w
-                  WHERE cp.debtor_id = d.id AND cp.kind IN ('whatsapp','phone')) AS last_wa_inbound,
-                (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL)
-                                 ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at)
-                   FROM contact_points cp WHERE cp.org_id = a.org_id AND cp.debtor_id = d.id) AS contact_points,
-                (SELECT json_agg(json_build_object('channel', cc.channel, 'state', cc.state, 'opted_out_at', cc.opted_out_at) ORDER BY cc.channel)
-                   FROM channel_consents cc WHERE cc.org_id = a.org_id AND cc.debtor_id = d.id) AS consents
-           FROM accounts a
-           JOIN debtors d ON d.id = a.debtor_id
-           JOIN portfolios pf ON pf.id = a.portfolio_id
-           JOIN creditors c ON c.id = pf.creditor_id
-           JOIN organizations o ON o.id = a.org_id
-          WHERE a.org_id = $1 AND a.id = $2`,
-        [orgId, accountId],
-      );
+      const r = await db.query<AccountRow>(TARGET_SQL, [orgId, [accountId]]);
       const a = r.rows[0];
-      if (!a) return null;
-      const target: ContactTarget = {
-        orgId, accountId: a.account_id, accountStatus: a.status, currency: a.currency.trim(), balanceMinor: Number(a.balance_minor), tags: a.tags,
-        creditorName: a.creditor_name, collectorName: a.collector_name, nextDueDate: a.next_due, otherAccountStatuses: a.other_statuses ?? [], openDispute: a.open_dispute,
-        debtor: { id: a.debtor_id, firstName: a.first_name, lastName: a.last_name, language: a.language, country: a.country.trim(), region: a.region, timezone: a.timezone, vulnerabilities: a.vulnerabilities },
-        contactPoints: (a.contact_points ?? []).map((c) => ({ kind: c.kind, value: c.value, lineType: c.line_type, verified: c.verified, bounced: c.bounced })),
-        consents: (a.consents ?? []).map((c) => ({ channel: c.channel, state: c.state, optedOutAt: iso(c.opted_out_at) })),
-        lastWhatsAppInboundAt: iso(a.last_wa_inbound),
-      };
-      return target;
+      return a ? toTarget(orgId, a) : null;
+    },
+
+    async loadMany(orgId, accountIds) {
+      const r = await db.query<AccountRow>(TARGET_SQL, [orgId, [...new Set(accountIds)]]);
+      return new Map(r.rows.map((a) => [a.account_id, toTarget(orgId, a)]));
     },
   };
 }

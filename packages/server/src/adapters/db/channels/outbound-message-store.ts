@@ -1,5 +1,5 @@
 import type { DeliveryStatus, ProviderId } from '@saldo/core/channels';
-import type { CallOutcome, OutboundMessageRecord, OutboundMessageStore } from '../../../ports/contact-records.js';
+import type { CallOutcome, OutboundHistoryItem, OutboundMessageRecord, OutboundMessageStore } from '../../../ports/contact-records.js';
 import type { SqlExecutor } from '../../../ports/db.js';
 import { isoReq } from '../iso.js';
 
@@ -43,6 +43,22 @@ export function outcomeOf(status: DeliveryStatus): CallOutcome | null {
 const VOICE = new Set(['call', 'voicebot', 'voicemail']);
 
 export function createSqlOutboundMessageStore(db: SqlExecutor): OutboundMessageStore {
+  async function historyForDebtors(orgId: string, debtorIds: readonly string[], since: Date, until: Date): Promise<Map<string, OutboundHistoryItem[]>> {
+    const r = await db.query<Pick<Row, 'debtor_id' | 'created_at' | 'channel' | 'account_id' | 'status' | 'outcome' | 'provider_message_id'>>(
+      `SELECT debtor_id, created_at, channel, account_id, status, outcome, provider_message_id FROM outbound_messages
+        WHERE org_id = $1 AND debtor_id = ANY($2::text[]) AND created_at >= $3 AND created_at <= $4 ORDER BY debtor_id, created_at`,
+      [orgId, [...new Set(debtorIds)], since, until],
+    );
+    const out = new Map<string, OutboundHistoryItem[]>(debtorIds.map((d) => [d, []]));
+    for (const x of r.rows) {
+      out.get(x.debtor_id)?.push({
+        at: isoReq(x.created_at), channel: x.channel, accountId: x.account_id, status: x.status, outcome: x.outcome,
+        handedToProvider: x.provider_message_id !== null || x.status !== 'failed',
+      });
+    }
+    return out;
+  }
+
   return {
     async insertOnce(m) {
       const ins = await db.query<{ id: string }>(
@@ -98,15 +114,14 @@ export function createSqlOutboundMessageStore(db: SqlExecutor): OutboundMessageS
     },
 
     async historyForDebtor(orgId, debtorId, since, until) {
-      const r = await db.query<Pick<Row, 'created_at' | 'channel' | 'account_id' | 'status' | 'outcome' | 'provider_message_id'>>(
-        `SELECT created_at, channel, account_id, status, outcome, provider_message_id FROM outbound_messages
-          WHERE org_id = $1 AND debtor_id = $2 AND created_at >= $3 AND created_at <= $4 ORDER BY created_at`,
-        [orgId, debtorId, since, until],
-      );
-      return r.rows.map((x) => ({
-        at: isoReq(x.created_at), channel: x.channel, accountId: x.account_id, status: x.status, outcome: x.outcome,
-        handedToProvider: x.provider_message_id !== null || x.status !== 'failed',
-      }));
+      return (await historyForDebtors(orgId, [debtorId], since, until)).get(debtorId) ?? [];
     },
+
+    async findByKeys(orgId, keys) {
+      const r = await db.query<Row>('SELECT * FROM outbound_messages WHERE org_id = $1 AND idempotency_key = ANY($2::text[])', [orgId, [...new Set(keys)]]);
+      return new Map(r.rows.map((x) => [x.idempotency_key, toRecord(x)]));
+    },
+
+    historyForDebtors,
   };
 }

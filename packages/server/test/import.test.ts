@@ -92,6 +92,19 @@ describeStorage('portfolio import', (mode) => {
     });
   });
 
+  it('valid_rows: a duplicate reference keeps the first row and rejects the later one, with its values', async () => {
+    const t = await newTenant(p);
+    const rejected: { rowNo: number; raw: RawImportRow; msg: string }[] = [];
+    const r = await p.imports.importRows(t.orgId, [makeRow(), makeRow({ external_ref: 'ACC-2' }), makeRow({ debtor_ref: 'DEB-9', balance: '5.5' })], {
+      portfolio: { code: 'pf', currency: 'MXN', country: 'MX' }, mode: 'valid_rows', sourceName: 't',
+      onReject: (row, issues) => void rejected.push({ rowNo: row.rowNo, raw: row.raw, msg: issues[0]!.message }),
+    });
+    expect(r).toMatchObject({ status: 'succeeded', inserted: 2, rejected: 1 });
+    expect(rejected).toEqual([{ rowNo: 3, raw: expect.objectContaining({ external_ref: 'ACC-1', debtor_ref: 'DEB-9', balance: '5.50', currency: 'MXN' }), msg: 'duplicate reference "ACC-1" (first seen in row 1)' }]);
+    const acc = (await p.record.listAccounts(t.orgId, { limit: 5 })).items.find((a) => a.externalRef === 'ACC-1')!;
+    expect(acc.balanceMinor).toBe(1060000); // the first row won
+  });
+
   describe('CSV formats', () => {
     const header = 'external_ref;debtor_ref;first_name;last_name;country;currency;principal;phone;delinquent_since';
     it('reads Latin-1 with semicolons, keeping accents', async () => {

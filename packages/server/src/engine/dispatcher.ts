@@ -130,7 +130,7 @@ export function createDispatcher(o: DispatcherOptions) {
   }
 
   /**
-   * Records a batch's outcomes in one transaction (per-contact transactions cost a commit each).
+   * Records outcomes in one transaction (per-contact transactions cost a commit each).
    * Should it fail, each outcome is retried in its own transaction, so one bad row cannot hold
    * back the others; a row whose write still fails stays in flight and is replayed after the
    * lease (a `duplicate` of its key, never a second message).
@@ -166,10 +166,12 @@ export function createDispatcher(o: DispatcherOptions) {
     const byAccount = new Map<string, OutboxRow[]>();
     for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     const lanes = [...byAccount.values()];
-    const writes: Write[] = [];
     const perChunk = Math.max(1, Math.min(PREPARE_LANES, Math.ceil(lanes.length / concurrency)));
     let next = 0;
+    // Each runner records its own contacts' outcomes (its accounts only) in one transaction, so
+    // runners on a pool write in parallel and no two transactions lock the same journey.
     const run = async () => {
+      const writes: Write[] = [];
       while (next < lanes.length) {
         // A few lanes at a time: Messaging reads what their contacts need in a few queries
         // (small chunks keep that read close to each contact's own compliance check).
@@ -192,9 +194,9 @@ export function createDispatcher(o: DispatcherOptions) {
           }
         }
       }
+      await record(writes, res);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, run));
-    await record(writes, res);
     return res;
   }
 

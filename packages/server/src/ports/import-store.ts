@@ -26,6 +26,12 @@ export interface ImportSession {
   stage(rows: ReadonlyArray<{ rowNo: number; row: ValidImportRow }>): Promise<void>;
   /** Status changes in the staged rows that the account state machine refuses. */
   findStatusConflicts(): Promise<StatusConflict[]>;
+  /**
+   * Rows whose external_ref already appears in an earlier staged row (in-file duplicates),
+   * found in SQL so the importer's memory does not grow with the file; each with a normalised
+   * copy of the staged row for a rejects file (identity fields are hashed, so left out).
+   */
+  findDuplicates(): Promise<{ rowNo: number; externalRef: string; firstRow: number; raw: RawImportRow }[]>;
   /** Drops staged rows (valid_rows mode, after conflicts were found). */
   unstage(rowNos: number[]): Promise<void>;
   merge(): Promise<ImportCounts>;

@@ -126,6 +126,19 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
     expect((await timeline(orgId, accounts[0]!.debtor_id)).filter((e) => e.direction === 'outbound')).toHaveLength(1);
   });
 
+  it('prepare (a dispatch batch read in a few queries) changes no outcome: one send per key, compliance per contact', async () => {
+    const { orgId, accounts } = await accountsOf([makeRow(), makeRow({ external_ref: 'ACC-2' })]);
+    const a = req(orgId, accounts[0]!.id);
+    const b = req(orgId, accounts[1]!.id);
+    await ch.messaging.prepare!([a, a, b, req(orgId, 'acct_missing')]);
+    expect(await ch.messaging.contact(a)).toMatchObject({ kind: 'sent' });
+    expect(await ch.messaging.contact(a)).toMatchObject({ kind: 'duplicate' });
+    clock.set('2026-11-25T04:00:00Z'); // 22:00 local: the prepared read does not carry the earlier instant's answer
+    expect(await ch.messaging.contact(b)).toMatchObject({ kind: 'refused' });
+    await expect(ch.messaging.contact(req(orgId, 'acct_missing'))).rejects.toThrow(/not found/);
+    expect(await outboundCount(orgId)).toBe(1);
+  });
+
   it('a provider failure is `failed` with its retry flag; the same key is sent once the provider recovers', async () => {
     const { orgId, accounts } = await accountsOf();
     let fail = true;

@@ -60,7 +60,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     const parsed = parseContactCheck(complianceInput(req, target, now, history, template));
     // Record data the engine cannot read (a bad time zone) must block, never wave a contact through.
     if (!parsed.ok) throw new SaldoError('validation', `account ${req.accountId} cannot be checked: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, parsed.issues);
-    return compliance.engine.check(parsed.value, await compliance.orgLayer(req.orgId));
+    return compliance.engine.check(parsed.value, prepared ? prepared.orgLayer : await compliance.orgLayer(req.orgId));
   }
 
   async function refuse(req: ContactRequest, target: ContactTarget, template: MessageTemplate, d: Decision, now: Date): Promise<ContactOutcome> {
@@ -124,6 +124,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     const requestedBy = `${req.requestedBy.kind}:${req.requestedBy.id}`;
     const row = await deps.outbound.insertOnce({ orgId: req.orgId, debtorId: target.debtor.id, accountId: req.accountId, channel: req.channel, templateId: template.id, recipient: to, provider: provider.id, idempotencyKey: req.idempotencyKey, requestedBy, at: now });
     if (row.kind === 'duplicate') return { kind: 'duplicate', messageId: row.id };
+    sendSeq.set(target.debtor.id, ++seq); // histories of this debtor prepared until now lack this message
     const messageId = row.id;
     const voiceScriptId = await storeVoiceScript(req, target, messageId, rendered);
     const msg: OutboundMessage = {
@@ -163,8 +164,12 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
    * and only while fresh; a debtor's history serves that debtor's first contact only (a later
    * contact must see the first one's message), so later ones read it again.
    */
-  interface Prepared { at: number; prior: OutboundMessageRecord | null; target: ContactTarget | undefined; histories: Map<string, OutboundHistoryItem[]>; since: number }
+  interface Prepared { at: number; seq: number; prior: OutboundMessageRecord | null; target: ContactTarget | undefined; histories: Map<string, OutboundHistoryItem[]>; since: number; orgLayer: CompiledPack | null }
   const prepared = new Map<string, Prepared>();
+  // Sends from this process per debtor (a counter): a history prepared before one of them (another
+  // account of the debtor, delivered by a parallel runner) is read again.
+  let seq = 0;
+  const sendSeq = new Map<string, number>();
   const preparedKey = (orgId: string, key: string) => `${orgId}\u0000${key}`;
 
   function takePrepared(req: ContactRequest, now: Date): Prepared | undefined {
@@ -176,7 +181,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
 
   function preparedHistory(p: Prepared | undefined, debtorId: string, since: Date, now: Date): OutboundHistoryItem[] | undefined {
     const h = p?.histories.get(debtorId);
-    if (!p || !h || since.getTime() < p.since) return undefined;
+    if (!p || !h || since.getTime() < p.since || (sendSeq.get(debtorId) ?? 0) > p.seq) return undefined;
     p.histories.delete(debtorId);
     return h.filter((x) => Date.parse(x.at) >= since.getTime() && Date.parse(x.at) <= now.getTime());
   }
@@ -184,12 +189,16 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
   async function prepare(reqs: readonly ContactRequest[]): Promise<void> {
     const now = deps.clock.now();
     for (const [k, p] of prepared) if (now.getTime() - p.at > PREPARED_TTL_MS) prepared.delete(k);
+    if (prepared.size === 0) sendSeq.clear(); // nothing prepared earlier to protect
+    const at = seq;
     const byOrg = new Map<string, ContactRequest[]>();
     for (const r of reqs) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
     if (!deps.targets.loadMany || !deps.outbound.findByKeys || !deps.outbound.historyForDebtors) return;
     for (const [orgId, rs] of byOrg) {
       const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
-      const [priors, targets] = await Promise.all([deps.outbound.findByKeys(orgId, rs.map((r) => r.idempotencyKey)), deps.targets.loadMany(orgId, rs.map((r) => r.accountId))]);
+      const [priors, targets, orgLayer] = await Promise.all([
+        deps.outbound.findByKeys(orgId, rs.map((r) => r.idempotencyKey)), deps.targets.loadMany(orgId, rs.map((r) => r.accountId)), compliance.orgLayer(orgId),
+      ]);
       const debtorIds = [...new Set([...targets.values()].map((t) => t.debtor.id))];
       const history = await deps.outbound.historyForDebtors(orgId, debtorIds, since, now);
       // A debtor's history goes to the first request of that debtor only (see Prepared).
@@ -202,7 +211,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
           claimed.add(target.debtor.id);
           histories.set(target.debtor.id, h);
         }
-        prepared.set(preparedKey(orgId, r.idempotencyKey), { at: now.getTime(), prior: priors.get(r.idempotencyKey) ?? null, target, histories, since: since.getTime() });
+        prepared.set(preparedKey(orgId, r.idempotencyKey), { at: now.getTime(), seq: at, prior: priors.get(r.idempotencyKey) ?? null, target, histories, since: since.getTime(), orgLayer });
       }
     }
   }

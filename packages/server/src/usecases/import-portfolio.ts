@@ -46,8 +46,8 @@ class AbortImport extends Error {}
  * Imports a portfolio: validate every row, stage valid rows (COPY) and merge them into the
  * common record in ONE transaction. all_or_nothing: any bad row → nothing is written and every
  * problem is reported with row and column. valid_rows: bad rows are rejected (hooks.onReject)
- * and the rest is imported. Memory stays bounded: rows stream through in batches; only the set
- * of references seen (to catch duplicates inside the file) grows with the file.
+ * and the rest is imported. Memory stays bounded whatever the file size: rows stream through
+ * in batches, and duplicates inside the file are found in SQL on the staging table.
  */
 export async function importPortfolio(
   deps: { imports: ImportStore; clock: Clock },
@@ -74,11 +74,12 @@ export async function importPortfolio(
   let failure: string | null = null;
   try {
     counts = await deps.imports.run({ orgId: req.orgId, portfolioId: req.portfolioId, importId, now: startedAt }, async (s) => {
-      const seen = new Map<string, number>();
-      const staged = new Map<number, SourceRow>(); // only kept for rows whose status may conflict
+      // Every valid row is staged, even once an all-or-nothing import has failed: duplicates of a
+      // reference inside the file are then found in SQL (no per-row memory here), and the report
+      // lists every problem. The transaction is rolled back in that case anyway.
+      const staged = new Map<number, SourceRow>(); // only rows whose status may conflict (valid_rows)
       let batch: { rowNo: number; row: ValidImportRow }[] = [];
       let pending: Promise<void> = Promise.resolve();
-      const stageOk = () => req.mode === 'valid_rows' || rejected === 0;
       for await (const src of rows) {
         totalRows++;
         if (totalRows % 10_000 === 0) hooks.onProgress?.(totalRows);
@@ -87,13 +88,6 @@ export async function importPortfolio(
           await report(src, v.issues);
           continue;
         }
-        const first = seen.get(v.row.externalRef);
-        if (first !== undefined) {
-          await report(src, [{ path: 'external_ref', message: `duplicate reference "${v.row.externalRef}" (first seen in row ${first})` }]);
-          continue;
-        }
-        seen.set(v.row.externalRef, src.rowNo);
-        if (!stageOk()) continue; // keep validating to report every problem, but write nothing
         if (v.row.status !== 'active' && req.mode === 'valid_rows') staged.set(src.rowNo, src);
         batch.push({ rowNo: src.rowNo, row: v.row });
         if (batch.length >= BATCH) {
@@ -105,8 +99,14 @@ export async function importPortfolio(
       }
       await pending;
       hooks.onProgress?.(totalRows);
-      if (!stageOk()) throw new AbortImport();
       if (batch.length) await s.stage(batch);
+
+      const duplicates = await s.findDuplicates();
+      for (const d of duplicates) {
+        await report({ rowNo: d.rowNo, raw: d.raw }, [{ path: 'external_ref', message: `duplicate reference "${d.externalRef}" (first seen in row ${d.firstRow})` }]);
+      }
+      if (req.mode === 'all_or_nothing' && rejected > 0) throw new AbortImport();
+      await s.unstage(duplicates.map((d) => d.rowNo));
 
       const conflicts = await s.findStatusConflicts();
       const illegal = conflicts.filter((c) => !canTransition(c.from as AccountStatus, c.to as AccountStatus));

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@saldo/core';
-import type { ValidImportRow } from '@saldo/core/record';
+import type { RawImportRow, ValidImportRow } from '@saldo/core/record';
+import { formatMinor, isCurrency, type Currency } from '@saldo/core/money';
 import type { Db, SqlExecutor } from '../../ports/db.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportStore, StatusConflict } from '../../ports/import-store.js';
 import { csvField, pgTextArray } from './copy-sql.js';
@@ -20,6 +21,30 @@ function stageLine(rowNo: number, r: ValidImportRow, hash: IdentityHasher): stri
   ].join(',') + '\n';
 }
 
+type StageRow = {
+  row_no: number; external_ref: string; debtor_ref: string; first_name: string; last_name: string; language: string; country: string;
+  region: string | null; timezone: string; phone: string | null; phone_type: string | null; email: string | null; whatsapp: string | null;
+  c_call: boolean | null; c_sms: boolean | null; c_whatsapp: boolean | null; c_email: boolean | null; preferred_channel: string | null;
+  vulnerabilities: string[]; product: string; currency: string; principal: number; interest: number; fees: number; balance: number;
+  delinquent_since: string | null; status: string; tags: string[];
+};
+
+/** A staged row back in the import format (normalised values) for a rejects file. */
+function stagedToRaw(x: StageRow): RawImportRow {
+  const cur = x.currency as Currency;
+  const money = (n: number) => (isCurrency(cur) ? formatMinor(Number(n), cur) : String(n));
+  const bool = (b: boolean | null) => (b === null ? undefined : String(b));
+  const out: RawImportRow = {
+    external_ref: x.external_ref, debtor_ref: x.debtor_ref, first_name: x.first_name, last_name: x.last_name, language: x.language, country: x.country,
+    region: x.region ?? undefined, timezone: x.timezone, phone: x.phone ?? undefined, phone_type: x.phone_type ?? undefined, email: x.email ?? undefined,
+    whatsapp: x.whatsapp ?? undefined, consent_call: bool(x.c_call), consent_sms: bool(x.c_sms), consent_whatsapp: bool(x.c_whatsapp), consent_email: bool(x.c_email),
+    preferred_channel: x.preferred_channel ?? undefined, vulnerability: x.vulnerabilities.join(';') || undefined, product: x.product, currency: x.currency,
+    principal: money(x.principal), interest: money(x.interest), fees: money(x.fees), balance: money(x.balance),
+    delinquent_since: x.delinquent_since ? String(x.delinquent_since).slice(0, 10) : undefined, status: x.status, tags: x.tags.join(';') || undefined,
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as RawImportRow;
+}
+
 function session(tx: SqlExecutor, ctx: { orgId: string; portfolioId: string; importId: string; now: Date }, hash: IdentityHasher): ImportSession {
   return {
     async stage(rows) {
@@ -35,6 +60,15 @@ function session(tx: SqlExecutor, ctx: { orgId: string; portfolioId: string; imp
         [ctx.orgId, CREDITOR_OWNED_STATUSES],
       );
       return r.rows.map((x) => ({ rowNo: x.row_no, externalRef: x.external_ref, from: x.from_status, to: x.to_status }));
+    },
+    async findDuplicates() {
+      const r = await tx.query<StageRow & { first_row: number }>(
+        `SELECT s.*, d.first_row FROM ${STAGE_TABLE} s
+           JOIN (SELECT external_ref, min(row_no) AS first_row FROM ${STAGE_TABLE} GROUP BY external_ref HAVING count(*) > 1) d
+             ON d.external_ref = s.external_ref AND s.row_no > d.first_row
+          ORDER BY s.row_no`,
+      );
+      return r.rows.map((x) => ({ rowNo: x.row_no, externalRef: x.external_ref, firstRow: x.first_row, raw: stagedToRaw(x) }));
     },
     async unstage(rowNos) {
       if (rowNos.length) await tx.query(`DELETE FROM ${STAGE_TABLE} WHERE row_no = ANY($1)`, [rowNos]);

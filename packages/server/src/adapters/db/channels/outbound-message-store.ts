@@ -42,6 +42,9 @@ export function outcomeOf(status: DeliveryStatus): CallOutcome | null {
 
 const VOICE = new Set(['call', 'voicebot', 'voicemail']);
 
+/** STATUS_RANK as SQL, for comparing in one UPDATE. */
+const RANK_SQL = (expr: string) => `(CASE ${expr} ${Object.entries(STATUS_RANK).map(([k, v]) => `WHEN '${k}' THEN ${v}`).join(' ')} ELSE -1 END)`;
+
 export function createSqlOutboundMessageStore(db: SqlExecutor): OutboundMessageStore {
   async function historyForDebtors(orgId: string, debtorIds: readonly string[], since: Date, until: Date): Promise<Map<string, OutboundHistoryItem[]>> {
     const r = await db.query<Pick<Row, 'debtor_id' | 'created_at' | 'channel' | 'account_id' | 'status' | 'outcome' | 'provider_message_id'>>(
@@ -89,6 +92,17 @@ export function createSqlOutboundMessageStore(db: SqlExecutor): OutboundMessageS
     },
 
     async applyStatus(orgId, provider, providerMessageId, status, at) {
+      // The common case in one statement: the row moves forward (or, on a call, takes its outcome).
+      const voiceOutcome = outcomeOf(status);
+      const direct = await db.query<Row>(
+        `UPDATE outbound_messages SET status = CASE WHEN ${RANK_SQL('$4::text')} >= ${RANK_SQL('status')} THEN $4 ELSE status END,
+                outcome = CASE WHEN channel = ANY($6::text[]) THEN COALESCE($5, outcome) ELSE outcome END, updated_at = $7
+          WHERE org_id = $1 AND provider = $2 AND provider_message_id = $3
+            AND (${RANK_SQL('$4::text')} >= ${RANK_SQL('status')} OR (channel = ANY($6::text[]) AND $5::text IS NOT NULL))
+          RETURNING *`,
+        [orgId, provider, providerMessageId, status, voiceOutcome, [...VOICE], at],
+      );
+      if (direct.rows[0]) return toRecord(direct.rows[0]);
       const r = await db.query<Row>('SELECT * FROM outbound_messages WHERE org_id = $1 AND provider = $2 AND provider_message_id = $3', [orgId, provider, providerMessageId]);
       const row = r.rows[0];
       if (!row) return null;

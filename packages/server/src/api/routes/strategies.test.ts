@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildEngine } from '../../compose-engine.js';
 import { buildHttp } from '../../main.js';
 import type { Db } from '../../ports/db.js';
 import { describeStorage } from '../../../test/storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from '../../../test/fixtures.js';
-import { FakeMessaging, makeTestStrategy } from '../../../test/strategy-support.js';
-import strategyRoutes from './strategies.js';
+import { makeTestStrategy } from '../../../test/strategy-support.js';
 
 describeStorage('strategy API', (mode) => {
   let db: Db & { drop(): Promise<void> };
@@ -16,9 +14,9 @@ describeStorage('strategy API', (mode) => {
   let orgId: string;
   beforeAll(async () => {
     db = await mode.open();
-    const { platform, clock } = await testPlatform(db);
-    const engine = buildEngine({ db, clock, messaging: new FakeMessaging(clock) });
-    app = await buildHttp(platform, { extra: [(a) => strategyRoutes(a, { strategies: engine.strategies })] });
+    // The platform registers the strategy routes itself (extra-routes.ts), over its own engine.
+    const { platform } = await testPlatform(db);
+    app = await buildHttp(platform);
     const t = await newTenant(platform);
     orgId = t.orgId;
     admin = t.key;

@@ -21,7 +21,7 @@ describe('crossValidate', () => {
 });
 
 describe('holdoutValidate', () => {
-  const grouped = examples.map((e, i) => ({ ...e, variant: i % 2 === 0 ? 'MX' : 'US' }));
+  const grouped = examples.map((e, i) => ({ ...e, variant: i % 2 === 0 ? ('MX' as const) : ('US' as const) }));
   it('holds out each group once and scores every grouped example', () => {
     const r = holdoutValidate(grouped, (e) => e.variant);
     expect(r.groups.map((g) => g.group)).toEqual(['MX', 'US']);

@@ -5,7 +5,6 @@ import type { Platform } from '../../compose.js';
 import type { Db } from '../../ports/db.js';
 import { describeStorage } from '../../../test/storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from '../../../test/fixtures.js';
-import channelAdminRoutes from './channel-admin.js';
 
 const US_SMS_NO_OPT_OUT = 'Hi {{debtor.firstName}}, {{collector.name}} here about your {{creditor.name}} account: {{amount}} is due {{dueDate}}. This is from a debt collector.';
 const AUTH_TOKEN = 'tw-secret-0123456789abcdefXYZ9';
@@ -21,7 +20,7 @@ describeStorage('channel administration API', (mode) => {
   beforeAll(async () => {
     db = await mode.open();
     ({ platform } = await testPlatform(db));
-    app = await buildHttp(platform, { extra: [(a) => channelAdminRoutes(a, platform.channels.admin)] });
+    app = await buildHttp(platform); // the platform registers the channel admin routes (extra-routes.ts)
     const t = await newTenant(platform);
     orgId = t.orgId;
     admin = t.key;

@@ -2,13 +2,17 @@
 // (sandbox by default, real providers from the environment or the encrypted settings table),
 // webhook routes and the compliance-gated Messaging use case. compose.ts calls buildChannels once.
 import { hkdfSync } from 'node:crypto';
+import { z } from 'zod';
+import { SaldoError } from '@saldo/core';
 import type { Channel } from '@saldo/core/channels';
 import type { CompiledPack, ComplianceEngine } from '@saldo/core/compliance';
 import type { RoutePlugin } from './api/app.js';
 import webhookRoutes from './api/routes/webhooks.js';
 import { createChannelProviders, createSettingsResolver, settingsFromEnv, type ChannelProviderSet } from './adapters/channels/create-channel-providers.js';
+import { parseInboundEmail } from './adapters/channels/email-inbound.js';
 import { createEmailTracking } from './adapters/channels/email-tracking.js';
 import { DeliveryMetrics, LimitedProvider } from './adapters/channels/rate-limiter.js';
+import { RevalidatingCache } from './adapters/channels/revalidating-cache.js';
 import { SandboxChannelProvider } from './adapters/channels/sandbox.js';
 import type { TwilioHttpClient } from './adapters/channels/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/channels/webhooks/channel-webhooks.js';
@@ -16,6 +20,7 @@ import { createSqlChannelSettingsStore } from './adapters/db/channels/channel-se
 import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './adapters/db/channels/channel-records.js';
 import { createSqlComplianceRefusalStore, createSqlContactTargetStore } from './adapters/db/channels/contact-target-store.js';
 import { createSqlInboundStore } from './adapters/db/channels/inbound-store.js';
+import { createSqlOutboundLocator } from './adapters/db/channels/outbound-locator.js';
 import { createSqlTemplateStore } from './adapters/db/channels/template-store.js';
 import { createSqlOutboundMessageStore } from './adapters/db/channels/outbound-message-store.js';
 import { createSqlVoiceScriptStore } from './adapters/db/channels/voice-script-store.js';
@@ -31,6 +36,8 @@ import type { Db } from './ports/db.js';
 import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
 import { createContactDebtor } from './usecases/contact-debtor.js';
 import { createReceiveInbound } from './usecases/receive-inbound.js';
+import { createReceiveInboundMail } from './usecases/receive-inbound-mail.js';
+import { inboundEmailDomains } from './config-inbound-mail.js';
 import type { RecordService } from './usecases/record.js';
 import { createTemplates } from './usecases/templates.js';
 
@@ -49,6 +56,8 @@ export interface BuildChannelsOptions {
   /** Every channel on the sandbox even when providers are configured (demo mode). */
   sandboxOnly?: boolean;
   twilioHttpClient?: TwilioHttpClient;
+  /** How often a cached organisation's provider settings are re-validated; default SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS, else 5 s. */
+  settingsRecheckMs?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -69,29 +78,37 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const targets = createSqlContactTargetStore(db);
   const refusals = createSqlComplianceRefusalStore(db);
   const envSettings = settingsFromEnv(env, o.defaultOrgId);
+  const inboundDomains = inboundEmailDomains(env);
   const settings = createSettingsResolver(envSettings, settingsStore);
   const eventBus = new InProcessEventBus();
   const metrics = new DeliveryMetrics();
 
   const inbound = createReceiveInbound({
-    store: inboundStore, contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: eventBus, optOuts: createSqlOptOutRecorder(db), clock,
+    store: inboundStore, contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: eventBus, optOuts: createSqlOptOutRecorder(db), deliveries: outbound, clock,
     log: (msg, data) => log('warn', msg, data),
   });
 
-  /** Events providers produce themselves (sandbox, email bounces): store durably, then process. */
-  const ingest = async (e: OrgInboundEvent): Promise<void> => {
+  /**
+   * Events providers produce themselves (sandbox, email bounces): stored durably, then processed.
+   * During a sandbox tick they are collected and ingested together (one insert, one mark).
+   */
+  let collecting: OrgInboundEvent[] | null = null;
+  const ingestAll = async (events: readonly OrgInboundEvent[]): Promise<void> => {
+    if (events.length === 0) return;
     try {
-      const { ids } = await inbound.store([e]);
-      for (const id of ids) await inbound.process(id);
+      await inbound.ingest(events);
     } catch (err) {
-      // Stored events are retried by processPending; an event that could not be stored is logged.
-      log('error', 'provider event not ingested', { provider: e.provider, providerMessageId: e.providerMessageId, error: String(err) });
+      // Stored events are retried by processPending; events that could not be stored are logged.
+      log('error', 'provider events not ingested', { events: events.length, first: `${events[0]!.provider}/${events[0]!.providerMessageId}`, error: String(err) });
     }
   };
+  const ingest = async (e: OrgInboundEvent): Promise<void> => {
+    if (collecting) collecting.push(e);
+    else await ingestAll([e]);
+  };
 
-  // Delivery statuses and call answers move the outbound message forward (the contact history).
+  // A call answer moves the outbound call forward (delivery statuses are applied by the inbound pipeline itself).
   eventBus.subscribe(async (e) => {
-    if (e.type === 'channel.status_changed' && e.event.type === 'status') await outbound.applyStatus(e.orgId, e.event.provider, e.event.outboundId, e.event.status, clock.now());
     if (e.type === 'channel.call_progress' && e.event.type === 'call' && e.event.answeredBy && e.event.answeredBy !== 'unknown')
       await outbound.applyStatus(e.orgId, e.event.provider, e.event.callId, e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human', clock.now());
   });
@@ -119,12 +136,11 @@ export async function buildChannels(o: BuildChannelsOptions) {
     sandbox: SandboxChannelProvider;
     forChannel(c: Channel): ChannelProvider;
   }
-  const orgSets = new Map<string, Promise<OrgProviders>>();
   const build = async (orgId: string): Promise<OrgProviders> => {
     // Another organisation never borrows the default one's credentials: no row → sandbox only.
     const s = orgId === o.defaultOrgId ? envSettings : ((await settingsStore.forOrg(orgId)) ?? { orgId });
     const set = createChannelProviders({
-      settings: s, clock, publicUrl, trackingSecret, voiceScripts, metrics, ...(o.sandboxOnly ? { sandboxOnly: true } : {}), ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
+      settings: s, clock, publicUrl, trackingSecret, voiceScripts, metrics, ...(inboundDomains[0] ? { inboundEmailDomain: inboundDomains[0] } : {}), ...(o.sandboxOnly ? { sandboxOnly: true } : {}), ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
     });
     // Our own sandbox (the set's has no payment hook): same seed, same behaviour model.
     const sandbox = new SandboxChannelProvider({ seed: o.sandboxSeed ?? 'saldo', clock: sandboxClock, onPayment });
@@ -133,23 +149,18 @@ export async function buildChannels(o: BuildChannelsOptions) {
     set.email?.onEvent(ingest);
     return { set, sandbox, forChannel: (c) => { const p = set.forChannel(c); return p.id === 'sandbox' ? sandboxLimited : p; } };
   };
-  const providersFor = (orgId: string): Promise<OrgProviders> => {
-    let p = orgSets.get(orgId);
-    if (!p) {
-      p = build(orgId);
-      orgSets.set(orgId, p);
-      p.catch(() => orgSets.delete(orgId));
-    }
-    return p;
-  };
+  // Providers per organisation, rebuilt when its settings change: at once in the process that made
+  // the change (onChanged → invalidate), within `recheckMs` in every other process (the version row).
+  const orgSets = new RevalidatingCache<OrgProviders>({
+    clock, recheckMs: settingsRecheckMs(o, env),
+    version: (orgId) => (orgId === o.defaultOrgId ? Promise.resolve(0) : settingsStore.version(orgId)), // the default org reads the environment
+    build, dispose: async (s) => void (await Promise.all([s.set.close(), s.sandbox.close()])),
+    onCheckError: (orgId, err) => log('warn', 'channel settings version check failed; cached providers kept', { orgId, error: String(err) }),
+  });
+  const providersFor = (orgId: string): Promise<OrgProviders> => orgSets.get(orgId);
   const router: ChannelRouter = { forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel) };
   /** After an organisation's settings change: its providers are rebuilt on next use (pending sandbox simulations are dropped). */
-  const forgetOrg = async (orgId: string): Promise<void> => {
-    const p = orgSets.get(orgId);
-    orgSets.delete(orgId);
-    const s = await p?.catch(() => null);
-    if (s) await Promise.all([s.set.close(), s.sandbox.close()]);
-  };
+  const forgetOrg = (orgId: string): Promise<void> => orgSets.invalidate(orgId);
   // Organisations' published templates (message_templates) first, then the built-in defaults.
   const templates = createTemplates({ store: createSqlTemplateStore(db), clock });
 
@@ -164,12 +175,15 @@ export async function buildChannels(o: BuildChannelsOptions) {
 
   async function tickSandbox(now?: Date): Promise<{ fired: number }> {
     sandboxNow = now ?? null;
+    const batch: OrgInboundEvent[] = (collecting = []);
     try {
       let fired = 0;
       for (const p of orgSets.values()) fired += await (await p).sandbox.tick();
       return { fired };
     } finally {
       sandboxNow = null;
+      collecting = null;
+      await ingestAll(batch);
     }
   }
 
@@ -182,6 +196,11 @@ export async function buildChannels(o: BuildChannelsOptions) {
     }
     return min;
   }
+
+  // Mail to the inbound domain (the SMTP listener main.ts starts): same store → process pipeline.
+  const inboundMail = inboundDomains.length > 0
+    ? createReceiveInboundMail({ domains: inboundDomains, locator: createSqlOutboundLocator(db), parse: parseInboundEmail, inbound, clock, log })
+    : null;
 
   const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
   const tracking = createEmailTracking({ secret: trackingSecret, clock });
@@ -196,6 +215,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
     messaging,
     providers: { forOrg: providersFor, router, metrics },
     inbound,
+    /** Receiver for the inbound SMTP listener; null without SALDO_INBOUND_EMAIL_DOMAIN. */
+    inboundMail,
     eventBus,
     routes,
     jobs,
@@ -209,12 +230,16 @@ export async function buildChannels(o: BuildChannelsOptions) {
       metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
     },
     async close(): Promise<void> {
-      for (const p of orgSets.values()) {
-        const s = await p.catch(() => null);
-        if (s) await Promise.all([s.set.close(), s.sandbox.close()]);
-      }
-      orgSets.clear();
+      await orgSets.clear();
     },
   };
 }
 export type Channels = Awaited<ReturnType<typeof buildChannels>>;
+
+/** The re-validation interval of cached provider settings (see RevalidatingCache). */
+function settingsRecheckMs(o: BuildChannelsOptions, env: Record<string, string | undefined>): number {
+  if (o.settingsRecheckMs !== undefined) return o.settingsRecheckMs;
+  const seconds = z.coerce.number().min(0).max(3600).default(5).safeParse(env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS || undefined);
+  if (!seconds.success) throw new SaldoError('validation', `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS}`);
+  return seconds.data * 1000;
+}

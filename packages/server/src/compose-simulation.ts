@@ -3,6 +3,7 @@
 // nothing reads the wall clock or Math.random.
 import type { StrategyDefinition } from '@saldo/core/strategy';
 import { ManualClock } from './adapters/clock/manual-clock.js';
+import { ENGINE_TABLES, RECORD_TABLES, analyzeTables } from './adapters/db/maintenance.js';
 import { useDeterministicIds } from './compose-engine.js';
 import { buildPlatform } from './compose.js';
 import type { Db } from './ports/db.js';
@@ -86,6 +87,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     const steps = Math.round((o.days * 86_400_000) / step);
     const perDay = Math.round(86_400_000 / step);
     const t0 = clock.now().getTime();
+    let analyzedDay = 0; // the import and the enrolment analysed their tables
     for (let i = 0; i < steps; i++) {
       // A step with nothing due does nothing (and draws no ids): jump to the first step whose work
       // is due. Steps stay on the same grid, so the report is the same as stepping through each one.
@@ -96,6 +98,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
         if (first >= steps) break;
         i = first;
         clock.set(new Date(t0 + i * step));
+      }
+      if (Math.floor(i / perDay) > analyzedDay) {
+        // What the platform's maintenance job does for PGlite every few minutes: fresh statistics.
+        analyzedDay = Math.floor(i / perDay);
+        await analyzeTables(platform.db, [...RECORD_TABLES, ...ENGINE_TABLES]);
       }
       await engine.worker.drain();
       await engine.dispatcher.drain();

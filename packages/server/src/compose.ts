@@ -21,11 +21,13 @@ import { createOrganizations } from './usecases/organizations.js';
 import { createRecord } from './usecases/record.js';
 import { createImports } from './usecases/imports.js';
 import { createSqlPromiseExpiryStore } from './adapters/db/promise-expiry-store.js';
+import { pgliteMaintenanceJob } from './adapters/db/maintenance.js';
 import { expireOverduePromises } from './usecases/expire-promises.js';
 import { createSqlOrgPolicyStore } from './adapters/db/org-policy-store.js';
 import { createComplianceChecker } from './usecases/check-compliance.js';
 import { createCompliancePolicies } from './usecases/compliance-policy.js';
-import type { NluService } from './adapters/nlu/nlu-service.js';
+import type { NluLogger, NluService } from './adapters/nlu/nlu-service.js';
+import type { NluLlmConfig } from './config-nlu-llm.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -45,6 +47,8 @@ export interface PlatformOptions {
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
   /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
   nluModelPath?: string | undefined;
+  /** The optional LLM second opinion for low-confidence NLU replies (off when undefined). */
+  nluLlm?: NluLlmConfig | undefined;
 }
 
 /**
@@ -77,11 +81,14 @@ export async function buildCore(opts: PlatformOptions) {
   // The NLU model trains from the corpus in ~1 s: built once, on first use (the server warms it
   // up after it starts listening), not in every process that merely imports a file.
   let nluModel: Promise<NluService> | null = null;
+  const nluLogger = (log: NonNullable<PlatformOptions['log']>): NluLogger => ({
+    warn: (data, msg) => log('warn', msg, { ...data }),
+    info: (data, msg) => log('info', msg, { ...data }),
+  });
   const nluReady = () =>
-    (nluModel ??= (async () => {
-      const [{ loadNluModel }, { createNluService }] = await Promise.all([import('./adapters/nlu/load-nlu-model.js'), import('./adapters/nlu/nlu-service.js')]);
-      return createNluService((await loadNluModel({ modelPath: opts.nluModelPath })).model, clock);
-    })());
+    (nluModel ??= import('./compose-nlu.js').then(({ buildNluService }) =>
+      buildNluService({ clock, modelPath: opts.nluModelPath, llm: opts.nluLlm, logger: opts.log ? nluLogger(opts.log) : undefined, logLevel: opts.env?.LOG_LEVEL }),
+    ));
   const defaultOrgId = await organizations.ensureDefault();
   if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
 
@@ -99,7 +106,10 @@ export async function buildCore(opts: PlatformOptions) {
     /** The NLU service (the model is loaded on the first call). */
     nlu: nluReady,
     /** Worker jobs (role worker|all). */
-    jobs: [{ name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) }],
+    jobs: [
+      { name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) },
+      ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
+    ],
     /** Readiness: the database answers. */
     async ready(): Promise<boolean> {
       try {

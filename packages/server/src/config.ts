@@ -1,4 +1,8 @@
 import { SaldoError } from '@saldo/core';
+import { loadInboundSmtpConfig, type InboundSmtpConfig } from './config-inbound-mail.js';
+import { loadNluLlmConfig, type NluLlmConfig } from './config-nlu-llm.js';
+
+export type { NluLlmConfig } from './config-nlu-llm.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -13,6 +17,12 @@ export interface Config {
   secretKey: string | undefined;
   publicUrl: string;
   logLevel: string;
+  /** The inbound SMTP listener (SALDO_INBOUND_SMTP_*), started in the api/all role; null = off. */
+  inboundSmtp: InboundSmtpConfig | null;
+  /** SALDO_NLU_MODEL: a model written by `saldo nlu train --out` (default: trained from the corpus). */
+  nluModelPath: string | undefined;
+  /** The optional LLM second opinion for low-confidence replies; undefined = off (the default). */
+  nluLlm: NluLlmConfig | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
@@ -30,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     secretKey: overrides.secretKey ?? (env.SALDO_SECRET_KEY || undefined),
     publicUrl: overrides.publicUrl ?? env.SALDO_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    inboundSmtp: overrides.inboundSmtp !== undefined ? overrides.inboundSmtp : loadInboundSmtpConfig(env),
+    nluModelPath: overrides.nluModelPath ?? (env.SALDO_NLU_MODEL || undefined),
+    nluLlm: 'nluLlm' in overrides ? overrides.nluLlm : loadNluLlmConfig(env),
   };
 }

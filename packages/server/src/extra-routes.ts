@@ -11,7 +11,7 @@ export function extraRoutes(p: Platform): RoutePlugin[] {
   return [
     (a) => complianceRoutes(a, { complianceChecker: p.compliance.checker }),
     (a) => compliancePolicyRoutes(a, { policies: p.compliance.policies }),
-    (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parse(input) } }),
+    (a) => nluRoutes(a, { nlu: { parse: async (input) => (await p.nlu()).parseAsync(input) } }),
     (a) => strategyRoutes(a, { strategies: p.engine.strategies }),
     (a) => channelAdminRoutes(a, p.channels.admin),
     ...p.channels.routes,

@@ -12,6 +12,8 @@ import { startPeriodic } from './engine/periodic.js';
 import type { Config } from './config.js';
 import type { Clock } from './ports/clock.js';
 import { extraRoutes } from './extra-routes.js';
+import type { RunningInboundSmtp } from './adapters/channels/inbound-smtp-server.js';
+import { startInboundSmtp } from './start-inbound-smtp.js';
 
 export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -38,13 +40,16 @@ export interface RunningSaldo {
   platform: Platform;
   app: FastifyInstance | null;
   url: string | null;
+  /** The inbound SMTP listener (SALDO_INBOUND_SMTP_PORT), api/all role only. */
+  inboundSmtp: { port: number } | null;
   stop(): Promise<void>;
 }
 
 export async function startSaldo(config: Config, opts: { clock?: Clock; platform?: Platform; log?: (line: string) => void } = {}): Promise<RunningSaldo> {
-  const platform = opts.platform ?? (await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: opts.clock, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: process.env }));
+  const platform = opts.platform ?? (await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: opts.clock, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: process.env, nluModelPath: config.nluModelPath, nluLlm: config.nluLlm }));
   let app: FastifyInstance | null = null;
   let url: string | null = null;
+  let inboundSmtp: RunningInboundSmtp | null = null;
   const logger = { level: config.logLevel };
   if (config.role === 'api' || config.role === 'all') {
     app = await buildHttp(platform, { logger });
@@ -53,6 +58,10 @@ export async function startSaldo(config: Config, opts: { clock?: Clock; platform
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     void platform.nlu().catch((err: unknown) => app?.log.error({ err }, 'NLU model failed to load'));
     url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+    if (config.inboundSmtp) {
+      const http = app;
+      inboundSmtp = await startInboundSmtp(config.inboundSmtp, platform.channels.inboundMail, (level, msg, data) => http.log[level](data, msg));
+    }
   }
   let stopJobs = () => {};
   if (config.role === 'worker' || config.role === 'all') {
@@ -60,9 +69,10 @@ export async function startSaldo(config: Config, opts: { clock?: Clock; platform
     stopJobs = startPeriodic(platform.jobs, log, platform.clock);
   }
   return {
-    platform, app, url,
+    platform, app, url, inboundSmtp: inboundSmtp ? { port: inboundSmtp.port } : null,
     async stop() {
       stopJobs();
+      await inboundSmtp?.close();
       await app?.close();
       await platform.close();
     },

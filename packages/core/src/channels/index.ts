@@ -9,6 +9,7 @@ export * from './sms-segments.js';
 export * from './required-content.js';
 export * from './whatsapp-template.js';
 export * from './whatsapp-window.js';
+export * from './mail-addresses.js';
 export * from './opt-out-keywords.js';
 export * from './default-templates.js';
 export * from './voice-script.js';

@@ -106,7 +106,8 @@ export interface RenderedMessage {
   subject?: string;
   text: string;
   html?: string;
-  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean };
+  /** `parameters` are in positional order ({{1}}, {{2}}…), for Meta components and Twilio contentVariables alike. */
+  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean; twilioContentSid?: string };
   voice?: VoiceScriptFields;
 }
 
@@ -142,7 +143,11 @@ export function renderMessage(t: MessageTemplate, ctx: TemplateContext): RenderO
     else {
       const params = whatsAppParameterValues(wa.body, values);
       if (!params.ok) params.missing.forEach((m) => missing.add(m));
-      else message.whatsapp = { name: t.whatsapp.name, language: t.whatsapp.language, parameters: params.values, approved: t.whatsapp.status === 'approved' };
+      else
+        message.whatsapp = {
+          name: t.whatsapp.name, language: t.whatsapp.language, parameters: params.values, approved: t.whatsapp.status === 'approved',
+          ...(t.whatsapp.twilioContentSid ? { twilioContentSid: t.whatsapp.twilioContentSid } : {}),
+        };
     }
   }
   if (issues.length > 0 || missing.size > 0) return { ok: false, issues, missing: [...missing] };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toWhatsAppBody, whatsAppLanguageCode, whatsAppParameterValues, WhatsAppTemplateFields } from './whatsapp-template.js';
 import { isInsideServiceWindow, whatsAppSendDecision } from './whatsapp-window.js';
+import { defaultTemplates } from './default-templates.js';
+import { renderMessage, sampleContext } from './template.js';
 
 describe('WhatsApp template fields', () => {
   it('turns named variables into positional parameters, reusing repeated ones and inlining fixed phrases', () => {
@@ -23,6 +25,17 @@ describe('WhatsApp template fields', () => {
     expect(WhatsAppTemplateFields.safeParse({ name: 'Saldo Reminder', language: 'es_MX', category: 'UTILITY' }).success).toBe(false);
     expect(WhatsAppTemplateFields.safeParse({ name: 'saldo_reminder', language: 'es_MX', category: 'UTILITY' }).success).toBe(true);
     expect(whatsAppLanguageCode('es-MX')).toBe('es_MX');
+  });
+
+  it('keeps a Twilio Content SID beside the Meta name, and renders it with the positional values', () => {
+    const base = { name: 'saldo_reminder', language: 'es_MX', category: 'UTILITY' };
+    const sid = `HX${'a1'.repeat(16)}`;
+    expect(WhatsAppTemplateFields.safeParse({ ...base, twilioContentSid: sid }).success).toBe(true);
+    expect(WhatsAppTemplateFields.safeParse({ ...base, twilioContentSid: 'HX123' }).success).toBe(false);
+    expect(WhatsAppTemplateFields.safeParse({ ...base, twilioContentSid: `MG${'a1'.repeat(16)}` }).success).toBe(false);
+    const t = defaultTemplates.find((x) => x.id === 'tpl_default_reminder_whatsapp_es-MX')!;
+    const r = renderMessage({ ...t, whatsapp: { ...t.whatsapp!, status: 'approved', twilioContentSid: sid } }, sampleContext('es-MX', 'whatsapp'));
+    expect(r.ok && r.message.whatsapp).toMatchObject({ name: t.whatsapp!.name, approved: true, twilioContentSid: sid, parameters: expect.arrayContaining(['Guadalupe']) });
   });
 });
 

@@ -29,6 +29,12 @@ export const WhatsAppTemplateFields = z.object({
   footer: z.string().max(60).optional(),
   buttons: z.array(WhatsAppButton).max(10).default([]),
   status: z.enum(whatsAppApprovalStatuses).default('not_submitted'),
+  /**
+   * The same template as a Twilio Content template (Content SID `HX…`): Twilio sends WhatsApp
+   * templates by `contentSid` + positional `contentVariables`, not by Meta name and language.
+   * Without it, a debtor outside the 24-hour window cannot be reached on WhatsApp through Twilio.
+   */
+  twilioContentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'a Twilio Content SID: HX followed by 32 hex digits').optional(),
 });
 export type WhatsAppTemplateFields = z.infer<typeof WhatsAppTemplateFields>;
 

@@ -1,7 +1,7 @@
 import type { JourneyEvent } from '@saldo/core/strategy';
 import type { Clock } from '../ports/clock.js';
 import type { ContactChannel, ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
-import type { JourneyStore, OutboxRow, OutboxStore, UnitOfWork } from '../ports/strategy-store.js';
+import type { ApplyItem, JourneyStore, LoadedJourney, OutboxRow, OutboxStore, UnitOfWork } from '../ports/strategy-store.js';
 import { decide, type Definitions } from './decide.js';
 
 export interface DispatcherOptions {
@@ -58,18 +58,18 @@ export function createDispatcher(o: DispatcherOptions) {
   const backoff = o.backoffMs ?? defaultBackoff;
   const log = o.log ?? (() => {});
 
-  async function feed(row: OutboxRow, event: JourneyEvent, at: Date): Promise<void> {
-    await o.journeys.apply(row.orgId, row.accountId, at, `result:${row.id}:${row.attempts}:${row.refusals}`, event.type, async (j) => {
-      const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
-      return decide(j, definition, event, at);
-    });
-  }
+  const feedKey = (row: OutboxRow) => `result:${row.id}:${row.attempts}:${row.refusals}`;
+  const decideWith = (event: JourneyEvent, at: Date) => async (j: LoadedJourney) => {
+    const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
+    return decide(j, definition, event, at);
+  };
 
   /**
-   * The outcome's bookkeeping (mark the row, feed the journey), run later inside the batch's
-   * transaction; `count` tallies the result once that write committed.
+   * The outcome's bookkeeping, run later inside the batch's transaction: `mark` the outbox row
+   * (false when this dispatcher lost its lease), then, if marked, feed `event` to the journey.
+   * `count` tallies the result once that write committed.
    */
-  interface Write { accountId: string; run(): Promise<void>; count(res: DispatchResult): void }
+  interface Write { row: OutboxRow; at: Date; mark(): Promise<boolean>; event: JourneyEvent | null; count(res: DispatchResult): void }
 
   function requestOf(row: OutboxRow): ContactRequest | null {
     const c = row.command;
@@ -97,29 +97,25 @@ export function createDispatcher(o: DispatcherOptions) {
     const at = o.clock.now();
     const result = (outcome: 'delivered' | 'failed' | 'refused', extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {}): JourneyEvent =>
       ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
-    const write = (run: () => Promise<void>, count: (res: DispatchResult) => void): Write => ({ accountId: row.accountId, run, count });
+    const write = (mark: () => Promise<boolean>, event: JourneyEvent | null, count: (res: DispatchResult) => void): Write => ({ row, at, mark, event, count });
     switch (outcome.kind) {
       case 'sent':
       case 'duplicate':
-        return write(async () => {
-          if (await o.outbox.markSent(row.id, o.owner, outcome.kind === 'sent' ? outcome.providerMessageId : null, at)) await feed(row, result('delivered'), at);
-        }, (res) => {
+        return write(() => o.outbox.markSent(row.id, o.owner, outcome.kind === 'sent' ? outcome.providerMessageId : null, at), result('delivered'), (res) => {
           if (outcome.kind === 'sent') res.sent++;
           else res.duplicates++;
         });
       case 'refused': {
         const next = outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null;
-        return write(async () => {
-          const ok = await o.outbox.markRefused(row.id, o.owner, outcome.reasons.map((r) => ({ rule: r.rule, message: r.message })), next, at);
-          if (ok) await feed(row, result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }), at);
-        }, (res) => res.refused++);
+        return write(
+          () => o.outbox.markRefused(row.id, o.owner, outcome.reasons.map((r) => ({ rule: r.rule, message: r.message })), next, at),
+          result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }),
+          (res) => res.refused++,
+        );
       }
       case 'failed': {
         const retry = outcome.retryable && row.attempts < maxAttempts ? new Date(at.getTime() + backoff(row.attempts)) : null;
-        return write(async () => {
-          const ok = await o.outbox.markFailed(row.id, o.owner, outcome.reason, retry, outcome.retryable ? 'dead' : 'failed', at);
-          if (ok && retry === null) await feed(row, result('failed', { reason: outcome.reason }), at);
-        }, (res) => {
+        return write(() => o.outbox.markFailed(row.id, o.owner, outcome.reason, retry, outcome.retryable ? 'dead' : 'failed', at), retry === null ? result('failed', { reason: outcome.reason }) : null, (res) => {
           if (retry) res.retried++;
           else if (outcome.retryable) res.dead++;
           else res.failed++;
@@ -127,6 +123,16 @@ export function createDispatcher(o: DispatcherOptions) {
         });
       }
     }
+  }
+
+  /** Marks each row, then feeds the marked rows' events to their journeys in a few set-based statements. */
+  async function runWrites(writes: Write[]): Promise<void> {
+    const feeds: ApplyItem[] = [];
+    for (const w of writes) {
+      if ((await w.mark()) && w.event)
+        feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: feedKey(w.row), eventType: w.event.type, decide: decideWith(w.event, w.at) });
+    }
+    await o.journeys.applyMany(o.clock.now(), feeds);
   }
 
   /**
@@ -138,11 +144,9 @@ export function createDispatcher(o: DispatcherOptions) {
   async function record(writes: Write[], res: DispatchResult): Promise<void> {
     if (writes.length === 0) return;
     // Outcomes of one account stay in order; accounts in a stable order (fewer lock-order conflicts).
-    const ordered = writes.map((w, i) => ({ w, i })).sort((a, b) => (a.w.accountId < b.w.accountId ? -1 : a.w.accountId > b.w.accountId ? 1 : a.i - b.i)).map((x) => x.w);
+    const ordered = writes.map((w, i) => ({ w, i })).sort((a, b) => (a.w.row.accountId < b.w.row.accountId ? -1 : a.w.row.accountId > b.w.row.accountId ? 1 : a.i - b.i)).map((x) => x.w);
     try {
-      await o.tx(async () => {
-        for (const w of ordered) await w.run();
-      });
+      await o.tx(() => runWrites(ordered));
       for (const w of ordered) w.count(res);
       return;
     } catch (e) {
@@ -150,10 +154,10 @@ export function createDispatcher(o: DispatcherOptions) {
     }
     for (const w of ordered) {
       try {
-        await o.tx(() => w.run());
+        await o.tx(() => runWrites([w]));
         w.count(res);
       } catch (e) {
-        log('dispatch failed; will retry after the lease', { accountId: w.accountId, error: e instanceof Error ? e.message : String(e) });
+        log('dispatch failed; will retry after the lease', { accountId: w.row.accountId, error: e instanceof Error ? e.message : String(e) });
       }
     }
   }

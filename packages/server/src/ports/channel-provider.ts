@@ -15,8 +15,11 @@ export interface OutboundMessage {
   subject?: string;
   text: string;
   html?: string;
-  /** WhatsApp: an approved template to send instead of free-form text. */
-  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean };
+  /**
+   * WhatsApp: the template to send instead of free-form text outside the 24-hour window. Meta sends
+   * it by name + language; Twilio by `twilioContentSid` with `parameters` as contentVariables.
+   */
+  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean; twilioContentSid?: string };
   /** WhatsApp free-form: when the debtor last wrote to us (the 24-hour window). */
   lastInboundAt?: Date | null;
   /** Calls: the id of a stored voice script the voice webhook plays. */

@@ -15,6 +15,8 @@ export interface ContactPointLookup {
   findByAddress(orgId: string, channel: Channel, address: string): Promise<ContactPointMatch[]>;
   /** The debtor an outbound message was sent to (status callbacks carry no sender). */
   findByOutboundId(orgId: string, providerMessageId: string): Promise<ContactPointMatch | null>;
+  /** `findByOutboundId` for many ids in one query (optional): matched ids only. */
+  findByOutboundIds?(orgId: string, providerMessageIds: readonly string[]): Promise<Map<string, ContactPointMatch>>;
 }
 
 export interface ChannelTimelineEntry {
@@ -31,6 +33,8 @@ export interface ChannelTimelineEntry {
 
 export interface TimelineWriter {
   append(entry: ChannelTimelineEntry): Promise<void>;
+  /** `append` for many entries in one statement (optional). */
+  appendMany?(entries: readonly ChannelTimelineEntry[]): Promise<void>;
 }
 
 export interface OptOutRecorder {

@@ -67,6 +67,8 @@ export interface OutboundMessageStore {
   markFailed(orgId: string, id: string, error: string, retryable: boolean, at: Date): Promise<void>;
   /** A status callback: moves the status forward (never back) and sets the call outcome. */
   applyStatus(orgId: string, provider: ProviderId, providerMessageId: string, status: DeliveryStatus, at: Date): Promise<OutboundMessageRecord | null>;
+  /** `applyStatus` for a run of callbacks in one statement (optional): same result as applying them in order. */
+  applyStatusMany?(orgId: string, items: ReadonlyArray<{ provider: ProviderId; providerMessageId: string; status: DeliveryStatus }>, at: Date): Promise<void>;
   get(orgId: string, id: string): Promise<OutboundMessageRecord | null>;
   findByKey(orgId: string, idempotencyKey: string): Promise<OutboundMessageRecord | null>;
   historyForDebtor(orgId: string, debtorId: string, since: Date, until: Date): Promise<OutboundHistoryItem[]>;

@@ -76,6 +76,14 @@ export interface ClaimOptions {
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not_found' | 'unchanged';
 
+export interface ApplyItem {
+  orgId: string;
+  accountId: string;
+  eventKey: string | null;
+  eventType: string;
+  decide: (j: LoadedJourney) => JourneyWrite | null | Promise<JourneyWrite | null>;
+}
+
 export interface EnrolFilter {
   portfolioId?: string;
   accountIds?: string[];
@@ -100,6 +108,12 @@ export interface JourneyStore {
    * An `eventKey` already in the inbox → `duplicate`, nothing written.
    */
   apply(orgId: string, accountId: string, now: Date, eventKey: string | null, eventType: string, decide: (j: LoadedJourney) => JourneyWrite | null | Promise<JourneyWrite | null>): Promise<ApplyOutcome>;
+  /**
+   * `apply` for many events in one transaction with a few set-based statements (the dispatcher
+   * feeds a batch's outcomes this way). Events of one account are applied in the given order, each
+   * on the state the previous one left. Same outcomes as calling `apply` for each in turn.
+   */
+  applyMany(now: Date, items: readonly ApplyItem[]): Promise<ApplyOutcome[]>;
   get(orgId: string, accountId: string, now: Date): Promise<LoadedJourney | null>;
   /** Account facts and zone of an account whether enrolled or not (for a preview). */
   facts(orgId: string, accountId: string, now: Date): Promise<{ facts: AccountFacts; timezone: string; debtorId: string; country: string; region: string | null } | null>;

@@ -209,6 +209,9 @@ function validationError(message: string, issues: FieldIssue[]): SaldoError {
   return new SaldoError('validation', message, issues);
 }
 
+/** How long the send path may reuse an organisation's published templates (see publishedFor). */
+const PUBLISHED_TTL_MS = 5_000;
+
 export function createTemplates(deps: TemplatesDeps): Templates {
   const { store, clock } = deps;
   const builtIns = deps.builtIns ?? defaultTemplates;
@@ -228,8 +231,22 @@ export function createTemplates(deps: TemplatesDeps): Templates {
 
   const saved = (t: OrgTemplate): SavedTemplate => ({ template: t, checks: checksFor(toMessageTemplate(t), t.countries) });
 
-  async function effectiveFor(orgId: string, q: { templateId: string; channel: Channel; locale: string; country?: string }): Promise<EffectiveTemplate> {
-    const published = await store.published(orgId);
+  // The send path reads the published set once per few seconds, not once per contact. A publish in
+  // this process is seen at once; one in another process within PUBLISHED_TTL_MS (clock time).
+  const publishedCache = new Map<string, { at: number; rows: Promise<OrgTemplate[]> }>();
+  function publishedFor(orgId: string, cached: boolean): Promise<OrgTemplate[]> {
+    if (!cached) return store.published(orgId);
+    const now = clock.now().getTime();
+    const hit = publishedCache.get(orgId);
+    if (hit && now - hit.at < PUBLISHED_TTL_MS && now >= hit.at) return hit.rows;
+    const rows = store.published(orgId);
+    rows.catch(() => publishedCache.delete(orgId));
+    publishedCache.set(orgId, { at: now, rows });
+    return rows;
+  }
+
+  async function effectiveFor(orgId: string, q: { templateId: string; channel: Channel; locale: string; country?: string }, cached = false): Promise<EffectiveTemplate> {
+    const published = await publishedFor(orgId, cached);
     let key: string | undefined;
     let purpose: TemplatePurpose | undefined;
     const builtIn = builtIns.find((t) => t.id === q.templateId);
@@ -262,7 +279,7 @@ export function createTemplates(deps: TemplatesDeps): Templates {
 
   const catalog: TemplateCatalog = {
     async resolve(q) {
-      return (await effectiveFor(q.orgId, q)).template;
+      return (await effectiveFor(q.orgId, q, true)).template;
     },
   };
 
@@ -320,6 +337,7 @@ export function createTemplates(deps: TemplatesDeps): Templates {
         throw validationError(`template ${id} lacks content its countries require: ${list}`, checks.contentViolations);
       }
       const row = await store.publish(orgId, id, clock.now());
+      publishedCache.delete(orgId);
       if (!row) throw new SaldoError('conflict', `template ${id} is no longer a draft`);
       return { template: row, checks };
     },

@@ -36,7 +36,7 @@ export function channelProviderContract(h: ContractHarness): void {
       await ctx.teardown();
     });
 
-    const msg = (i: number, text = `Hola Ana, mensaje ${i}. Responde BAJA para dejar de recibir SMS.`) => ({ messageId: `msg_contract_${i}`, orgId: h.orgId, channel: h.channel, to: h.recipient, subject: 'Tu cuenta', text, html: `<p>${text} <a href="https://pay.example/p/1">pagar</a></p>`, lastInboundAt: null, whatsapp: { name: 'saldo_reminder', language: 'es_MX', parameters: ['Ana'], approved: true } });
+    const msg = (i: number, text = `Hola Ana, mensaje ${i}. Responde BAJA para dejar de recibir SMS.`) => ({ messageId: `msg_contract_${i}`, orgId: h.orgId, channel: h.channel, to: h.recipient, subject: 'Tu cuenta', text, html: `<p>${text} <a href="https://pay.example/p/1">pagar</a></p>`, lastInboundAt: null, whatsapp: { name: 'saldo_reminder', language: 'es_MX', parameters: ['Ana'], approved: true, twilioContentSid: `HX${'0'.repeat(32)}` } });
 
     it('declares the channel under test', () => {
       expect(ctx.provider.channels).toContain(h.channel);

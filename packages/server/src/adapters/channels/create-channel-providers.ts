@@ -60,6 +60,8 @@ export interface CreateChannelProvidersOptions {
   /** Force the sandbox for every channel (demo mode) even if providers are configured. */
   sandboxOnly?: boolean;
   metrics?: DeliveryMetrics;
+  /** SALDO_INBOUND_EMAIL_DOMAIN (the first): Reply-To and VERP bounce addresses on outgoing email. */
+  inboundEmailDomain?: string;
 }
 
 /** Wires real adapters for configured providers and the sandbox for everything else. */
@@ -73,12 +75,12 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
   const s = o.settings;
   if (!o.sandboxOnly) {
     if (s.smtp) {
-      email = new SmtpEmailProvider({ orgId: s.orgId, settings: s.smtp, publicUrl: o.publicUrl, trackingSecret: o.trackingSecret, clock: o.clock });
+      email = new SmtpEmailProvider({ orgId: s.orgId, settings: s.smtp, publicUrl: o.publicUrl, trackingSecret: o.trackingSecret, clock: o.clock, ...(o.inboundEmailDomain ? { inboundDomain: o.inboundEmailDomain } : {}) });
       byChannel.set('email', wrap(email));
       all.push(email);
     }
     if (s.twilio) {
-      const tw = new TwilioMessagingProvider({ orgId: s.orgId, settings: s.twilio, publicUrl: o.publicUrl, ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}) });
+      const tw = new TwilioMessagingProvider({ orgId: s.orgId, settings: s.twilio, publicUrl: o.publicUrl, clock: o.clock, ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}) });
       const voice = new TwilioVoiceProvider({ orgId: s.orgId, settings: s.twilio, publicUrl: o.publicUrl, scripts: o.voiceScripts, ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}) });
       const twWrapped = wrap(tw);
       if (s.twilio.fromSms) byChannel.set('sms', twWrapped);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normaliseContactPoint } from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../../ports/channel-provider.js';
 
@@ -57,11 +58,23 @@ export function stripQuoted(text: string): string {
 
 const idIn = (s: string | undefined) => /<([^<>\s]+)>/.exec(s ?? '')?.[1];
 
-export function parseInboundEmail(raw: string, ctx: { orgId: string; receivedAt: Date }): OrgInboundEvent[] {
+export interface ParseContext {
+  orgId: string;
+  receivedAt: Date;
+  /**
+   * The provider id of the Saldo message this mail is about, known from the address it came to
+   * (VERP `bounce+msg_…@`): trusted over the headers a report quotes, which some MTAs leave out.
+   */
+  originalMessageId?: string;
+  /** Saldo's id of that message (`msg_…`), kept on a reply for the record. */
+  saldoMessageId?: string;
+}
+
+export function parseInboundEmail(raw: string, ctx: ParseContext): OrgInboundEvent[] {
   const { headers, body } = split(raw);
   const ct = headers.get('content-type') ?? '';
   const occurredAt = ctx.receivedAt.toISOString();
-  const original = /X-Saldo-Message-Id:\s*(\S+)/i.exec(body)?.[1] ?? idIn(/\nMessage-ID:\s*(<[^>]+>)/i.exec(body)?.[1]);
+  const original = ctx.originalMessageId ?? /X-Saldo-Message-Id:\s*(\S+)/i.exec(body)?.[1] ?? idIn(/\nMessage-ID:\s*(<[^>]+>)/i.exec(body)?.[1]);
   if (/report-type="?delivery-status/i.test(ct)) {
     const status = /^Status:\s*([245])\.\d+\.\d+/im.exec(body);
     if (!original || status?.[1] !== '5') return []; // delays (4.x.x) are not bounces
@@ -72,9 +85,16 @@ export function parseInboundEmail(raw: string, ctx: { orgId: string; receivedAt:
     if (!original) return [];
     return [{ type: 'status', orgId: ctx.orgId, provider: 'smtp', channel: 'email', providerMessageId: `${original}:complained`, occurredAt, outboundId: original, status: 'complained', raw: { feedbackType: /^Feedback-Type:\s*(\S+)/im.exec(body)?.[1] ?? null } }];
   }
-  const messageId = idIn(headers.get('message-id'));
   const fromAddr = /<([^>]+)>/.exec(headers.get('from') ?? '')?.[1] ?? headers.get('from');
-  if (!messageId || !fromAddr) return [];
+  if (!fromAddr) return [];
+  // A reply without a Message-ID (rare, but a debtor's answer all the same) is de-duplicated by its bytes.
+  const messageId = idIn(headers.get('message-id')) ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const inReplyTo = idIn(headers.get('in-reply-to')) ?? idIn(headers.get('references'));
-  return [{ type: 'message', orgId: ctx.orgId, provider: 'smtp', channel: 'email', providerMessageId: messageId, occurredAt, from: normaliseContactPoint('email', fromAddr), to: normaliseContactPoint('email', /<([^>]+)>/.exec(headers.get('to') ?? '')?.[1] ?? headers.get('to') ?? ''), text: stripQuoted(firstTextPart(raw)), mediaUrls: [], raw: { subject: headers.get('subject') ?? null, inReplyTo: inReplyTo ?? null } }];
+  return [{ type: 'message', orgId: ctx.orgId, provider: 'smtp', channel: 'email', providerMessageId: messageId, occurredAt, from: normaliseContactPoint('email', fromAddr), to: normaliseContactPoint('email', /<([^>]+)>/.exec(headers.get('to') ?? '')?.[1] ?? headers.get('to') ?? ''), text: stripQuoted(firstTextPart(raw)), mediaUrls: [], raw: { subject: headers.get('subject') ?? null, inReplyTo: inReplyTo ?? null, ...(ctx.saldoMessageId ? { saldoMessageId: ctx.saldoMessageId } : {}), ...(autoSubmitted(headers) ? { autoSubmitted: headers.get('auto-submitted') } : {}) } }];
+}
+
+/** Out-of-office and other automatic answers (RFC 3834 Auto-Submitted), flagged so readers can tell them apart. */
+function autoSubmitted(headers: Map<string, string>): boolean {
+  const v = headers.get('auto-submitted')?.trim().toLowerCase();
+  return v !== undefined && v !== 'no';
 }

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { saldoMailAddress } from '@saldo/core/channels';
 import type { ChannelProvider, EmailTracking, InboundListener, OrgInboundEvent, OutboundMessage, SendResult } from '../../ports/channel-provider.js';
 import type { SmtpSettings } from '../../ports/channel-settings.js';
 import type { Clock } from '../../ports/clock.js';
@@ -15,12 +16,18 @@ export interface SmtpEmailOptions {
   clock: Clock;
   /** Extra nodemailer transport options (tests: ignoreTLS). */
   transport?: Record<string, unknown>;
+  /**
+   * SALDO_INBOUND_EMAIL_DOMAIN: when set, replies and bounces come back to Saldo's inbound listener:
+   * `Reply-To: reply+<msg>@domain` and the envelope sender (VERP) `bounce+<msg>@domain`.
+   */
+  inboundDomain?: string;
 }
 
 /**
  * Email over SMTP with nodemailer: HTML + text, List-Unsubscribe (+ one-click POST, RFC 8058), an
  * open pixel and signed click links. Bounces (DSN, RFC 3464), complaints (ARF, RFC 5965) and replies
- * that reach Saldo's mailbox are fed to `ingestRaw` and come out as normalised events.
+ * come back to the inbound SMTP listener (inbound-smtp-server.ts) when an inbound domain is set, or
+ * can be fed to `ingestRaw` from another mailbox; both come out as normalised events.
  */
 export class SmtpEmailProvider implements ChannelProvider {
   readonly id = 'smtp' as const;
@@ -41,6 +48,9 @@ export class SmtpEmailProvider implements ChannelProvider {
     const providerMessageId = `${msg.messageId}@${domain}`;
     const html = msg.html ? addTracking(msg.html, { secret: this.opts.trackingSecret, publicUrl: this.opts.publicUrl, orgId: msg.orgId, providerMessageId, ...(msg.unsubscribeUrl ? { keepUrls: [msg.unsubscribeUrl] } : {}) }) : undefined;
     const headers: Record<string, string> = { 'X-Saldo-Message-Id': providerMessageId };
+    const inbound = this.opts.inboundDomain;
+    // Without an inbound domain, replies and bounces go to the From mailbox (see ingestRaw).
+    const routing = inbound ? { replyTo: saldoMailAddress('reply', msg.messageId, inbound), envelope: { from: saldoMailAddress('bounce', msg.messageId, inbound), to: [msg.to] } } : {};
     try {
       await this.#transport.sendMail({
         from: this.opts.settings.from,
@@ -49,6 +59,7 @@ export class SmtpEmailProvider implements ChannelProvider {
         text: msg.text,
         ...(html ? { html } : {}),
         messageId: `<${providerMessageId}>`,
+        ...routing,
         date: this.opts.clock.now(),
         headers,
         ...(msg.unsubscribeUrl ? { list: { unsubscribe: { url: msg.unsubscribeUrl, comment: 'Unsubscribe' } } } : {}),

@@ -1,6 +1,8 @@
 import twilio from 'twilio';
 import type { ChannelProvider, InboundListener, OutboundMessage, SendResult } from '../../ports/channel-provider.js';
 import type { TwilioSettings } from '../../ports/channel-settings.js';
+import type { Clock } from '../../ports/clock.js';
+import { twilioWhatsAppContent } from './twilio-whatsapp-content.js';
 
 /** The SDK's HTTP client type; tests inject one that points at a local fake API on 127.0.0.1. */
 export type TwilioHttpClient = NonNullable<NonNullable<Parameters<typeof twilio>[2]>['httpClient']>;
@@ -12,12 +14,15 @@ export interface TwilioMessagingOptions {
   settings: TwilioSettings;
   /** SALDO_PUBLIC_URL: status callbacks go to <publicUrl>/v1/webhooks/twilio/status. */
   publicUrl: string;
+  /** Decides the WhatsApp 24-hour window (free-form text or a Content template). */
+  clock: Clock;
   httpClient?: TwilioHttpClient;
 }
 
 /**
- * SMS and WhatsApp through Twilio's Messaging API (the official SDK). Inbound messages and status
- * callbacks arrive as webhooks (webhooks/twilio-webhook.ts), not through `onEvent`.
+ * SMS and WhatsApp through Twilio's Messaging API (the official SDK). WhatsApp outside the 24-hour
+ * window goes out as a Twilio Content template (twilio-whatsapp-content.ts). Inbound messages and
+ * status callbacks arrive as webhooks (webhooks/twilio-webhook.ts), not through `onEvent`.
  */
 export class TwilioMessagingProvider implements ChannelProvider {
   readonly id = 'twilio' as const;
@@ -34,11 +39,13 @@ export class TwilioMessagingProvider implements ChannelProvider {
     const from = wa ? this.opts.settings.fromWhatsApp : this.opts.settings.fromSms;
     if (!from) return { ok: false, reason: 'provider_error', detail: wa ? 'TWILIO_FROM_WHATSAPP is not configured' : 'TWILIO_FROM_SMS is not configured', retryable: false };
     if (!/^\+[1-9]\d{6,14}$/.test(msg.to)) return { ok: false, reason: 'invalid_recipient', detail: `not an E.164 number: ${msg.to}`, retryable: false };
+    const content = wa ? twilioWhatsAppContent(msg, this.opts.clock.now()) : { ok: true as const, fields: { body: msg.text } };
+    if (!content.ok) return content.failure;
     try {
       const m = await this.#client.messages.create({
         to: wa ? `whatsapp:${msg.to}` : msg.to,
         from: wa && !from.startsWith('whatsapp:') ? `whatsapp:${from}` : from,
-        body: msg.text,
+        ...content.fields,
         statusCallback: `${this.opts.publicUrl.replace(/\/+$/, '')}${MESSAGING_STATUS_PATH}`,
       });
       return { ok: true, providerMessageId: m.sid, status: m.status === 'accepted' || m.status === 'queued' ? 'queued' : 'sent' };
@@ -59,6 +66,8 @@ export function twilioFailure(e: unknown): SendResult {
   const detail = `${err.code ?? ''} ${err.message ?? String(e)}`.trim();
   // 21211 invalid 'To', 21614 not a mobile number, 63024 invalid WhatsApp recipient, 21610 recipient unsubscribed.
   if (err.code === 21211 || err.code === 21614 || err.code === 63024 || err.code === 21610) return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
+  // 63016: free-form WhatsApp outside the 24-hour window (our own check should have caught it).
+  if (err.code === 63016) return { ok: false, reason: 'outside_service_window', detail, retryable: false };
   if (err.status === 429 || err.code === 20429) return { ok: false, reason: 'rate_limited', detail, retryable: true };
   return { ok: false, reason: 'provider_error', detail, retryable: err.status === undefined || err.status >= 500 };
 }

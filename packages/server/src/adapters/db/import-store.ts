@@ -5,6 +5,7 @@ import type { Db, SqlExecutor } from '../../ports/db.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportStore, StatusConflict } from '../../ports/import-store.js';
 import { csvField, pgTextArray } from './copy-sql.js';
 import { CREDITOR_OWNED_STATUSES, SNAPSHOT_EXISTING_DEBTORS, MERGE_ACCOUNTS, MERGE_CONSENTS, MERGE_CONTACT_POINTS, MERGE_DEBTORS, STAGE_COLUMNS, STAGE_TABLE } from './import-merge-sql.js';
+import { ANALYZE_AFTER_ROWS, RECORD_TABLES, analyzeTables } from './maintenance.js';
 
 /** HMAC of identity-check data (date of birth, id digits): never stored in clear. */
 export type IdentityHasher = (kind: 'dob' | 'national_id', value: string) => string;
@@ -132,6 +133,8 @@ export function createSqlImportStore(db: Db, hash: IdentityHasher): ImportStore 
         `UPDATE imports SET status = $2, total_rows = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, error = $8, finished_at = $9 WHERE id = $1`,
         [importId, o.status, o.totalRows, o.inserted, o.updated, o.unchanged, o.rejected, o.error, o.finishedAt],
       );
+      // A bulk load moves the statistics more than the planner knows (see maintenance.ts).
+      if (o.status === 'succeeded' && o.inserted + o.updated >= ANALYZE_AFTER_ROWS) await analyzeTables(db, RECORD_TABLES);
     },
     async recordErrors(importId, errors: ReadonlyArray<FieldIssue & { row: number }>) {
       for (let i = 0; i < errors.length; i += 1000) {

@@ -28,7 +28,7 @@ const editable = {
   subject: nullableString(200),
   body: { type: 'string', minLength: 1, maxLength: 20_000 },
   html: nullableString(100_000),
-  whatsapp: { type: ['object', 'null'], description: 'WhatsApp template fields: name, language, category, header, footer, buttons, status' },
+  whatsapp: { type: ['object', 'null'], description: 'WhatsApp template fields: name, language, category, header, footer, buttons, status, twilioContentSid (the Twilio Content SID HX…, for sends through Twilio outside the 24-hour window)' },
   voice: { type: ['object', 'null'], description: 'Prompts of a scripted call: identity, wrongPerson, menu, transferring, linkSent, noInput, goodbye' },
   countries,
 } as const;

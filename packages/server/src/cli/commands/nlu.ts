@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { NluParseInput, crossValidate, evaluate, holdoutValidate, parse, sourceOf, type EvalItem, type EvalReport } from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
+import { loadNluLlmConfig } from '../../config-nlu-llm.js';
 
 /**
  * `saldo nlu parse|train|eval`. The NLU adapters (corpus and model files, the system clock) are
@@ -23,30 +24,54 @@ function line(io: CliIo, obj: unknown): void {
   io.stdout.write(`${JSON.stringify(obj)}\n`);
 }
 
+/** Replies whose answer may wait on the LLM fallback at once; output order is still input order. */
+const parseWindow = 8;
+
 async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
-  const a = await adapters();
-  const { model } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
-  const service = a.createNluService(model, a.systemClock);
+  // Validated before the model loads: a bad SALDO_NLU_LLM_* fails fast with one clear message.
+  const llm = loadNluLlmConfig(io.env);
+  const [a, { buildNluService }] = await Promise.all([adapters(), import('../../compose-nlu.js')]);
+  const service = await buildNluService({
+    clock: a.systemClock, modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, llm,
+    // stdout carries only result lines; fallback warnings go to stderr.
+    logLevel: io.env.LOG_LEVEL ?? 'warn', logStream: io.stderr,
+  });
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let failed = false;
+  // Each line's output is chained after the previous one's, so lines are written in input order
+  // and as soon as they are ready (streaming), while up to `parseWindow` replies are in flight.
+  let tail: Promise<void> = Promise.resolve();
+  const pending: Promise<void>[] = [];
+  const emit = (out: unknown) => {
+    // `out` is a result object or the promise of one.
+    tail = tail.then(async () => line(io, await out));
+    pending.push(tail);
+  };
   for await (const raw of rl) {
     if (raw.trim() === '') continue;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      line(io, { error: 'invalid JSON' });
+      emit({ error: 'invalid JSON' });
       failed = true;
       continue;
     }
     const input = NluParseInput.safeParse(json);
     if (!input.success) {
-      line(io, { error: input.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') });
+      emit({ error: input.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') });
       failed = true;
       continue;
     }
-    line(io, a.toWire(service.parse(input.data)));
+    emit(
+      service.parseAsync(input.data).then(a.toWire, (err: unknown) => {
+        failed = true;
+        return { error: String(err) };
+      }),
+    );
+    if (pending.length >= parseWindow) await pending.shift();
   }
+  await tail;
   if (failed) io.setExitCode(1);
 }
 

@@ -17,7 +17,7 @@ export function register(program: Command, io: CliIo) {
       const config = loadConfig(io.env, { role: o.role as 'all', port: o.port, host: o.host, dataDir: o.dataDir });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
       io.stderr.write(`Saldo: opening ${where}…\n`);
-      const platform = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: { ...io.env, SALDO_PUBLIC_URL: config.publicUrl } });
+      const platform = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: { ...io.env, SALDO_PUBLIC_URL: config.publicUrl }, nluModelPath: config.nluModelPath, nluLlm: config.nluLlm });
       if (platform.migrations.applied.length) io.stderr.write(`Saldo: applied migrations ${platform.migrations.applied.join(', ')}\n`);
       if (o.demoIfEmpty && (await platform.record.summary(platform.defaultOrgId)).accounts === 0) {
         io.stderr.write(`Saldo: empty database — loading a demo portfolio of ${o.demoDebtors} debtors (MX, ES, CO, US)…\n`);

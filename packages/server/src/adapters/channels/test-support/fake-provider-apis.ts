@@ -37,12 +37,25 @@ async function listen(handler: (req: RecordedRequest) => { status: number; json:
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+function isJsonObject(s: string): boolean {
+  try {
+    const v: unknown = JSON.parse(s);
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
 export async function startFakeTwilioApi(): Promise<FakeApi> {
   let n = 0;
   return listen((req) => {
     const form = new URLSearchParams(req.body);
     if (/\/Messages\.json$/.test(req.path)) {
       if (form.get('To')?.includes('+15005550001')) return { status: 400, json: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } };
+      // As Twilio: a message has a Body or a Content template; ContentVariables is a JSON object string.
+      if (!form.get('Body') && !form.get('ContentSid')) return { status: 400, json: { code: 21619, message: 'A text message body or media urls must be specified.', status: 400 } };
+      const vars = form.get('ContentVariables');
+      if (vars !== null && (!form.get('ContentSid') || !isJsonObject(vars))) return { status: 400, json: { code: 21656, message: 'The ContentVariables Parameter is invalid.', status: 400 } };
       return { status: 201, json: { sid: `SM${(++n).toString().padStart(32, '0')}`, status: 'queued', to: form.get('To'), from: form.get('From'), body: form.get('Body') } };
     }
     if (/\/Calls\.json$/.test(req.path)) return { status: 201, json: { sid: `CA${(++n).toString().padStart(32, '0')}`, status: 'queued', to: form.get('To') } };

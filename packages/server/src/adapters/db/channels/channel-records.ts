@@ -1,5 +1,5 @@
 import { normaliseContactPoint, type Channel } from '@saldo/core/channels';
-import type { ContactPointLookup, ContactPointMatch, OptOutRecorder, TimelineWriter } from '../../../ports/channel-records.js';
+import type { ChannelTimelineEntry, ContactPointLookup, ContactPointMatch, OptOutRecorder, TimelineWriter } from '../../../ports/channel-records.js';
 import type { SqlExecutor } from '../../../ports/db.js';
 import { appendTimeline } from '../timeline-store.js';
 
@@ -40,7 +40,7 @@ export function createSqlContactPointLookup(db: SqlExecutor): ContactPointLookup
                 COALESCE(
                   (SELECT om.account_id FROM outbound_messages om
                     WHERE om.org_id = $1 AND om.debtor_id = d.debtor_id AND om.account_id IS NOT NULL
-                    ORDER BY om.created_at DESC LIMIT 1),
+                    ORDER BY om.created_at DESC, om.id DESC LIMIT 1),
                   (SELECT min(a.id) FROM accounts a WHERE a.debtor_id = d.debtor_id HAVING count(*) = 1)
                 ) AS account_id
            FROM (SELECT DISTINCT debtor_id FROM contact_points WHERE org_id = $1 AND kind = ANY($2::text[]) AND value = $3) d
@@ -51,11 +51,19 @@ export function createSqlContactPointLookup(db: SqlExecutor): ContactPointLookup
     },
     async findByOutboundId(orgId, providerMessageId) {
       const r = await db.query<{ debtor_id: string; account_id: string | null }>(
-        'SELECT debtor_id, account_id FROM outbound_messages WHERE org_id = $1 AND provider_message_id = $2 ORDER BY created_at DESC LIMIT 1',
+        'SELECT debtor_id, account_id FROM outbound_messages WHERE org_id = $1 AND provider_message_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
         [orgId, providerMessageId],
       );
       const row = r.rows[0];
       return row ? { debtorId: row.debtor_id, accountId: row.account_id } : null;
+    },
+    async findByOutboundIds(orgId, providerMessageIds) {
+      const r = await db.query<{ provider_message_id: string; debtor_id: string; account_id: string | null }>(
+        `SELECT DISTINCT ON (provider_message_id) provider_message_id, debtor_id, account_id FROM outbound_messages
+          WHERE org_id = $1 AND provider_message_id = ANY($2::text[]) ORDER BY provider_message_id, created_at DESC, id DESC`,
+        [orgId, [...new Set(providerMessageIds)]],
+      );
+      return new Map(r.rows.map((x) => [x.provider_message_id, { debtorId: x.debtor_id, accountId: x.account_id }]));
     },
   };
 }
@@ -66,32 +74,40 @@ export function createSqlContactPointLookup(db: SqlExecutor): ContactPointLookup
  * after a failure or a crash does not add a second entry.
  */
 export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
+  const toNew = (entry: ChannelTimelineEntry) => {
+    const inboundId = typeof entry.data.inboundId === 'string' ? entry.data.inboundId : null;
+    const dedupKey = inboundId ? `inbound:${inboundId}` : null;
+    return {
+      dedupKey,
+      row: {
+        orgId: entry.orgId, debtorId: entry.debtorId, accountId: entry.accountId, occurredAt: entry.occurredAt, kind: entry.kind,
+        actor: entry.direction === 'inbound' ? ('debtor' as const) : ('system' as const), actorId: null, channel: entry.channel, direction: entry.direction,
+        summary: entry.summary, data: dedupKey ? { ...entry.data, dedupKey } : entry.data,
+      },
+    };
+  };
+  // The unique index decides (a re-processed or concurrently processed event adds nothing).
+  const insertDeduped = (rows: ReadonlyArray<ReturnType<typeof toNew>['row']>) =>
+    db.query(
+      `INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, actor_id, channel, direction, summary, data)
+       SELECT o, d, a, t::timestamptz, k, ac, NULL, c, dir, s, j::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+              AS u(o, d, a, t, k, ac, c, dir, s, j, n) ORDER BY n
+       ON CONFLICT (debtor_id, (data->>'dedupKey')) WHERE data ? 'dedupKey' DO NOTHING`,
+      [rows.map((r) => r.orgId), rows.map((r) => r.debtorId), rows.map((r) => r.accountId), rows.map((r) => r.occurredAt), rows.map((r) => r.kind), rows.map((r) => r.actor),
+        rows.map((r) => r.channel), rows.map((r) => r.direction), rows.map((r) => r.summary), rows.map((r) => JSON.stringify(r.data))],
+    );
   return {
     async append(entry) {
-      const inboundId = typeof entry.data.inboundId === 'string' ? entry.data.inboundId : null;
-      const dedupKey = inboundId ? `inbound:${inboundId}` : null;
-      if (dedupKey) {
-        const seen = await db.query("SELECT 1 FROM timeline_events WHERE debtor_id = $1 AND data->>'dedupKey' = $2 AND data ? 'dedupKey'", [entry.debtorId, dedupKey]);
-        if (seen.rows.length > 0) return;
-      }
-      try {
-        await appendTimeline(db, {
-          orgId: entry.orgId,
-          debtorId: entry.debtorId,
-          accountId: entry.accountId,
-          occurredAt: entry.occurredAt,
-          kind: entry.kind,
-          actor: entry.direction === 'inbound' ? 'debtor' : 'system',
-          actorId: null,
-          channel: entry.channel,
-          direction: entry.direction,
-          summary: entry.summary,
-          data: dedupKey ? { ...entry.data, dedupKey } : entry.data,
-        });
-      } catch (e) {
-        if (dedupKey && isUniqueViolation(e)) return; // a concurrent processor wrote it first
-        throw e;
-      }
+      const { dedupKey, row } = toNew(entry);
+      if (dedupKey) await insertDeduped([row]);
+      else await appendTimeline(db, row);
+    },
+    async appendMany(entries) {
+      const all = entries.map(toNew);
+      const deduped = all.filter((x) => x.dedupKey).map((x) => x.row);
+      if (deduped.length > 0) await insertDeduped(deduped);
+      for (const x of all) if (!x.dedupKey) await appendTimeline(db, x.row);
     },
   };
 }

@@ -30,7 +30,16 @@ export interface ChannelSettingsStore extends ChannelSettingsResolver {
   /** Replaces the providers present in `s` (absent ones are left as they are). */
   put(s: OrgChannelSettings): Promise<void>;
   remove(orgId: string, provider: ProviderKey): Promise<void>;
+  /** The organisation's settings version: 0 until the first change, then +1 per change. One index read. */
+  version(orgId: string): Promise<number>;
 }
+
+/**
+ * Appended to each write: bumps the organisation's version in the same statement, so no reader can
+ * see the new settings under the old version (and miss the change) or the reverse.
+ */
+const BUMP_VERSION = `INSERT INTO channel_settings_versions (org_id, version, changed_at) SELECT org_id, 1, $CHANGED_AT FROM changed LIMIT 1
+   ON CONFLICT (org_id) DO UPDATE SET version = channel_settings_versions.version + 1, changed_at = EXCLUDED.changed_at`;
 
 /**
  * Per-organisation provider settings in `channel_settings`: non-secret fields as jsonb, secrets
@@ -72,14 +81,25 @@ export function createSqlChannelSettingsStore(db: SqlExecutor, box: SecretBox, c
         if (!settings) continue;
         const { clear, secret } = split(provider, settings, box);
         await db.query(
-          `INSERT INTO channel_settings (org_id, provider, settings, secrets_enc, updated_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at`,
+          `WITH changed AS (
+             INSERT INTO channel_settings (org_id, provider, settings, secrets_enc, updated_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at
+             RETURNING org_id)
+           ${BUMP_VERSION.replace('$CHANGED_AT', '$5::timestamptz')}`,
           [s.orgId, provider, JSON.stringify(clear), box.seal(JSON.stringify(secret), aad(s.orgId, provider)), now],
         );
       }
     },
     async remove(orgId, provider) {
-      await db.query('DELETE FROM channel_settings WHERE org_id = $1 AND provider = $2', [orgId, provider]);
+      await db.query(
+        `WITH changed AS (DELETE FROM channel_settings WHERE org_id = $1 AND provider = $2 RETURNING org_id)
+         ${BUMP_VERSION.replace('$CHANGED_AT', '$3::timestamptz')}`,
+        [orgId, provider, clock.now()],
+      );
+    },
+    async version(orgId) {
+      const r = await db.query<{ version: string | number }>('SELECT version FROM channel_settings_versions WHERE org_id = $1', [orgId]);
+      return r.rows[0] ? Number(r.rows[0].version) : 0;
     },
   };
 }

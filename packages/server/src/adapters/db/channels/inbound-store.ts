@@ -40,6 +40,45 @@ export function createSqlInboundStore(db: SqlExecutor, clock?: Clock): InboundSt
       return { stored: false, id: existing.rows[0].id };
     },
 
+    async storeMany(events, receivedAt) {
+      if (events.length === 0) return [];
+      const key = (org: string, provider: string, pmid: string) => `${org}\u0000${provider}\u0000${pmid}`;
+      // Rows go in input order, so ids (a sequence) follow it; ON CONFLICT also skips a second copy within the call.
+      const ins = await db.query<{ id: string; org_id: string; provider: string; provider_message_id: string }>(
+        `INSERT INTO inbound_events (org_id, provider, provider_message_id, type, channel, payload, received_at)
+         SELECT o, p, m, t, c, j::jsonb, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(o, p, m, t, c, j, n) ORDER BY n
+         ON CONFLICT (org_id, provider, provider_message_id) DO NOTHING RETURNING id, org_id, provider, provider_message_id`,
+        [events.map((e) => e.orgId), events.map((e) => e.provider), events.map((e) => e.providerMessageId), events.map((e) => e.type), events.map((e) => e.channel), events.map((e) => JSON.stringify(e)), receivedAt],
+      );
+      const fresh = new Map(ins.rows.map((r) => [key(r.org_id, r.provider, r.provider_message_id), r.id]));
+      const missing = events.filter((e) => !fresh.has(key(e.orgId, e.provider, e.providerMessageId)));
+      const existing = new Map<string, string>();
+      if (missing.length > 0) {
+        const r = await db.query<{ id: string; org_id: string; provider: string; provider_message_id: string }>(
+          `SELECT e.id, e.org_id, e.provider, e.provider_message_id FROM inbound_events e
+             JOIN unnest($1::text[], $2::text[], $3::text[]) AS u(o, p, m) ON e.org_id = u.o AND e.provider = u.p AND e.provider_message_id = u.m`,
+          [missing.map((e) => e.orgId), missing.map((e) => e.provider), missing.map((e) => e.providerMessageId)],
+        );
+        for (const x of r.rows) existing.set(key(x.org_id, x.provider, x.provider_message_id), x.id);
+      }
+      return events.map((e) => {
+        const k = key(e.orgId, e.provider, e.providerMessageId);
+        const id = fresh.get(k);
+        if (id !== undefined) {
+          fresh.delete(k); // a second copy in this call is a duplicate of the first
+          existing.set(k, id);
+          return { stored: true, id };
+        }
+        const old = existing.get(k);
+        if (old === undefined) throw new Error(`inbound event ${e.provider}/${e.providerMessageId} neither stored nor found`);
+        return { stored: false, id: old };
+      });
+    },
+
+    async markProcessedMany(ids, at) {
+      if (ids.length > 0) await db.query('UPDATE inbound_events SET processed_at = $2, next_attempt_at = NULL WHERE id = ANY($1::text[]) AND processed_at IS NULL', [ids, at]);
+    },
+
     async markProcessed(id, at) {
       await db.query('UPDATE inbound_events SET processed_at = $2, next_attempt_at = NULL WHERE id = $1 AND processed_at IS NULL', [id, at]);
     },

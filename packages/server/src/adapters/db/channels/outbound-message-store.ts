@@ -117,6 +117,32 @@ export function createSqlOutboundMessageStore(db: SqlExecutor): OutboundMessageS
       return toRecord(u.rows[0]!);
     },
 
+    async applyStatusMany(orgId, items, at) {
+      // Folded per message first, which gives what applying them in order would: the last status
+      // of the highest rank (compared with the row's own in SQL), and the last call outcome.
+      const folded = new Map<string, { provider: ProviderId; pmid: string; status: DeliveryStatus; outcome: CallOutcome | null }>();
+      for (const it of items) {
+        const k = `${it.provider}\u0000${it.providerMessageId}`;
+        const cur = folded.get(k);
+        const outcome = outcomeOf(it.status);
+        if (!cur) folded.set(k, { provider: it.provider, pmid: it.providerMessageId, status: it.status, outcome });
+        else {
+          if (STATUS_RANK[it.status] >= STATUS_RANK[cur.status]) cur.status = it.status;
+          if (outcome) cur.outcome = outcome;
+        }
+      }
+      if (folded.size === 0) return;
+      const f = [...folded.values()];
+      await db.query(
+        `UPDATE outbound_messages m SET status = CASE WHEN ${RANK_SQL('u.s')} >= ${RANK_SQL('m.status')} THEN u.s ELSE m.status END,
+                outcome = CASE WHEN m.channel = ANY($5::text[]) THEN COALESCE(u.oc, m.outcome) ELSE m.outcome END, updated_at = $6
+           FROM unnest($2::text[], $3::text[], $4::text[], $7::text[]) AS u(p, id, s, oc)
+          WHERE m.org_id = $1 AND m.provider = u.p AND m.provider_message_id = u.id
+            AND (${RANK_SQL('u.s')} >= ${RANK_SQL('m.status')} OR (m.channel = ANY($5::text[]) AND u.oc IS NOT NULL))`,
+        [orgId, f.map((x) => x.provider), f.map((x) => x.pmid), f.map((x) => x.status), [...VOICE], at, f.map((x) => x.outcome)],
+      );
+    },
+
     async get(orgId, id) {
       const r = await db.query<Row>('SELECT * FROM outbound_messages WHERE org_id = $1 AND id = $2', [orgId, id]);
       return r.rows[0] ? toRecord(r.rows[0]) : null;

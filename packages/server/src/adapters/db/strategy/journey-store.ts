@@ -1,6 +1,7 @@
 import { shiftDate } from '@saldo/core/record';
 import type { Db } from '../../../ports/db.js';
-import type { EnrolFilter, JourneyStore } from '../../../ports/strategy-store.js';
+import { ANALYZE_AFTER_ROWS, analyzeTables } from '../maintenance.js';
+import type { ApplyOutcome, EnrolFilter, JourneyStore, JourneyWrite, LoadedJourney } from '../../../ports/strategy-store.js';
 import { JOURNEY_COLUMNS, JOURNEY_FROM, insertOutbox, nextRunOf, toLoaded, type JourneyRow } from './journey-rows.js';
 
 const RUNNING = `('pending','active','waiting')`;
@@ -72,6 +73,67 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
       });
     },
 
+    async applyMany(now, items) {
+      if (items.length === 0) return [];
+      return db.transaction(async (tx) => {
+        // Locks in account order (as `apply` callers would one by one): no lock-order deadlocks.
+        const ids = [...new Set(items.map((i) => i.accountId))].sort();
+        const r = await tx.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.account_id = ANY($1::text[]) ORDER BY j.account_id FOR UPDATE OF j`, [ids]);
+        const rows = new Map(r.rows.map((x) => [x.account_id, x]));
+        const found = items.filter((i) => rows.get(i.accountId)?.org_id === i.orgId);
+        const keyed = found.filter((i) => i.eventKey !== null);
+        const fresh = new Set<string>();
+        if (keyed.length > 0) {
+          const ins = await tx.query<{ org_id: string; event_key: string }>(
+            `INSERT INTO journey_inbox (org_id, event_key, account_id, type, at)
+             SELECT o, k, a, t, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(o, k, a, t)
+             ON CONFLICT DO NOTHING RETURNING org_id, event_key`,
+            [keyed.map((i) => i.orgId), keyed.map((i) => i.eventKey), keyed.map((i) => i.accountId), keyed.map((i) => i.eventType), now],
+          );
+          for (const x of ins.rows) fresh.add(`${x.org_id}\u0000${x.event_key}`);
+        }
+        const current = new Map<string, LoadedJourney>();
+        const written = new Map<string, JourneyWrite>();
+        const outbox: Array<{ orgId: string; state: JourneyWrite['state']; commands: JourneyWrite['commands'] }> = [];
+        const cancel = new Set<string>();
+        const outcomes: ApplyOutcome[] = [];
+        for (const it of items) {
+          const row = rows.get(it.accountId);
+          if (!row || row.org_id !== it.orgId) {
+            outcomes.push('not_found');
+            continue;
+          }
+          if (it.eventKey !== null && !fresh.delete(`${it.orgId}\u0000${it.eventKey}`)) {
+            outcomes.push('duplicate'); // already in the inbox, or a second copy in this batch
+            continue;
+          }
+          const j = current.get(it.accountId) ?? toLoaded(row, now);
+          const w = await it.decide(j);
+          if (w === null) {
+            outcomes.push('unchanged');
+            continue;
+          }
+          current.set(it.accountId, { ...j, state: w.state, status: w.state.status });
+          written.set(it.accountId, w);
+          outbox.push({ orgId: it.orgId, state: w.state, commands: w.commands });
+          if (w.cancelPending) cancel.add(it.accountId);
+          outcomes.push('applied');
+        }
+        if (written.size > 0) {
+          const ws = [...written];
+          await tx.query(
+            `UPDATE journeys j SET state = u.state::jsonb, status = u.status, next_run_at = u.next_run, rev = j.rev + 1, updated_at = $5
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS u(account_id, state, status, next_run)
+              WHERE j.account_id = u.account_id`,
+            [ws.map(([a]) => a), ws.map(([, w]) => JSON.stringify(w.state)), ws.map(([, w]) => w.state.status), ws.map(([, w]) => nextRunOf(w.state, now)), now],
+          );
+          await insertOutbox(tx, outbox, now);
+          if (cancel.size > 0) await cancelPending(tx, [...cancel], now);
+        }
+        return outcomes;
+      });
+    },
+
     async get(orgId, accountId, now) {
       const r = await db.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2`, [orgId, accountId]);
       return r.rows[0] ? toLoaded(r.rows[0], now) : null;
@@ -108,6 +170,7 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
           WHERE journeys.status IN ('done','exited')`,
         params,
       );
+      if (r.rowCount >= ANALYZE_AFTER_ROWS) await analyzeTables(db, ['journeys']); // see maintenance.ts
       return r.rowCount;
     },
 

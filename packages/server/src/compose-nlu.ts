@@ -1,0 +1,29 @@
+// Composition of the NLU: the model, and the LLM fallback when SALDO_NLU_LLM_URL is configured.
+// Shared by the platform (HTTP API) and `saldo nlu parse`, so both behave the same.
+import type { Clock } from './ports/clock.js';
+import type { NluLlmConfig } from './config-nlu-llm.js';
+import type { NluLogger, NluService } from './adapters/nlu/nlu-service.js';
+
+export interface BuildNluOptions {
+  clock: Clock;
+  /** A model written by `saldo nlu train --out` (default: trained from the corpus). */
+  modelPath?: string | undefined;
+  /** Off when undefined (the default). */
+  llm?: NluLlmConfig | undefined;
+  /** Where fallback warnings go; default: a pino logger at `logLevel` on `logStream` (stdout). */
+  logger?: NluLogger | undefined;
+  logLevel?: string | undefined;
+  logStream?: { write(line: string): void } | undefined;
+}
+
+/** Loads the model (≈1 s when trained from the corpus) and wires the optional fallback. */
+export async function buildNluService(o: BuildNluOptions): Promise<NluService> {
+  const [{ loadNluModel }, { createNluService }] = await Promise.all([import('./adapters/nlu/load-nlu-model.js'), import('./adapters/nlu/nlu-service.js')]);
+  const { model } = await loadNluModel({ modelPath: o.modelPath });
+  if (!o.llm) return createNluService(model, o.clock);
+  // Only loaded when configured: the default deployment never touches the network for NLU.
+  const [{ createOpenAiCompatibleFallback }, { pino }] = await Promise.all([import('./adapters/nlu/openai-compatible.js'), import('pino')]);
+  const logger: NluLogger = o.logger ?? (o.logStream ? pino({ level: o.logLevel ?? 'info' }, o.logStream) : pino({ level: o.logLevel ?? 'info' }));
+  const fallback = createOpenAiCompatibleFallback({ baseUrl: o.llm.baseUrl, model: o.llm.model, apiKey: o.llm.apiKey, timeoutMs: o.llm.timeoutMs, logger });
+  return createNluService(model, o.clock, { fallback, threshold: o.llm.threshold, logger });
+}

@@ -1,4 +1,4 @@
-import type { Variant } from './intents.js';
+import type { Language, Variant } from './intents.js';
 import { localPesoCurrency } from './locale.js';
 import { foldText } from './normalize.js';
 import { readNumber, type NumberRead } from './numbers.js';
@@ -11,8 +11,10 @@ const unitAfter = new Set(
     'exhibiciones installments installment payments veces times th st nd rd ro vo avo do er % porciento percent ' +
     'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene feb mar abr jun jul ago sep sept oct nov dic ' +
     'january february march april june july august september october november december jan aug dec gracias disculpas perdones ' +
-    'personas hijos anos years old kids people').split(' '),
+    'personas hijos anos years old kids people h hrs minutes minutos').split(' '),
 );
+/** Words before a number that make it an identifier, not money ("chapter 13", "ley 1116", "case 4821"). */
+const idBefore = new Set(['chapter', 'ch', 'capitulo', 'ley', 'articulo', 'article', 'case', 'caso', 'expediente', 'apt', 'apartment', 'unit', 'suite', 'room', 'ext', 'extension', 'folio', 'order', 'pedido', 'ref', 'referencia', 'confirmation', 'confirmacion', 'linea', 'line', 'ruta', 'route', 'code', 'codigo', 'version', 'pruebas', 'testing', 'test', 'probando']);
 /** Words before a number that make it a day of month or an hour ("el 30", "after 6", "a las 3"). */
 const dateTimeBefore = new Set(['el', 'dia', 'the', 'las', 'la', 'at', 'after', 'before', 'until', 'til', 'till', 'entre', 'between', 'del', 'around', 'hasta', 'desde', 'on', 'by', 'al', 'from', 'x', 'quincena']);
 const months = /^(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic|dec|jan|aug)$/;
@@ -51,15 +53,15 @@ export interface AmountCandidate extends NluAmount {
   hasContext: boolean;
 }
 
-/** Every plausible money amount in the text, in order. */
-export function amountCandidates(text: string, variant: Variant): AmountCandidate[] {
+/** Every plausible money amount in the text, in order (`lang`: the utterance language, for number words). */
+export function amountCandidates(text: string, variant: Variant, lang?: Language): AmountCandidate[] {
   const folded = maskDatesAndTimes(foldText(text));
   const toks: Tok[] = [];
   for (const m of folded.matchAll(/us\$|\$|€|%|\d+(?:[.,]\d+)*|[a-zñ]+/g)) toks.push({ t: m[0] === 'us$' ? 'usd' : m[0], i: m.index });
   const words = toks.map((x) => x.t);
   const out: AmountCandidate[] = [];
   for (let k = 0; k < words.length; k++) {
-    const read: NumberRead | undefined = readNumber(words, k);
+    const read: NumberRead | undefined = readNumber(words, k, lang);
     if (!read) continue;
     const before = words[k - 1] ?? '';
     const before2 = words[k - 2] ?? '';
@@ -79,6 +81,13 @@ export function amountCandidates(text: string, variant: Variant): AmountCandidat
         else if (nat && /^(americanos?|estadounidenses?)$/.test(nat)) currency = 'USD';
       }
     }
+    // "20 lucas", "5 luquitas": thousands of the local peso (AR, also CO/MX slang).
+    if (!currency && read.scaled && /^(lucas?|luquitas?)$/.test(words[read.end - 1] ?? '') && variant !== 'US' && variant !== 'ES') currency = localPesoCurrency(variant);
+    // "ni un peso", "not a dime", "un euro más": an idiom for nothing, not an amount of 1.
+    if (read.value === 1 && !read.digits && !read.scaled) {
+      k = end - 1;
+      continue;
+    }
     const skip = end - 1;
     const hasContext = amountContext.has(before) || amountContext.has(before2);
     if (!currency) {
@@ -87,7 +96,13 @@ export function amountCandidates(text: string, variant: Variant): AmountCandidat
         k = skip;
         continue;
       }
-      if (dateTimeBefore.has(before) || months.test(before) || months.test(before2)) {
+      // "el 30", "after 6": a day or an hour; "around 200", "del 800" are still money.
+      if ((dateTimeBefore.has(before) && read.value <= 31) || months.test(before) || months.test(before2) || idBefore.has(before)) {
+        k = skip;
+        continue;
+      }
+      // A range with a unit ("24-48 h", "2 o 3 semanas") is not money either.
+      if (/^\d/.test(after) && unitAfter.has(words[read.end + 1] ?? '')) {
         k = skip;
         continue;
       }
@@ -120,9 +135,10 @@ export function amountCandidates(text: string, variant: Variant): AmountCandidat
  * @example
  * extractAmount('te pago 1,200.50 pesos', 'MX') // → { value: 1200.5, currency: 'MXN' }
  * extractAmount('puedo dar 300 mil', 'CO') // → { value: 300000 }
+ * extractAmount('I paid once', 'US', 'en') // → undefined (English "once" is not 11)
  */
-export function extractAmount(text: string, variant: Variant): NluAmount | undefined {
-  const all = amountCandidates(text, variant);
+export function extractAmount(text: string, variant: Variant, lang?: Language): NluAmount | undefined {
+  const all = amountCandidates(text, variant, lang);
   if (all.length === 0) return undefined;
   const best = all.find((a) => a.currency && a.hasContext) ?? all.find((a) => a.currency) ?? all.find((a) => a.hasContext) ?? all[0];
   if (!best) return undefined;

@@ -13,7 +13,17 @@ describe('extractDate (es)', () => {
     ['la próxima semana', '2026-11-30'], ['el 15 de diciembre', '2026-12-15'], ['el 30', '2026-11-30'], ['el día 30', '2026-11-30'], ['el 15', '2026-12-15'],
     ['en dos semanas', '2026-12-08'], ['en 3 días', '2026-11-27'], ['pagué el viernes pasado', '2026-11-20'], ['ayer', '2026-11-23'],
     ['pagué el lunes', '2026-11-23'], ['ya pague el 20', '2026-11-20'], ['el 30/11', '2026-11-30'], ['pague 500 y el resto el viernes', '2026-11-27'],
+    ['ya hice el abono esta mañana', '2026-11-24'], ['ingresé lo que faltaba el lunes', '2026-11-23'], ['pague 1.200,50 € el sabado', '2026-11-21'],
+    ['el lunes lo dejo pagado', '2026-11-30'], ['mi papá falleció el domingo', '2026-11-22'],
+    ['mi hermano te transfirió anoche', '2026-11-23'], ['puedo pagar 200 cada quincena', undefined], ['de lunes a viernes después de las 6', undefined],
+    ['no llego a fin de mes', undefined], ['os lo pago a final de mes', '2026-11-30'],
   ])('%s → %s', (text, iso) => expect(extractDate(text, 'es', now)).toBe(iso));
+
+  // A month alone, "ahora" and "mañana" as the morning are not dates.
+  it.each([['lo pagué todo en octubre'], ['estoy en paro desde septiembre'], ['el mes que viene empiezo'], ['ahora mismo no puedo'], ['llámame a las once de la mañana']])(
+    'no date in %s',
+    (text) => expect(extractDate(text, 'es', now)).toBeUndefined(),
+  );
 });
 
 describe('extractDate (en)', () => {
@@ -24,7 +34,16 @@ describe('extractDate (en)', () => {
     ['i get paid friday so ill send it then', '2026-11-27'], ['my husband gets paid on the 1st', '2026-12-01'], ['a week from Friday', '2026-12-04'],
   ])('%s → %s', (text, iso) => expect(extractDate(text, 'en', now)).toBe(iso));
 
-  it.each([['call me after 6'], ['a las 6'], ['hello'], ['I lost my job'], ['50% off']])('no date in %s', (text) => expect(extractDate(text, 'en', now)).toBeUndefined());
+  it.each([
+    ['paying tmrw for sure', '2026-11-25'], ['She passed away on the 15th', '2026-11-15'], ['can i pay half now and half on the 15th', '2026-12-15'],
+    ['my payment of $75 went out on the 21st', '2026-11-21'], ['autopay took it out on the 15th', '2026-11-15'], ["I'm out of work for 6 weeks", undefined],
+    ['can I pay 35 every Friday', undefined], ['have a great weekend', undefined], ['I will pay this weekend', '2026-11-28'],
+  ])('%s → %s', (text, iso) => expect(extractDate(text, 'en', now)).toBe(iso));
+
+  it.each([['call me after 6'], ['a las 6'], ['hello'], ['I lost my job'], ['50% off'], ['I paid in October'], ['died in March'], ['can I pay right now?'], ['I paid last week'], ['next month']])(
+    'no date in %s',
+    (text) => expect(extractDate(text, 'en', now)).toBeUndefined(),
+  );
 });
 
 describe('localNow', () => {

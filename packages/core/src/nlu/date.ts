@@ -29,12 +29,13 @@ const weekdays: Readonly<Record<string, number>> = {
 
 /** Past-tense cues: "pagué el lunes" is last Monday, "pago el lunes" next Monday. */
 const pastCue =
-  /\b(ya pag\w*|pague|pagamos ya|deposite|transferi|hice|mande|envie|abone|consigne|realice|liquide|cubri|fue|pagado|depositado|transferido|desde el|(?<!\b(?:get|gets|getting|be|been|i'll be|will be)\s)paid|sent|made|did|deposited|transferred|wired|mailed|was|were|cleared|went through|since|ago|hace)\b/;
+  /\b(ya pag\w*|pague|pagamos ya|deposite|transferi|hice|mande|envie|abone|consigne|ingrese|salde|cancele|gire|realice|liquide|cubri|fue|(?<!\b(?:dejo|dejamos|queda|quedara|va\s+a\s+estar|estara)\s)pagado|depositado|transferido|desde el|fallecio|murio|falleci|(?<!\b(?:get|gets|getting|be|been|i'll be|will be)\s)paid|sent|made|did|deposited|transferred|wired|mailed|was|were|cleared|went through|went out|came out|took|posted|passed away|passed|died|since|ago|hace)\b/;
 const futureMod = /^(proximo|este|esta|next|this|coming|que viene|siguiente)$/;
 
 /** Whether the clause around `index` is in the past tense (clauses end at punctuation, "pero", "but"…). */
 function pastAt(folded: string, index: number): boolean {
-  const boundary = /[.;!?]|,\s|\b(?:pero|but|y|and|so|asi que|entonces|then|aunque|although)\b/g;
+  // A decimal or thousands point ("1.200,50 €") is not the end of a clause.
+  const boundary = /[;!?]|\.(?!\d)|,\s|\b(?:pero|but|y|and|so|asi que|entonces|then|aunque|although)\b/g;
   let from = 0;
   let to = folded.length;
   for (const m of folded.matchAll(boundary)) {
@@ -115,10 +116,10 @@ const rules: ReadonlyArray<[RegExp, Rule]> = [
   [new RegExp(`\\b(?:a|one)\\s+week\\s+from\\s+(?:this\\s+|next\\s+)?(${wd})\\b`, 'g'), (m, t) => addDays(nextWeekday(t, weekdays[m[1] ?? ''] ?? 5), 7)],
   [/\b(pasado\s+manana|(?:the\s+)?day\s+after\s+tomorrow)\b/g, (_m, t) => addDays(t, 2)],
   [/\b(anteayer|antier|antes\s+de\s*ayer|(?:the\s+)?day\s+before\s+yesterday)\b/g, (_m, t) => addDays(t, -2)],
-  [/\b(ayer|yesterday)\b/g, (_m, t) => addDays(t, -1)],
-  [/\b(hoy|today|tonight|esta\s+noche|this\s+(?:morning|afternoon|evening))\b/g, (_m, t) => t],
-  [/(?<!\b(?:la|las|en|por|de|del|in|the)\s)\b(manana|tomorrow)\b/g, (_m, t) => addDays(t, 1)],
-  [new RegExp(`\\b(?:(el|este|esta|el\\s+proximo|el\\s+siguiente|proximo|next|this|this\\s+coming|on|last|el\\s+pasado|pasado)\\s+)?(${wd})\\b(\\s+(?:pasado|last|que\\s+viene|que\\s+entra|proximo))?${nextWeekSuffix}?`, 'g'), (m, t, past) => {
+  [/\b(ayer|yesterday|anoche|last\s+night)\b/g, (_m, t) => addDays(t, -1)],
+  [/\b(hoy|today|tonight|esta\s+noche|esta\s+manana|this\s+(?:morning|afternoon|evening))\b/g, (_m, t) => t],
+  [/(?<!\b(?:la|las|en|por|de|del|esta|in|the)\s)\b(manana|tomorrow|tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow)\b/g, (_m, t) => addDays(t, 1)],
+  [new RegExp(`(?<!\\b(?:cada|every|todos\\s+los|los)\\s*)\\b(?:(el|este|esta|el\\s+proximo|el\\s+siguiente|proximo|next|this|this\\s+coming|on|last|el\\s+pasado|pasado)\\s+)?(${wd})\\b(\\s+(?:pasado|last|que\\s+viene|que\\s+entra|proximo))?${nextWeekSuffix}?`, 'g'), (m, t, past) => {
     const day = weekdays[m[2] ?? ''];
     if (day === undefined) return undefined;
     const pre = (m[1] ?? '').replace(/^el\s+/, '');
@@ -128,10 +129,11 @@ const rules: ReadonlyArray<[RegExp, Rule]> = [
     if (futureMod.test(pre) || post) return nextWeekday(t, day);
     return past ? lastWeekday(t, day) : nextWeekday(t, day);
   }],
-  [/\b(?:a\s+|para\s+|al\s+|hasta\s+)?(?:(?:el\s+)?(?:fin|final|finales|ultimo\s+dia)\s+(?:de|del)\s+(?:este\s+)?mes|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month\s*-?\s*end|(?:the\s+)?last\s+day\s+of\s+(?:the|this)\s+month)(\s+(?:que\s+viene|proximo|siguiente))?\b/g, (m, t) => endOfMonth(t, m[1] ? 1 : 0)],
+  // "no llego a fin de mes" is an idiom (I can't make ends meet), not a date.
+  [/(?<!\b(?:llego|llegamos|llegar|llega)\s+(?:a\s*)?)\b(?:a\s+|para\s+|al\s+|hasta\s+)?(?:(?:el\s+)?(?:fin|final|finales|ultimo\s+dia)\s+(?:de|del)\s+(?:este\s+)?mes|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month\s*-?\s*end|(?:the\s+)?last\s+day\s+of\s+(?:the|this)\s+month)(\s+(?:que\s+viene|proximo|siguiente))?\b/g, (m, t) => endOfMonth(t, m[1] ? 1 : 0)],
   [/\b(?:(?:el\s+)?fin|final)\s+del?\s+(?:proximo\s+mes|mes\s+que\s+viene)|end\s+of\s+next\s+month\b/g, (_m, t) => endOfMonth(t, 1)],
-  [/\b(?:la\s+)?(otra|siguiente|proxima)?\s*quincena\b/g, (m, t) => quincena(t, m[1] ? 1 : 0)],
-  [/\b(?:el\s+)?(?:fin\s+de\s+semana|finde|(?:this\s+)?weekend)\b/g, (_m, t) => nextWeekday(t, 6)],
+  [/(?<!\b(?:cada|por|x|every|each)\s*)\b(?:la\s+)?(otra|siguiente|proxima)?\s*quincena\b/g, (m, t) => quincena(t, m[1] ? 1 : 0)],
+  [/(?<!\b(?:good|great|nice|lovely|happy|buen|feliz|bonito)\s)\b(?:el\s+)?(?:fin\s+de\s+semana|finde|(?:this\s+)?weekend)\b/g, (_m, t) => nextWeekday(t, 6)],
   [/\b(?:la\s+(?:proxima|otra|siguiente)\s+semana|la\s+semana\s+que\s+(?:viene|entra)|next\s+week)\b/g, (_m, t) => nextWeekday(t, 1)],
   [dayOfMonthRe, (m, t, past) => {
     const n = dayNumberOf(m[1] ?? '');
@@ -155,6 +157,8 @@ function ruleDates(folded: string, today: CivilDate): Found[] {
 /** chrono is the slow part of a parse: only call it when the text could hold a date it knows. */
 const chronoGate = /\d|\b(?:en|dentro|in|hace|ago|within|de|of|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|week|weeks|semanas?|mes|month|months|meses|days?|dias?)\b/;
 
+const vagueChrono = /^(?:(?:right\s+)?now|ahora(?:\s+mismo)?|(?:last|past)\s+week)$/;
+
 function chronoDates(folded: string, lang: Language, now: LocalNow): Found[] {
   if (!chronoGate.test(folded)) return [];
   const parser = lang === 'es' ? chrono.es.casual : chrono.en.casual;
@@ -162,8 +166,14 @@ function chronoDates(folded: string, lang: Language, now: LocalNow): Found[] {
   const out: Found[] = [];
   for (const r of parser.parse(folded, ref)) {
     const s = r.start;
-    // Clock times alone ("a las 6") and bare weekdays are not dates here (weekdays are ours).
-    if (!s.isCertain('day') && !s.isCertain('month')) continue;
+    // Clock times alone ("a las 6"), a month alone ("pagué en octubre", "next month") and bare
+    // weekdays are not dates here (weekdays are ours); neither are "now", "ahora mismo" and the
+    // vague "last week", nor "mañana" as the morning ("a las 11 de la mañana").
+    if (!s.isCertain('day')) continue;
+    if (vagueChrono.test(r.text.trim())) continue;
+    if (/^(manana|tomorrow)$/.test(r.text.trim()) && /\b(?:la|las|en|por|de|del|esta|in|the)\s+$/.test(folded.slice(0, r.index))) continue;
+    // "out of work for 6 weeks", "por 3 meses": a duration, not a date.
+    if (/^(?:for|durante|por)\s/.test(r.text) || /\b(?:for|durante|por)\s+$/.test(folded.slice(Math.max(0, r.index - 9), r.index))) continue;
     const date = { y: s.get('year') ?? now.y, m: s.get('month') ?? now.m, d: s.get('day') ?? now.d };
     out.push({ start: r.index, end: r.index + r.text.length, date });
   }
@@ -181,7 +191,10 @@ function chronoDates(folded: string, lang: Language, now: LocalNow): Found[] {
  * extractDate('a fin de mes', 'es', now) // → '2026-11-30'
  */
 export function extractDate(text: string, lang: Language, now: LocalNow): string | undefined {
-  const folded = foldText(text).slice(0, 2000);
+  // A range of weekdays ("de lunes a viernes", "Monday through Friday") is a schedule, not a date.
+  const folded = foldText(text)
+    .slice(0, 2000)
+    .replace(new RegExp(`\\b(?:de|from)\\s+(?:${wd})\\s+(?:a|to|through|thru|till|until)\\s+(?:${wd})\\b`, 'g'), (m) => ' '.repeat(m.length));
   const today: CivilDate = { y: now.y, m: now.m, d: now.d };
   // Rules first (they win ties), then chrono; keep the longest of overlapping matches.
   const all = [...ruleDates(folded, today), ...chronoDates(folded, lang, now)];

@@ -29,3 +29,11 @@ describe('features', () => {
     expect(featurize('es mía').has('n:es')).toBe(false);
   });
 });
+
+describe('canonical tokens', () => {
+  it('reads "whats the …" as "what\'s", and "whats" alone as WhatsApp', async () => {
+    const { canonicalTokens } = await import('./normalize.js');
+    expect(canonicalTokens('whats the amount due')[0]).toBe("what's");
+    expect(canonicalTokens('mandame un whats')).toContain('whatsapp');
+  });
+});

@@ -31,18 +31,22 @@ export function featurize(text: string): Map<string, number> {
   if (tokens.length === 0) add('<empty>');
   add(tokens.length <= 2 ? 'len:short' : tokens.length <= 8 ? 'len:mid' : 'len:long');
   let prev = '<s>';
+  let prevStem = '<s>';
   let negScope = 0;
   for (const t of tokens) {
     add(`w:${t}`);
     add(`b:${prev}_${t}`);
+    const stem = stemOf(t);
+    // Bigrams of stems carry tense and person across inflections ("ya pagué", "ya pagamos" → ya_pag).
+    if ((stem !== undefined || prevStem !== prev)) add(`sb:${prevStem}_${stem ?? t}`);
     prev = t;
+    prevStem = stem ?? t;
     // Negation scope: "no es mía" ≠ "es mía", "not mine" ≠ "mine" beyond the adjacent bigram.
     if (negScope > 0) {
       add(`n:${t}`);
       negScope--;
     }
     if (negators.has(t)) negScope = 3;
-    const stem = stemOf(t);
     if (stem !== undefined) add(`s:${stem}`);
     const padded = `<${t}>`;
     if (padded.length > 3 && t !== '<num>') {
@@ -62,7 +66,11 @@ export function featurize(text: string): Map<string, number> {
   norm = Math.sqrt(norm) || 1;
   for (const [k, v] of f) f.set(k, v / norm);
   const clipped = text.length > 2000 ? text.slice(0, 2000) : text;
-  for (const cue of lexiconCues(foldText(clipped))) f.set(`lex:${cue}`, cueWeight);
+  const folded = foldText(clipped);
+  const cues = lexiconCues(folded);
+  for (const cue of cues) f.set(`lex:${cue}`, cueWeight);
+  // Folding drops "?" and "¿": a question is a cue of its own (request_info, pay_now, plans…).
+  if (/[?¿]/.test(clipped)) f.set('lex:qmark', cueWeight);
   for (const hit of ruleIntents(clipped)) f.set(hit.keyword ? 'rule:keyword' : `rule:${hit.intent}`, cueWeight);
   return f;
 }

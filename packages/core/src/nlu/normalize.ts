@@ -86,13 +86,17 @@ export function tokenize(folded: string): string[] {
  */
 export function canonicalTokens(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(foldText(text))) {
+  const tokens = tokenize(foldText(text));
+  tokens.forEach((t, i) => {
     if (/^\d/.test(t)) {
       out.push('<num>');
-      continue;
+      return;
     }
-    const mapped = tokenMap[t] ?? t;
+    // "whats the balance", "whats up" are "what's", not WhatsApp.
+    const mapped = (t === 'whats' || t === 'wats') && whatsIsWhat.has(tokens[i + 1] ?? '') ? "what's" : (tokenMap[t] ?? t);
     for (const part of mapped.split(' ')) out.push(part);
-  }
+  });
   return out;
 }
+
+const whatsIsWhat = new Set('the up that this your ur my going goin good new a it wrong happening next left due owed he she they you u poppin in on with for so is was'.split(' '));

@@ -1,3 +1,5 @@
+import type { Language } from './intents.js';
+
 /**
  * Numbers as debtors write them: numerals with local separators and number words in Spanish
  * and English. Pure helpers shared by the amount, installments and date extractors.
@@ -26,8 +28,26 @@ export const multipliers: Readonly<Record<string, number>> = {
   millon: 1e6, millones: 1e6, million: 1e6, millions: 1e6, palo: 1e6, palos: 1e6, m: 1e6,
 };
 
-/** Value of one number word, if it is one. `hundred` is handled by the sequence reader. */
-export function wordValue(token: string): number | undefined {
+/**
+ * Number words of one language that are ordinary words of the other: English "once" ("I paid
+ * once", "all at once") is not Spanish 11, Spanish "ten" ("ten paciencia") is not English 10.
+ */
+const falseFriends: Readonly<Record<Language, ReadonlySet<string>>> = {
+  en: new Set(['once']),
+  es: new Set(['ten']),
+};
+
+/**
+ * Value of one number word, if it is one. `hundred` is handled by the sequence reader. With the
+ * utterance language, a word that is a number only in the other language is not a number (code
+ * switching such as "I can pay quinientos" still reads).
+ *
+ * @example
+ * wordValue('once', 'es') // → 11
+ * wordValue('once', 'en') // → undefined
+ */
+export function wordValue(token: string, lang?: Language): number | undefined {
+  if (lang !== undefined && falseFriends[lang].has(token)) return undefined;
   return unitsEs[token] ?? unitsEn[token];
 }
 
@@ -77,7 +97,7 @@ export interface NumberRead {
  * @example
  * readNumber(['mil', 'quinientos', 'pesos'], 0) // → { value: 1500, end: 2, … }
  */
-export function readNumber(tokens: readonly string[], i: number): NumberRead | undefined {
+export function readNumber(tokens: readonly string[], i: number, lang?: Language): NumberRead | undefined {
   const first = tokens[i];
   if (first === undefined) return undefined;
   let total = 0;
@@ -91,6 +111,12 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
     current = 1;
     any = true;
     j = i + 1;
+  } else if ((first === 'medio' || first === 'media' || first === 'half') && /^(millon|million|palo|mil|luca|a)$/.test(tokens[i + 1] ?? '')) {
+    // "medio millón" 500000, "media luca" 500, "half a million": a half of the multiplier that follows.
+    const k = tokens[i + 1] === 'a' ? i + 2 : i + 1;
+    const m = multipliers[tokens[k] ?? ''];
+    if (m === undefined || tokens[k] === 'm' || tokens[k] === 'k') return undefined;
+    return { value: m / 2, end: k + 1, digits: false, scaled: true };
   } else if (numeral !== undefined) {
     current = numeral;
     digits = true;
@@ -99,7 +125,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
   }
   for (; j < tokens.length; j++) {
     const t = tokens[j] as string;
-    const w = digits && !scaled ? undefined : wordValue(t);
+    const w = digits && !scaled ? undefined : wordValue(t, lang);
     if (w !== undefined && !(digits && j === i + 1)) {
       current += w;
       any = true;
@@ -122,7 +148,7 @@ export function readNumber(tokens: readonly string[], i: number): NumberRead | u
       scaled = true;
       continue;
     }
-    if ((t === 'y' || t === 'and') && any && wordValue(tokens[j + 1] ?? '') !== undefined && !digits) continue;
+    if ((t === 'y' || t === 'and') && any && wordValue(tokens[j + 1] ?? '', lang) !== undefined && !digits) continue;
     break;
   }
   if (!any) return undefined;

@@ -49,8 +49,8 @@ const stopCompanionCues: ReadonlyArray<[string, OrgIntent]> = [
   ['paid_past', 'already_paid'], ['insult', 'abuse'], ['threat', 'abuse'], ['hardship', 'hardship'], ['future_pay', 'promise_to_pay'], ['refuse', 'refuse'],
 ];
 
-function redirectionEvidence(text: string): boolean {
-  return extractChannel(text) !== undefined || extractTimeOfDay(text) !== undefined;
+function redirectionEvidence(text: string, lang: Language): boolean {
+  return extractChannel(text, lang) !== undefined || extractTimeOfDay(text, lang) !== undefined;
 }
 
 const maxChars = 2000;
@@ -89,7 +89,7 @@ export function parse(text: string, opts: ParseOptions): NluResult {
     // The classifier saw the rule hit as a feature; it may explain the message better
     // ("ya pagué, dejen de llamar" is already_paid + stop_contact). The rule intent is never dropped.
     const ruleP = ranked.find((r) => r.label === ruleHit.intent)?.p ?? 0;
-    const mayOverrule = ruleHit.intent === 'stop_contact' ? top.label === 'contact_preference' && redirectionEvidence(clipped) : top.label !== 'unknown';
+    const mayOverrule = ruleHit.intent === 'stop_contact' ? top.label === 'contact_preference' && redirectionEvidence(clipped, lang) : top.label !== 'unknown';
     if (top.label !== ruleHit.intent && top.p >= overruleThreshold && mayOverrule) {
       intent = top.label;
       confidence = top.p;
@@ -124,18 +124,18 @@ export function parse(text: string, opts: ParseOptions): NluResult {
 export function extractEntities(text: string, lang: Language, timezone: string, now: string | Date | undefined, _intent?: OrgIntent): NluEntities {
   const variant = variantFor(timezone, lang);
   const entities: NluEntities = {};
-  const amount = extractAmount(text, variant);
+  const amount = extractAmount(text, variant, lang);
   if (amount) entities.amount = amount;
   const local = now === undefined ? undefined : localNow(now, timezone);
   if (local) {
     const date = extractDate(text, lang, local);
     if (date) entities.date = date;
   }
-  const installments = extractInstallments(text);
+  const installments = extractInstallments(text, lang);
   if (installments !== undefined) entities.installments = installments;
-  const channel = extractChannel(text);
+  const channel = extractChannel(text, lang);
   if (channel) entities.channel = channel;
-  const timeOfDay = extractTimeOfDay(text);
+  const timeOfDay = extractTimeOfDay(text, lang);
   if (timeOfDay) entities.timeOfDay = timeOfDay;
   return entities;
 }

@@ -34,6 +34,15 @@ describe('stop_contact rules', () => {
     'ya paren con eso, que fastidio', 'estoy en el registro no llame, no me pueden llamar', 'déjenme tranquilo ya', 'dejadme tranquila de una vez',
     'ya está bien de llamadas', 'no soy yo, borren este número', 'ya no sigan con las llamadas', 'eviten contactarme', 'olvídense de mi número',
     'no quiero recibir ni una llamada más', 'nada de llamadas por favor, no me interesa', 'absténganse de llamarme', 'estoy en la lista Robinson',
+    // Formal, indirect and misspelt phrasings added with the extra3 corpus.
+    'end all communication with me', 'please discontinue all calls to this number', 'no more phone calls, I mean it', 'no more contact',
+    'I want no further communication from your company', 'please refrain from contacting me', "I don't want any contact from you whatsoever",
+    "I don't want you contacting me anymore", 'please take this number off your list', 'pls stop msging me', 'stahp calling me',
+    'ejerzo mi derecho a no ser contactado', 'no deseo ser contactado', 'me opongo a que me contactéis', 'cancelen los mensajes a este número',
+    'suspendan los mensajes por favor', 'les solicito no volver a contactarme', 'dejame de escribir', 'ya no me llame', 'ya no me escriba',
+    'ya no me anden marcando', 'noo me yamen mas', 'no quiero saber nada de ustedes, bórrenme',
+    'oye ya no me estés llamando a cada rato', 'ni una llamada más, por favor', 'dejad de darme la lata', 'dejen de hincharme con los mensajes',
+    'ya bájenle a las llamadas', 'quit it with the texts',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
@@ -44,6 +53,8 @@ describe('stop_contact rules', () => {
     'no para de llamar mi jefe', 'no me mandaron el link', 'dejé de trabajar por la operación', 'stop by the store and grab eggs',
     'stop the interest from growing', "I'm done with the payments next month", "I'm tired of the payments", 'no me pueden cobrar eso',
     'déjame pensarlo', 'no te preocupes, el lunes lo dejo pagado', 'enough money to pay', 'I want to stop paying interest',
+    'at the end of all this I will pay', 'no more money this month', 'I want to cancel my account and pay it off', 'quiero cancelar la deuda completa',
+    'no more payments after this one', 'ya no me llegan los recibos', 'borrar la deuda sería ideal',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 

@@ -20,7 +20,7 @@ const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|st
 /** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
 const obj = '(?:me\\s+|nos\\s+|le\\s+|les\\s+|te\\s+)?';
 /** Stems of Spanish contact verbs ("llamar", "marcar", "escribir", "molestar", "chingar"…). */
-const esContact = '(?:llam|marc|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|dar\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
+const esContact = '(?:llam|marc|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
 /** Stems of English contact verbs ("calling", "callin", "texting", "bugging"…). */
 const enContact = '(?:call|text|messag|contact|e-?mail|send|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
 
@@ -34,7 +34,7 @@ const stopPatterns: readonly RegExp[] = [
   new RegExp(`\\b(?:no|nunca|ya\\s+no|jamas)\\s+${obj}(?:vuelvan\\s+a\\s+|vuelva\\s+a\\s+|vuelvas\\s+a\\s+|volvais\\s+a\\s+|mas\\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marqueis|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|envieis|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan|jodais|hablen|hableis|hablar(?:me)?|chinguen|frieguen)\\b`),
   /\b(?:no|nunca|ya\s+no|jamas)\s+(?:la|lo|los|las)\s+(?:vuelvan\s+a\s+|mas\s+)?(?:llamen|llameis|llamar|marquen|marqueis|marcar|molesten|molesteis|molestar|contacten|contacteis|contactar|busquen|acosen|hostiguen)\b/,
   // "no me sigan llamando", "ya no me estén marcando", "no quiero que me sigan escribiendo".
-  new RegExp(`\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis)\\s+${esContact}`),
+  new RegExp(`\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis|estes|siga|sigas)\\s+${esContact}`),
   new RegExp(`\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`),
   /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|escrib|mand|molest)/,
   /\b(?:dar(?:me)?|dame|denme|darnos|dadme|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
@@ -76,6 +76,15 @@ const stopPatterns: readonly RegExp[] = [
   /\bno\s+(?:permission|right|consent)\s+to\s+(?:contact|call|text|message|email)\s+me\b/,
   /\bwant\s+(?:these|the|your|all\s+these|all\s+the)\s+(?:calls|texts|messages|emails)\s+(?:to\s+)?stop/,
   /\bremove\s+(?:this|my)\s+(?:number|phone|cell)\b/,
+  // Formal, indirect and misspelt opt-outs (extra3 corpus): "end all communication", "please discontinue all calls",
+  // "no more phone calls", "refrain from contacting me", "ejerzo mi derecho a no ser contactado", "bórrenme", "no me yamen".
+  /\b(?:end|discontinue|suspend|terminate|halt)\s+(?:all\s+|any\s+)?(?:further\s+)?(?:communications?|contact|calls|texts|messages|correspondence|phone\s+calls)\b/,
+  /\bno\s+(?:more|further)\s+(?:phone\s+)?(?:calls|texts|messages|contact|communications?|emails)\b|\b(?:want|wish)\s+no\s+(?:further\s+|more\s+)?(?:contact|communications?|calls)\b/,
+  /\brefrain\s+from\s+(?:contact|call|text|messag|email)\w*|\b(?:don'?t|do\s+not)\s+want\s+(?:any\s+)?(?:contact|communication)\s+(?:from|with)\b|\b(?:don'?t|do\s+not)\s+want\s+you\s+(?:contacting|calling|texting)\s+me\b/,
+  /\b(?:take|get)\s+(?:this|my)\s+(?:number|name|phone\s+number)\s+off\b|\bstop\s+msg\w*|\bstahp\b/,
+  /\bderecho\s+a\s+no\s+ser\s+(?:contactad|llamad|molestad)\w*|\bno\s+(?:deseo|quiero)\s+ser\s+(?:contactad|llamad|molestad)\w*|\bme\s+opongo\s+a\s+que\s+me\s+(?:contact|llam|escrib|marqu)\w*/,
+  /\b(?:suspend|cancel)(?:an|en|ad)\s+(?:los\s+|las\s+|sus\s+|todos\s+los\s+|todas\s+las\s+)?(?:mensajes|llamadas|correos|sms|whats\w*)\b|\bno\s+volver\s+a\s+(?:contactar|llamar|escribir|marcar)me\b/,
+  /\bdejame\s+de\s+(?:escribir|llamar|molestar|marcar|joder)|\bya\s+no\s+me\s+(?:llame|escriba|marque|anden\s+(?:marcando|llamando|escribiendo))\b|\b(?:no+|ya\s+no)\s+me\s+yame(?:n|s)?\b|\bborr(?:en|a|ad)me\b|\bni\s+una?\s+(?:llamada|mensaje|whats\w*|correo)\s+mas\b|\bbajenle\s+a\s+(?:las\s+|los\s+|sus\s+)?(?:llamadas|mensajes|llamados)\b|\bquit\s+it\s+with\s+(?:the\s+|these\s+|your\s+)?(?:calls|texts|messages|emails)\b/,
   /\bno\s+(?:sigan|siga|sigais)\s+con\s+(?:las\s+|los\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamad|mensaj|whats|correos)|\bevit(?:en|e|ad)\s+(?:llamar|contactar|escribir|marcar)|\bolvid\w*\s+(?:de\s+)?(?:mi|este)\s+(?:numero|telefono|celular)/,
 ];
 

@@ -69,7 +69,11 @@ export function createDispatcher(o: DispatcherOptions) {
    * (false when this dispatcher lost its lease), then, if marked, feed `event` to the journey.
    * `count` tallies the result once that write committed.
    */
-  interface Write { row: OutboxRow; at: Date; mark(): Promise<boolean>; event: JourneyEvent | null; count(res: DispatchResult): void }
+  interface Write {
+    row: OutboxRow; at: Date; mark(): Promise<boolean>; event: JourneyEvent | null; count(res: DispatchResult): void;
+    /** What `mark` does, as data, so a batch marks all its sent (or refused) rows in one statement. */
+    batch?: { kind: 'sent'; providerMessageId: string | null } | { kind: 'refused'; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: Date | null };
+  }
 
   function requestOf(row: OutboxRow): ContactRequest | null {
     const c = row.command;
@@ -97,20 +101,24 @@ export function createDispatcher(o: DispatcherOptions) {
     const at = o.clock.now();
     const result = (outcome: 'delivered' | 'failed' | 'refused', extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {}): JourneyEvent =>
       ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
-    const write = (mark: () => Promise<boolean>, event: JourneyEvent | null, count: (res: DispatchResult) => void): Write => ({ row, at, mark, event, count });
+    const write = (mark: () => Promise<boolean>, event: JourneyEvent | null, count: (res: DispatchResult) => void, batch?: Write['batch']): Write => ({ row, at, mark, event, count, ...(batch ? { batch } : {}) });
     switch (outcome.kind) {
       case 'sent':
-      case 'duplicate':
-        return write(() => o.outbox.markSent(row.id, o.owner, outcome.kind === 'sent' ? outcome.providerMessageId : null, at), result('delivered'), (res) => {
+      case 'duplicate': {
+        const providerMessageId = outcome.kind === 'sent' ? outcome.providerMessageId : null;
+        return write(() => o.outbox.markSent(row.id, o.owner, providerMessageId, at), result('delivered'), (res) => {
           if (outcome.kind === 'sent') res.sent++;
           else res.duplicates++;
-        });
+        }, { kind: 'sent', providerMessageId });
+      }
       case 'refused': {
         const next = outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null;
+        const reasons = outcome.reasons.map((r) => ({ rule: r.rule, message: r.message }));
         return write(
-          () => o.outbox.markRefused(row.id, o.owner, outcome.reasons.map((r) => ({ rule: r.rule, message: r.message })), next, at),
+          () => o.outbox.markRefused(row.id, o.owner, reasons, next, at),
           result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }),
           (res) => res.refused++,
+          { kind: 'refused', reasons, nextAllowedAt: next },
         );
       }
       case 'failed': {
@@ -125,12 +133,24 @@ export function createDispatcher(o: DispatcherOptions) {
     }
   }
 
-  /** Marks each row, then feeds the marked rows' events to their journeys in a few set-based statements. */
+  /** Marks the rows (sent and refused ones in one statement each), then feeds the marked rows' events to their journeys. */
   async function runWrites(writes: Write[]): Promise<void> {
+    const marked = new Set<Write>();
+    const sent = writes.filter((w) => w.batch?.kind === 'sent');
+    const refused = writes.filter((w) => w.batch?.kind === 'refused');
+    const single = writes.filter((w) => (w.batch?.kind === 'sent' && !o.outbox.markSentMany) || (w.batch?.kind === 'refused' && !o.outbox.markRefusedMany) || !w.batch);
+    if (o.outbox.markSentMany && sent.length > 0) {
+      const ok = await o.outbox.markSentMany(o.owner, sent.flatMap((w) => (w.batch?.kind === 'sent' ? [{ id: w.row.id, providerMessageId: w.batch.providerMessageId, at: w.at }] : [])));
+      for (const w of sent) if (ok.has(w.row.id)) marked.add(w);
+    }
+    if (o.outbox.markRefusedMany && refused.length > 0) {
+      const ok = await o.outbox.markRefusedMany(o.owner, refused.flatMap((w) => (w.batch?.kind === 'refused' ? [{ id: w.row.id, reasons: w.batch.reasons, nextAllowedAt: w.batch.nextAllowedAt, at: w.at }] : [])));
+      for (const w of refused) if (ok.has(w.row.id)) marked.add(w);
+    }
+    for (const w of single) if (await w.mark()) marked.add(w);
     const feeds: ApplyItem[] = [];
     for (const w of writes) {
-      if ((await w.mark()) && w.event)
-        feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: feedKey(w.row), eventType: w.event.type, decide: decideWith(w.event, w.at) });
+      if (marked.has(w) && w.event) feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: feedKey(w.row), eventType: w.event.type, decide: decideWith(w.event, w.at) });
     }
     await o.journeys.applyMany(o.clock.now(), feeds);
   }

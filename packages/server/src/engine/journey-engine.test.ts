@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildEngine } from '../compose-engine.js';
 import type { Db } from '../ports/db.js';
+import type { ApplyItem, JourneyStore } from '../ports/strategy-store.js';
+import { createDefinitions } from './decide.js';
+import { createDispatcher } from './dispatcher.js';
 import { describeStorage } from '../../test/storage.js';
 import { importRows, makeRow, newTenant, testPlatform, T0 } from '../../test/fixtures.js';
 import { FakeMessaging, makeTestStrategy } from '../../test/strategy-support.js';
@@ -137,6 +140,72 @@ describeStorage('strategy runner', (mode) => {
     expect(r3).toMatchObject({ version: 3, migration: { moved: 0 } });
     expect((await engine.strategies.versions(t.orgId, 'stg_test')).map((v) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'published'], [3, 'published']]);
     expect((await engine.strategies.journey(t.orgId, acct!)).state!.strategyVersion).toBe(2);
+  });
+
+  /**
+   * A dispatcher over a JourneyStore whose applyMany fails when `fail` says so — after really
+   * writing, so only a rollback of the whole batch (outbox marks included) leaves things clean.
+   */
+  function failingDispatcher(engine: Awaited<ReturnType<typeof setup>>['engine'], clock: ManualClock, messaging: FakeMessaging, fail: (items: readonly ApplyItem[], call: number) => boolean) {
+    const calls: string[][] = [];
+    const logs: string[] = [];
+    const inner = engine.stores.journeys;
+    const journeys: JourneyStore = {
+      ...inner,
+      async applyMany(now, items) {
+        calls.push(items.map((i) => i.accountId));
+        const out = await inner.applyMany(now, items);
+        if (fail(items, calls.length)) throw new Error('journey write failed');
+        return out;
+      },
+    };
+    const dispatcher = createDispatcher({
+      outbox: engine.stores.outbox, journeys, definitions: createDefinitions(engine.stores.strategies), messaging, clock,
+      tx: (fn) => db.transaction(() => fn()), owner: 'test-dispatcher', batchSize: 10, concurrency: 1, leaseMs: 60_000, log: (msg) => logs.push(msg),
+    });
+    return { dispatcher, calls, logs };
+  }
+  const fedResults = (orgId: string) =>
+    db.query<{ account_id: string; n: number }>(`SELECT account_id, count(*)::int AS n FROM journey_inbox WHERE org_id = $1 AND event_key LIKE 'result:%' GROUP BY account_id ORDER BY account_id`, [orgId]).then((r) => r.rows);
+  const revs = (orgId: string) => db.query<{ rev: string }>('SELECT rev FROM journeys WHERE org_id = $1', [orgId]).then((r) => r.rows.map((x) => Number(x.rev)));
+
+  it('when the batch journey write fails, each contact is still recorded and fed to its journey exactly once', async () => {
+    const { t, clock, engine, messaging } = await setup(3);
+    await engine.worker.drain();
+    const { dispatcher, calls, logs } = failingDispatcher(engine, clock, messaging, (_items, call) => call === 1);
+    expect(await dispatcher.drain()).toMatchObject({ claimed: 3, sent: 3, duplicates: 0 });
+    // One batch call (rolled back), then one call per contact.
+    expect(calls.map((c) => c.length)).toEqual([3, 1, 1, 1]);
+    expect(new Set(calls.slice(1).flat())).toEqual(new Set(calls[0]));
+    expect(logs).toContain('batch outcome write failed; recording one by one');
+    expect(messaging.calls).toHaveLength(3);
+    expect((await outbox(t.orgId)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    const fed = await fedResults(t.orgId);
+    expect(fed).toHaveLength(3);
+    expect(fed.every((r) => r.n === 1)).toBe(true);
+    expect(await revs(t.orgId)).toEqual([2, 2, 2]); // started (1), one contact result (2)
+    expect((await dispatcher.drain()).claimed).toBe(0);
+  });
+
+  it('one contact whose journey write keeps failing does not hold back the others; it is replayed after the lease', async () => {
+    const { t, clock, engine, messaging } = await setup(3);
+    await engine.worker.drain();
+    const accounts = (await db.query<{ account_id: string }>('SELECT account_id FROM journeys WHERE org_id = $1 ORDER BY account_id', [t.orgId])).rows.map((r) => r.account_id);
+    let broken: string | null = accounts[1]!;
+    const { dispatcher, logs } = failingDispatcher(engine, clock, messaging, (items) => items.some((i) => i.accountId === broken));
+    expect(await dispatcher.drain()).toMatchObject({ claimed: 3, sent: 2 });
+    expect(logs).toEqual(['batch outcome write failed; recording one by one', 'dispatch failed; will retry after the lease']);
+    const statusOf = async () => new Map((await db.query<{ account_id: string; status: string }>('SELECT account_id, status FROM outbox WHERE org_id = $1', [t.orgId])).rows.map((r) => [r.account_id, r.status]));
+    expect(await statusOf()).toEqual(new Map([[accounts[0]!, 'sent'], [accounts[1]!, 'in_flight'], [accounts[2]!, 'sent']]));
+    expect((await fedResults(t.orgId)).map((r) => r.account_id)).toEqual([accounts[0], accounts[2]]);
+    // Repaired; after the lease the same key is tried again: a duplicate at the provider, fed once.
+    broken = null;
+    clock.advance(61_000);
+    expect(await dispatcher.drain()).toMatchObject({ claimed: 1, duplicates: 1, sent: 0 });
+    expect([...(await statusOf()).values()]).toEqual(['sent', 'sent', 'sent']);
+    expect((await fedResults(t.orgId)).map((r) => [r.account_id, r.n])).toEqual(accounts.map((a) => [a, 1]));
+    expect(await revs(t.orgId)).toEqual([2, 2, 2]);
+    expect(messaging.sent.size).toBe(3);
   });
 
   it('preview says which segment and node, and what would be sent', async () => {

@@ -152,6 +152,9 @@ export interface OutboxStore {
   markSent(id: number, owner: string, providerMessageId: string | null, at: Date): Promise<boolean>;
   /** Records the refusal per rule; back to `pending` at `nextAllowedAt`, or `refused` (terminal) when null. */
   markRefused(id: number, owner: string, reasons: Array<{ rule: string; message: string }>, nextAllowedAt: Date | null, at: Date): Promise<boolean>;
+  /** Batch forms of markSent / markRefused (optional): the ids this owner marked. */
+  markSentMany?(owner: string, items: ReadonlyArray<{ id: number; providerMessageId: string | null; at: Date }>): Promise<Set<number>>;
+  markRefusedMany?(owner: string, items: ReadonlyArray<{ id: number; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: Date | null; at: Date }>): Promise<Set<number>>;
   /** Retry at `retryAt`, or terminal `status` when retryAt is null. */
   markFailed(id: number, owner: string, error: string, retryAt: Date | null, terminal: 'failed' | 'dead', at: Date): Promise<boolean>;
   /** The outbox contact a provider message id belongs to. */

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/clock/manual-clock.js';
 import { createSqlTemplateStore } from '../adapters/db/channels/template-store.js';
+import type { Platform } from '../compose.js';
 import type { Db } from '../ports/db.js';
+import type { TemplateStore } from '../ports/template-catalog.js';
 import { describeStorage } from '../../test/storage.js';
 import { newTenant, T0, testPlatform } from '../../test/fixtures.js';
 import { createTemplates, type Templates } from './templates.js';
@@ -12,10 +14,11 @@ describeStorage('templates use case and catalog', (mode) => {
   let db: Db & { drop(): Promise<void> };
   let templates: Templates;
   let orgId: string;
+  let platform: Platform;
   const clock = new ManualClock(T0);
   beforeAll(async () => {
     db = await mode.open();
-    const { platform } = await testPlatform(db);
+    ({ platform } = await testPlatform(db));
     orgId = (await newTenant(platform)).orgId;
     templates = createTemplates({ store: createSqlTemplateStore(db), clock });
   });
@@ -58,5 +61,71 @@ describeStorage('templates use case and catalog', (mode) => {
     await expect(resolve('tpl_default_voicemail_voicemail_en-US', 'email', 'en-US', 'US')).rejects.toMatchObject({ kind: 'validation' });
     // A scripted call template serves both call and voicebot.
     expect((await resolve('voicebot_arrears_v1', 'call', 'es-MX', 'MX')).id).toBe('tpl_default_reminder_call_voicebot_es-MX');
+  });
+
+  it('the send-path catalog reuses the published set for 5 s of clock time; a publish here is seen at once, one elsewhere after 5 s', async () => {
+    const org = (await newTenant(platform)).orgId;
+    const c = new ManualClock(T0);
+    const sql = createSqlTemplateStore(db);
+    let reads = 0;
+    let failNext = false;
+    const store: TemplateStore = {
+      ...sql,
+      published: (o) => {
+        if (o !== org) return sql.published(o);
+        reads += 1;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('database unavailable'));
+        }
+        return sql.published(o);
+      },
+    };
+    const here = createTemplates({ store, clock: c });
+    const elsewhere = createTemplates({ store: sql, clock: c }); // another process over the same database
+    const res = (t: Templates = here) => t.catalog.resolve({ orgId: org, templateId: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
+
+    expect((await res()).id).toBe('tpl_default_reminder_sms_es-MX');
+    await Promise.all([res(), res(), res()]);
+    expect(reads).toBe(1);
+    c.advance(4_999);
+    await res();
+    expect(reads).toBe(1);
+    c.advance(1);
+    await res();
+    expect(reads).toBe(2); // 5 s old: read again
+    // Another organisation has its own entry; the admin path (effective) never uses the cache.
+    await here.catalog.resolve({ orgId, templateId: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
+    await here.effective(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
+    expect(reads).toBe(3);
+    await res();
+    expect(reads).toBe(3);
+
+    // A publish in this process is seen at once.
+    const v1 = await here.createDraft(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS }, 'test');
+    await here.publish(org, v1.template.id);
+    expect((await res()).id).toBe(v1.template.id);
+
+    // One by another instance: this one keeps v1 until its entry is 5 s old, then sees v2.
+    c.advance(1_000);
+    const v2 = await elsewhere.createDraft(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: `V2 ${MX_SMS}` }, 'test');
+    await elsewhere.publish(org, v2.template.id);
+    expect((await res(elsewhere)).id).toBe(v2.template.id);
+    expect((await res()).id).toBe(v1.template.id);
+    c.advance(3_999);
+    expect((await res()).id).toBe(v1.template.id);
+    c.advance(1);
+    expect((await res()).id).toBe(v2.template.id);
+
+    // A failed read is not cached; a clock set back does not keep an entry from the "future".
+    c.advance(10_000);
+    failNext = true;
+    const before = reads;
+    await expect(res()).rejects.toThrow('database unavailable');
+    expect((await res()).id).toBe(v2.template.id);
+    expect(reads).toBe(before + 2);
+    c.set(T0);
+    await res();
+    expect(reads).toBe(before + 3);
   });
 });

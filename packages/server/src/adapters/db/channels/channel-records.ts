@@ -105,9 +105,14 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
     },
     async appendMany(entries) {
       const all = entries.map(toNew);
-      const deduped = all.filter((x) => x.dedupKey).map((x) => x.row);
-      if (deduped.length > 0) await insertDeduped(deduped);
-      for (const x of all) if (!x.dedupKey) await appendTimeline(db, x.row);
+      // In input order (seq breaks timeline ties): each run of de-duplicated entries in one statement.
+      for (let i = 0; i < all.length; ) {
+        let j = i;
+        while (j < all.length && all[j]!.dedupKey) j++;
+        if (j > i) await insertDeduped(all.slice(i, j).map((x) => x.row));
+        else await appendTimeline(db, all[j++]!.row);
+        i = j;
+      }
     },
   };
 }

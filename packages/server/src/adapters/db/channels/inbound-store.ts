@@ -43,7 +43,7 @@ export function createSqlInboundStore(db: SqlExecutor, clock?: Clock): InboundSt
     async storeMany(events, receivedAt) {
       if (events.length === 0) return [];
       const key = (org: string, provider: string, pmid: string) => `${org}\u0000${provider}\u0000${pmid}`;
-      // Rows go in input order, so ids (a sequence) follow it; ON CONFLICT also skips a second copy within the call.
+      // Rows go in input order (ids from a sequence, as in simulations, follow it); ON CONFLICT also skips a second copy within the call.
       const ins = await db.query<{ id: string; org_id: string; provider: string; provider_message_id: string }>(
         `INSERT INTO inbound_events (org_id, provider, provider_message_id, type, channel, payload, received_at)
          SELECT o, p, m, t, c, j::jsonb, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(o, p, m, t, c, j, n) ORDER BY n

@@ -11,13 +11,15 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
     async claimDue({ owner, now, leaseMs, limit }) {
       // The lease is committed with the claim: a worker killed mid-batch leaves rows that other
       // workers take over once `lease_until` passes; SKIP LOCKED keeps concurrent claimers apart.
+      // `= ANY(ARRAY(…))` makes the update probe the primary key for the claimed ids (a join with
+      // the CTE is planned as a hash join over the whole table, whose cost grows with the book).
       const r = await db.query<JourneyRow>(
         `WITH due AS (
            SELECT account_id FROM journeys
             WHERE next_run_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
             ORDER BY next_run_at, account_id LIMIT $4 FOR UPDATE SKIP LOCKED),
          claimed AS (
-           UPDATE journeys j SET lease_owner = $2, lease_until = $3 FROM due WHERE j.account_id = due.account_id RETURNING j.*)
+           UPDATE journeys j SET lease_owner = $2, lease_until = $3 WHERE j.account_id = ANY(ARRAY(SELECT account_id FROM due)) RETURNING j.*)
          SELECT ${JOURNEY_COLUMNS} FROM claimed j JOIN accounts a ON a.id = j.account_id JOIN debtors d ON d.id = a.debtor_id
          ORDER BY j.next_run_at, j.account_id`,
         [now, owner, new Date(now.getTime() + leaseMs), limit],
@@ -30,13 +32,16 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         let saved: string[] = [];
         if (writes.length > 0) {
           const r = await tx.query<{ account_id: string }>(
+            // The owner is a column of the unnest, not a constant: a constant `lease_owner = $x` is
+            // estimated from statistics where leases are nearly always NULL (≈ 1 row), and the
+            // planner then loops over the whole input for every row of a seq scan (seconds per batch).
             `UPDATE journeys j SET state = u.state::jsonb, status = u.status, next_run_at = u.next_run, rev = j.rev + 1,
                     lease_owner = NULL, lease_until = NULL, updated_at = $6
-               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[]) AS u(account_id, state, status, next_run, rev)
-              WHERE j.account_id = u.account_id AND j.rev = u.rev AND j.lease_owner = $7
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $7::text[]) AS u(account_id, state, status, next_run, rev, owner)
+              WHERE j.account_id = u.account_id AND j.rev = u.rev AND j.lease_owner = u.owner
              RETURNING j.account_id`,
             [writes.map((w) => w.accountId), writes.map((w) => JSON.stringify(w.state)), writes.map((w) => w.state.status),
-              writes.map((w) => nextRunOf(w.state, now)), writes.map((w) => w.rev), now, owner],
+              writes.map((w) => nextRunOf(w.state, now)), writes.map((w) => w.rev), now, writes.map(() => owner)],
           );
           saved = r.rows.map((x) => x.account_id);
           const ok = new Set(saved);
@@ -46,7 +51,9 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
           if (cancel.length) await cancelPending(tx, cancel, now);
         }
         // Journeys not written (errors, lost races) are released for the next tick.
-        await tx.query(`UPDATE journeys SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND account_id = ANY($2::text[])`, [owner, [...writes.map((w) => w.accountId), ...released]]);
+        const savedSet = new Set(saved);
+        const unsaved = [...writes.map((w) => w.accountId).filter((a) => !savedSet.has(a)), ...released];
+        if (unsaved.length > 0) await tx.query(`UPDATE journeys SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND account_id = ANY($2::text[])`, [owner, unsaved]);
         return { saved: saved.length, conflicts: writes.length - saved.length };
       });
     },
@@ -94,8 +101,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         }
         const current = new Map<string, LoadedJourney>();
         const written = new Map<string, JourneyWrite>();
-        const outbox: Array<{ orgId: string; state: JourneyWrite['state']; commands: JourneyWrite['commands'] }> = [];
-        const cancel = new Set<string>();
+        const outbox: Array<{ orgId: string; accountId: string; state: JourneyWrite['state']; commands: JourneyWrite['commands'] }> = [];
+        // Per account, the outbox entry of its last cancelling write: one by one, a cancel stops what
+        // was queued up to it (its own commands included), not what later events of the call queue.
+        const lastCancel = new Map<string, number>();
         const outcomes: ApplyOutcome[] = [];
         for (const it of items) {
           const row = rows.get(it.accountId);
@@ -115,8 +124,8 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
           }
           current.set(it.accountId, { ...j, state: w.state, status: w.state.status });
           written.set(it.accountId, w);
-          outbox.push({ orgId: it.orgId, state: w.state, commands: w.commands });
-          if (w.cancelPending) cancel.add(it.accountId);
+          outbox.push({ orgId: it.orgId, accountId: it.accountId, state: w.state, commands: w.commands });
+          if (w.cancelPending) lastCancel.set(it.accountId, outbox.length - 1);
           outcomes.push('applied');
         }
         if (written.size > 0) {
@@ -127,8 +136,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
               WHERE j.account_id = u.account_id`,
             [ws.map(([a]) => a), ws.map(([, w]) => JSON.stringify(w.state)), ws.map(([, w]) => w.state.status), ws.map(([, w]) => nextRunOf(w.state, now)), now],
           );
-          await insertOutbox(tx, outbox, now);
-          if (cancel.size > 0) await cancelPending(tx, [...cancel], now);
+          const queuedAfterCancel = (x: (typeof outbox)[number], i: number) => i > (lastCancel.get(x.accountId) ?? -1);
+          await insertOutbox(tx, outbox.filter((x, i) => !queuedAfterCancel(x, i)), now);
+          if (lastCancel.size > 0) await cancelPending(tx, [...lastCancel.keys()], now);
+          await insertOutbox(tx, outbox.filter(queuedAfterCancel), now);
         }
         return outcomes;
       });

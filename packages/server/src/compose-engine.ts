@@ -9,7 +9,7 @@ import { createSqlOutboxStore } from './adapters/db/strategy/outbox-store.js';
 import { createSqlRecordFeed, createSqlStrategyStore } from './adapters/db/strategy/strategy-store.js';
 import { createDefinitions } from './engine/decide.js';
 import { createDispatcher } from './engine/dispatcher.js';
-import { createEventRouter } from './engine/event-router.js';
+import { createEventRouter, type EventRouterOptions } from './engine/event-router.js';
 import { createJourneyWorker } from './engine/journey-worker.js';
 import type { Clock } from './ports/clock.js';
 import type { ContactTargetStore, OutboundMessageStore, SubscribableEventBus } from './ports/contact-records.js';
@@ -33,6 +33,8 @@ export interface BuildEngineOptions {
   dispatcher?: { batchSize?: number; concurrency?: number; leaseMs?: number; maxAttempts?: number; backoffMs?: (n: number) => number };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;
+  /** See EventRouterOptions.classify (the platform passes the NLU). */
+  classify?: EventRouterOptions['classify'];
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -49,7 +51,7 @@ export function buildEngine(o: BuildEngineOptions) {
   const worker = createJourneyWorker({ journeys: stores.journeys, definitions, clock, owner: `${owner}:w`, ...o.worker, ...(o.log ? { log: o.log } : {}) });
   const resolveTemplate = templateResolver(defaultTemplates);
   const dispatcher = createDispatcher({ outbox: stores.outbox, journeys: stores.journeys, definitions, messaging: o.messaging, clock, tx, owner: `${owner}:d`, resolveTemplate, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
-  const router = createEventRouter({ journeys: stores.journeys, outbox: stores.outbox, feed: stores.feed, definitions, clock, ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}), ...(o.log ? { log: o.log } : {}) });
+  const router = createEventRouter({ journeys: stores.journeys, outbox: stores.outbox, feed: stores.feed, definitions, clock, ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}), ...(o.classify ? { classify: o.classify } : {}), ...(o.log ? { log: o.log } : {}) });
   const unsubscribe = o.eventBus?.subscribe((e) => router.handle(e)) ?? (() => {});
   const report = createSqlEngineReport(db);
 

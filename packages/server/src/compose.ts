@@ -141,6 +141,11 @@ export async function buildPlatform(opts: PlatformOptions) {
   // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
   const engine = buildEngine({
     db, clock, messaging: channels.messaging, eventBus: channels.eventBus, contactStores: channels.stores, compliance: compliance.checker,
+    // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
+    classify: async (q) => {
+      const r = await (await core.nlu()).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
+      return { intent: r.intent, ...(r.entities.date ? { date: r.entities.date } : {}) };
+    },
     ...(opts.engine ?? {}),
   });
   return {

@@ -10,14 +10,23 @@ export interface EventRouterOptions {
   feed: RecordFeed;
   definitions: Definitions;
   clock: Clock;
-  /** Intent of an inbound text; default: the intent a simulated reply carries, else `unknown`. */
-  classify?: (text: string, orgId: string) => Promise<string>;
   /**
-   * A `promise_to_pay` reply becomes a `promised` event due this many days later (the NLU does
-   * not yet extract the date) for the full balance. 0 disables it.
+   * Reads a free-text reply (the NLU): its intent and the date it names, resolved in the debtor's
+   * zone. A simulated reply carries its intent and is not read; without `classify` a reply is `unknown`.
+   */
+  classify?: (q: { text: string; orgId: string; at: string; timezone?: string }) => Promise<ReplyReading>;
+  /**
+   * A `promise_to_pay` reply becomes a `promised` event for the full balance, due on the date the
+   * reply names (today or later), else this many days later. 0 disables it.
    */
   promiseDays?: number;
   log?: (msg: string, data: Record<string, unknown>) => void;
+}
+
+export interface ReplyReading {
+  intent: string;
+  /** ISO date named in the reply ("el viernes" → the coming Friday), if any. */
+  date?: string;
 }
 
 const DAY = 86_400_000;
@@ -54,17 +63,28 @@ export function createEventRouter(o: EventRouterOptions) {
     for (const accountId of await o.journeys.accountsOfDebtor(orgId, debtorId)) await apply(orgId, accountId, `${key}:${accountId}`, events);
   }
 
+  async function read(orgId: string, debtorId: string, m: { text: string; occurredAt: string; raw: unknown }): Promise<ReplyReading> {
+    const raw = m.raw as { intent?: unknown } | null;
+    if (raw && typeof raw.intent === 'string') return { intent: raw.intent };
+    if (!o.classify) return { intent: 'unknown' };
+    // The debtor's zone, so "mañana" and "el viernes" are their days, not the server's.
+    const [account] = await o.journeys.accountsOfDebtor(orgId, debtorId);
+    const facts = account ? await o.journeys.facts(orgId, account, o.clock.now()) : null;
+    return o.classify({ text: m.text, orgId, at: m.occurredAt, ...(facts ? { timezone: facts.timezone } : {}) });
+  }
+
   async function handle(e: ChannelDomainEvent): Promise<void> {
     switch (e.type) {
       case 'channel.message_received': {
         if (e.debtorId === null || e.event.type !== 'message') return;
-        const raw = e.event.raw as { intent?: unknown };
-        const intent = typeof raw.intent === 'string' ? raw.intent : o.classify ? await o.classify(e.event.text, e.orgId) : 'unknown';
+        const reading = await read(e.orgId, e.debtorId, e.event);
+        const intent = reading.intent;
         const at = Date.parse(e.event.occurredAt);
+        const named = reading.date !== undefined && reading.date >= e.event.occurredAt.slice(0, 10) ? reading.date : undefined;
         await forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, (balance) => [
           { type: 'replied', intent },
           ...(intent === 'promise_to_pay' && promiseDays > 0 && balance > 0
-            ? [{ type: 'promised' as const, date: new Date(at + promiseDays * DAY).toISOString().slice(0, 10), amountMinor: balance }]
+            ? [{ type: 'promised' as const, date: named ?? new Date(at + promiseDays * DAY).toISOString().slice(0, 10), amountMinor: balance }]
             : []),
         ]);
         return;

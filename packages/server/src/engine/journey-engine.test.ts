@@ -114,6 +114,33 @@ describeStorage('strategy runner', (mode) => {
     expect((await engine.strategies.journey(t.orgId, acct!)).state).toEqual(j.state);
   });
 
+  it('a free-text reply is read by `classify` in the debtor\'s zone; a promise takes the date it names', async () => {
+    const { platform, t, clock } = await setup(1);
+    const asked: Array<{ text: string; timezone?: string }> = [];
+    const engine = buildEngine({
+      db, clock, messaging: new FakeMessaging(clock),
+      classify: async (q) => {
+        asked.push({ text: q.text, ...(q.timezone ? { timezone: q.timezone } : {}) });
+        return q.text.includes('viernes') ? { intent: 'promise_to_pay', date: '2026-11-27' } : { intent: 'promise_to_pay', date: '2026-11-01' };
+      },
+    });
+    await engine.worker.drain();
+    await engine.dispatcher.drain();
+    const [acct] = await accountIds(platform, t.orgId);
+    const account = await platform.record.getAccount(t.orgId, acct!);
+    const reply = (id: string, text: string) => ({ type: 'channel.message_received' as const, inboundId: id, orgId: t.orgId, debtorId: account.debtorId, unknownSender: false,
+      event: { type: 'message' as const, orgId: t.orgId, provider: 'twilio' as const, providerMessageId: id, channel: 'sms' as const, occurredAt: clock.now().toISOString(), from: '+5215512345678', to: 'x', text, mediaUrls: [], raw: {} } });
+    await engine.router.handle(reply('in_a', 'le pago el viernes'));
+    const debtor = await platform.record.getDebtor(t.orgId, account.debtorId);
+    expect(asked).toEqual([{ text: 'le pago el viernes', timezone: debtor.timezone }]);
+    const j = (await engine.strategies.journey(t.orgId, acct!)).state;
+    expect(j).toMatchObject({ lastIntent: 'promise_to_pay', lastEvent: 'promised', promise: { date: '2026-11-27', amountMinor: account.balanceMinor } });
+    // A date already past is not a promise date: the default (7 days from the reply) is used.
+    await engine.router.handle(reply('in_b', 'ya le dije'));
+    const later = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({ promise: { date: later } });
+  });
+
   it('a recorded payment clearing the balance ends the journey and cancels queued contacts', async () => {
     const { platform, t, engine, messaging } = await setup(1);
     await engine.worker.drain();

@@ -31,6 +31,13 @@ describe('IntentClassifier', () => {
     expect(back.intents).toEqual(['already_paid', 'promise_to_pay', 'smalltalk']);
   });
 
+  it('serves the same model it saves: a JSON round trip predicts exactly the same probabilities', () => {
+    const a = train(data.map((d) => ({ text: d.text, intent: d.label })));
+    const back = NluModel.fromJSON(JSON.parse(JSON.stringify(a)));
+    for (const text of ['ya pague', 'te pago el lunes', 'hola', 'algo raro', 'I paid']) expect(back.classifier.predict(text)).toEqual(a.classifier.predict(text));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(a));
+  });
+
   it('accepts organisation intents', () => {
     const m = train([...data.map((d) => ({ text: d.text, intent: d.label })), { text: 'quiero la factura', intent: 'invoice_request' }, { text: 'mandame la factura fiscal', intent: 'invoice_request' }]);
     expect(m.classifier.predict('necesito la factura')[0]?.label).toBe('invoice_request');

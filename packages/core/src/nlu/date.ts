@@ -28,7 +28,7 @@ const weekdays: Readonly<Record<string, number>> = {
 };
 
 /** Past-tense cues: "pagué el lunes" is last Monday, "pago el lunes" next Monday. */
-const pastCue =
+export const pastCue =
   /\b(ya pag\w*|pague|pagamos ya|deposite|transferi|hice|mande|envie|abone|consigne|ingrese|salde|cancele|gire|realice|liquide|cubri|fue|(?<!\b(?:dejo|dejamos|queda|quedara|va\s+a\s+estar|estara)\s)pagado|depositado|transferido|desde el|fallecio|murio|falleci|(?<!\b(?:get|gets|getting|be|been|i'll be|will be)\s)paid|sent|made|did|deposited|transferred|wired|mailed|was|were|cleared|went through|went out|came out|took|posted|passed away|passed|died|since|ago|hace)\b/;
 const futureMod = /^(proximo|este|esta|next|this|coming|que viene|siguiente)$/;
 

@@ -1,10 +1,10 @@
 import { lexiconCues } from './lexicon.js';
+import { conceptsIn, speechActs } from './concepts.js';
 import { canonicalTokens, foldText } from './normalize.js';
 import { ruleIntents } from './rules.js';
 
 /** Weight of a lexicon cue or a rule hit next to the L2-normalised n-gram features. */
 export const cueWeight = 1.0;
-
 const negators = new Set(['no', 'not', 'never', 'nunca', 'jamas', 'ni', "don't", "can't", "won't", "didn't", "isn't", "doesn't", "ain't", 'nope', 'tampoco']);
 
 /** Spanish/English inflectional endings, longest first: "pagaremos", "pagando", "pagó", "paying" → "pag". */
@@ -22,7 +22,8 @@ export function stemOf(token: string): string | undefined {
 /**
  * Sparse features of one utterance for the intent classifier: canonical word unigrams and
  * bigrams plus character 3–5-grams of each word. Character n-grams carry typos and inflections
- * ("pague", "pagué", "pagé", "pagando"); bigrams carry negation ("no es", "not mine").
+ * ("pague", "pagué", "pagé", "pagando"); bigrams carry negation ("no es", "not mine"). Then one
+ * feature per cue lexicon, rule hit, speech act and concept class present (concepts.ts).
  */
 export function featurize(text: string): Map<string, number> {
   const tokens = canonicalTokens(text.length > 2000 ? text.slice(0, 2000) : text);
@@ -72,5 +73,7 @@ export function featurize(text: string): Map<string, number> {
   // Folding drops "?" and "¿": a question is a cue of its own (request_info, pay_now, plans…).
   if (/[?¿]/.test(clipped)) f.set('lex:qmark', cueWeight);
   for (const hit of ruleIntents(clipped)) f.set(hit.keyword ? 'rule:keyword' : `rule:${hit.intent}`, cueWeight);
+  for (const act of speechActs(clipped, folded)) f.set(`act:${act}`, cueWeight);
+  for (const c of conceptsIn(folded, clipped)) f.set(`con:${c}`, cueWeight);
   return f;
 }

@@ -43,6 +43,13 @@ describe('stop_contact rules', () => {
     'ya no me anden marcando', 'noo me yamen mas', 'no quiero saber nada de ustedes, bórrenme',
     'oye ya no me estés llamando a cada rato', 'ni una llamada más, por favor', 'dejad de darme la lata', 'dejen de hincharme con los mensajes',
     'ya bájenle a las llamadas', 'quit it with the texts',
+    // Fresh phrasings the rules missed on the fourth pass's dev set (typos, formal letters, indirect requests).
+    'pls stop txting me', 'plz stp callin me', 'I formally request that you cease all telephone contact with me', 'no more msgs',
+    'I do not wish to receive further text messages', 'I am revoking any consent I gave to be called', 'can u guys not call me anymore',
+    'about these calls, I need them to stop', 'I want the phone calls to end', 'quit hitting my line', "I don't want to hear from u guys",
+    'I request that you stop all communication with me', 'STOP. I mean it this time.', 'señores abstenerse de llamarme',
+    'les ruego que no vuelvan a ponerse en contacto conmigo', 'ya no kiero q me yamen', 'baja x favor', 'STOP porfavor',
+    "I'm done getting these texts, stop", 'no me rompan más con los llamados', 'me siguen llamando, dejen de hacerlo',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
@@ -55,6 +62,8 @@ describe('stop_contact rules', () => {
     'déjame pensarlo', 'no te preocupes, el lunes lo dejo pagado', 'enough money to pay', 'I want to stop paying interest',
     'at the end of all this I will pay', 'no more money this month', 'I want to cancel my account and pay it off', 'quiero cancelar la deuda completa',
     'no more payments after this one', 'ya no me llegan los recibos', 'borrar la deuda sería ideal',
+    'can you call me back?', 'I need the interest charges to stop', 'got your text, I want it to end this month, I will pay',
+    'stop by the bank and pay it', 'quiero que me llamen en la tarde', 'no quiero que me cobren intereses',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 

@@ -14,7 +14,7 @@ import { foldText } from './normalize.js';
 export const carrierKeywords = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'baja', 'alto', 'parar', 'cancelar', 'fin'] as const;
 
 /** Filler that may surround a keyword sent alone ("STOP please", "BAJA por favor", "ya, alto"). */
-const filler = '(?:\\s*(?:por\\s+favor|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
+const filler = '(?:\\s*(?:por\\s+favor|porfavor|x\\s+favor|xfa|sms|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
 const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out)${filler}\\s*$`);
 
 /** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
@@ -86,7 +86,28 @@ const stopPatterns: readonly RegExp[] = [
   /\b(?:suspend|cancel)(?:an|en|ad)\s+(?:los\s+|las\s+|sus\s+|todos\s+los\s+|todas\s+las\s+)?(?:mensajes|llamadas|correos|sms|whats\w*)\b|\bno\s+volver\s+a\s+(?:contactar|llamar|escribir|marcar)me\b/,
   /\bdejame\s+de\s+(?:escribir|llamar|molestar|marcar|joder)|\bya\s+no\s+me\s+(?:llame|escriba|marque|anden\s+(?:marcando|llamando|escribiendo))\b|\b(?:no+|ya\s+no)\s+me\s+yame(?:n|s)?\b|\bborr(?:en|a|ad)me\b|\bni\s+una?\s+(?:llamada|mensaje|whats\w*|correo)\s+mas\b|\bbajenle\s+a\s+(?:las\s+|los\s+|sus\s+)?(?:llamadas|mensajes|llamados)\b|\bquit\s+it\s+with\s+(?:the\s+|these\s+|your\s+)?(?:calls|texts|messages|emails)\b/,
   /\bno\s+(?:sigan|siga|sigais)\s+con\s+(?:las\s+|los\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamad|mensaj|whats|correos)|\bevit(?:en|e|ad)\s+(?:llamar|contactar|escribir|marcar)|\bolvid\w*\s+(?:de\s+)?(?:mi|este)\s+(?:numero|telefono|celular)/,
+  // Written after the dev set (extra4) showed fresh opt-outs the rules missed: typos ("stp", "txting", "kiero q me
+  // yamen"), a contact adjective ("cease all telephone contact", "further text messages"), "can you not call me",
+  // "I need them to stop" about calls, "quit hitting my line", "ponerse en contacto", "abstenerse de llamar".
+  /\b(?:stop|stp|quit)\s+(?:\w+\s+)?(?:txt|msg|callin|textin)\w*|\bstp\s+(?:call|text|messag|contact)\w*/,
+  /\bcease\s+(?:all\s+|any\s+)?(?:further\s+)?(?:(?:tele)?phone\s+|text\s+|collection\s+|written\s+)(?:contact|communication|calls?|messages?)\b/,
+  /\b(?:stop|end|cease|discontinue)\s+(?:all\s+|any\s+)?(?:further\s+)?(?:communications?|correspondence|contacting\s+me)\b/,
+  /\b(?:no\s+more|no\s+further)\s+(?:msgs|txts|sms|texts?\s+messages|text\s+messages|voicemails|robo\s*calls)\b/,
+  /\b(?:don'?t|do\s+not|no\s+longer)\s+wish\s+to\s+(?:receive|get)\s+(?:any\s+)?(?:\w+\s+){0,2}(?:calls|texts|messages|emails|communications?|contact)\b/,
+  /\b(?:revok\w*|withdraw\w*)\s+(?:any|all|the|my)\s+(?:\w+\s+)?consent\b/,
+  /\b(?:can|could|would|will)\s+(?:you|u|y'?all)\s+(?:guys\s+|people\s+|all\s+)?(?:please\s+|pls\s+|just\s+)?not\s+(?:call|text|contact|message|email)\s+me\b|\bnot\s+(?:call|text|contact|message|email)\s+me\s+(?:anymore|any\s+more|again)\b/,
+  /\b(?:calls?|calling|texts?|texting|messages?|msgs)\b.*\b(?:need|want)\s+(?:them|you|u|y'?all|it\s+all)\s+to\s+(?:stop|end)\b/,
+  /\b(?:want|need)\s+(?:these|the|your|all\s+these|all\s+the|all\s+of\s+these)\s+(?:phone\s+)?(?:calls|texts|messages|emails)\s+to\s+(?:stop|end|cease)\b/,
+  /\b(?:don'?t|do\s+not|never)\s+want\s+to\s+hear\s+from\s+(?:u|you\s+guys|u\s+guys|you\s+people|your\s+(?:agency|office|people))\b/,
+  /\b(?:quit|stop)\s+hit\w*\s+(?:up\s+)?my\s+(?:line|phone|cell|number)\b/,
+  /\babsten\w*\s+de\s+(?:llam|marc|escrib|contact|envi|mand)|\bno\s+(?:vuelvan|vuelva|volvais|vuelvas|se\s+vuelvan)\s+a\s+(?:ponerse|poneros|ponerte|comunicarse)\s+en\s+contacto\b|\bno\s+se\s+(?:pongan|ponga)\s+en\s+contacto\b/,
+  /\b(?:calls?|calling|texts?|texting|messages?|msgs)\b.*\bstop$|\b(?:llam|marc|escrib|mand)\w*\b.*\bdejen\s+de\s+hacerlo\b/,
+  /\bno\s+(?:me\s+)?(?:rompan|jodan|molesten|hinchen|frieguen)\s+(?:mas\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad|mensaj|whats|correos)/,
+  /\bno\s+(?:quiero|kiero|qiero|deseo)\s+(?:que|q|k|ke)\s+(?:me\s+|nos\s+|le\s+)?(?:sigan\s+|vuelvan\s+a\s+)?(?:yam|llam|marc|escrib|contact)\w*/,
 ];
+
+/** "STOP. I mean it this time.": the keyword as a sentence of its own, before the punctuation is dropped. */
+const stopSentence = /^\s*(?:please\s+)?(?:stop|basta|alto)\s*[.!]+(?:\s|$)/i;
 
 const ruleSets: ReadonlyArray<[Intent, readonly RegExp[]]> = [
   ['deceased', [
@@ -126,6 +147,6 @@ export function ruleIntents(text: string): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const [intent, res] of ruleSets) if (res.some((re) => re.test(folded))) hits.push({ intent, keyword: false });
   if (keywordOnly.test(folded)) hits.push({ intent: 'stop_contact', keyword: true });
-  else if (stopPatterns.some((re) => re.test(folded))) hits.push({ intent: 'stop_contact', keyword: false });
+  else if (stopPatterns.some((re) => re.test(folded)) || stopSentence.test(text)) hits.push({ intent: 'stop_contact', keyword: false });
   return hits;
 }

@@ -3,7 +3,7 @@ import { parse } from '@saldo/core/nlu';
 import { loadNluModel, readCorpus } from '../adapters/nlu/load-nlu-model.js';
 
 /**
- * NLU throughput on one core: load (train from the corpus), then parse every test utterance
+ * NLU throughput on one core: load (model cache, or training on a miss), then parse every test utterance
  * repeatedly after a warm-up pass. Targets: load < 2 s, ≥ 2,000 utterances/s, p99 < 5 ms.
  */
 export async function runNluBench(log: (line: string) => void): Promise<{ name: string; utterancesPerSecond: number; p99Ms: number; loadMs: number }> {

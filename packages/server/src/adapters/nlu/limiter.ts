@@ -35,8 +35,17 @@ export function createLimiter(max: number) {
   };
 
   return {
-    async run<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T> {
+    /**
+     * `startBy` (`performance.now()` ms: real time, like the AbortSignal timers): a task whose turn comes later is not started at all. Deadlines of
+     * queued calls fall just after the deadline of the call that frees their slot (all share the
+     * same timeout), so without it they would be sent only to be aborted a moment later.
+     */
+    async run<T>(signal: AbortSignal, task: () => Promise<T>, startBy = Number.POSITIVE_INFINITY): Promise<T> {
       await acquire(signal);
+      if (performance.now() > startBy) {
+        release();
+        throw new DOMException('no time left to start', 'TimeoutError');
+      }
       try {
         return await task();
       } finally {

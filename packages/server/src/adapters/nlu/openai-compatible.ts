@@ -132,10 +132,13 @@ export function createOpenAiCompatibleFallback(o: OpenAiCompatibleOptions): NluF
   return {
     async classify(text) {
       const signal = AbortSignal.timeout(o.timeoutMs);
+      // A call that would start with less than a quarter of its time (at most 250 ms) left is not sent.
+      const startBy = performance.now() + o.timeoutMs - Math.min(250, o.timeoutMs / 4);
       try {
-        return await limiter.run(signal, () => ask(text, signal));
+        return await limiter.run(signal, () => ask(text, signal), startBy);
       } catch (err) {
-        const reason: Failure = err instanceof FallbackFailure ? err.reason : signal.aborted ? 'timeout' : 'network';
+        const late = err instanceof DOMException && err.name === 'TimeoutError';
+        const reason: Failure = err instanceof FallbackFailure ? err.reason : signal.aborted || late ? 'timeout' : 'network';
         const detail = err instanceof FallbackFailure ? err.detail : { err: String(err) };
         o.logger?.warn({ reason, ...detail, endpoint, model: o.model, timeoutMs: o.timeoutMs }, `nlu: LLM fallback failed (${reason}); keeping the local result`);
         return undefined;

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../main.js';
@@ -21,8 +24,9 @@ function makeIo(stdinText: string) {
   return { io, out: () => out, err: () => err };
 }
 
-async function run(argv: string[], stdin = '') {
+async function run(argv: string[], stdin = '', env: Record<string, string> = {}) {
   const h = makeIo(stdin);
+  Object.assign(h.io.env, env);
   const program = await buildProgram(h.io, argv); // loads only the `nlu` command module
   await program.parseAsync(argv, { from: 'user' });
   return { lines: h.out().trim().split('\n').filter(Boolean), code: h.io.exitCode(), stderr: h.err() };
@@ -80,4 +84,23 @@ describe('saldo nlu eval --holdout', () => {
     expect(report.accuracy).toBeGreaterThan(0.7);
     expect(report.misses).toBeUndefined();
   }, 60_000);
+});
+
+describe('saldo nlu warm', () => {
+  it('trains the corpus model into the cache once, then finds it there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'saldo-warm-'));
+    const first = await run(['nlu', 'warm'], '', { SALDO_NLU_CACHE_DIR: dir });
+    expect(first.stderr).toMatch(/trained and cached/);
+    const second = await run(['nlu', 'warm'], '', { SALDO_NLU_CACHE_DIR: dir });
+    expect(second.stderr).toMatch(/already cached/);
+    expect(second.code).toBe(0);
+  }, 30_000);
+
+  it('never fails, even when the cache cannot be written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'saldo-warm-'));
+    await writeFile(join(dir, 'file'), 'x');
+    const r = await run(['nlu', 'warm'], '', { SALDO_NLU_CACHE_DIR: join(dir, 'file', 'cache') });
+    expect(r.stderr).toMatch(/not writable/);
+    expect(r.code).toBe(0);
+  }, 30_000);
 });

@@ -34,7 +34,7 @@ async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
   const service = await buildNluService({
     clock: a.systemClock, modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, llm,
     // stdout carries only result lines; fallback warnings go to stderr.
-    logLevel: io.env.LOG_LEVEL ?? 'warn', logStream: io.stderr,
+    logLevel: io.env.LOG_LEVEL ?? 'warn', logStream: io.stderr, env: io.env,
   });
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let failed = false;
@@ -78,11 +78,27 @@ async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
 async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): Promise<void> {
   const a = await adapters();
   const extra = opts.examples ? a.parseExamples(await readFile(opts.examples, 'utf8'), opts.examples) : [];
-  const { model, loadMs } = await a.loadNluModel({ extraExamples: extra });
+  const { model, loadMs, cache } = await a.loadNluModel({ extraExamples: extra, env: io.env });
   const json = JSON.stringify(model.toJSON());
   if (opts.out) await writeFile(opts.out, json);
   else io.stdout.write(`${json}\n`);
-  io.stderr.write(`trained on ${model.examples} examples (${extra.length} added), ${model.intents.length} intents, ${Math.round(loadMs)} ms${opts.out ? ` → ${opts.out}` : ''}\n`);
+  const how = cache === 'hit' ? 'read from the model cache' : 'trained';
+  io.stderr.write(`${how}: ${model.examples} examples (${extra.length} added), ${model.intents.length} intents, ${Math.round(loadMs)} ms${opts.out ? ` → ${opts.out}` : ''}\n`);
+}
+
+/**
+ * `saldo nlu warm`: trains the corpus model into the model cache so the first `nlu parse` or server
+ * start loads it in a fraction of a second. Run by `npm install` (postinstall): it never fails.
+ */
+async function runWarm(io: CliIo): Promise<void> {
+  try {
+    const a = await adapters();
+    const { loadMs, cache } = await a.loadNluModel({ env: io.env });
+    const what = cache === 'hit' ? 'already cached' : cache === 'miss' ? 'trained and cached' : 'trained (model cache disabled or not writable)';
+    io.stderr.write(`saldo nlu warm: ${what}, ${Math.round(loadMs)} ms\n`);
+  } catch (err) {
+    io.stderr.write(`saldo nlu warm: skipped (${String(err)})\n`);
+  }
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -153,11 +169,40 @@ async function runHoldout(io: CliIo, opts: { holdout: string; json?: boolean; mi
   }
 }
 
-async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; misses?: boolean }): Promise<void> {
+/**
+ * `saldo nlu eval --dev`: the served model (trained on the train split, or `--model`) on the
+ * development set `*.dev.jsonl` (fresh wordings written to guide changes; never the test split).
+ */
+async function runDev(io: CliIo, opts: { model?: string; json?: boolean; misses?: boolean }): Promise<void> {
+  const a = await adapters();
+  const { model } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, env: io.env });
+  const dev = await a.readCorpus('dev');
+  if (dev.length === 0) throw new Error('no *.dev.jsonl files in the corpus directory');
+  const items: EvalItem[] = [];
+  const misses: Array<{ id?: string; gold: string; predicted: string; confidence: number; text: string }> = [];
+  for (const ex of dev) {
+    const r = parse(ex.text, { model, lang: ex.lang, now: ex.now ?? '2026-11-24T10:00:00', timezone: ex.timezone });
+    items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+    if (r.intent !== ex.intent) misses.push({ id: ex.id, gold: ex.intent, predicted: r.intent, confidence: r.confidence, text: ex.text });
+  }
+  const report = evaluate(items);
+  if (opts.json) {
+    line(io, opts.misses ? { ...report, misses } : report);
+    return;
+  }
+  io.stdout.write(formatReport(report, undefined, 'the dev set'));
+  if (opts.misses) {
+    io.stdout.write('\nmisclassified dev utterances (gold → predicted)\n');
+    for (const m of misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+  }
+}
+
+async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; dev?: boolean; misses?: boolean }): Promise<void> {
   if (opts.holdout !== undefined) return runHoldout(io, { holdout: opts.holdout, json: opts.json, misses: opts.misses });
+  if (opts.dev) return runDev(io, { model: opts.model, json: opts.json, misses: opts.misses });
   if (opts.cv !== undefined) return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
   const a = await adapters();
-  const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL });
+  const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, env: io.env });
   const test = await a.readCorpus('test');
   const items: EvalItem[] = [];
   const parseOne = (ex: (typeof test)[number]) =>
@@ -189,7 +234,7 @@ export function register(program: Command, io: CliIo): void {
   nlu
     .command('parse')
     .description('Read JSON Lines {"text","lang?","now?","timezone?"} on stdin, write one result line per input')
-    .option('--model <file>', 'a model written by `saldo nlu train --out` (default: train from the corpus)')
+    .option('--model <file>', 'a model written by `saldo nlu train --out` (default: the corpus model, from the model cache or trained)')
     .action((opts: { model?: string }) => runParse(io, opts));
   nlu
     .command('train')
@@ -198,12 +243,17 @@ export function register(program: Command, io: CliIo): void {
     .option('--out <file>', 'where to write the model (default: stdout)')
     .action((opts: { examples?: string; out?: string }) => runTrain(io, opts));
   nlu
+    .command('warm')
+    .description('Train the corpus model into the model cache (run by npm install; never fails)')
+    .action(() => runWarm(io));
+  nlu
     .command('eval')
     .description('Accuracy, macro-F1, per-intent P/R, confusion matrix and entity exact match on the test split')
     .option('--model <file>', 'evaluate this model instead of training one from the corpus')
     .option('--json', 'print the report as one JSON line')
     .option('--cv [k]', 'k-fold cross-validation on the train split instead (default k = 5; never reads the test split)')
     .option('--holdout <group>', 'leave-one-group-out validation on the train split instead: variant (MX/CO/ES/AR/US) or source (id prefix ≈ file)')
-    .option('--misses', 'with --cv or --holdout: list the misclassified training utterances')
-    .action((opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; misses?: boolean }) => runEval(io, opts));
+    .option('--dev', 'the model on the development set (*.dev.jsonl) instead; never reads the test split')
+    .option('--misses', 'with --cv, --holdout or --dev: list the misclassified utterances')
+    .action((opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; dev?: boolean; misses?: boolean }) => runEval(io, opts));
 }

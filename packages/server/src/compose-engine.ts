@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { createComplianceEngine, parseContactCheck, type CompiledPack, type ComplianceEngine } from '@saldo/core/compliance';
 import { defaultTemplates, type MessageTemplate, type TemplatePurpose } from '@saldo/core/channels';
+import { growthAnalyzer } from './adapters/db/maintenance.js';
 import { createSqlEngineReport } from './adapters/db/strategy/engine-report.js';
 import { createSqlJourneyStore } from './adapters/db/strategy/journey-store.js';
 import { createSqlOutboxStore } from './adapters/db/strategy/outbox-store.js';
@@ -35,6 +36,8 @@ export interface BuildEngineOptions {
   promiseDays?: number;
   /** See EventRouterOptions.classify (the platform passes the NLU). */
   classify?: EventRouterOptions['classify'];
+  /** See EventRouterOptions.recordPromise (the platform passes the record). */
+  recordPromise?: EventRouterOptions['recordPromise'];
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -48,10 +51,10 @@ export function buildEngine(o: BuildEngineOptions) {
   const tx = <T>(fn: () => Promise<T>) => db.transaction(() => fn());
   const probe = o.contactStores ? complianceProbe(o.contactStores, o.compliance) : undefined;
   const strategies = createStrategies({ strategies: stores.strategies, journeys: stores.journeys, clock, ...(probe ? { probe } : {}) });
-  const worker = createJourneyWorker({ journeys: stores.journeys, definitions, clock, owner: `${owner}:w`, ...o.worker, ...(o.log ? { log: o.log } : {}) });
+  const worker = createJourneyWorker({ journeys: stores.journeys, definitions, clock, owner: `${owner}:w`, outboxGrew: growthAnalyzer(db, 'outbox'), ...o.worker, ...(o.log ? { log: o.log } : {}) });
   const resolveTemplate = templateResolver(defaultTemplates);
   const dispatcher = createDispatcher({ outbox: stores.outbox, journeys: stores.journeys, definitions, messaging: o.messaging, clock, tx, owner: `${owner}:d`, resolveTemplate, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
-  const router = createEventRouter({ journeys: stores.journeys, outbox: stores.outbox, feed: stores.feed, definitions, clock, ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}), ...(o.classify ? { classify: o.classify } : {}), ...(o.log ? { log: o.log } : {}) });
+  const router = createEventRouter({ journeys: stores.journeys, outbox: stores.outbox, feed: stores.feed, definitions, clock, ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}), ...(o.classify ? { classify: o.classify } : {}), ...(o.recordPromise ? { recordPromise: o.recordPromise } : {}), ...(o.log ? { log: o.log } : {}) });
   const unsubscribe = o.eventBus?.subscribe((e) => router.handle(e)) ?? (() => {});
   const report = createSqlEngineReport(db);
 

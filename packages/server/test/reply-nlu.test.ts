@@ -30,4 +30,33 @@ describe('replies are read by the NLU', () => {
     expect(await reply(0, 'in_1', 'le pago el viernes, sin falta')).toMatchObject({ lastIntent: 'promise_to_pay', lastEvent: 'promised', promise: { date: '2026-11-27' } });
     expect(await reply(1, 'in_2', 'STOP')).toMatchObject({ status: 'exited', exitReason: 'stop_contact' });
   }, 60_000);
+
+  it('a promise in a reply is a promise of the record: the amount named goes to the oldest debt first, once', async () => {
+    const t = await newTenant(platform);
+    // One debtor, two accounts of 10,600.00 MXN each; A-OLD is the older debt.
+    await importRows(platform, t.orgId, [
+      makeRow({ external_ref: 'A-NEW', debtor_ref: 'D-9', delinquent_since: '2026-10-10' }),
+      makeRow({ external_ref: 'A-OLD', debtor_ref: 'D-9', delinquent_since: '2026-08-01' }),
+    ]);
+    await platform.engine.strategies.enrol(t.orgId, {});
+    const accounts = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
+    const byRef = new Map(accounts.map((a) => [a.externalRef, a]));
+    const send = (id: string) => platform.channels.eventBus.publish({
+      type: 'channel.message_received', inboundId: id, orgId: t.orgId, debtorId: accounts[0]!.debtorId, unknownSender: false,
+      event: { type: 'message', orgId: t.orgId, provider: 'twilio', providerMessageId: id, channel: 'whatsapp', occurredAt: '2026-11-24T15:00:00Z', from: '+5215512345678', to: 'x', text: 'te pago 12,000 pesos el viernes', mediaUrls: [], raw: {} },
+    });
+    await send('in_p1');
+    await send('in_p1'); // the provider redelivers the webhook
+    const rows = (await platform.db.query<{ account_id: string; amount_minor: number; due_date: string; channel: string; actor: string }>(
+      `SELECT account_id, amount_minor::int AS amount_minor, due_date::text AS due_date, channel, actor FROM promises WHERE org_id = $1 ORDER BY amount_minor DESC`, [t.orgId])).rows;
+    expect(rows).toEqual([
+      { account_id: byRef.get('A-OLD')!.id, amount_minor: 1_060_000, due_date: '2026-11-27', channel: 'whatsapp', actor: 'debtor' },
+      { account_id: byRef.get('A-NEW')!.id, amount_minor: 140_000, due_date: '2026-11-27', channel: 'whatsapp', actor: 'debtor' },
+    ]);
+    expect((await platform.record.getAccount(t.orgId, byRef.get('A-OLD')!.id))?.status).toBe('promised');
+    const journey = (await platform.engine.strategies.journey(t.orgId, byRef.get('A-NEW')!.id)).state;
+    expect(journey).toMatchObject({ lastEvent: 'promised', promise: { date: '2026-11-27', amountMinor: 140_000 } });
+    // The record feed later sees these promises as already applied to their journeys.
+    expect(await platform.engine.router.pollRecord()).toMatchObject({ promises: 0 });
+  }, 60_000);
 });

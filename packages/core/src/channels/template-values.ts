@@ -38,9 +38,15 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be an integer number of minor units, got ${minor}`);
   const digits = minorUnitDigits(currency);
   // Display digits follow ISO too: es-CO would otherwise hide COP cents and round them away.
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const key = `${locale}|${currency}`;
+  let fmt = moneyFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, fmt);
+  }
   return fmt.format(minor / 10 ** digits);
 }
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** ISO 4217 minor-unit exponents that differ from 2 (Intl's display digits are locale data, not ISO). */
 const ISO_MINOR_DIGITS: Record<string, number> = {
@@ -64,8 +70,17 @@ export function formatDueDate(value: string, locale: string, timeZone: string): 
   const isCalendarDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const instant = new Date(isCalendarDate ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`not a date: ${value}`);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: isCalendarDate ? 'UTC' : timeZone }).format(instant);
+  const zone = isCalendarDate ? 'UTC' : timeZone;
+  const key = `${locale}|${zone}`;
+  // Building a formatter costs far more than using one; locales × zones in use are few.
+  let f = longDateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone });
+    longDateFormats.set(key, f);
+  }
+  return f.format(instant);
 }
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Opt-out wording per channel and language. Electronic messages must carry a clear and simple way

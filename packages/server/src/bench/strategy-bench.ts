@@ -12,6 +12,7 @@ import { SandboxChannelProvider } from '../adapters/channels/sandbox.js';
 import { buildEngine } from '../compose-engine.js';
 import { buildPlatform } from '../compose.js';
 import type { Messaging } from '../ports/messaging.js';
+import { traceDb } from './trace-db.js';
 
 const AT = '2026-03-02T15:00:00Z';
 const self = fileURLToPath(import.meta.url);
@@ -28,17 +29,22 @@ function sandboxMessaging(clock: ManualClock): Messaging {
 }
 
 async function child(url: string, role: string) {
-  const db = await openPostgresDb(url, { max: 8 });
+  const raw = await openPostgresDb(url, { max: 8 });
+  const trace = process.env.SALDO_BENCH_TRACE ? traceDb(raw) : null;
+  const db = trace?.db ?? raw;
   const clock = new ManualClock(AT);
   const e = buildEngine({ db, clock, messaging: sandboxMessaging(clock), worker: { batchSize: 2000, chunkSize: 2000 }, dispatcher: { batchSize: 1000, concurrency: 8 } });
   const r = role === 'worker' ? await e.worker.drain() : await e.dispatcher.drain();
   process.stdout.write(`${JSON.stringify(r)}\n`);
+  if (trace) process.stderr.write(`${role} ${process.pid} statements:\n${trace.report()}\n`);
   await db.close();
 }
 
 function runChild(url: string, role: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', self, '--child', role, url], { stdio: ['ignore', 'inherit', 'inherit'] });
+    // SALDO_BENCH_CHILD_ARGS: extra node flags for the children (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+    const extra = (process.env.SALDO_BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean);
+    const p = spawn(process.execPath, [...extra, '--import', 'tsx', self, '--child', role, url], { stdio: ['ignore', 'inherit', 'inherit'] });
     p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`${role} exited ${c}`))));
   });
 }
@@ -85,7 +91,9 @@ export async function runStrategyBench(log: (line: string) => void, o: { journey
     await db.close();
     return out;
   } finally {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    // SALDO_BENCH_KEEP=1 leaves the schema for EXPLAIN (drop it by hand).
+    if (process.env.SALDO_BENCH_KEEP) log(`strategy bench: schema ${schema} kept`);
+    else await admin.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
     await admin.end();
   }
 }

@@ -58,7 +58,6 @@ export function createDispatcher(o: DispatcherOptions) {
   const backoff = o.backoffMs ?? defaultBackoff;
   const log = o.log ?? (() => {});
 
-  const feedKey = (row: OutboxRow) => `result:${row.id}:${row.attempts}:${row.refusals}`;
   const decideWith = (event: JourneyEvent, at: Date) => async (j: LoadedJourney) => {
     const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
     return decide(j, definition, event, at);
@@ -150,7 +149,9 @@ export function createDispatcher(o: DispatcherOptions) {
     for (const w of single) if (await w.mark()) marked.add(w);
     const feeds: ApplyItem[] = [];
     for (const w of writes) {
-      if (marked.has(w) && w.event) feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: feedKey(w.row), eventType: w.event.type, decide: decideWith(w.event, w.at) });
+      // No journey-inbox key: the mark above is the exactly-once guard. It succeeds once per claim
+      // (lease owner + `in_flight`), and it commits or rolls back with this feed.
+      if (marked.has(w) && w.event) feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: null, eventType: w.event.type, decide: decideWith(w.event, w.at) });
     }
     await o.journeys.applyMany(o.clock.now(), feeds);
   }

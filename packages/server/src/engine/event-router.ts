@@ -1,3 +1,4 @@
+import { isCurrency, minorUnitExponent } from '@saldo/core/money';
 import type { ContactChannel, JourneyEvent } from '@saldo/core/strategy';
 import type { ChannelDomainEvent } from '../ports/channel-records.js';
 import type { Clock } from '../ports/clock.js';
@@ -20,6 +21,12 @@ export interface EventRouterOptions {
    * reply names (today or later), else this many days later. 0 disables it.
    */
   promiseDays?: number;
+  /**
+   * Writes a promise made in a reply into the record (promises table, account `promised`, timeline),
+   * so agents, dashboards, promise expiry and payment matching see it like any other promise. Null:
+   * the record refused it (account closed, …). Without it the promise only advances the journey.
+   */
+  recordPromise?: (p: { orgId: string; accountId: string; amountMinor: number; dueDate: string; channel: string }) => Promise<{ id: string } | null>;
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -27,6 +34,8 @@ export interface ReplyReading {
   intent: string;
   /** ISO date named in the reply ("el viernes" → the coming Friday), if any. */
   date?: string;
+  /** Amount named in the reply, in major units as written ("te pago 500" → 500). */
+  amount?: { value: number; currency?: string };
 }
 
 const DAY = 86_400_000;
@@ -73,6 +82,36 @@ export function createEventRouter(o: EventRouterOptions) {
     return o.classify({ text: m.text, orgId, at: m.occurredAt, ...(facts ? { timezone: facts.timezone } : {}) });
   }
 
+  /**
+   * A promise named in a reply, into the record. The amount named goes to the oldest debt first
+   * (the usual allocation); no amount, or another currency than the account's, promises each
+   * balance in full. Each promise then advances its journey under its own key (`ptp:<id>`), the
+   * key the record feed would use, so the feed sees it as already applied.
+   */
+  async function recordReplyPromise(orgId: string, accountIds: string[], reading: ReplyReading, dueDate: string, channel: string): Promise<void> {
+    const now = o.clock.now();
+    const accounts = [];
+    for (const id of accountIds) {
+      const f = await o.journeys.facts(orgId, id, now);
+      if (f && f.facts.balanceMinor > 0) accounts.push({ id, ...f.facts });
+    }
+    accounts.sort((a, b) => b.dpd - a.dpd || (a.id < b.id ? -1 : 1));
+    const currency = accounts[0]?.currency;
+    let left = namedMinor(reading.amount, currency);
+    for (const a of accounts) {
+      if (left !== null && a.currency !== currency) continue; // a named amount is in one currency
+      const amountMinor = left === null ? a.balanceMinor : Math.min(left, a.balanceMinor);
+      if (amountMinor <= 0) break;
+      if (left !== null) left -= amountMinor;
+      try {
+        const p = await o.recordPromise!({ orgId, accountId: a.id, amountMinor, dueDate, channel });
+        if (p) await promiseRecorded({ orgId, accountId: a.id, promiseId: p.id, dueDate, amountMinor });
+      } catch (err) {
+        log('promise from a reply not recorded', { accountId: a.id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+
   async function handle(e: ChannelDomainEvent): Promise<void> {
     switch (e.type) {
       case 'channel.message_received': {
@@ -81,12 +120,19 @@ export function createEventRouter(o: EventRouterOptions) {
         const intent = reading.intent;
         const at = Date.parse(e.event.occurredAt);
         const named = reading.date !== undefined && reading.date >= e.event.occurredAt.slice(0, 10) ? reading.date : undefined;
-        await forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, (balance) => [
-          { type: 'replied', intent },
-          ...(intent === 'promise_to_pay' && promiseDays > 0 && balance > 0
-            ? [{ type: 'promised' as const, date: named ?? new Date(at + promiseDays * DAY).toISOString().slice(0, 10), amountMinor: balance }]
-            : []),
-        ]);
+        const dueDate = named ?? new Date(at + promiseDays * DAY).toISOString().slice(0, 10);
+        const promise = intent === 'promise_to_pay' && promiseDays > 0;
+        const inJourney = promise && !o.recordPromise;
+        const applied: string[] = [];
+        for (const accountId of await o.journeys.accountsOfDebtor(e.orgId, e.debtorId)) {
+          const r = await apply(e.orgId, accountId, `in:${e.inboundId}:${accountId}`, (balance) => [
+            { type: 'replied', intent },
+            ...(inJourney && balance > 0 ? [{ type: 'promised' as const, date: dueDate, amountMinor: balance }] : []),
+          ]);
+          if (r === 'applied') applied.push(accountId);
+        }
+        // Only for a reply applied now: a redelivered message records no second promise.
+        if (promise && o.recordPromise && applied.length > 0) await recordReplyPromise(e.orgId, applied, reading, dueDate, e.event.channel);
         return;
       }
       case 'channel.status_changed': {
@@ -146,6 +192,14 @@ export function createEventRouter(o: EventRouterOptions) {
   return { handle, paymentRecorded, promiseRecorded, pollRecord };
 }
 export type EventRouter = ReturnType<typeof createEventRouter>;
+
+/** A named amount in minor units of `currency`; null when none is named or it is in another currency. */
+function namedMinor(amount: ReplyReading['amount'], currency: string | undefined): number | null {
+  if (!amount || currency === undefined || !isCurrency(currency)) return null;
+  if (amount.currency !== undefined && amount.currency !== currency) return null;
+  const minor = Math.round(amount.value * 10 ** minorUnitExponent(currency));
+  return minor > 0 ? minor : null;
+}
 
 function optOutChannel(c: string): ContactChannel | 'all' | null {
   switch (c) {

@@ -13,6 +13,8 @@ export interface JourneyWorkerOptions {
   chunkSize?: number;
   leaseMs?: number;
   log?: (msg: string, data: Record<string, unknown>) => void;
+  /** Told how many commands each saved chunk queued (keeps the outbox's planner statistics fresh). */
+  outboxGrew?: (commands: number) => Promise<void>;
   /** Test hook: runs after each chunk is committed (the crash test kills the process there). */
   afterChunk?: (chunk: number, saved: number) => Promise<void>;
 }
@@ -64,6 +66,7 @@ export function createJourneyWorker(o: JourneyWorkerOptions) {
       const r = await o.journeys.saveClaimed(o.owner, part, i === 0 ? failed : [], now);
       res.saved += r.saved;
       res.conflicts += r.conflicts;
+      if (r.saved > 0) await o.outboxGrew?.(part.reduce((n, w) => n + w.commands.length, 0));
       await o.afterChunk?.(chunk, r.saved);
     }
     return res;

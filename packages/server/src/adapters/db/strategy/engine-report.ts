@@ -14,7 +14,7 @@ export interface EngineReport {
 /** Aggregates for `saldo simulate` and the dashboard: what the runner did since `since`. */
 export function createSqlEngineReport(db: Db) {
   return async function report(orgId: string, since: Date): Promise<EngineReport> {
-    const [acc, contacts, refusals, inbox, pays, arms] = await Promise.all([
+    const [acc, contacts, refusals, inbox, pays, arms, promised] = await Promise.all([
       db.query<{ n: number }>(`SELECT count(*)::int AS n FROM journeys WHERE org_id = $1`, [orgId]),
       db.query<{ channel: string; n: number }>(
         `SELECT channel, count(*)::int AS n FROM outbound_messages WHERE org_id = $1 AND created_at >= $2 AND provider_message_id IS NOT NULL GROUP BY channel ORDER BY channel`, [orgId, since]),
@@ -27,6 +27,7 @@ export function createSqlEngineReport(db: Db) {
               p AS (SELECT account_id, currency, count(*)::int AS n, sum(amount_minor)::bigint AS minor FROM payments WHERE org_id = $1 AND created_at >= $2 GROUP BY account_id, currency)
          SELECT a.arm, count(DISTINCT a.account_id)::int AS accounts, COALESCE(sum(p.n), 0)::int AS payments, p.currency, sum(p.minor)::bigint AS minor
            FROM a LEFT JOIN p ON p.account_id = a.account_id GROUP BY a.arm, p.currency ORDER BY a.arm, p.currency`, [orgId, since]),
+      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM promises WHERE org_id = $1 AND created_at >= $2`, [orgId, since]),
     ]);
     const inboxBy = Object.fromEntries(inbox.rows.map((r) => [r.type, r.n]));
     const armOut: EngineReport['arms'] = {};
@@ -42,7 +43,8 @@ export function createSqlEngineReport(db: Db) {
       contacts: Object.fromEntries(contacts.rows.map((r) => [r.channel, r.n])),
       refusals: Object.fromEntries(refusals.rows.map((r) => [r.rule, r.n])),
       replies: Object.entries(inboxBy).filter(([t]) => t.startsWith('replied')).reduce((s, [, n]) => s + n, 0),
-      promises: (inboxBy['replied:promise_to_pay'] ?? 0) + (inboxBy.promised ?? 0),
+      // Promises of the record: from replies, agents and the portal alike.
+      promises: promised.rows[0]?.n ?? 0,
       payments: pays.rows.reduce((s, r) => s + r.n, 0),
       recovered: Object.fromEntries(pays.rows.map((r) => [r.currency, Number(r.minor)])),
       arms: armOut,

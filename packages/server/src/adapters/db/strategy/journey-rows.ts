@@ -52,22 +52,21 @@ function outboxKey(c: JourneyCommand, index: number, s: JourneyState, now: Date)
 
 /** Inserts the commands of several journeys (duplicate keys ignored: idempotency). */
 export async function insertOutbox(tx: SqlExecutor, items: Array<{ orgId: string; state: JourneyState; commands: JourneyCommand[] }>, now: Date): Promise<number> {
-  const org: string[] = [], acct: string[] = [], kind: string[] = [], key: string[] = [], cmd: string[] = [], status: string[] = [];
+  const rows: Array<{ o: string; a: string; k: string; ik: string; c: JourneyCommand; s: string }> = [];
   for (const it of items) {
     it.commands.forEach((c, i) => {
       const contact = c.type === 'send' || c.type === 'call';
-      org.push(it.orgId); acct.push(c.accountId); kind.push(contact ? 'contact' : c.type); key.push(outboxKey(c, i, it.state, now));
-      cmd.push(JSON.stringify(c));
       // Only contacts are delivered here; other commands are recorded for their owners (agents, offers).
-      status.push(contact ? 'pending' : 'recorded');
+      rows.push({ o: it.orgId, a: c.accountId, k: contact ? 'contact' : c.type, ik: outboxKey(c, i, it.state, now), c, s: contact ? 'pending' : 'recorded' });
     });
   }
-  if (org.length === 0) return 0;
+  if (rows.length === 0) return 0;
+  // One JSON document for the batch (node-postgres escapes text arrays element by element).
   const r = await tx.query(
     `INSERT INTO outbox (org_id, account_id, kind, idempotency_key, command, status, next_attempt_at, created_at, updated_at)
-     SELECT o, a, k, ik, c::jsonb, s, $7, $7, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(o, a, k, ik, c, s)
+     SELECT o, a, k, ik, c, s, $2, $2, $2 FROM jsonb_to_recordset($1::jsonb) AS u(o text, a text, k text, ik text, c jsonb, s text)
      ON CONFLICT (org_id, idempotency_key) DO NOTHING`,
-    [org, acct, kind, key, cmd, status, now],
+    [JSON.stringify(rows), now],
   );
   return r.rowCount;
 }

@@ -32,16 +32,16 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         let saved: string[] = [];
         if (writes.length > 0) {
           const r = await tx.query<{ account_id: string }>(
-            // The owner is a column of the unnest, not a constant: a constant `lease_owner = $x` is
+            // The owner is a column of the rows, not a constant: a constant `lease_owner = $x` is
             // estimated from statistics where leases are nearly always NULL (≈ 1 row), and the
             // planner then loops over the whole input for every row of a seq scan (seconds per batch).
-            `UPDATE journeys j SET state = u.state::jsonb, status = u.status, next_run_at = u.next_run, rev = j.rev + 1,
-                    lease_owner = NULL, lease_until = NULL, updated_at = $6
-               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $7::text[]) AS u(account_id, state, status, next_run, rev, owner)
+            // One JSON document for the batch: node-postgres escapes text arrays element by element.
+            `UPDATE journeys j SET state = u.state, status = u.status, next_run_at = u.next_run, rev = j.rev + 1,
+                    lease_owner = NULL, lease_until = NULL, updated_at = $2
+               FROM jsonb_to_recordset($1::jsonb) AS u(account_id text, state jsonb, status text, next_run timestamptz, rev bigint, owner text)
               WHERE j.account_id = u.account_id AND j.rev = u.rev AND j.lease_owner = u.owner
              RETURNING j.account_id`,
-            [writes.map((w) => w.accountId), writes.map((w) => JSON.stringify(w.state)), writes.map((w) => w.state.status),
-              writes.map((w) => nextRunOf(w.state, now)), writes.map((w) => w.rev), now, writes.map(() => owner)],
+            [JSON.stringify(writes.map((w) => ({ account_id: w.accountId, state: w.state, status: w.state.status, next_run: nextRunOf(w.state, now), rev: w.rev, owner }))), now],
           );
           saved = r.rows.map((x) => x.account_id);
           const ok = new Set(saved);
@@ -131,10 +131,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         if (written.size > 0) {
           const ws = [...written];
           await tx.query(
-            `UPDATE journeys j SET state = u.state::jsonb, status = u.status, next_run_at = u.next_run, rev = j.rev + 1, updated_at = $5
-               FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS u(account_id, state, status, next_run)
+            `UPDATE journeys j SET state = u.state, status = u.status, next_run_at = u.next_run, rev = j.rev + 1, updated_at = $2
+               FROM jsonb_to_recordset($1::jsonb) AS u(account_id text, state jsonb, status text, next_run timestamptz)
               WHERE j.account_id = u.account_id`,
-            [ws.map(([a]) => a), ws.map(([, w]) => JSON.stringify(w.state)), ws.map(([, w]) => w.state.status), ws.map(([, w]) => nextRunOf(w.state, now)), now],
+            [JSON.stringify(ws.map(([a, w]) => ({ account_id: a, state: w.state, status: w.state.status, next_run: nextRunOf(w.state, now) }))), now],
           );
           const queuedAfterCancel = (x: (typeof outbox)[number], i: number) => i > (lastCancel.get(x.accountId) ?? -1);
           await insertOutbox(tx, outbox.filter((x, i) => !queuedAfterCancel(x, i)), now);

@@ -94,3 +94,19 @@ describe('memoised zone offsets', () => {
     );
   });
 });
+
+describe('memoised calendar arithmetic', () => {
+  it('answers a repeated question the same, and keys on zone, window and spec', () => {
+    const at = new Date('2026-05-05T13:00:00Z');
+    const w = { days: 'weekdays' as const, from: '10:00', to: '12:00' };
+    const first = nextWindowStart(at, w, 'America/Mexico_City').toISOString();
+    expect(nextWindowStart(at, w, 'America/Mexico_City').toISOString()).toBe(first);
+    expect(nextWindowStart(at, w, 'Europe/Madrid').toISOString()).not.toBe(first);
+    expect(nextWindowStart(at, { ...w, from: '11:00' }, 'America/Mexico_City').toISOString()).not.toBe(first);
+    // A returned Date mutated by a caller does not change later answers.
+    nextWindowStart(at, w, 'America/Mexico_City').setTime(0);
+    expect(nextWindowStart(at, w, 'America/Mexico_City').toISOString()).toBe(first);
+    expect(addDuration(at, 'P1D', 'Europe/Madrid').toISOString()).toBe('2026-05-06T13:00:00.000Z');
+    expect(addDuration(at, 'PT1H', 'Europe/Madrid').toISOString()).toBe('2026-05-05T14:00:00.000Z');
+  });
+});

@@ -1,6 +1,7 @@
 import { lexiconCues } from './lexicon.js';
 import { conceptsIn, speechActs } from './concepts.js';
 import { canonicalTokens, foldText } from './normalize.js';
+import { extractInstallments } from './installments.js';
 import { ruleIntents } from './rules.js';
 
 /** Weight of a lexicon cue or a rule hit next to the L2-normalised n-gram features. */
@@ -75,5 +76,8 @@ export function featurize(text: string): Map<string, number> {
   for (const hit of ruleIntents(clipped)) f.set(hit.keyword ? 'rule:keyword' : `rule:${hit.intent}`, cueWeight);
   for (const act of speechActs(clipped, folded)) f.set(`act:${act}`, cueWeight);
   for (const c of conceptsIn(folded, clipped)) f.set(`con:${c}`, cueWeight);
+  // A number of instalments named ("partámoslo en tres", "break it up 4 ways"): the extractor knows more
+  // ways to say it than the examples do.
+  if (extractInstallments(clipped) !== undefined) f.set('ent:installments', cueWeight);
   return f;
 }

@@ -11,6 +11,7 @@ const emojiWords: ReadonlyArray<[RegExp, string]> = [
   [/[\u{1F595}\u{1F92C}\u{1F621}\u{1F620}\u{1F4A9}]/gu, ' emojiangry '],
   [/[\u{1F622}\u{1F62D}\u{1F61E}\u{1F614}\u{1F625}\u{1F613}\u{1F97A}]/gu, ' emojisad '],
   [/[\u{1F44B}]/gu, ' emojiwave '],
+  [/[\u{1F602}\u{1F923}\u{1F606}\u{1F605}]/gu, ' emojilaugh '],
   [/[\u{1F44E}\u{274C}]/gu, ' emojino '],
 ];
 

@@ -47,6 +47,26 @@ describe('parse', () => {
     expect(r.secondary).toContain('stop_contact');
   });
 
+  it('a reply made only of yes, no or social words is that intent even when the model never saw the word', () => {
+    // A model that answers unknown to anything it has not seen (it knows only mash and one promise).
+    const naive = train([['asdfgh', 'unknown'], ['qwerty zxcv', 'unknown'], ['jkl ñlk', 'unknown'], ['te pago el viernes', 'promise_to_pay']].map(([text, intent]) => ({ text: text as string, intent: intent as string })));
+    const opts = { ...at, model: naive };
+    expect(parse('zorblax quintuple', opts).intent).toBe('unknown');
+    expect(parse('yeppers!', opts).intent).toBe('affirm');
+    expect(parse('sisas mi llave', opts).intent).toBe('affirm');
+    expect(parse('nanai de la China', opts).intent).toBe('deny');
+    expect(parse('chaucito', opts).intent).toBe('smalltalk');
+    expect(parse('quiubo', opts).intent).toBe('smalltalk');
+    // Words beyond the whole-reply vocabulary leave the classifier's answer alone.
+    expect(parse('yeppers, zorblax quintuple', opts).intent).toBe('unknown');
+  });
+
+  it('a promise tied to "never" is a refusal', () => {
+    expect(parse('sí claro, te pago el viernes cuando las ranas crien pelo', at).intent).toBe('refuse');
+    expect(parse("I'll pay $50 on Friday when pigs fly", at).intent).toBe('refuse');
+    expect(parse('te pago el viernes', at).intent).toBe('promise_to_pay');
+  });
+
   it('handles empty, symbol-only and very long input', () => {
     expect(parse('', { model })).toEqual({ intent: 'unknown', confidence: 1, lang: 'es', entities: {} });
     expect(parse('   ', { model, lang: 'en' }).lang).toBe('en');

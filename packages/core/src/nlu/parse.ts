@@ -7,9 +7,10 @@ import type { Language, OrgIntent } from './intents.js';
 import { detectLanguage } from './language.js';
 import { defaultZone, variantFor } from './locale.js';
 import type { NluModel } from './model.js';
-import { lexiconCues } from './lexicon.js';
+import { conceptsIn } from './concepts.js';
+import { lexiconCues, wholeReplyIntent } from './lexicon.js';
 import { foldText, tokenize } from './normalize.js';
-import { ruleIntents } from './rules.js';
+import { implicitOptOut, ruleIntents } from './rules.js';
 import type { NluEntities } from './schema.js';
 import { extractTimeOfDay } from './time-of-day.js';
 
@@ -103,11 +104,27 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   } else {
     intent = top.p >= minConfidence ? top.label : 'unknown';
     confidence = top.p >= minConfidence ? top.p : 1 - top.p;
+    if ((intent === 'promise_to_pay' || intent === 'pay_now') && conceptsIn(foldText(clipped)).includes('dismiss')) {
+      // "sí claro, te pago cuando las ranas echen pelo", "I'll pay when pigs fly": a promise tied to never.
+      intent = 'refuse';
+      confidence = Math.max(0.5, ranked.find((r) => r.label === 'refuse')?.p ?? 0);
+    }
+    const whole = intent === 'unknown' ? wholeReplyIntent(clipped) : undefined;
+    if (whole !== undefined) {
+      // A reply made only of yes, no or greeting words is that, however it is spelt ("yeppers", "nel
+      // pastel", "quiubo"): the model's "unknown" there only means it never saw the word.
+      intent = whole;
+      confidence = Math.max(0.5, ranked.find((r) => r.label === whole)?.p ?? 0);
+    }
   }
   for (const h of hits) if (h.intent !== intent && !secondary.includes(h.intent)) secondary.push(h.intent);
   if (intent === 'stop_contact' && ruleHit && !ruleHit.keyword) {
     const cues = lexiconCues(foldText(clipped));
     for (const [cue, label] of stopCompanionCues) if (cues.includes(cue) && !secondary.includes(label)) secondary.push(label);
+  }
+  const implicit = intent === 'abuse' || intent === 'contact_preference' ? implicitOptOut(clipped) : undefined;
+  if ((implicit === 'threat' && intent === 'abuse') || (implicit === 'refused_channel' && intent === 'contact_preference')) {
+    if (!secondary.includes('stop_contact')) secondary.push('stop_contact');
   }
   for (const r of ranked) {
     if (r.p >= secondaryThreshold && r.label !== intent && r.label !== 'unknown' && !secondary.includes(r.label)) secondary.push(r.label);

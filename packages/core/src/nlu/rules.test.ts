@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carrierKeywords, ruleIntents } from './rules.js';
+import { carrierKeywords, implicitOptOut, ruleIntents } from './rules.js';
 
 const intentsOf = (text: string) => ruleIntents(text).map((h) => h.intent);
 
@@ -50,6 +50,11 @@ describe('stop_contact rules', () => {
     'I request that you stop all communication with me', 'STOP. I mean it this time.', 'señores abstenerse de llamarme',
     'les ruego que no vuelvan a ponerse en contacto conmigo', 'ya no kiero q me yamen', 'baja x favor', 'STOP porfavor',
     "I'm done getting these texts, stop", 'no me rompan más con los llamados', 'me siguen llamando, dejen de hacerlo',
+    // Idioms the fifth pass's dev set showed ("leave my phone alone" without a stop verb).
+    'ill pay friday, til then radio silence pls', 'kindly exit my inbox', 'stay off my line', 'wrong number. scrub this # from ur records',
+    'please delete my number from your system', 'back off', 'hagan de cuenta q este numero no existe', 'this number does not exist for you',
+    'ya pagué, bájenle dos rayitas a los mensajes', 'no tiene sentido que sigan timbrando', 'les pido no volver a llamar a esta casa',
+    'olvídense de mi número', 'ya no me busquen más',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
@@ -64,6 +69,8 @@ describe('stop_contact rules', () => {
     'no more payments after this one', 'ya no me llegan los recibos', 'borrar la deuda sería ideal',
     'can you call me back?', 'I need the interest charges to stop', 'got your text, I want it to end this month, I will pay',
     'stop by the bank and pay it', 'quiero que me llamen en la tarde', 'no quiero que me cobren intereses',
+    'remove the late fees from your system', 'back off the interest and I will pay', 'my company had to lay off half the staff',
+    'olvídate de mi deuda, no pago', 'bajen el monto a la mitad', 'take the late fee off the account',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 
@@ -74,4 +81,14 @@ describe('other high-stakes rules', () => {
     ['estoy en la ley de segunda oportunidad', 'bankruptcy'], ['es robo de identidad', 'dispute'], ['nunca contraté eso', 'dispute'], ['not my debt', 'dispute'],
   ] as const)('%s → %s', (text, intent) => expect(intentsOf(text)).toContain(intent));
   it('fires nothing on an ordinary promise', () => expect(ruleIntents('te pago el viernes')).toEqual([]));
+});
+
+describe('implicit opt-outs (secondary only)', () => {
+  it.each([
+    ['si me vuelven a llamar los voy a buscar', 'threat'], ['como me volváis a llamar os denuncio', 'threat'], ['vuelva a llamar y le echo la policía', 'threat'],
+    ['text me one more time and see what happens', 'threat'], ['keep calling and see what happens', 'threat'],
+    ['por wasap lo que queráis, pero llamadas no', 'refused_channel'], ['x whats mejor, en la chamba no puedo contestar llamadas', 'refused_channel'],
+    ["email is fine, I can't answer calls at work", 'refused_channel'],
+    ['te pago el viernes', undefined], ['las llamadas no me llegan', undefined], ['calls no go through here', undefined],
+  ] as const)('%s → %s', (text, kind) => expect(implicitOptOut(text)).toBe(kind));
 });

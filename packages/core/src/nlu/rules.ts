@@ -20,7 +20,7 @@ const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|st
 /** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
 const obj = '(?:me\\s+|nos\\s+|le\\s+|les\\s+|te\\s+)?';
 /** Stems of Spanish contact verbs ("llamar", "marcar", "escribir", "molestar", "chingar"…). */
-const esContact = '(?:llam|marc|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
+const esContact = '(?:llam|marc|timbr|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
 /** Stems of English contact verbs ("calling", "callin", "texting", "bugging"…). */
 const enContact = '(?:call|text|messag|contact|e-?mail|send|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
 
@@ -36,7 +36,7 @@ const stopPatterns: readonly RegExp[] = [
   // "no me sigan llamando", "ya no me estén marcando", "no quiero que me sigan escribiendo".
   new RegExp(`\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis|estes|siga|sigas)\\s+${esContact}`),
   new RegExp(`\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`),
-  /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|escrib|mand|molest)/,
+  /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|timbr|escrib|mand|molest)/,
   /\b(?:dar(?:me)?|dame|denme|darnos|dadme|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
   /\bno\s+(?:quiero|deseo)\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+|ningun\s+tipo\s+de\s+|ni\s+una\s+|ni\s+un\s+)?(?:mensajes|llamadas|llamada|mensaje|correos|sms|whats\w*|notificaciones|comunicaciones|contacto|nada\s+de\s+ustedes)/,
   /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*|mensajitos)\b/,
@@ -104,6 +104,18 @@ const stopPatterns: readonly RegExp[] = [
   /\b(?:calls?|calling|texts?|texting|messages?|msgs)\b.*\bstop$|\b(?:llam|marc|escrib|mand)\w*\b.*\bdejen\s+de\s+hacerlo\b/,
   /\bno\s+(?:me\s+)?(?:rompan|jodan|molesten|hinchen|frieguen)\s+(?:mas\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad|mensaj|whats|correos)/,
   /\bno\s+(?:quiero|kiero|qiero|deseo)\s+(?:que|q|k|ke)\s+(?:me\s+|nos\s+|le\s+)?(?:sigan\s+|vuelvan\s+a\s+)?(?:yam|llam|marc|escrib|contact)\w*/,
+  // Fifth pass (idioms of "leave my phone alone"): "radio silence", "exit my inbox", "stay off my line", "scrub
+  // this number from your records", "back off", "olvídense de mi número", "no me busquen más".
+  /\bradio\s+silence\b|\b(?:exit|get\s+out\s+of|stay\s+out\s+of|stay\s+off|get\s+off|keep\s+off|stay\s+away\s+from)\s+(?:my|mah)\s+(?:inbox|phone|line|dms?|cell|texts|messages|voicemail)\b/,
+  /\b(?:scrub|erase|wipe|purge|delete|remove|take)\s+(?:this|my|the|that)\s+(?:(?:phone|cell|contact)\s+)?(?:(?:number|no|info|information|details|name|contact|data)\s+)?(?:from|off|out\s+of)\s+(?:your|ur|y'?all'?s?|the|all\s+your)\s+(?:records|list|lists|system|database|files|contacts|dialer|call\s+list)\b/,
+  /\bback\s+off\b(?!\s+(?:the|of|on)\b)|\bgive\s+it\s+a\s+rest\b/,
+  // "hagan de cuenta que este número no existe", "pretend this number doesn't exist", "bájenle (dos rayitas) a los
+  // mensajes", "no volver a llamar a esta casa".
+  /\b(?:este|mi|this|my)\s+(?:numero|telefono|celular|number|phone)\s+(?:ya\s+)?(?:no\s+existe|doesn'?t\s+exist|does\s+not\s+exist)\b/,
+  /\bbajen(?:le)?\s+(?:\w+\s+){0,3}a\s+(?:las\s+|los\s+|sus\s+|tantas\s+|tantos\s+)?(?:llamadas|mensajes|llamados|whats\w*|correos)\b/,
+  /\bno\s+volver\s+a\s+(?:llamar|marcar|escribir|contactar|timbrar)\s+(?:a\s+)?(?:esta|este|a\s+este|mi|nuestr[oa])\s+(?:casa|numero|telefono|celular|hogar)/,
+
+  /\bolvid(?:ense|aos|ate|ese)\s+de\s+(?:(?:mi|este|mis)\s+(?:numero|telefono|celular|contacto|datos)\b|mi\s*$)|\b(?:no|ya\s+no)\s+me\s+(?:busquen|busqueis|busques)\s+mas\b/,
 ];
 
 /** "STOP. I mean it this time.": the keyword as a sentence of its own, before the punctuation is dropped. */
@@ -142,11 +154,43 @@ export interface RuleHit {
  * ruleIntents('STOP') // → [{ intent: 'stop_contact', keyword: true }]
  * ruleIntents("I'll stop by the office to pay") // → []
  */
+/** Folded text without punctuation, the form every rule pattern reads. */
+function ruleText(text: string): string {
+  return foldText(text).replace(/[.,:;/\\-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
+}
+
 export function ruleIntents(text: string): RuleHit[] {
-  const folded = foldText(text).replace(/[.,:;/\\-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
+  const folded = ruleText(text);
   const hits: RuleHit[] = [];
   for (const [intent, res] of ruleSets) if (res.some((re) => re.test(folded))) hits.push({ intent, keyword: false });
   if (keywordOnly.test(folded)) hits.push({ intent: 'stop_contact', keyword: true });
   else if (stopPatterns.some((re) => re.test(folded)) || stopSentence.test(text)) hits.push({ intent: 'stop_contact', keyword: false });
   return hits;
+}
+
+/**
+ * Implicit opt-outs that are not the message's point, so they never take the primary slot: a threat
+ * conditioned on being contacted again ("si me vuelven a llamar los voy a buscar": abuse) and a channel
+ * refused inside a redirection ("por WhatsApp mejor, llamadas no": contact_preference). `parse` adds
+ * them as a secondary `stop_contact` (which callers treat as an opt-out), each only with its intent:
+ * "si me vuelven a llamar en la tarde les contesto" is no threat.
+ */
+const contactAgainThreat: readonly RegExp[] = [
+  /\b(?:si|como|cuando)\s+(?:me\s+|nos\s+|le\s+)?(?:vuelven|vuelves|vuelve|volveis|vuelvan|vuelvas|volvais|siguen|sigues|seguis)\s+(?:a\s+)?(?:llam|marc|timbr|escrib|mand|molest|contact|yam)\w*/,
+  /\b(?:vuelva|vuelvan|vuelve|volved|vuelvas)\s+a\s+(?:llam|marc|timbr|escrib|molest)\w*\s+y\b/,
+  /\b(?:call|text|message|contact|email)\s+(?:me\s+)?(?:one\s+more\s+time|again|once\s+more)\s+and\b|\bone\s+more\s+(?:call|text|message)\s+and\b|\bif\s+(?:you|u|y'?all)\s+(?:call|text|contact|message)\s+(?:me\s+)?(?:again|one\s+more\s+time)\b|\bkeep\s+(?:calling|texting|it\s+up)\s+and\b/,
+];
+const refusedChannel = /\b(?:llamadas|calls|mensajes|texts|correos|emails)\s+no\b(?!\s+(?:me\s+)?(?:llegan|go|come|funcionan|work))|\bno\s+(?:atiendo|contesto|puedo\s+(?:contestar|atender)|respondo)\s+(?:las\s+|sus\s+)?(?:llamadas|el\s+telefono|el\s+celular)\b|\b(?:don'?t|can'?t|cannot|do\s+not)\s+(?:answer|take|pick\s+up)\s+(?:calls|the\s+phone|phone\s+calls)\b|\bno\s+calls\b/;
+
+/**
+ * The implicit opt-out in a reply, if any (see above).
+ *
+ * @example
+ * implicitOptOut('si me vuelven a llamar los voy a buscar') // → 'threat'
+ * implicitOptOut('por wasap mejor, llamadas no') // → 'refused_channel'
+ */
+export function implicitOptOut(text: string): 'threat' | 'refused_channel' | undefined {
+  const folded = ruleText(text);
+  if (contactAgainThreat.some((re) => re.test(folded))) return 'threat';
+  return refusedChannel.test(folded) ? 'refused_channel' : undefined;
 }

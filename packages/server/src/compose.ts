@@ -144,7 +144,7 @@ export async function buildPlatform(opts: PlatformOptions) {
     // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
     classify: async (q) => {
       const r = await (await core.nlu()).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
-      return { intent: r.intent, ...(r.entities.date ? { date: r.entities.date } : {}), ...(r.entities.amount ? { amount: r.entities.amount } : {}) };
+      return { intent: r.intent, ...(r.secondary ? { secondary: r.secondary } : {}), ...(r.entities.date ? { date: r.entities.date } : {}), ...(r.entities.amount ? { amount: r.entities.amount } : {}) };
     },
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
     recordPromise: (p) => record.createPromise(p.orgId, { accountId: p.accountId, amountMinor: p.amountMinor, dueDate: p.dueDate, channel: p.channel, actor: 'debtor' }),

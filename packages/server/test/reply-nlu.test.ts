@@ -31,6 +31,21 @@ describe('replies are read by the NLU', () => {
     expect(await reply(1, 'in_2', 'STOP')).toMatchObject({ status: 'exited', exitReason: 'stop_contact' });
   }, 60_000);
 
+  it('an opt-out that also claims a payment ends the journey and still sends the claim to the payments queue', async () => {
+    const t = await newTenant(platform);
+    await importRows(platform, t.orgId, [makeRow({ external_ref: 'A-1', debtor_ref: 'D-1' })]);
+    await platform.engine.strategies.enrol(t.orgId, {});
+    const [a] = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
+    await platform.channels.eventBus.publish({
+      type: 'channel.message_received', inboundId: 'in_s1', orgId: t.orgId, debtorId: a!.debtorId, unknownSender: false,
+      event: { type: 'message', orgId: t.orgId, provider: 'twilio', providerMessageId: 'in_s1', channel: 'sms', occurredAt: '2026-11-24T15:00:00Z', from: '+5215512345678', to: 'x', text: 'ya les pagué todo, dejen de molestar', mediaUrls: [], raw: {} },
+    });
+    expect((await platform.engine.strategies.journey(t.orgId, a!.id)).state).toMatchObject({ status: 'exited', exitReason: 'stop_contact' });
+    const escalations = (await platform.db.query<{ queue: string; reason: string }>(
+      `SELECT command->>'queue' AS queue, command->>'reason' AS reason FROM outbox WHERE org_id = $1 AND kind = 'escalate'`, [t.orgId])).rows;
+    expect(escalations).toEqual([{ queue: 'payments', reason: 'already_paid' }]);
+  }, 60_000);
+
   it('a promise in a reply is a promise of the record: the amount named goes to the oldest debt first, once', async () => {
     const t = await newTenant(platform);
     // One debtor, two accounts of 10,600.00 MXN each; A-OLD is the older debt.

@@ -38,12 +38,6 @@ export interface TrainOptions {
    * sources, same training time (dropping cues too was better than sparing them; 0.1–0.4 tried).
    */
   dropout?: number;
-  /**
-   * Probability of dropping every surface feature (word, bigram, stem and character n-grams) of an
-   * example at once at each pass, leaving only the knowledge features (cues, concepts, speech acts,
-   * rule hits). Default 0 (off).
-   */
-  surfaceDropout?: number;
 }
 
 export interface Labelled {
@@ -77,17 +71,12 @@ function softmaxInPlace(z: Float64Array): void {
 interface Example {
   ids: Int32Array;
   vals: Float64Array;
-  /** Per feature: 1 when it is a surface feature (n-grams), 0 for knowledge features. */
-  surface: Uint8Array;
   y: number;
 }
 
-/** Word, bigram, stem and character n-gram features (what `surfaceDropout` drops together). */
-const isSurface = (feature: string): boolean => /^(?:w|b|c|s|sb|n):/.test(feature);
-
 /** One AdaGrad fit of softmax regression with L2 and input dropout; returns dense weights and biases. */
 function sgd(data: readonly Example[], V: number, K: number, opts: TrainOptions, seed: number): { W: Float64Array; bias: Float64Array } {
-  const { epochs = 8, learningRate = 0.2, l2 = 1e-5, minGradient = 1e-3, dropout = 0.2, surfaceDropout = 0 } = opts;
+  const { epochs = 8, learningRate = 0.2, l2 = 1e-5, minGradient = 1e-3, dropout = 0.2 } = opts;
   const W = new Float64Array(V * K);
   const G = new Float64Array(V * K).fill(1e-8);
   const bias = new Float64Array(K);
@@ -104,14 +93,14 @@ function sgd(data: readonly Example[], V: number, K: number, opts: TrainOptions,
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const idx of order) {
-      const { ids, vals, surface, y } = data[idx] as Example;
+      const { ids, vals, y } = data[idx] as Example;
       // A dropped feature is neither seen nor updated on this pass.
       for (let n = 0; n < ids.length; n++) kept[n] = dropout === 0 ? (vals[n] as number) : random() < dropout ? 0 : (vals[n] as number) * keepScale;
-      if (surfaceDropout > 0 && random() < surfaceDropout) for (let n = 0; n < ids.length; n++) if (surface[n] === 1) kept[n] = 0;
       z.set(bias);
       for (let n = 0; n < ids.length; n++) {
-        const base = (ids[n] as number) * K;
         const v = kept[n] as number;
+        if (v === 0) continue; // a dropped feature adds nothing (same sums, a fifth less work)
+        const base = (ids[n] as number) * K;
         for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (W[base + k] as number) * v;
       }
       softmaxInPlace(z);
@@ -171,15 +160,13 @@ export class IntentClassifier {
       const fs = [...featurize(e.text)];
       const ids = new Int32Array(fs.length);
       const vals = new Float64Array(fs.length);
-      const surface = new Uint8Array(fs.length);
       fs.forEach(([f, v], i) => {
-        surface[i] = isSurface(f) ? 1 : 0;
         let id = vocab.get(f);
         if (id === undefined) vocab.set(f, (id = vocab.size));
         ids[i] = id;
         vals[i] = v;
       });
-      return { ids, vals, surface, y: index.get(e.label) as number };
+      return { ids, vals, y: index.get(e.label) as number };
     });
     // Featurised once (≈ half the training time), fitted `runs` times with different seeds (order and
     // dropout masks) and averaged: a bag of linear models is one linear model, so parsing costs the same.

@@ -18,6 +18,8 @@ describe('detectLanguage', () => {
   it('flags other languages and uses the fallback on ties', () => {
     expect(detectLanguage('je ne comprends pas, merci').foreign).toBe(true);
     expect(detectLanguage('你好').foreign).toBe(true);
+    expect(detectLanguage('Xin chào, ai vậy?').foreign).toBe(true);
+    expect(detectLanguage('salamat po, sino po ito?').foreign).toBe(true);
     expect(detectLanguage('👍', 'en').lang).toBe('en');
   });
 });

@@ -27,7 +27,7 @@ const words: Record<Language | 'other', ReadonlySet<string>> = {
   ),
   other: new Set(
     ('je vous merci bonjour oui pas suis est une avec pour ich nicht danke und ist das bitte guten obrigado obrigada voce ' +
-      'nao sim estou tudo bom grazie sono ciao buongiorno questo molto parlo').split(' '),
+      'nao sim estou tudo bom grazie sono ciao buongiorno questo molto parlo salamat ako hindi ang mga sino naman kayo po opo').split(' '),
   ),
 };
 
@@ -50,7 +50,8 @@ export interface LanguageGuess {
 export function detectLanguage(text: string, fallback: Language = 'es'): LanguageGuess {
   let es = /[ñ¿¡áéíóú]/i.test(text) ? 2 : 0;
   let en = 0;
-  let other = /[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF\u0E00-\u0E7F]/u.test(text) ? 5 : 0;
+  // Other scripts, and Vietnamese letters (ă ơ ư đ, dot-below and hook-above vowels) inside Latin script.
+  let other = /[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF\u0E00-\u0E7F\u1EA0-\u1EF9ăơưđĂƠƯĐ]/u.test(text) ? 5 : 0;
   for (const t of tokenize(foldText(text))) {
     if (words.es.has(t)) es += 1;
     if (words.en.has(t)) en += 1;

@@ -55,6 +55,7 @@ describe('stop_contact rules', () => {
     'please delete my number from your system', 'back off', 'hagan de cuenta q este numero no existe', 'this number does not exist for you',
     'ya pagué, bájenle dos rayitas a los mensajes', 'no tiene sentido que sigan timbrando', 'les pido no volver a llamar a esta casa',
     'olvídense de mi número', 'ya no me busquen más',
+    "i'll send $60 friday when i get paid. no need to keep reminding me every day, just stop", 'ya pagué, basta', 'stop reminding me',
   ])('natural opt-out %s', (text) => expect(intentsOf(text)).toContain('stop_contact'));
 
   it.each([
@@ -71,6 +72,7 @@ describe('stop_contact rules', () => {
     'stop by the bank and pay it', 'quiero que me llamen en la tarde', 'no quiero que me cobren intereses',
     'remove the late fees from your system', 'back off the interest and I will pay', 'my company had to lay off half the staff',
     'olvídate de mi deuda, no pago', 'bajen el monto a la mitad', 'take the late fee off the account',
+    "I just can't stop", 'the bleeding would not stop', 'when will the interest stop',
   ])('not an opt-out: %s', (text) => expect(intentsOf(text)).not.toContain('stop_contact'));
 });
 

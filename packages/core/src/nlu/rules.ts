@@ -15,14 +15,14 @@ export const carrierKeywords = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end
 
 /** Filler that may surround a keyword sent alone ("STOP please", "BAJA por favor", "ya, alto"). */
 const filler = '(?:\\s*(?:por\\s+favor|porfavor|x\\s+favor|xfa|sms|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
-const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out)${filler}\\s*$`);
+const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out|salir|remove|detener|stop\\s+sms|no\\s+sms)${filler}\\s*$`);
 
 /** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
 const obj = '(?:me\\s+|nos\\s+|le\\s+|les\\s+|te\\s+)?';
 /** Stems of Spanish contact verbs ("llamar", "marcar", "escribir", "molestar", "chingar"…). */
 const esContact = '(?:llam|marc|timbr|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
 /** Stems of English contact verbs ("calling", "callin", "texting", "bugging"…). */
-const enContact = '(?:call|text|messag|contact|e-?mail|send|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
+const enContact = '(?:call|text|messag|contact|e-?mail|send|remind|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
 
 const stopPatterns: readonly RegExp[] = [
   // Imperative keyword at the start, followed by what to stop: "STOP texting", "BAJA de la lista", "stop it".
@@ -118,8 +118,11 @@ const stopPatterns: readonly RegExp[] = [
   /\bolvid(?:ense|aos|ate|ese)\s+de\s+(?:(?:mi|este|mis)\s+(?:numero|telefono|celular|contacto|datos)\b|mi\s*$)|\b(?:no|ya\s+no)\s+me\s+(?:busquen|busqueis|busques)\s+mas\b/,
 ];
 
-/** "STOP. I mean it this time.": the keyword as a sentence of its own, before the punctuation is dropped. */
-const stopSentence = /^\s*(?:please\s+)?(?:stop|basta|alto)\s*[.!]+(?:\s|$)/i;
+/**
+ * "STOP. I mean it this time.", "… no need to keep reminding me, just stop": the keyword as a sentence
+ * of its own, first or last, before the punctuation is dropped ("I can't stop" is not one).
+ */
+const stopSentence = /^\s*(?:please\s+)?(?:stop|basta|alto)\s*[.!]+(?:\s|$)|(?:[.,;!]\s*|\b(?:just|please|pls|so|now)\s+)(?:stop|basta)(?:\s+(?:it|now|already|please|pls|ya))?\s*[.!]*\s*$/i;
 
 const ruleSets: ReadonlyArray<[Intent, readonly RegExp[]]> = [
   ['deceased', [

@@ -44,6 +44,26 @@ describe('global rules: hard stops end the journey whatever the graph says', () 
     expect(escalation === undefined ? null : escalation.queue).toBe(queue);
   });
 
+  it.each<[string, JourneyEvent, string, string | null]>([
+    ['an opt-out with a payment claim', { type: 'replied', intent: 'stop_contact', also: ['already_paid'] }, 'stop_contact', 'payments'],
+    ['a payment claim with an opt-out', { type: 'replied', intent: 'already_paid', also: ['stop_contact'] }, 'stop_contact', 'payments'],
+    ['an opt-out with a dispute', { type: 'replied', intent: 'stop_contact', also: ['dispute'] }, 'stop_contact', 'disputes'],
+    ['a dispute with an opt-out', { type: 'replied', intent: 'dispute', also: ['stop_contact'] }, 'disputed', 'disputes'],
+    ['a promise with an opt-out', { type: 'replied', intent: 'promise_to_pay', also: ['stop_contact'] }, 'stop_contact', null],
+    ['a threat that refuses calls', { type: 'replied', intent: 'abuse', also: ['stop_contact'] }, 'stop_contact', null],
+    ['a death with an opt-out', { type: 'replied', intent: 'stop_contact', also: ['deceased'] }, 'stop_contact', 'bereavement'],
+  ])('%s (secondary intents count) → exit %s', (_name, event, reason, queue) => {
+    const r = on(event);
+    expect(r.state).toMatchObject({ status: 'exited', exitReason: reason });
+    expect(r.commands.filter((c) => c.type === 'send' || c.type === 'call')).toEqual([]);
+    const escalation = r.commands.find((c) => c.type === 'escalate');
+    expect(escalation === undefined ? null : escalation.queue).toBe(queue);
+  });
+
+  it('secondary intents that are no stop change nothing', () => {
+    expect(on({ type: 'replied', intent: 'promise_to_pay', also: ['affirm', 'hardship'] }).state.status).not.toBe('exited');
+  });
+
   it('hard stops win even when the wait_for listens for that very reply', () => {
     // 'await' listens for replied: a stop_contact reply must still not lead to the SMS.
     expect(on({ type: 'replied', intent: 'stop_contact' }).commands.map((c) => c.type)).toEqual(['exit']);

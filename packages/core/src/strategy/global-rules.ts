@@ -13,6 +13,9 @@ import type { JourneyEvent, JourneyState } from './journey.js';
  *      the debt before collection resumes, e.g. FDCPA § 809(b)) and exit `disputed`;
  *    - `opted_out` of every contact channel, or a `stop_contact` reply → exit `stop_contact`
  *      (cease communication);
+ *    - these reply intents count wherever the reply carries them (primary or `also`): "ya pagué,
+ *      dejen de molestar" exits `stop_contact` and still escalates to `payments`; the exit reason is
+ *      the first hard stop, the queue the first intent that has one;
  *    - `wrong_party` → escalate to `verification` (the contact point belongs to someone else), exit;
  *    - `deceased` → escalate to `bereavement`, exit; `bankruptcy` → escalate to `legal` (automatic
  *      stay), exit;
@@ -89,7 +92,7 @@ export function applyGlobalRules(
       return stop ? { kind: 'exit', reason: 'account_status' } : none;
     }
     case 'replied':
-      return onReply(event.intent, currentNode);
+      return onReply(event.intent, event.also ?? [], currentNode);
     case 'tick':
     case 'contact_result':
     case 'opened':
@@ -101,11 +104,16 @@ export function applyGlobalRules(
   }
 }
 
-function onReply(intent: string, currentNode: NodeOf<'wait_for'> | undefined): GlobalOutcome {
-  if (Object.hasOwn(hardStopIntents, intent)) {
-    const queue = hardStopIntents[intent as keyof typeof hardStopIntents];
-    const reason = intent === 'dispute' ? 'disputed' : intent;
-    return queue === null ? { kind: 'exit', reason } : { kind: 'exit', reason, escalate: { queue, reason: intent } };
+function onReply(intent: string, also: readonly string[], currentNode: NodeOf<'wait_for'> | undefined): GlobalOutcome {
+  // A hard stop or an opt-out anywhere in the reply ends the journey ("ya pagué, dejen de molestar";
+  // "not my debt, stop texting me"): the primary's reason when it is one, then the first in order.
+  const all = [intent, ...also];
+  const stop = all.find((i) => Object.hasOwn(hardStopIntents, i));
+  if (stop !== undefined) {
+    const reason = stop === 'dispute' ? 'disputed' : stop;
+    // The case still needs its human: the first intent with a queue (a dispute to verify, a payment to find).
+    const queued = all.find((i) => queueOf(i) !== null);
+    return queued === undefined ? { kind: 'exit', reason } : { kind: 'exit', reason, escalate: { queue: queueOf(queued) as string, reason: queued } };
   }
   if (Object.hasOwn(softEscalationIntents, intent)) {
     const listens = currentNode !== undefined && currentNode.events.some((e) => e === 'replied' || e === 'any');
@@ -117,3 +125,9 @@ function onReply(intent: string, currentNode: NodeOf<'wait_for'> | undefined): G
   return none;
 }
 
+/** The human queue an intent goes to (hard stops and soft escalations); null when none. */
+function queueOf(intent: string): string | null {
+  if (Object.hasOwn(hardStopIntents, intent)) return hardStopIntents[intent as keyof typeof hardStopIntents];
+  if (Object.hasOwn(softEscalationIntents, intent)) return softEscalationIntents[intent as keyof typeof softEscalationIntents];
+  return null;
+}

@@ -85,8 +85,12 @@ export const JourneyEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('opened'), nodeId: NodeId.optional() }),
   z.object({ type: z.literal('clicked'), nodeId: NodeId.optional() }),
-  /** A classified reply (any channel, voicebot included). Organisation intents are plain strings. */
-  z.object({ type: z.literal('replied'), intent: z.string().min(1) }),
+  /**
+   * A classified reply (any channel, voicebot included). Organisation intents are plain strings.
+   * `also`: the other intents the reply carries (the NLU's secondary), e.g. `already_paid` with an
+   * opt-out: the global rules honour an opt-out and a hard stop wherever they appear.
+   */
+  z.object({ type: z.literal('replied'), intent: z.string().min(1), also: z.array(z.string().min(1)).optional() }),
   /** `balanceAfterMinor` ≤ 0 clears the debt; when absent, the facts' `balanceMinor` (read after booking) is used. */
   z.object({ type: z.literal('paid'), amountMinor: z.number().int().positive(), balanceAfterMinor: z.number().int().optional() }),
   z.object({ type: z.literal('promised'), date: isoDate, amountMinor: z.number().int().nonnegative() }),

@@ -32,6 +32,8 @@ export interface EventRouterOptions {
 
 export interface ReplyReading {
   intent: string;
+  /** Other intents in the reply (the NLU's secondary): an opt-out or a dispute there counts too. */
+  secondary?: string[];
   /** ISO date named in the reply ("el viernes" → the coming Friday), if any. */
   date?: string;
   /** Amount named in the reply, in major units as written ("te pago 500" → 500). */
@@ -126,7 +128,7 @@ export function createEventRouter(o: EventRouterOptions) {
         const applied: string[] = [];
         for (const accountId of await o.journeys.accountsOfDebtor(e.orgId, e.debtorId)) {
           const r = await apply(e.orgId, accountId, `in:${e.inboundId}:${accountId}`, (balance) => [
-            { type: 'replied', intent },
+            { type: 'replied', intent, ...(reading.secondary && reading.secondary.length > 0 ? { also: reading.secondary } : {}) },
             ...(inJourney && balance > 0 ? [{ type: 'promised' as const, date: dueDate, amountMinor: balance }] : []),
           ]);
           if (r === 'applied') applied.push(accountId);

@@ -181,8 +181,13 @@ export class IntentClassifier {
     // predict exactly what the freshly trained one does, so there is one model, not two.
     const weights = new Map<string, Float64Array>();
     for (const [f, id] of vocab) {
-      const w = W.slice(id * K, (id + 1) * K);
-      if (w.some((v) => Math.abs(v) >= pruneBelow)) weights.set(f, w.map(quantize));
+      const base = id * K;
+      let keep = false;
+      for (let k = 0; k < K && !keep; k++) keep = Math.abs(W[base + k] as number) >= pruneBelow;
+      if (!keep) continue; // most character n-grams: no copy made for them
+      const w = new Float64Array(K);
+      for (let k = 0; k < K; k++) w[k] = quantize(W[base + k] as number);
+      weights.set(f, w);
     }
     return new IntentClassifier(labels, bias.map(quantize), weights);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { train } from './model.js';
+import { train, type NluModel } from './model.js';
 import { parse } from './parse.js';
 import { evaluate } from './eval.js';
 
@@ -59,6 +59,16 @@ describe('parse', () => {
     expect(parse('quiubo', opts).intent).toBe('smalltalk');
     // Words beyond the whole-reply vocabulary leave the classifier's answer alone.
     expect(parse('yeppers, zorblax quintuple', opts).intent).toBe('unknown');
+  });
+
+  it('a whole yes / no / social reply also overrides the reading of one of its words, never a substantive intent', () => {
+    // A stub classifier with a fixed answer: the decision layer is under test, not the weights.
+    const saying = (label: string): NluModel => ({ classifier: { predict: () => [{ label, p: 0.8 }, { label: 'unknown', p: 0.2 }] } }) as unknown as NluModel;
+    expect(parse('cómo no', { ...at, model: saying('deny') }).intent).toBe('affirm');
+    expect(parse('nel pastel', { ...at, model: saying('affirm') }).intent).toBe('deny');
+    expect(parse('¿cómo ha estado?', { ...at, model: saying('request_info') }).intent).toBe('smalltalk');
+    expect(parse('ok', { ...at, model: saying('already_paid') }).intent).toBe('already_paid');
+    expect(parse('cómo no', { ...at, model: saying('smalltalk') }).intent).toBe('smalltalk');
   });
 
   it('a promise tied to "never" is a refusal', () => {

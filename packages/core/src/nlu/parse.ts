@@ -54,6 +54,16 @@ function redirectionEvidence(text: string, lang: Language): boolean {
   return extractChannel(text, lang) !== undefined || extractTimeOfDay(text, lang) !== undefined;
 }
 
+/**
+ * The classifier labels a whole yes / no / social reply may replace: `unknown`, and the reading of one
+ * word of it (the "no" of "cómo no", the question of "¿cómo ha estado?"). Never a substantive intent.
+ */
+const overridable: Record<'affirm' | 'deny' | 'smalltalk', readonly OrgIntent[]> = {
+  affirm: ['unknown', 'deny'],
+  deny: ['unknown', 'affirm'],
+  smalltalk: ['unknown', 'request_info'],
+};
+
 const maxChars = 2000;
 
 function round(p: number): number {
@@ -109,10 +119,11 @@ export function parse(text: string, opts: ParseOptions): NluResult {
       intent = 'refuse';
       confidence = Math.max(0.5, ranked.find((r) => r.label === 'refuse')?.p ?? 0);
     }
-    const whole = intent === 'unknown' ? wholeReplyIntent(clipped) : undefined;
-    if (whole !== undefined) {
+    const whole = wholeReplyIntent(clipped);
+    if (whole !== undefined && overridable[whole].includes(intent)) {
       // A reply made only of yes, no or greeting words is that, however it is spelt ("yeppers", "nel
-      // pastel", "quiubo"): the model's "unknown" there only means it never saw the word.
+      // pastel", "quiubo"): the model's "unknown" there only means it never saw the word, and its
+      // "deny" for "cómo no" (of course) or "request_info" for "¿cómo ha estado?" reads one word of it.
       intent = whole;
       confidence = Math.max(0.5, ranked.find((r) => r.label === whole)?.p ?? 0);
     }

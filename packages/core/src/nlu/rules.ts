@@ -42,7 +42,7 @@ const stopPatterns: readonly RegExp[] = [
   /\bno\s+mas\s+(?:mensajes|llamadas|correos|sms|whats\w*|mensajitos)\b/,
   // "borren mi número", "saquen mi número de su base", "bájenme de su lista", "retiren mis datos".
   /\b(?:borr(?:en|a|ad|ar|e)|elimin(?:en|a|ad|ar|e)|saqu(?:en|e)|quit(?:en|a|ad|ar|e)|sac(?:a|ad|ar|arme|ame)|retir(?:en|a|ad|ar|e))\s+(?:mi|mis|este|ese|de\s+su|de\s+la|me\s+de|de\s+sus)\s*(?:numero|datos|telefono|celular|contacto|lista|base|registros)/,
-  /\b(?:baj|saq|sac|quit|retir|borr|elimin)\w*\s+(?:mi\s+(?:numero|telefono|celular|contacto|nombre|datos)\s+)?de\s+(?:la|las|su|sus|vuestra|vuestras|esta|este|tu|tus)\s+(?:lista|listas|base|bases|sistema|registros|directorio)\b/,
+  /\b(?:baj|saq|sac|quit|retir|borr|elimin)\w*\s+(?:mi\s+(?:numero|telefono|celular|contacto|nombre|datos)\s+)?de\s+(?:la|las|su|sus|vuestra|vuestras|esta|este|esa|ese|esas|esos|tu|tus)\s+(?:lista|listas|base|bases|sistema|registros|directorio)\b/,
   /\b(?:ya\s+)?basta\s+(?:de|ya|con\s+(?!que\b))|\bbasta\s*$|\bya\s+vale\s+de\s+(?:llamad|mensaj)|\b(?:podrid[oa]s?|hart[oa]s?|cansad[oa]s?|mamad[oa]s?|aburrid[oa]s?)\s+(?:con|de)\s+(?:los\s+|las\s+|sus\s+|tantas\s+|tantos\s+|tanto\s+)?(?:llamad\w*|mensaj\w*|correos|whats\w*)/,
   /\b(?:paren|parad|pare|para|parenle|parale|parenla)\s+(?:ya\s+)?con\s+(?:los\s+|las\s+|sus\s+|tantos\s+|tantas\s+)?(?:llamad\w*|mensaj\w*|sms|whats\w*|correos)|\b(?:ya\s+)?(?:paren|parenle|parad)\s+(?:ya\s+)?con\s+(?:eso|esto)\b/,
   /\b(?:revoco|retiro)\s+(?:mi\s+|la\s+|el\s+)?(?:consentimiento|autorizacion)|\bno\s+(?:autorizo|doy\s+(?:mi\s+)?(?:permiso|autorizacion|consentimiento)|les\s+doy\s+(?:permiso|autorizacion))\b|\bderecho\s+de\s+oposicion\b/,

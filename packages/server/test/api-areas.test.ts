@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/compose.js';
-import type { Db } from '../src/ports/db.js';
-import { buildHttp } from '../src/main.js';
+import type { Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
+import { buildHttp } from '../src/platform/start-saldo.js';
 import { newTenant, testPlatform } from './fixtures.js';
 import { storageModes } from './storage.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/compose.js';
-import type { Db } from '../src/ports/db.js';
-import { buildHttp } from '../src/main.js';
+import type { Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
+import { buildHttp } from '../src/platform/start-saldo.js';
 import { makeRow, newTenant, testPlatform } from './fixtures.js';
 import { storageModes } from './storage.js';
 
@@ -73,8 +73,8 @@ describe('REST API', () => {
 
   it('every registered route declares roles or is explicitly public', async () => {
     // buildApp throws at boot otherwise; prove the guard fires.
-    const { buildApp } = await import('../src/api/app.js');
-    const { apiDeps } = await import('../src/main.js');
+    const { buildApp } = await import('../src/platform/http/build-app.js');
+    const { apiDeps } = await import('../src/platform/start-saldo.js');
     await expect(buildApp(apiDeps(p), { extraRoutes: [async (a) => void a.get('/v1/oops', async () => 'x')] })).rejects.toThrow(/declares no roles/);
   });
 

@@ -1,7 +1,7 @@
 import type { RawImportRow } from '@saldo/core/record';
-import { ManualClock } from '../src/adapters/clock/manual-clock.js';
-import { buildPlatform, type Platform } from '../src/compose.js';
-import type { Db } from '../src/ports/db.js';
+import { ManualClock } from '../src/shared/clock/manual-clock.js';
+import { buildPlatform, type Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
 import { uniqueSlug } from './storage.js';
 
 export const T0 = '2026-11-24T15:00:00Z';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawImportRow } from '@saldo/core/record';
-import type { Platform } from '../src/compose.js';
-import type { Db } from '../src/ports/db.js';
+import type { Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
 import { describeStorage } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { parse, train } from '@saldo/core/nlu';
-import { ManualClock } from '../src/adapters/clock/manual-clock.js';
-import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../src/adapters/nlu/test-support/fake-openai-server.js';
-import { buildPlatform, type Platform } from '../src/compose.js';
-import { loadConfig } from '../src/config.js';
-import { buildHttp } from '../src/main.js';
-import type { Db } from '../src/ports/db.js';
+import { ManualClock } from '../src/shared/clock/manual-clock.js';
+import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../src/modules/nlu/testing/fake-openai-server.js';
+import { buildPlatform, type Platform } from '../src/platform/composition-root.js';
+import { loadConfig } from '../src/platform/config.js';
+import { buildHttp } from '../src/platform/start-saldo.js';
+import type { Db } from '../src/shared/db/db.js';
 import { newTenant, T0 } from './fixtures.js';
 import { storageModes } from './storage.js';
 

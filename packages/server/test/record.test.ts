@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../src/compose.js';
-import type { Db } from '../src/ports/db.js';
-import type { ManualClock } from '../src/adapters/clock/manual-clock.js';
-import { migrate } from '../src/adapters/db/migrate.js';
-import { createSqlTimelineStore } from '../src/adapters/db/timeline-store.js';
+import type { Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
+import type { ManualClock } from '../src/shared/clock/manual-clock.js';
+import { migrate } from '../src/shared/db/migrate.js';
+import { createSqlTimelineStore } from '../src/modules/record/adapters/sql-timeline-store.js';
 import { describeStorage } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../src/compose.js';
+import type { Platform } from '../src/platform/composition-root.js';
 import { storageModes } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import type { Db } from '../src/ports/db.js';
-import { openPgliteDb } from '../src/adapters/db/pglite-db.js';
-import { openPostgresDb } from '../src/adapters/db/postgres-db.js';
+import type { Db } from '../src/shared/db/db.js';
+import { openPgliteDb } from '../src/shared/db/pglite-db.js';
+import { openPostgresDb } from '../src/shared/db/postgres-db.js';
 
 export const TEST_PG_URL = process.env.SALDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

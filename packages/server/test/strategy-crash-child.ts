@@ -1,8 +1,8 @@
 // A worker or dispatcher process for the crash test: it connects to the real Postgres schema given
 // in SALDO_CRASH_DB, runs one batch and, at the crash point, announces it and hangs until SIGKILL.
-import { ManualClock } from '../src/adapters/clock/manual-clock.js';
-import { openPostgresDb } from '../src/adapters/db/postgres-db.js';
-import { buildEngine } from '../src/compose-engine.js';
+import { ManualClock } from '../src/shared/clock/manual-clock.js';
+import { openPostgresDb } from '../src/shared/db/postgres-db.js';
+import { buildEngine } from '../src/modules/strategy/create-strategy.js';
 import { createTableMessaging } from './strategy-support.js';
 
 const url = process.env.SALDO_CRASH_DB!;

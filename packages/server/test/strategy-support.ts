@@ -1,8 +1,8 @@
 // Builders and fakes for the strategy runner tests.
 import type { StrategyDefinition } from '@saldo/core/strategy';
-import type { ContactOutcome, ContactRequest, Messaging } from '../src/ports/messaging.js';
-import type { Clock } from '../src/ports/clock.js';
-import type { Db } from '../src/ports/db.js';
+import type { ContactOutcome, ContactRequest, Messaging } from '../src/modules/channels/ports/messaging.js';
+import type { Clock } from '../src/shared/clock/clock.js';
+import type { Db } from '../src/shared/db/db.js';
 
 /** email → wait 3 days for an answer → (promise: wait past its date) → sms → exit. */
 export function makeTestStrategy(over: Partial<StrategyDefinition> = {}): StrategyDefinition {

@@ -8,12 +8,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { generatePortfolio } from '@saldo/core/demo';
 import { importColumns, validateImportRow, type ValidImportRow } from '@saldo/core/record';
-import { openPgliteDb } from '../adapters/db/pglite-db.js';
-import { openPostgresDb } from '../adapters/db/postgres-db.js';
-import { migrate } from '../adapters/db/migrate.js';
-import { csvField, pgTextArray } from '../adapters/db/copy-sql.js';
-import { buildCore } from '../compose.js';
-import type { Db } from '../ports/db.js';
+import { openPgliteDb } from '../shared/db/pglite-db.js';
+import { openPostgresDb } from '../shared/db/postgres-db.js';
+import { migrate } from '../shared/db/migrate.js';
+import { csvField, pgTextArray } from '../shared/db/copy-sql.js';
+import { buildCore } from '../platform/composition-root.js';
+import type { Db } from '../shared/db/db.js';
 
 export const BENCH_PG_URL = process.env.SALDO_BENCH_DATABASE_URL ?? process.env.SALDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AS_OF = '2026-11-24';
@@ -103,7 +103,7 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
     const files = { debtors: join(dir, 'debtors.csv'), contacts: join(dir, 'contacts.csv'), accounts: join(dir, 'accounts.csv') };
     const outs = { debtors: createWriteStream(files.debtors), contacts: createWriteStream(files.contacts), accounts: createWriteStream(files.accounts) };
     const debtorIds = new Map<string, string>();
-    const { openCsvImportSource } = await import('../adapters/files/csv-import-source.js');
+    const { openCsvImportSource } = await import('../modules/imports/adapters/csv-import-source.js');
     const src = await openCsvImportSource(file);
     for await (const { raw } of src.rows) {
       const v = validateImportRow(raw, { asOf: AS_OF });

@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ManualClock } from '../adapters/clock/manual-clock.js';
-import { openPostgresDb } from '../adapters/db/postgres-db.js';
-import { SandboxChannelProvider } from '../adapters/channels/sandbox.js';
-import { buildEngine } from '../compose-engine.js';
-import { buildPlatform } from '../compose.js';
-import type { Messaging } from '../ports/messaging.js';
+import { ManualClock } from '../shared/clock/manual-clock.js';
+import { openPostgresDb } from '../shared/db/postgres-db.js';
+import { SandboxChannelProvider } from '../modules/channels/adapters/sandbox.js';
+import { buildEngine } from '../modules/strategy/create-strategy.js';
+import { buildPlatform } from '../platform/composition-root.js';
+import type { Messaging } from '../modules/channels/ports/messaging.js';
 import { traceDb } from './trace-db.js';
 
 const AT = '2026-03-02T15:00:00Z';

@@ -1,6 +1,6 @@
 // Per-statement wall time of a Db (bench diagnostics: SALDO_BENCH_TRACE=1 prints it when a bench child ends).
 import { performance } from 'node:perf_hooks';
-import type { Db, SqlExecutor } from '../ports/db.js';
+import type { Db, SqlExecutor } from '../shared/db/db.js';
 
 export interface StatementTotals { calls: number; ms: number; rows: number }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-import type { Role } from '../../ports/record-store.js';
+import type { Role } from '../../modules/record/ports.js';
 
 const ROLES = ['admin', 'strategist', 'agent', 'compliance'];
 

@@ -4,7 +4,7 @@ import { generatePortfolio } from '@saldo/core/demo';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-import { loadDemoPortfolio } from '../../usecases/load-demo-portfolio.js';
+import { loadDemoPortfolio } from '../../modules/imports/usecases/load-demo-portfolio.js';
 
 const cell = (v: string | undefined) => (v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 

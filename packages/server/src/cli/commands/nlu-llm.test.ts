@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, train } from '@saldo/core/nlu';
 import { buildProgram, runCli } from '../main.js';
 import type { CliIo } from '../io.js';
-import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../../adapters/nlu/test-support/fake-openai-server.js';
+import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../../modules/nlu/testing/fake-openai-server.js';
 
 // A small saved model (fast to load, low confidence on unfamiliar replies) and a fake endpoint.
 const model = train([

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { NluParseInput, crossValidate, evaluate, holdoutValidate, parse, sourceOf, type EvalItem, type EvalReport } from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
-import { loadNluLlmConfig } from '../../config-nlu-llm.js';
+import { loadNluLlmConfig } from '../../modules/nlu/llm-config.js';
 
 /**
  * `saldo nlu parse|train|eval`. The NLU adapters (corpus and model files, the system clock) are
@@ -13,9 +13,9 @@ import { loadNluLlmConfig } from '../../config-nlu-llm.js';
 async function adapters() {
   // The CLI has no composition root of its own yet: it wires the NLU adapters here, lazily.
   const [loader, service, clock] = await Promise.all([
-    import('../../adapters/nlu/load-nlu-model.js'),
-    import('../../adapters/nlu/nlu-service.js'),
-    import('../../adapters/clock/system-clock.js'),
+    import('../../modules/nlu/adapters/load-nlu-model.js'),
+    import('../../modules/nlu/adapters/nlu-service.js'),
+    import('../../shared/clock/system-clock.js'),
   ]);
   return { ...loader, ...service, systemClock: clock.systemClock };
 }
@@ -30,7 +30,7 @@ const parseWindow = 8;
 async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
   // Validated before the model loads: a bad SALDO_NLU_LLM_* fails fast with one clear message.
   const llm = loadNluLlmConfig(io.env);
-  const [a, { buildNluService }] = await Promise.all([adapters(), import('../../compose-nlu.js')]);
+  const [a, { buildNluService }] = await Promise.all([adapters(), import('../../modules/nlu/create-nlu.js')]);
   const service = await buildNluService({
     clock: a.systemClock, modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, llm,
     // stdout carries only result lines; fallback warnings go to stderr.

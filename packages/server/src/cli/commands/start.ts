@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { buildPlatform, loadConfig, startSaldo } from '../platform.js';
-import { loadDemoPortfolio } from '../../usecases/load-demo-portfolio.js';
+import { loadDemoPortfolio } from '../../modules/imports/usecases/load-demo-portfolio.js';
 
 export function register(program: Command, io: CliIo) {
   program

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkStrategy, defaultTemplateRefs, migrationModes, type MigrationMode } from '@saldo/core/strategy';
 import type { CliIo } from '../io.js';
 import { buildPlatform, loadConfig } from '../platform.js';
-import { buildEngine } from '../../compose-engine.js';
+import { buildEngine } from '../../modules/strategy/create-strategy.js';
 import { readStrategyFile } from './simulate.js';
 
 export function register(program: Command, io: CliIo) {

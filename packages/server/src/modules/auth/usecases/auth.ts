@@ -1,0 +1,97 @@
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { SaldoError } from '@saldo/core';
+import type { Clock } from '../../../shared/clock/clock.js';
+import type { ApiKeyInfo, AuthStore, Role, User } from '../../record/ports.js';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
+const SCRYPT = { N: 16384, r: 8, p: 1 };
+export const SESSION_TTL_MS = 12 * 3600_000;
+
+/** Who is calling: resolved once per request from an API key or a session. */
+export interface Principal {
+  orgId: string;
+  role: Role;
+  kind: 'api_key' | 'session';
+  /** api key id or user id */
+  subjectId: string;
+}
+
+/** API keys and session tokens are 256-bit random; a fast hash is enough to store them. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { ...SCRYPT, N: Number(n) });
+  return timingSafeEqual(got, expected);
+}
+
+const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
+  const { auth, clock } = deps;
+  return {
+    /** Resolves `Authorization: Bearer <token>` (API key `sk_…` or session `ss_…`) to a principal. */
+    async authenticate(token: string): Promise<Principal | null> {
+      const h = hashToken(token);
+      if (token.startsWith('ss_')) {
+        const s = await auth.findSession(h, clock.now());
+        return s ? { orgId: s.user.orgId, role: s.user.role, kind: 'session', subjectId: s.user.id } : null;
+      }
+      const key = await auth.findApiKeyByHash(h);
+      if (!key || key.revokedAt) return null;
+      await auth.touchApiKey(key.id, clock.now());
+      return { orgId: key.orgId, role: key.role, kind: 'api_key', subjectId: key.id };
+    },
+
+    async login(email: string, password: string): Promise<{ token: string; user: User; expiresAt: string }> {
+      const u = await auth.findUserByEmail(email);
+      // Verify against a dummy hash when the user is unknown: same timing either way.
+      const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
+      if (!u || !ok || u.disabled) throw new SaldoError('unauthenticated', 'wrong email or password');
+      const token = `ss_${randomBytes(32).toString('base64url')}`;
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await auth.createSession({ tokenHash: hashToken(token), userId: u.id, orgId: u.orgId, now, expiresAt });
+      const { passwordHash: _p, disabled: _d, ...user } = u;
+      return { token, user, expiresAt: expiresAt.toISOString() };
+    },
+
+    logout: (token: string) => auth.deleteSession(hashToken(token)),
+
+    async createUser(orgId: string, u: { email: string; name: string; role: Role; password: string }): Promise<User> {
+      if (u.password.length < 10) throw new SaldoError('validation', 'password must have at least 10 characters', [{ path: 'password', message: 'too short' }]);
+      if (await auth.findUserByEmail(u.email)) throw new SaldoError('conflict', `a user with email ${u.email} already exists`, [{ path: 'email', message: 'taken' }]);
+      return auth.createUser({ orgId, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), now: clock.now() });
+    },
+
+    listUsers: (orgId: string) => auth.listUsers(orgId),
+
+    /** Returns the key in clear exactly once; only its hash is stored. */
+    async createApiKey(orgId: string, name: string, role: Role): Promise<{ key: string; info: ApiKeyInfo }> {
+      const key = `sk_${randomBytes(32).toString('base64url')}`;
+      const info = await auth.createApiKey({ orgId, name, role, keyPrefix: key.slice(0, 10), keyHash: hashToken(key), now: clock.now() });
+      return { key, info };
+    },
+
+    /** SALDO_BOOTSTRAP_API_KEY: an admin key with exactly that value for the default organization. */
+    async ensureBootstrapKey(orgId: string, key: string): Promise<void> {
+      if (key.length < 16) throw new SaldoError('validation', 'SALDO_BOOTSTRAP_API_KEY must have at least 16 characters');
+      await auth.ensureApiKey({ orgId, name: 'bootstrap (SALDO_BOOTSTRAP_API_KEY)', role: 'admin', keyPrefix: key.slice(0, 6), keyHash: hashToken(key), now: clock.now() });
+    },
+
+    listApiKeys: (orgId: string) => auth.listApiKeys(orgId),
+    revokeApiKey: (orgId: string, id: string) => auth.revokeApiKey(orgId, id, clock.now()),
+  };
+}
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,245 @@
+// Composition of the channels area: durable inbound pipeline, provider sets per organisation
+// (sandbox by default, real providers from the environment or the encrypted settings table),
+// webhook routes and the compliance-gated Messaging use case. compose.ts calls buildChannels once.
+import { hkdfSync } from 'node:crypto';
+import { z } from 'zod';
+import { SaldoError } from '@saldo/core';
+import type { Channel } from '@saldo/core/channels';
+import type { CompiledPack, ComplianceEngine } from '@saldo/core/compliance';
+import type { RoutePlugin } from '../../platform/http/build-app.js';
+import webhookRoutes from './routes/webhook-routes.js';
+import { createChannelProviders, createSettingsResolver, settingsFromEnv, type ChannelProviderSet } from './adapters/create-channel-providers.js';
+import { parseInboundEmail } from './adapters/email-inbound.js';
+import { createEmailTracking } from './adapters/email-tracking.js';
+import { DeliveryMetrics, LimitedProvider } from './adapters/rate-limiter.js';
+import { RevalidatingCache } from './adapters/revalidating-cache.js';
+import { SandboxChannelProvider } from './adapters/sandbox.js';
+import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
+import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
+import { createSqlChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
+import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './adapters/sql/channel-records.js';
+import { createSqlComplianceRefusalStore, createSqlContactTargetStore } from './adapters/sql/contact-target-store.js';
+import { createSqlInboundStore } from './adapters/sql/inbound-store.js';
+import { createSqlOutboundLocator } from './adapters/sql/outbound-locator.js';
+import { createSqlTemplateStore } from './adapters/sql/template-store.js';
+import { createSqlOutboundMessageStore } from './adapters/sql/outbound-message-store.js';
+import { createSqlVoiceScriptStore } from './adapters/sql/voice-script-store.js';
+import { loadDeploymentSecret } from '../../shared/crypto/deployment-secret.js';
+import { createSqlTimelineStore } from '../record/adapters/sql-timeline-store.js';
+import { InProcessEventBus } from '../../shared/events/in-process-bus.js';
+import { createPaymentLinks } from './adapters/payment-links.js';
+import { createSecretBox } from '../../shared/crypto/secret-box.js';
+import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
+import type { Clock } from '../../shared/clock/clock.js';
+import type { ChannelRouter } from './ports/contact-records.js';
+import type { Db } from '../../shared/db/db.js';
+import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
+import { createContactDebtor } from './usecases/contact-debtor.js';
+import { createReceiveInbound } from './usecases/receive-inbound.js';
+import { createReceiveInboundMail } from './usecases/receive-inbound-mail.js';
+import { inboundEmailDomains } from './inbound-mail-config.js';
+import type { RecordService } from '../record/usecases/record.js';
+import { createTemplates } from './usecases/templates.js';
+
+export interface BuildChannelsOptions {
+  db: Db;
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  /** SALDO_PUBLIC_URL; defaults to the env variable, then http://localhost:3000 (dev only). */
+  publicUrl?: string | undefined;
+  defaultOrgId: string;
+  /** platform.record: simulated sandbox payments are recorded through recordPayment. */
+  record: Pick<RecordService, 'recordPayment'>;
+  /** The compliance engine + org policy layer (createComplianceChecker fits); default: law packs only. */
+  compliance?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> };
+  sandboxSeed?: string | number;
+  /** Every channel on the sandbox even when providers are configured (demo mode). */
+  sandboxOnly?: boolean;
+  twilioHttpClient?: TwilioHttpClient;
+  /** How often a cached organisation's provider settings are re-validated; default SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS, else 5 s. */
+  settingsRecheckMs?: number;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
+}
+
+export async function buildChannels(o: BuildChannelsOptions) {
+  const { db, clock, env } = o;
+  const log = o.log ?? (() => {});
+  const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  // One root secret (SALDO_SECRET_KEY, else the deployment secret) → a key per purpose.
+  const root = env.SALDO_SECRET_KEY ?? (await loadDeploymentSecret(db, clock.now()));
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
+  const trackingSecret = env.SALDO_TRACKING_SECRET ?? derive('saldo/email-tracking/v1');
+  const box = createSecretBox(root);
+
+  const inboundStore = createSqlInboundStore(db, clock);
+  const outbound = createSqlOutboundMessageStore(db);
+  const voiceScripts = createSqlVoiceScriptStore(db, clock);
+  const settingsStore = createSqlChannelSettingsStore(db, box, clock);
+  const targets = createSqlContactTargetStore(db);
+  const refusals = createSqlComplianceRefusalStore(db);
+  const envSettings = settingsFromEnv(env, o.defaultOrgId);
+  const inboundDomains = inboundEmailDomains(env);
+  const settings = createSettingsResolver(envSettings, settingsStore);
+  const eventBus = new InProcessEventBus();
+  const metrics = new DeliveryMetrics();
+
+  const inbound = createReceiveInbound({
+    store: inboundStore, contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: eventBus, optOuts: createSqlOptOutRecorder(db), deliveries: outbound, clock,
+    log: (msg, data) => log('warn', msg, data),
+  });
+
+  /**
+   * Events providers produce themselves (sandbox, email bounces): stored durably, then processed.
+   * During a sandbox tick they are collected and ingested together (one insert, one mark).
+   */
+  let collecting: OrgInboundEvent[] | null = null;
+  const ingestAll = async (events: readonly OrgInboundEvent[]): Promise<void> => {
+    if (events.length === 0) return;
+    try {
+      await inbound.ingest(events);
+    } catch (err) {
+      // Stored events are retried by processPending; events that could not be stored are logged.
+      log('error', 'provider events not ingested', { events: events.length, first: `${events[0]!.provider}/${events[0]!.providerMessageId}`, error: String(err) });
+    }
+  };
+  const ingest = async (e: OrgInboundEvent): Promise<void> => {
+    if (collecting) collecting.push(e);
+    else await ingestAll([e]);
+  };
+
+  // A call answer moves the outbound call forward (delivery statuses are applied by the inbound pipeline itself).
+  eventBus.subscribe(async (e) => {
+    if (e.type === 'channel.call_progress' && e.event.type === 'call' && e.event.answeredBy && e.event.answeredBy !== 'unknown')
+      await outbound.applyStatus(e.orgId, e.event.provider, e.event.callId, e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human', clock.now());
+  });
+
+  // Simulated time: tickSandbox(now) fires what is due at `now` without moving the caller's clock.
+  let sandboxNow: Date | null = null;
+  const sandboxClock: Clock = { now: () => sandboxNow ?? clock.now() };
+
+  const onPayment = async (p: { orgId: string; messageId: string; amountMinor: number; at: Date }) => {
+    const msg = await outbound.get(p.orgId, p.messageId);
+    const target = msg?.accountId ? await targets.load(p.orgId, msg.accountId) : null;
+    if (!msg?.accountId || !target || target.balanceMinor <= 0) return;
+    try {
+      await o.record.recordPayment(p.orgId, {
+        accountId: msg.accountId, amountMinor: Math.min(p.amountMinor, target.balanceMinor), currency: target.currency, paidAt: p.at.toISOString(),
+        method: 'sandbox', externalId: `sandbox:${p.messageId}`, source: 'sandbox', actor: 'debtor',
+      });
+    } catch (err) {
+      log('warn', 'simulated payment not recorded', { messageId: p.messageId, error: String(err) });
+    }
+  };
+
+  interface OrgProviders {
+    set: ChannelProviderSet;
+    sandbox: SandboxChannelProvider;
+    forChannel(c: Channel): ChannelProvider;
+  }
+  const build = async (orgId: string): Promise<OrgProviders> => {
+    // Another organisation never borrows the default one's credentials: no row → sandbox only.
+    const s = orgId === o.defaultOrgId ? envSettings : ((await settingsStore.forOrg(orgId)) ?? { orgId });
+    const set = createChannelProviders({
+      settings: s, clock, publicUrl, trackingSecret, voiceScripts, metrics, ...(inboundDomains[0] ? { inboundEmailDomain: inboundDomains[0] } : {}), ...(o.sandboxOnly ? { sandboxOnly: true } : {}), ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
+    });
+    // Our own sandbox (the set's has no payment hook): same seed, same behaviour model.
+    const sandbox = new SandboxChannelProvider({ seed: o.sandboxSeed ?? 'saldo', clock: sandboxClock, onPayment });
+    const sandboxLimited = new LimitedProvider(sandbox, clock, metrics);
+    sandbox.onEvent(ingest);
+    set.email?.onEvent(ingest);
+    return { set, sandbox, forChannel: (c) => { const p = set.forChannel(c); return p.id === 'sandbox' ? sandboxLimited : p; } };
+  };
+  // Providers per organisation, rebuilt when its settings change: at once in the process that made
+  // the change (onChanged → invalidate), within `recheckMs` in every other process (the version row).
+  const orgSets = new RevalidatingCache<OrgProviders>({
+    clock, recheckMs: settingsRecheckMs(o, env),
+    version: (orgId) => (orgId === o.defaultOrgId ? Promise.resolve(0) : settingsStore.version(orgId)), // the default org reads the environment
+    build, dispose: async (s) => void (await Promise.all([s.set.close(), s.sandbox.close()])),
+    onCheckError: (orgId, err) => log('warn', 'channel settings version check failed; cached providers kept', { orgId, error: String(err) }),
+  });
+  const providersFor = (orgId: string): Promise<OrgProviders> => orgSets.get(orgId);
+  const router: ChannelRouter = { forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel) };
+  /** After an organisation's settings change: its providers are rebuilt on next use (pending sandbox simulations are dropped). */
+  const forgetOrg = (orgId: string): Promise<void> => orgSets.invalidate(orgId);
+  // Organisations' published templates (message_templates) first, then the built-in defaults.
+  const templates = createTemplates({ store: createSqlTemplateStore(db), clock });
+
+  const messaging = createContactDebtor({
+    targets, outbound, refusals, timeline: createSqlTimelineStore(db), router, voiceScripts, clock, catalog: templates.catalog,
+    paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
+    ...(o.compliance ? { compliance: o.compliance } : {}),
+    ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
+    ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS) ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! } : {}),
+    log: (msg, data) => log('warn', msg, data),
+  });
+
+  async function tickSandbox(now?: Date): Promise<{ fired: number }> {
+    sandboxNow = now ?? null;
+    const batch: OrgInboundEvent[] = (collecting = []);
+    try {
+      let fired = 0;
+      for (const p of orgSets.values()) fired += await (await p).sandbox.tick();
+      return { fired };
+    } finally {
+      sandboxNow = null;
+      collecting = null;
+      await ingestAll(batch);
+    }
+  }
+
+  /** Simulated time: the earliest event any sandbox has scheduled (epoch ms), or null. */
+  async function nextSandboxEventAt(): Promise<number | null> {
+    let min: number | null = null;
+    for (const p of orgSets.values()) {
+      const at = (await p).sandbox.nextEventAt();
+      if (at !== null && (min === null || at < min)) min = at;
+    }
+    return min;
+  }
+
+  // Mail to the inbound domain (the SMTP listener main.ts starts): same store → process pipeline.
+  const inboundMail = inboundDomains.length > 0
+    ? createReceiveInboundMail({ domains: inboundDomains, locator: createSqlOutboundLocator(db), parse: parseInboundEmail, inbound, clock, log })
+    : null;
+
+  const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
+  const tracking = createEmailTracking({ secret: trackingSecret, clock });
+  const routes: RoutePlugin[] = [async (app) => webhookRoutes(app, { webhooks, inbound, tracking })];
+
+  const jobs = [
+    { name: 'channels-sandbox-tick', everyMs: 1_000, run: async () => { const r = await tickSandbox(); return r.fired > 0 ? r : undefined; } },
+    { name: 'channels-inbound-retry', everyMs: 15_000, run: async () => { const r = await inbound.processPending(); return r.processed + r.failed > 0 ? r : undefined; } },
+  ];
+
+  return {
+    messaging,
+    providers: { forOrg: providersFor, router, metrics },
+    inbound,
+    /** Receiver for the inbound SMTP listener; null without SALDO_INBOUND_EMAIL_DOMAIN. */
+    inboundMail,
+    eventBus,
+    routes,
+    jobs,
+    tickSandbox,
+    nextSandboxEventAt,
+    stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
+    /** What the channel administration routes need (api/routes/channel-admin.ts). */
+    admin: {
+      templates,
+      settings: createChannelSettingsAdmin({ store: settingsStore, defaultOrgId: o.defaultOrgId, envSettings, onChanged: forgetOrg }),
+      metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
+    },
+    async close(): Promise<void> {
+      await orgSets.clear();
+    },
+  };
+}
+export type Channels = Awaited<ReturnType<typeof buildChannels>>;
+
+/** The re-validation interval of cached provider settings (see RevalidatingCache). */
+function settingsRecheckMs(o: BuildChannelsOptions, env: Record<string, string | undefined>): number {
+  if (o.settingsRecheckMs !== undefined) return o.settingsRecheckMs;
+  const seconds = z.coerce.number().min(0).max(3600).default(5).safeParse(env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS || undefined);
+  if (!seconds.success) throw new SaldoError('validation', `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS}`);
+  return seconds.data * 1000;
+}

@@ -1,0 +1,44 @@
+import { generatePortfolio } from '@saldo/core/demo';
+import type { Clock } from '../../../shared/clock/clock.js';
+import type { Imports } from './imports.js';
+
+/** The demo book: four placements, one per market, sized by the usual mix of a LatAm/ES/US agency. */
+export const demoPlacements = [
+  { country: 'MX', currency: 'MXN', share: 0.35, creditor: 'Banco Ejemplo México', name: 'Tarjetas y préstamos MX' },
+  { country: 'ES', currency: 'EUR', share: 0.2, creditor: 'Telco Ejemplo España', name: 'Telco y consumo ES' },
+  { country: 'CO', currency: 'COP', share: 0.2, creditor: 'Financiera Ejemplo Colombia', name: 'Libranza y consumo CO' },
+  { country: 'US', currency: 'USD', share: 0.25, creditor: 'Example Card Services', name: 'Credit card US' },
+] as const;
+
+export interface DemoLoadResult {
+  debtors: number;
+  accounts: number;
+  portfolios: { code: string; accounts: number }[];
+}
+
+export async function loadDemoPortfolio(
+  deps: { imports: Imports; clock: Clock },
+  orgId: string,
+  o: { debtors: number; seed: number; onProgress?: (country: string, rows: number) => void },
+): Promise<DemoLoadResult> {
+  const asOf = deps.clock.now().toISOString().slice(0, 10);
+  const out: DemoLoadResult = { debtors: 0, accounts: 0, portfolios: [] };
+  for (const [i, p] of demoPlacements.entries()) {
+    const debtors = Math.max(1, Math.round(o.debtors * p.share));
+    const code = `demo-${p.country.toLowerCase()}`;
+    const r = await deps.imports.importRows(orgId, generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }), {
+      portfolio: { code, name: p.name, creditor: p.creditor, currency: p.currency, country: p.country },
+      mode: 'all_or_nothing',
+      sourceName: `demo seed ${o.seed}`,
+      onProgress: (n) => o.onProgress?.(p.country, n),
+    });
+    if (r.status !== 'succeeded') {
+      const first = r.errors.slice(0, 5).map((e) => `row ${e.row} ${e.path}: ${e.message}`).join('; ');
+      throw new Error(`demo portfolio ${code} failed to import: ${first}`);
+    }
+    out.debtors += debtors;
+    out.accounts += r.inserted + r.updated + r.unchanged;
+    out.portfolios.push({ code, accounts: r.inserted + r.updated + r.unchanged });
+  }
+  return out;
+}

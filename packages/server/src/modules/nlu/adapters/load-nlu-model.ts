@@ -1,0 +1,94 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NluExample, NluModel, train, type NluModelJson } from '@saldo/core/nlu';
+import { SaldoError, type FieldIssue } from '@saldo/core';
+import { cacheDirFromEnv, modelCacheKey, readCachedModel, writeCachedModel } from './nlu-model-cache.js';
+
+/** The labelled corpus shipped with the repo (`packages/core/nlu-corpus/*.{train,test,dev}.jsonl`). */
+export const defaultCorpusDir = fileURLToPath(new URL('../../../../../core/nlu-corpus/', import.meta.url));
+
+/** `dev`: a development set written to guide model changes; never trained on while it is one. */
+export type CorpusSplit = 'train' | 'test' | 'dev';
+
+/** Parses JSON Lines of labelled examples; every bad line is reported with its 1-based number. */
+export function parseExamples(text: string, source: string): NluExample[] {
+  const out: NluExample[] = [];
+  const issues: FieldIssue[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      issues.push({ row: i + 1, path: source, message: 'not valid JSON' });
+      return;
+    }
+    const parsed = NluExample.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+    else for (const e of parsed.error.issues) issues.push({ row: i + 1, path: `${source}:${e.path.join('.')}`, message: e.message });
+  });
+  if (issues.length > 0) throw new SaldoError('validation', `${source}: ${new Set(issues.map((i) => i.row)).size} invalid example line(s)`, issues);
+  return out;
+}
+
+/** The raw `*.<split>.jsonl` files of the corpus directory, in file-name order. */
+async function readCorpusFiles(split: CorpusSplit, dir: string): Promise<Array<{ name: string; text: string }>> {
+  const names = (await readdir(dir)).filter((f) => f.endsWith(`.${split}.jsonl`)).sort();
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
+}
+
+/** Every `*.<split>.jsonl` file of the corpus directory, in file-name order. */
+export async function readCorpus(split: CorpusSplit, dir = defaultCorpusDir): Promise<NluExample[]> {
+  return (await readCorpusFiles(split, dir)).flatMap((f) => parseExamples(f.text, f.name));
+}
+
+export interface LoadedNluModel {
+  model: NluModel;
+  /** Wall time to read and train (or read and deserialise) the model. */
+  loadMs: number;
+  source: string;
+  /** `hit`: read from the model cache; `miss`: trained and cached; `off`: not cached (disabled, unwritable, or `modelPath`). */
+  cache: 'hit' | 'miss' | 'off';
+}
+
+export interface LoadNluModelOptions {
+  /** A model written by `saldo nlu train --out`; when absent the model is trained from the corpus. */
+  modelPath?: string;
+  corpusDir?: string;
+  /** Organisation examples merged with the corpus train split. */
+  extraExamples?: NluExample[];
+  /** Model cache directory; `null` disables it. Default: from `env` (`SALDO_NLU_CACHE_DIR`, `SALDO_NLU_CACHE=off`). */
+  cacheDir?: string | null;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Loads the NLU model. Default: the model trained from the corpus train split (plus organisation
+ * examples), read from the model cache when this exact corpus and NLU code were trained before
+ * (nlu-model-cache.ts), else trained now (≈ 2 s) and cached. A cached model is the same model: the
+ * trainer quantises its weights, so the JSON round trip is lossless. `SALDO_NLU_MODEL` /
+ * `modelPath` selects a pre-trained JSON model instead (an organisation's retrained model).
+ */
+export async function loadNluModel(opts: LoadNluModelOptions = {}): Promise<LoadedNluModel> {
+  const t0 = performance.now();
+  if (opts.modelPath) {
+    const json = JSON.parse(await readFile(opts.modelPath, 'utf8')) as NluModelJson;
+    return { model: NluModel.fromJSON(json), loadMs: performance.now() - t0, source: opts.modelPath, cache: 'off' };
+  }
+  const corpusDir = opts.corpusDir ?? defaultCorpusDir;
+  const source = `${corpusDir} (train split)`;
+  const files = await readCorpusFiles('train', corpusDir);
+  const cacheDir = opts.cacheDir === undefined ? cacheDirFromEnv(opts.env ?? process.env) : (opts.cacheDir ?? undefined);
+  const key = cacheDir === undefined ? undefined : await modelCacheKey(files, opts.extraExamples);
+  if (cacheDir !== undefined && key !== undefined) {
+    const cached = await readCachedModel(cacheDir, key);
+    if (cached) return { model: NluModel.fromJSON(cached), loadMs: performance.now() - t0, source: `${source}, cached`, cache: 'hit' };
+  }
+  const examples = [...files.flatMap((f) => parseExamples(f.text, f.name)), ...(opts.extraExamples ?? [])];
+  const model = train(examples);
+  if (cacheDir === undefined || key === undefined) return { model, loadMs: performance.now() - t0, source, cache: 'off' };
+  const written = await writeCachedModel(cacheDir, key, model.toJSON());
+  return { model, loadMs: performance.now() - t0, source, cache: written ? 'miss' : 'off' };
+}

@@ -1,0 +1,94 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NluModelJson } from '@saldo/core/nlu';
+
+/**
+ * On-disk cache of the model trained from the corpus: training takes ≈ 1.6–2.5 s, reading the JSON a
+ * fraction of that, and the 2 s load target counts from process start. The key hashes everything
+ * the trained weights depend on: the train files, the organisation examples and the NLU source
+ * code itself, so a corpus or code change can never serve a stale model (no version to bump).
+ */
+
+/** `<repo>/node_modules/.cache/saldo`, the conventional place for tool caches (ignored by git). */
+export const defaultCacheDir = fileURLToPath(new URL('../../../../../../node_modules/.cache/saldo/', import.meta.url));
+
+/** The NLU sources the model depends on (features, lexicons, rules, trainer); same layout as the corpus dir. */
+export const defaultNluSourceDir = fileURLToPath(new URL('../../../../../core/src/nlu/', import.meta.url));
+
+/** Cached models kept (newest first): one per corpus/code/organisation combination recently used. */
+const keep = 4;
+
+/** Bumped only if the cache file format itself changes. */
+const cacheFormat = 'saldo-nlu-cache/1';
+
+/**
+ * Where to cache, from the environment: `SALDO_NLU_CACHE=off` disables the cache,
+ * `SALDO_NLU_CACHE_DIR` moves it. `undefined` = no cache.
+ */
+export function cacheDirFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (/^(off|0|false|no)$/i.test(env.SALDO_NLU_CACHE ?? '')) return undefined;
+  return env.SALDO_NLU_CACHE_DIR || defaultCacheDir;
+}
+
+/**
+ * The cache key, or `undefined` when the NLU sources cannot be read (a bundled install): without
+ * them a code change could not be detected, so the model is trained every time instead.
+ */
+export async function modelCacheKey(corpusFiles: ReadonlyArray<{ name: string; text: string }>, extra: unknown, sourceDir = defaultNluSourceDir): Promise<string | undefined> {
+  let sources: string[];
+  try {
+    sources = (await readdir(sourceDir)).filter((f) => /\.(?:ts|js|mjs)$/.test(f) && !/\.test\.[cm]?[jt]s$/.test(f)).sort();
+  } catch {
+    return undefined;
+  }
+  if (sources.length === 0) return undefined;
+  const h = createHash('sha256').update(cacheFormat);
+  // Lengths before contents: no two different inputs can produce the same byte stream.
+  const part = (label: string, text: string) => h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
+  for (const f of sources) part(`src:${f}`, await readFile(join(sourceDir, f), 'utf8'));
+  for (const f of corpusFiles) part(`corpus:${f.name}`, f.text);
+  part('extra', JSON.stringify(extra ?? []));
+  return h.digest('hex');
+}
+
+export const cacheFile = (dir: string, key: string) => join(dir, `nlu-model-${key}.json`);
+
+/** The cached model JSON, or `undefined` on a miss or an unreadable/corrupt file. */
+export async function readCachedModel(dir: string, key: string): Promise<NluModelJson | undefined> {
+  try {
+    const json = JSON.parse(await readFile(cacheFile(dir, key), 'utf8')) as NluModelJson;
+    return json.kind === 'saldo-nlu' ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes atomically (temp file + rename: concurrent processes never read half a file). Errors
+ * are swallowed: a read-only install simply trains at every start. Returns whether it was written.
+ */
+export async function writeCachedModel(dir: string, key: string, json: NluModelJson): Promise<boolean> {
+  const target = cacheFile(dir, key);
+  const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(tmp, JSON.stringify(json));
+    await rename(tmp, target);
+  } catch {
+    await unlink(tmp).catch(() => undefined);
+    return false;
+  }
+  await pruneCache(dir).catch(() => undefined);
+  return true;
+}
+
+/** Every code or corpus change adds a model file (several MB): keep only the newest few. */
+async function pruneCache(dir: string): Promise<void> {
+  const files = (await readdir(dir)).filter((f) => /^nlu-model-[0-9a-f]{64}\.json$/.test(f));
+  if (files.length <= keep) return;
+  const dated = await Promise.all(files.map(async (f) => ({ f, t: (await stat(join(dir, f))).mtimeMs })));
+  dated.sort((a, b) => b.t - a.t);
+  for (const { f } of dated.slice(keep)) await unlink(join(dir, f)).catch(() => undefined);
+}

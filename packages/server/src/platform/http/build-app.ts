@@ -1,0 +1,85 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { SaldoError } from '@saldo/core';
+import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
+import type { ApiDeps } from '../../shared/http/deps.js';
+import healthRoutes from './health-routes.js';
+import authRoutes from '../../modules/auth/routes/auth-routes.js';
+import organizationRoutes from '../../modules/auth/routes/organization-routes.js';
+import recordRoutes from '../../modules/record/routes/record-routes.js';
+import paymentRoutes from '../../modules/record/routes/payment-routes.js';
+import importRoutes from '../../modules/imports/routes.js';
+import statusRoutes from '../../modules/record/routes/status-routes.js';
+
+export const SESSION_COOKIE = 'saldo_session';
+
+/** Extra route modules (compliance, nlu, webhooks…) registered by the composition root. */
+export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {}): Promise<FastifyInstance> {
+  // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: true, ajv: { customOptions: { allowUnionTypes: true } } });
+  app.decorateRequest('auth', null);
+  await app.register(cookie); // before the auth hook, which reads the session cookie
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)));
+  // CSV uploads stream to disk; the body arrives as a Buffer.
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  // Fail closed at boot: a route that declares neither roles nor public cannot be registered.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) {
+      route.config = { ...(route.config ?? {}), public: true };
+      return;
+    }
+    const c = route.config as { roles?: readonly string[]; public?: boolean } | undefined;
+    if (!c?.public && !c?.roles?.length) throw new Error(`route ${route.method} ${route.url} declares no roles (config.roles) and is not public`);
+  });
+
+  // Authentication + role check on every request, before body parsing.
+  app.addHook('onRequest', async (req, reply) => {
+    const config = req.routeOptions.config as { roles?: readonly string[]; public?: boolean } | undefined;
+    const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE] ?? null;
+    if (token) req.auth = await deps.auth.authenticate(token);
+    if (!config || config.public) return;
+    if (!req.auth) {
+      return sendProblem(reply, problem(401, token ? 'the API key or session is invalid, revoked or expired' : 'authentication required: send Authorization: Bearer <api key>, or log in'));
+    }
+    if (!config.roles?.includes(req.auth.role)) {
+      return sendProblem(reply, problem(403, `role ${req.auth.role} may not ${req.method} ${req.routeOptions.url}; allowed: ${config.roles?.join(', ')}`));
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Saldo API', version: deps.version, description: 'Omnichannel, compliance-first debt collection. Authenticate with `Authorization: Bearer <api key>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(async (a) => healthRoutes(a, deps));
+  await app.register(async (a) => authRoutes(a, deps));
+  await app.register(async (a) => organizationRoutes(a, deps));
+  await app.register(async (a) => recordRoutes(a, deps));
+  await app.register(async (a) => paymentRoutes(a, deps));
+  await app.register(async (a) => importRoutes(a, deps));
+  await app.register(async (a) => statusRoutes(a, deps));
+  for (const extra of opts.extraRoutes ?? []) await app.register(extra);
+  return app;
+}
+
+/** The caller, for handlers of authenticated routes (the hook guarantees it is set). */
+export function principal(req: { auth: import('../../modules/auth/usecases/auth.js').Principal | null }) {
+  if (!req.auth) throw new SaldoError('unauthenticated', 'authentication required');
+  return req.auth;
+}

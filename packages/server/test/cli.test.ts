@@ -6,9 +6,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = new URL('../bin/saldo.mjs', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'saldo-cli-test-'));
-const env = (dataDir: string, extra: Record<string, string> = {}) => ({ ...process.env, SALDO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...extra });
+const env = (dataDir: string, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  SALDO_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  ...extra,
+});
 const saldo = (args: string[], dataDir: string, extra: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { env: env(dataDir, extra), encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [bin, ...args], {
+    env: env(dataDir, extra),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('saldo CLI (embedded PGlite, real processes)', () => {
   const children: ReturnType<typeof spawn>[] = [];
@@ -17,7 +27,11 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
   it('`start --demo-if-empty` migrates, loads a demo book and serves the API and the status page', async () => {
     const dataDir = join(work, 'start');
     const key = 'cli-test-bootstrap-key-0123456789';
-    const child = spawn(process.execPath, [bin, 'start', '--demo-if-empty', '--demo-debtors', '200', '--port', '0'], { env: env(dataDir, { SALDO_BOOTSTRAP_API_KEY: key }) });
+    const child = spawn(
+      process.execPath,
+      [bin, 'start', '--demo-if-empty', '--demo-debtors', '200', '--port', '0'],
+      { env: env(dataDir, { SALDO_BOOTSTRAP_API_KEY: key }) },
+    );
     children.push(child);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -42,10 +56,19 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toMatch(/<strong>\d+<\/strong> accounts of <strong>200<\/strong> debtors/);
     expect(page).toMatch(/MX[\s\S]*ES|ES[\s\S]*MX/);
-    const accounts = (await (await fetch(`${url}/v1/accounts?limit=5`, { headers: { authorization: `Bearer ${key}` } })).json()) as { items: unknown[] };
+    const accounts = (await (
+      await fetch(`${url}/v1/accounts?limit=5`, { headers: { authorization: `Bearer ${key}` } })
+    ).json()) as { items: unknown[] };
     expect(accounts.items).toHaveLength(5);
-    const status = (await (await fetch(`${url}/v1/status`, { headers: { authorization: `Bearer ${key}` } })).json()) as { byCountry: { country: string }[] };
-    expect(status.byCountry.map((c: { country: string }) => c.country).sort()).toEqual(['CO', 'ES', 'MX', 'US']);
+    const status = (await (
+      await fetch(`${url}/v1/status`, { headers: { authorization: `Bearer ${key}` } })
+    ).json()) as { byCountry: { country: string }[] };
+    expect(status.byCountry.map((c: { country: string }) => c.country).sort()).toEqual([
+      'CO',
+      'ES',
+      'MX',
+      'US',
+    ]);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   });
@@ -53,7 +76,10 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
   it('`import` all-or-nothing fails with row and field, exit 1; --valid-rows writes a rejects file', () => {
     const dataDir = join(work, 'import');
     const csv = join(work, 'book.csv');
-    writeFileSync(csv, 'external_ref;debtor_ref;first_name;last_name;country;currency;principal;email\nCO-1;D1;Luz;Mejía;CO;COP;150000;luz@example.com\nCO-2;D2;Ana;Ríos;CO;COP;-3;ana@example.com\n');
+    writeFileSync(
+      csv,
+      'external_ref;debtor_ref;first_name;last_name;country;currency;principal;email\nCO-1;D1;Luz;Mejía;CO;COP;150000;luz@example.com\nCO-2;D2;Ana;Ríos;CO;COP;-3;ana@example.com\n',
+    );
     const failed = saldo(['import', csv, '--portfolio', 'co', '--no-progress'], dataDir);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toMatch(/FAILED — nothing was written/);

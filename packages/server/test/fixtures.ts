@@ -7,29 +7,73 @@ import { uniqueSlug } from './storage.js';
 export const T0 = '2026-11-24T15:00:00Z';
 
 /** A platform over an open test database, with a manual clock at T0. */
-export async function testPlatform(db: Db, clock = new ManualClock(T0)): Promise<{ platform: Platform; clock: ManualClock }> {
+export async function testPlatform(
+  db: Db,
+  clock = new ManualClock(T0),
+): Promise<{ platform: Platform; clock: ManualClock }> {
   const platform = await buildPlatform({ db, clock, secretKey: 'test-secret-0123456789abcdef' });
   return { platform, clock };
 }
 
 /** A fresh tenant for one test: organization + admin API key. */
-export async function newTenant(p: Platform, role: 'admin' | 'strategist' | 'agent' | 'compliance' = 'admin') {
+export async function newTenant(
+  p: Platform,
+  role: 'admin' | 'strategist' | 'agent' | 'compliance' = 'admin',
+) {
   const def = p.defaultOrgId;
   const slug = uniqueSlug();
-  const { organization } = await p.organizations.create({ orgId: def, role: 'admin' }, { slug, name: slug, admin: { email: `${slug}@example.com`, name: 'Admin', password: 'correct horse battery' } });
+  const { organization } = await p.organizations.create(
+    { orgId: def, role: 'admin' },
+    {
+      slug,
+      name: slug,
+      admin: { email: `${slug}@example.com`, name: 'Admin', password: 'correct horse battery' },
+    },
+  );
   const { key } = await p.auth.createApiKey(organization.id, 'test', role);
-  return { orgId: organization.id, key, slug, email: `${slug}@example.com`, password: 'correct horse battery' };
+  return {
+    orgId: organization.id,
+    key,
+    slug,
+    email: `${slug}@example.com`,
+    password: 'correct horse battery',
+  };
 }
 
 /** A valid import row; override any column. */
 export function makeRow(over: Partial<RawImportRow> = {}): RawImportRow {
   return {
-    external_ref: 'ACC-1', debtor_ref: 'DEB-1', first_name: 'Ana', last_name: 'García López', language: 'es', country: 'MX', region: 'MX-CMX',
-    timezone: 'America/Mexico_City', phone: '+525512345678', email: 'ana@example.com', consent_sms: 'true', product: 'credit_card',
-    currency: 'MXN', principal: '10000.00', interest: '500.00', fees: '100.00', delinquent_since: '2026-10-10', ...over,
+    external_ref: 'ACC-1',
+    debtor_ref: 'DEB-1',
+    first_name: 'Ana',
+    last_name: 'García López',
+    language: 'es',
+    country: 'MX',
+    region: 'MX-CMX',
+    timezone: 'America/Mexico_City',
+    phone: '+525512345678',
+    email: 'ana@example.com',
+    consent_sms: 'true',
+    product: 'credit_card',
+    currency: 'MXN',
+    principal: '10000.00',
+    interest: '500.00',
+    fees: '100.00',
+    delinquent_since: '2026-10-10',
+    ...over,
   };
 }
 
-export async function importRows(p: Platform, orgId: string, rows: RawImportRow[], mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing', code = 'pf1') {
-  return p.imports.importRows(orgId, rows, { portfolio: { code, currency: 'MXN', country: 'MX' }, mode, sourceName: 'test' });
+export async function importRows(
+  p: Platform,
+  orgId: string,
+  rows: RawImportRow[],
+  mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing',
+  code = 'pf1',
+) {
+  return p.imports.importRows(orgId, rows, {
+    portfolio: { code, currency: 'MXN', country: 'MX' },
+    mode,
+    sourceName: 'test',
+  });
 }

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { parse, train } from '@saldo/core/nlu';
 import { ManualClock } from '../src/shared/clock/manual-clock.js';
-import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../src/modules/nlu/testing/fake-openai-server.js';
+import {
+  startFakeOpenAiServer,
+  verdict,
+  type FakeOpenAiServer,
+} from '../src/modules/nlu/testing/fake-openai-server.js';
 import { buildPlatform, type Platform } from '../src/platform/composition-root.js';
 import { loadConfig } from '../src/platform/config.js';
 import { buildHttp } from '../src/platform/start-saldo.js';
@@ -15,10 +19,14 @@ import { storageModes } from './storage.js';
 
 // POST /v1/nlu/parse through the real app, with the LLM fallback configured from the environment.
 const model = train([
-  { text: 'te pago el viernes', intent: 'promise_to_pay' }, { text: "I'll pay on Friday", intent: 'promise_to_pay' },
-  { text: 'ya pagué', intent: 'already_paid' }, { text: 'I already paid', intent: 'already_paid' },
-  { text: 'STOP', intent: 'stop_contact' }, { text: 'dejen de llamarme', intent: 'stop_contact' },
-  { text: 'hola', intent: 'smalltalk' }, { text: 'hello', intent: 'smalltalk' },
+  { text: 'te pago el viernes', intent: 'promise_to_pay' },
+  { text: "I'll pay on Friday", intent: 'promise_to_pay' },
+  { text: 'ya pagué', intent: 'already_paid' },
+  { text: 'I already paid', intent: 'already_paid' },
+  { text: 'STOP', intent: 'stop_contact' },
+  { text: 'dejen de llamarme', intent: 'stop_contact' },
+  { text: 'hola', intent: 'smalltalk' },
+  { text: 'hello', intent: 'smalltalk' },
 ]);
 const now = '2026-11-24T10:00:00';
 const timezone = 'America/Mexico_City';
@@ -35,10 +43,18 @@ describe('POST /v1/nlu/parse with the LLM fallback', () => {
     const modelPath = join(await mkdtemp(join(tmpdir(), 'saldo-nlu-api-')), 'model.json');
     await writeFile(modelPath, JSON.stringify(model.toJSON()));
     // The same path as `saldo start`: environment → validated config → platform.
-    const config = loadConfig({ SALDO_NLU_LLM_URL: fake.baseUrl, SALDO_NLU_LLM_MODEL: 'fake-model', SALDO_NLU_LLM_API_KEY: 'sk-api', SALDO_NLU_MODEL: modelPath });
+    const config = loadConfig({
+      SALDO_NLU_LLM_URL: fake.baseUrl,
+      SALDO_NLU_LLM_MODEL: 'fake-model',
+      SALDO_NLU_LLM_API_KEY: 'sk-api',
+      SALDO_NLU_MODEL: modelPath,
+    });
     p = await buildPlatform({
-      db, clock: new ManualClock(T0), secretKey: 'test-secret-0123456789abcdef',
-      nluModelPath: config.nluModelPath, nluLlm: config.nluLlm,
+      db,
+      clock: new ManualClock(T0),
+      secretKey: 'test-secret-0123456789abcdef',
+      nluModelPath: config.nluModelPath,
+      nluLlm: config.nluLlm,
       log: (level, msg) => logged.push({ level, msg }),
     });
     // The platform registers its own routes (the NLU route included): no `extra` here.
@@ -60,8 +76,15 @@ describe('POST /v1/nlu/parse with the LLM fallback', () => {
     expect(parse(low, { model, now, timezone }).confidence).toBeLessThan(0.5);
     fake.respond(() => verdict('smalltalk', 0.83));
     const res = await app.inject({
-      method: 'POST', url: '/v1/nlu/parse', headers: { authorization: `Bearer ${t.key}` },
-      payload: [{ text: low, now, timezone }, { text: 'te pago el viernes', now, timezone }, { text: 'dejen de llamarme' }, { text: 'STOP' }],
+      method: 'POST',
+      url: '/v1/nlu/parse',
+      headers: { authorization: `Bearer ${t.key}` },
+      payload: [
+        { text: low, now, timezone },
+        { text: 'te pago el viernes', now, timezone },
+        { text: 'dejen de llamarme' },
+        { text: 'STOP' },
+      ],
     });
     expect(res.statusCode, res.body).toBe(200);
     const [first, second, optOut, stop] = res.json() as Array<Record<string, unknown>>;
@@ -72,13 +95,20 @@ describe('POST /v1/nlu/parse with the LLM fallback', () => {
     expect(stop).toMatchObject({ intent: 'stop_contact', confidence: 1 });
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.headers.authorization).toBe('Bearer sk-api');
-    expect(logged.filter((l) => l.msg.startsWith('nlu:'))).toEqual([{ level: 'info', msg: 'nlu: LLM second opinion used' }]);
+    expect(logged.filter((l) => l.msg.startsWith('nlu:'))).toEqual([
+      { level: 'info', msg: 'nlu: LLM second opinion used' },
+    ]);
   });
 
   it('answers with the local result when the endpoint fails', async () => {
     const t = await newTenant(p, 'agent');
     fake.respond(() => ({ status: 500, body: { error: 'boom' } }));
-    const res = await app.inject({ method: 'POST', url: '/v1/nlu/parse', headers: { authorization: `Bearer ${t.key}` }, payload: { text: 'el clima esta raro', now, timezone } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/nlu/parse',
+      headers: { authorization: `Bearer ${t.key}` },
+      payload: { text: 'el clima esta raro', now, timezone },
+    });
     expect(res.statusCode).toBe(200);
     const { intent, confidence } = parse('el clima esta raro', { model, now, timezone });
     expect(res.json()).toMatchObject({ intent, confidence });

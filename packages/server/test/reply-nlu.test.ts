@@ -16,18 +16,41 @@ describe('replies are read by the NLU', () => {
 
   it('"le pago el viernes" is a promise for the coming Friday in the debtor\'s zone; "STOP" ends the journey', async () => {
     const t = await newTenant(platform);
-    await importRows(platform, t.orgId, [makeRow({ external_ref: 'A-1', debtor_ref: 'D-1' }), makeRow({ external_ref: 'A-2', debtor_ref: 'D-2' })]);
+    await importRows(platform, t.orgId, [
+      makeRow({ external_ref: 'A-1', debtor_ref: 'D-1' }),
+      makeRow({ external_ref: 'A-2', debtor_ref: 'D-2' }),
+    ]);
     await platform.engine.strategies.enrol(t.orgId, {});
     const accounts = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
     const reply = async (accountIndex: number, id: string, text: string) => {
       const a = accounts[accountIndex]!;
       await platform.channels.eventBus.publish({
-        type: 'channel.message_received', inboundId: id, orgId: t.orgId, debtorId: a.debtorId, unknownSender: false,
-        event: { type: 'message', orgId: t.orgId, provider: 'twilio', providerMessageId: id, channel: 'sms', occurredAt: '2026-11-24T15:00:00Z', from: '+5215512345678', to: 'x', text, mediaUrls: [], raw: {} },
+        type: 'channel.message_received',
+        inboundId: id,
+        orgId: t.orgId,
+        debtorId: a.debtorId,
+        unknownSender: false,
+        event: {
+          type: 'message',
+          orgId: t.orgId,
+          provider: 'twilio',
+          providerMessageId: id,
+          channel: 'sms',
+          occurredAt: '2026-11-24T15:00:00Z',
+          from: '+5215512345678',
+          to: 'x',
+          text,
+          mediaUrls: [],
+          raw: {},
+        },
       });
       return (await platform.engine.strategies.journey(t.orgId, a.id)).state;
     };
-    expect(await reply(0, 'in_1', 'le pago el viernes, sin falta')).toMatchObject({ lastIntent: 'promise_to_pay', lastEvent: 'promised', promise: { date: '2026-11-27' } });
+    expect(await reply(0, 'in_1', 'le pago el viernes, sin falta')).toMatchObject({
+      lastIntent: 'promise_to_pay',
+      lastEvent: 'promised',
+      promise: { date: '2026-11-27' },
+    });
     expect(await reply(1, 'in_2', 'STOP')).toMatchObject({ status: 'exited', exitReason: 'stop_contact' });
   }, 60_000);
 
@@ -37,12 +60,35 @@ describe('replies are read by the NLU', () => {
     await platform.engine.strategies.enrol(t.orgId, {});
     const [a] = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
     await platform.channels.eventBus.publish({
-      type: 'channel.message_received', inboundId: 'in_s1', orgId: t.orgId, debtorId: a!.debtorId, unknownSender: false,
-      event: { type: 'message', orgId: t.orgId, provider: 'twilio', providerMessageId: 'in_s1', channel: 'sms', occurredAt: '2026-11-24T15:00:00Z', from: '+5215512345678', to: 'x', text: 'ya les pagué todo, dejen de molestar', mediaUrls: [], raw: {} },
+      type: 'channel.message_received',
+      inboundId: 'in_s1',
+      orgId: t.orgId,
+      debtorId: a!.debtorId,
+      unknownSender: false,
+      event: {
+        type: 'message',
+        orgId: t.orgId,
+        provider: 'twilio',
+        providerMessageId: 'in_s1',
+        channel: 'sms',
+        occurredAt: '2026-11-24T15:00:00Z',
+        from: '+5215512345678',
+        to: 'x',
+        text: 'ya les pagué todo, dejen de molestar',
+        mediaUrls: [],
+        raw: {},
+      },
     });
-    expect((await platform.engine.strategies.journey(t.orgId, a!.id)).state).toMatchObject({ status: 'exited', exitReason: 'stop_contact' });
-    const escalations = (await platform.db.query<{ queue: string; reason: string }>(
-      `SELECT command->>'queue' AS queue, command->>'reason' AS reason FROM outbox WHERE org_id = $1 AND kind = 'escalate'`, [t.orgId])).rows;
+    expect((await platform.engine.strategies.journey(t.orgId, a!.id)).state).toMatchObject({
+      status: 'exited',
+      exitReason: 'stop_contact',
+    });
+    const escalations = (
+      await platform.db.query<{ queue: string; reason: string }>(
+        `SELECT command->>'queue' AS queue, command->>'reason' AS reason FROM outbox WHERE org_id = $1 AND kind = 'escalate'`,
+        [t.orgId],
+      )
+    ).rows;
     expect(escalations).toEqual([{ queue: 'payments', reason: 'already_paid' }]);
   }, 60_000);
 
@@ -56,21 +102,63 @@ describe('replies are read by the NLU', () => {
     await platform.engine.strategies.enrol(t.orgId, {});
     const accounts = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
     const byRef = new Map(accounts.map((a) => [a.externalRef, a]));
-    const send = (id: string) => platform.channels.eventBus.publish({
-      type: 'channel.message_received', inboundId: id, orgId: t.orgId, debtorId: accounts[0]!.debtorId, unknownSender: false,
-      event: { type: 'message', orgId: t.orgId, provider: 'twilio', providerMessageId: id, channel: 'whatsapp', occurredAt: '2026-11-24T15:00:00Z', from: '+5215512345678', to: 'x', text: 'te pago 12,000 pesos el viernes', mediaUrls: [], raw: {} },
-    });
+    const send = (id: string) =>
+      platform.channels.eventBus.publish({
+        type: 'channel.message_received',
+        inboundId: id,
+        orgId: t.orgId,
+        debtorId: accounts[0]!.debtorId,
+        unknownSender: false,
+        event: {
+          type: 'message',
+          orgId: t.orgId,
+          provider: 'twilio',
+          providerMessageId: id,
+          channel: 'whatsapp',
+          occurredAt: '2026-11-24T15:00:00Z',
+          from: '+5215512345678',
+          to: 'x',
+          text: 'te pago 12,000 pesos el viernes',
+          mediaUrls: [],
+          raw: {},
+        },
+      });
     await send('in_p1');
     await send('in_p1'); // the provider redelivers the webhook
-    const rows = (await platform.db.query<{ account_id: string; amount_minor: number; due_date: string; channel: string; actor: string }>(
-      `SELECT account_id, amount_minor::int AS amount_minor, due_date::text AS due_date, channel, actor FROM promises WHERE org_id = $1 ORDER BY amount_minor DESC`, [t.orgId])).rows;
+    const rows = (
+      await platform.db.query<{
+        account_id: string;
+        amount_minor: number;
+        due_date: string;
+        channel: string;
+        actor: string;
+      }>(
+        `SELECT account_id, amount_minor::int AS amount_minor, due_date::text AS due_date, channel, actor FROM promises WHERE org_id = $1 ORDER BY amount_minor DESC`,
+        [t.orgId],
+      )
+    ).rows;
     expect(rows).toEqual([
-      { account_id: byRef.get('A-OLD')!.id, amount_minor: 1_060_000, due_date: '2026-11-27', channel: 'whatsapp', actor: 'debtor' },
-      { account_id: byRef.get('A-NEW')!.id, amount_minor: 140_000, due_date: '2026-11-27', channel: 'whatsapp', actor: 'debtor' },
+      {
+        account_id: byRef.get('A-OLD')!.id,
+        amount_minor: 1_060_000,
+        due_date: '2026-11-27',
+        channel: 'whatsapp',
+        actor: 'debtor',
+      },
+      {
+        account_id: byRef.get('A-NEW')!.id,
+        amount_minor: 140_000,
+        due_date: '2026-11-27',
+        channel: 'whatsapp',
+        actor: 'debtor',
+      },
     ]);
     expect((await platform.record.getAccount(t.orgId, byRef.get('A-OLD')!.id))?.status).toBe('promised');
     const journey = (await platform.engine.strategies.journey(t.orgId, byRef.get('A-NEW')!.id)).state;
-    expect(journey).toMatchObject({ lastEvent: 'promised', promise: { date: '2026-11-27', amountMinor: 140_000 } });
+    expect(journey).toMatchObject({
+      lastEvent: 'promised',
+      promise: { date: '2026-11-27', amountMinor: 140_000 },
+    });
     // The record feed later sees these promises as already applied to their journeys.
     expect(await platform.engine.router.pollRecord()).toMatchObject({ promises: 0 });
   }, 60_000);

@@ -26,7 +26,8 @@ async function postgresReachable(): Promise<boolean> {
 export const pgAvailable = await postgresReachable();
 if (!pgAvailable) {
   const msg = `PostgreSQL not reachable at ${TEST_PG_URL}: database tests run on PGlite only (set SALDO_TEST_DATABASE_URL).`;
-  if (process.env.SALDO_REQUIRE_POSTGRES === '1') throw new Error(`${msg} SALDO_REQUIRE_POSTGRES=1 makes this an error.`);
+  if (process.env.SALDO_REQUIRE_POSTGRES === '1')
+    throw new Error(`${msg} SALDO_REQUIRE_POSTGRES=1 makes this an error.`);
   console.warn(`SKIPPING postgres storage mode — ${msg}`);
 }
 

@@ -20,16 +20,28 @@ const clock = new ManualClock(at);
 const messaging = await createTableMessaging(db, clock);
 let contacts = 0;
 const engine = buildEngine({
-  db, clock, messaging, owner: `crash-child-${process.pid}`,
-  worker: { batchSize: 1000, chunkSize: 50, leaseMs: 60_000, afterChunk: async (chunk) => { if (chunk + 1 >= crashAfter) await hang(); } },
+  db,
+  clock,
+  messaging,
+  owner: `crash-child-${process.pid}`,
+  worker: {
+    batchSize: 1000,
+    chunkSize: 50,
+    leaseMs: 60_000,
+    afterChunk: async (chunk) => {
+      if (chunk + 1 >= crashAfter) await hang();
+    },
+  },
   dispatcher: {
-    batchSize: 1000, concurrency: 4, leaseMs: 60_000,
+    batchSize: 1000,
+    concurrency: 4,
+    leaseMs: 60_000,
   },
 });
 if (role === 'worker') await engine.worker.tick();
 else {
   // Kill between the provider accepting a contact and the outbox row being marked sent.
-  const d = (engine.dispatcher as unknown as { tick(): Promise<unknown> });
+  const d = engine.dispatcher as unknown as { tick(): Promise<unknown> };
   const orig = messaging.contact.bind(messaging);
   messaging.contact = async (req) => {
     const r = await orig(req);

@@ -7,22 +7,46 @@ import type { Db } from '../src/shared/db/db.js';
 /** email → wait 3 days for an answer → (promise: wait past its date) → sms → exit. */
 export function makeTestStrategy(over: Partial<StrategyDefinition> = {}): StrategyDefinition {
   return {
-    id: 'stg_test', name: 'Test', version: 1,
-    segments: [{
-      id: 'all', name: 'All', conditions: [],
-      journey: {
-        entry: 'email',
-        nodes: {
-          email: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_answer' },
-          await_answer: { kind: 'wait_for', events: ['replied', 'promised', 'paid', 'opened'], onEvent: 'route', timeout: 'P3D', onTimeout: 'sms' },
-          route: { kind: 'branch', branches: [{ when: [{ field: 'lastEvent', op: 'eq', value: 'promised' }], next: 'promise_wait' }], otherwise: 'await_more' },
-          await_more: { kind: 'wait_for', events: ['replied', 'promised', 'paid'], onEvent: 'route', timeout: 'P2D', onTimeout: 'sms' },
-          promise_wait: { kind: 'wait', duration: 'P1D', fromPromiseDate: true, next: 'sms' },
-          sms: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'bye' },
-          bye: { kind: 'exit', reason: 'unresolved' },
+    id: 'stg_test',
+    name: 'Test',
+    version: 1,
+    segments: [
+      {
+        id: 'all',
+        name: 'All',
+        conditions: [],
+        journey: {
+          entry: 'email',
+          nodes: {
+            email: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_answer' },
+            await_answer: {
+              kind: 'wait_for',
+              events: ['replied', 'promised', 'paid', 'opened'],
+              onEvent: 'route',
+              timeout: 'P3D',
+              onTimeout: 'sms',
+            },
+            route: {
+              kind: 'branch',
+              branches: [
+                { when: [{ field: 'lastEvent', op: 'eq', value: 'promised' }], next: 'promise_wait' },
+              ],
+              otherwise: 'await_more',
+            },
+            await_more: {
+              kind: 'wait_for',
+              events: ['replied', 'promised', 'paid'],
+              onEvent: 'route',
+              timeout: 'P2D',
+              onTimeout: 'sms',
+            },
+            promise_wait: { kind: 'wait', duration: 'P1D', fromPromiseDate: true, next: 'sms' },
+            sms: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'bye' },
+            bye: { kind: 'exit', reason: 'unresolved' },
+          },
         },
       },
-    }],
+    ],
     ...over,
   };
 }
@@ -41,12 +65,19 @@ export class FakeMessaging implements Messaging {
   async contact(req: ContactRequest): Promise<ContactOutcome> {
     this.calls.push(req);
     const at = this.clock.now().toISOString();
-    if (this.sent.has(`${req.orgId}|${req.idempotencyKey}`)) return { kind: 'duplicate', messageId: `msg_${req.idempotencyKey}` };
+    if (this.sent.has(`${req.orgId}|${req.idempotencyKey}`))
+      return { kind: 'duplicate', messageId: `msg_${req.idempotencyKey}` };
     const attempt = this.calls.filter((c) => c.idempotencyKey === req.idempotencyKey).length;
     const o = this.decide(req, attempt);
     if (o && o.kind !== 'sent') return o;
     this.sent.set(`${req.orgId}|${req.idempotencyKey}`, req);
-    return { kind: 'sent', messageId: `msg_${this.sent.size}`, providerMessageId: `prov_${req.idempotencyKey}`, channel: req.channel, at };
+    return {
+      kind: 'sent',
+      messageId: `msg_${this.sent.size}`,
+      providerMessageId: `prov_${req.idempotencyKey}`,
+      channel: req.channel,
+      at,
+    };
   }
 }
 
@@ -60,10 +91,23 @@ export async function createTableMessaging(db: Db, clock: Clock): Promise<Messag
     CREATE TABLE IF NOT EXISTS fake_calls (id bigserial PRIMARY KEY, org_id text, key text, pid int)`);
   return {
     async contact(req) {
-      await db.query(`INSERT INTO fake_calls (org_id, key, pid) VALUES ($1, $2, $3)`, [req.orgId, req.idempotencyKey, process.pid]);
-      const r = await db.query(`INSERT INTO fake_sends (org_id, key, account_id, channel, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [req.orgId, req.idempotencyKey, req.accountId, req.channel, clock.now()]);
+      await db.query(`INSERT INTO fake_calls (org_id, key, pid) VALUES ($1, $2, $3)`, [
+        req.orgId,
+        req.idempotencyKey,
+        process.pid,
+      ]);
+      const r = await db.query(
+        `INSERT INTO fake_sends (org_id, key, account_id, channel, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [req.orgId, req.idempotencyKey, req.accountId, req.channel, clock.now()],
+      );
       if (r.rowCount === 0) return { kind: 'duplicate', messageId: `msg_${req.idempotencyKey}` };
-      return { kind: 'sent', messageId: `msg_${req.idempotencyKey}`, providerMessageId: `prov_${req.idempotencyKey}`, channel: req.channel, at: clock.now().toISOString() };
+      return {
+        kind: 'sent',
+        messageId: `msg_${req.idempotencyKey}`,
+        providerMessageId: `prov_${req.idempotencyKey}`,
+        channel: req.channel,
+        at: clock.now().toISOString(),
+      };
     },
   };
 }

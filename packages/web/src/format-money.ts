@@ -11,5 +11,10 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   if (!isCurrency(currency)) return `${minor} ${currency}`;
   const major = formatMinor(minor, currency);
   const digits = major.includes('.') ? major.split('.')[1]!.length : 0;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(major));
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Number(major));
 }

@@ -86,7 +86,13 @@ Un saludo,
     channel: 'whatsapp',
     locale: 'es-ES',
     body: 'Hola, {{debtor.firstName}}. Te escribimos desde {{collector.name}} en nombre de {{creditor.name}}. Tienes un importe pendiente de {{amount}} con fecha de pago {{dueDate}}. Puedes pagarlo aquí: {{paymentLink}}\n\nSi tienes cualquier duda, respóndenos por este chat. {{optOutInstructions}}',
-    whatsapp: { name: 'saldo_reminder_es_es', language: 'es_ES', category: 'UTILITY', buttons: [], status: 'not_submitted' },
+    whatsapp: {
+      name: 'saldo_reminder_es_es',
+      language: 'es_ES',
+      category: 'UTILITY',
+      buttons: [],
+      status: 'not_submitted',
+    },
   },
   {
     id: 'tpl_default_follow_up_whatsapp_es-ES',
@@ -94,7 +100,13 @@ Un saludo,
     channel: 'whatsapp',
     locale: 'es-ES',
     body: 'Hola, {{debtor.firstName}}. Sigue pendiente tu importe de {{amount}} con {{creditor.name}}. Si te viene mejor pagarlo en plazos, escríbenos por aquí y lo preparamos. Un saludo, {{collector.name}}. {{optOutInstructions}}',
-    whatsapp: { name: 'saldo_follow_up_es_es', language: 'es_ES', category: 'UTILITY', buttons: [], status: 'not_submitted' },
+    whatsapp: {
+      name: 'saldo_follow_up_es_es',
+      language: 'es_ES',
+      category: 'UTILITY',
+      buttons: [],
+      status: 'not_submitted',
+    },
   },
   {
     id: 'tpl_default_reminder_call_voicebot_es-ES',
@@ -104,7 +116,8 @@ Un saludo,
     body: 'Gracias. Le llamamos de {{collector.name}}, en nombre de {{creditor.name}}, para recordarle un importe pendiente de {{amount}}, con fecha de pago {{dueDate}}.',
     voice: {
       // Disclosing the AI at the start: Reg. (EU) 2024/1689 art. 50(1) (EU-AIACT-DISCLOSE).
-      identity: 'Hola, le atiende el asistente automático de {{collector.name}}. ¿Hablo con {{debtor.fullName}}? Diga sí o pulse 1. Si no es usted, diga no o pulse 2.',
+      identity:
+        'Hola, le atiende el asistente automático de {{collector.name}}. ¿Hablo con {{debtor.fullName}}? Diga sí o pulse 1. Si no es usted, diga no o pulse 2.',
       wrongPerson: 'Disculpe las molestias. Que tenga un buen día.',
       // A human is always one word away (ES-SAC-BILL, pending).
       menu: 'Para hablar con una persona, diga agente o pulse 1. Para recibir el enlace de pago por SMS, diga enlace o pulse 2. Para volver a escucharlo, pulse 3. Si no desea recibir más llamadas, diga no llamar o pulse 9.',

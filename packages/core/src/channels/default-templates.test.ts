@@ -17,12 +17,17 @@ describe('default template set', () => {
   });
 
   it('Mexican Spanish templates also satisfy Colombia', () => {
-    for (const t of defaultTemplates.filter((x) => x.locale === 'es-MX')) expect(validateTemplate(t, { country: 'CO' }).ok, t.id).toBe(true);
+    for (const t of defaultTemplates.filter((x) => x.locale === 'es-MX'))
+      expect(validateTemplate(t, { country: 'CO' }).ok, t.id).toBe(true);
   });
 
   it('covers every purpose in every shipped locale', () => {
     for (const locale of templateLocales)
-      for (const purpose of templatePurposes) expect(defaultTemplates.some((t) => t.locale === locale && t.purpose === purpose), `${purpose} ${locale}`).toBe(true);
+      for (const purpose of templatePurposes)
+        expect(
+          defaultTemplates.some((t) => t.locale === locale && t.purpose === purpose),
+          `${purpose} ${locale}`,
+        ).toBe(true);
   });
 
   it('renders every template with sample values', () => {
@@ -43,17 +48,29 @@ describe('default template set', () => {
   });
 
   it('the US voicemail is a limited-content message and carries no debt words', () => {
-    const vm = findTemplate(defaultTemplates, { purpose: 'voicemail', channel: 'voicemail', locale: 'en-US' });
+    const vm = findTemplate(defaultTemplates, {
+      purpose: 'voicemail',
+      channel: 'voicemail',
+      locale: 'en-US',
+    });
     expect(vm).toBeDefined();
     const r = renderMessage(vm!, sampleContext('en-US', 'voicemail'));
-    expect(r.ok && r.message.text).toMatch(/^Hello, this is Michael Brown from Saldo Services\. Please call us back at/);
+    expect(r.ok && r.message.text).toMatch(
+      /^Hello, this is Michael Brown from Saldo Services\. Please call us back at/,
+    );
     expect(r.ok && r.message.text).not.toMatch(/debt|owe|balance|pay/i);
   });
 
   it('falls back by language for other variants', () => {
-    expect(findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'sms', locale: 'es-CO' })?.id).toBe('tpl_default_reminder_sms_es-MX');
-    expect(findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'sms', locale: 'en-GB' })?.id).toBe('tpl_default_reminder_sms_en-US');
-    expect(findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'email', locale: 'es-ES' })?.id).toBe('tpl_default_reminder_email_es-ES');
+    expect(findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'sms', locale: 'es-CO' })?.id).toBe(
+      'tpl_default_reminder_sms_es-MX',
+    );
+    expect(findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'sms', locale: 'en-GB' })?.id).toBe(
+      'tpl_default_reminder_sms_en-US',
+    );
+    expect(
+      findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'email', locale: 'es-ES' })?.id,
+    ).toBe('tpl_default_reminder_email_es-ES');
   });
 
   it('renders an email with html paragraphs, an anchor for the link and a subject', () => {

@@ -5,7 +5,11 @@ import type { MessageTemplate } from './template.js';
 import { languageOf, type Channel, type TemplatePurpose } from './types.js';
 
 /** The default template set that ships with Saldo: es-MX, es-ES and en-US. */
-export const defaultTemplates: readonly MessageTemplate[] = [...defaultTemplatesEsMx, ...defaultTemplatesEsEs, ...defaultTemplatesEnUs];
+export const defaultTemplates: readonly MessageTemplate[] = [
+  ...defaultTemplatesEsMx,
+  ...defaultTemplatesEsEs,
+  ...defaultTemplatesEnUs,
+];
 
 /**
  * Picks the template for a purpose and channel in the debtor's locale: exact locale first, then the
@@ -15,13 +19,18 @@ export const defaultTemplates: readonly MessageTemplate[] = [...defaultTemplates
  * findTemplate(defaultTemplates, { purpose: 'reminder', channel: 'sms', locale: 'es-CO' })?.id
  * // 'tpl_default_reminder_sms_es-MX'
  */
-export function findTemplate(templates: readonly MessageTemplate[], want: { purpose: TemplatePurpose; channel: Channel; locale: string }): MessageTemplate | undefined {
+export function findTemplate(
+  templates: readonly MessageTemplate[],
+  want: { purpose: TemplatePurpose; channel: Channel; locale: string },
+): MessageTemplate | undefined {
   const candidates = templates.filter((t) => t.purpose === want.purpose && t.channel === want.channel);
   const lang = languageOf(want.locale);
   return (
     candidates.find((t) => t.locale === want.locale) ??
     candidates.find((t) => t.locale === lang) ??
-    candidates.find((t) => languageOf(t.locale) === lang && t.locale === (lang === 'es' ? 'es-MX' : 'en-US')) ??
+    candidates.find(
+      (t) => languageOf(t.locale) === lang && t.locale === (lang === 'es' ? 'es-MX' : 'en-US'),
+    ) ??
     candidates.find((t) => languageOf(t.locale) === lang)
   );
 }

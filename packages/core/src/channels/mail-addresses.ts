@@ -27,14 +27,20 @@ export function saldoMailAddress(kind: SaldoMailKind, messageId: string, domain:
  * domain it does not receive for, an unknown mailbox). Domains compare case-insensitively; the
  * message id keeps its case, as local parts are case-sensitive.
  */
-export function parseSaldoMailAddress(address: string, domains: readonly string[]): SaldoMailRecipient | null {
+export function parseSaldoMailAddress(
+  address: string,
+  domains: readonly string[],
+): SaldoMailRecipient | null {
   const at = address.lastIndexOf('@');
   if (at <= 0) return null;
   const local = address.slice(0, at);
   const domain = address.slice(at + 1).toLowerCase();
   if (!domains.some((d) => d.toLowerCase() === domain)) return null;
   const tagged = /^(reply|bounce)\+(.+)$/i.exec(local);
-  if (tagged) return MESSAGE_ID.test(tagged[2]!) ? { kind: tagged[1]!.toLowerCase() as SaldoMailKind, messageId: tagged[2]!, domain } : null;
+  if (tagged)
+    return MESSAGE_ID.test(tagged[2]!)
+      ? { kind: tagged[1]!.toLowerCase() as SaldoMailKind, messageId: tagged[2]!, domain }
+      : null;
   const mailbox = reportMailboxes.find((m) => m === local.toLowerCase());
   return mailbox ? { kind: 'report', mailbox, domain } : null;
 }

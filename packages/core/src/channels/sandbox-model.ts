@@ -66,11 +66,19 @@ const SEGMENT: Record<SandboxSegment, { engage: number; pay: number; hardship: n
 /** Hourly responsiveness per channel family (index = local hour), 1.0 = average. */
 const HOURLY = {
   // Email is read in the morning and at lunch.
-  email: [0.1, 0.05, 0.05, 0.05, 0.05, 0.2, 0.6, 1.4, 1.8, 1.7, 1.3, 1.1, 1.4, 1.2, 1.0, 0.9, 0.9, 0.9, 0.8, 0.9, 1.0, 0.8, 0.5, 0.2],
+  email: [
+    0.1, 0.05, 0.05, 0.05, 0.05, 0.2, 0.6, 1.4, 1.8, 1.7, 1.3, 1.1, 1.4, 1.2, 1.0, 0.9, 0.9, 0.9, 0.8, 0.9,
+    1.0, 0.8, 0.5, 0.2,
+  ],
   // Texts are answered at lunch and after work.
-  text: [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 0.9, 0.9, 1.0, 1.4, 1.5, 1.2, 1.0, 1.0, 1.1, 1.5, 1.7, 1.6, 1.3, 0.7, 0.3],
+  text: [
+    0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 0.9, 0.9, 1.0, 1.4, 1.5, 1.2, 1.0, 1.0, 1.1, 1.5, 1.7,
+    1.6, 1.3, 0.7, 0.3,
+  ],
   // People pick up after work, rarely during office hours.
-  voice: [0, 0, 0, 0, 0, 0, 0.1, 0.5, 0.8, 0.6, 0.5, 0.6, 0.9, 0.9, 0.6, 0.6, 0.7, 1.1, 1.6, 1.8, 1.5, 1.0, 0.3, 0],
+  voice: [
+    0, 0, 0, 0, 0, 0, 0.1, 0.5, 0.8, 0.6, 0.5, 0.6, 0.9, 0.9, 0.6, 0.6, 0.7, 1.1, 1.6, 1.8, 1.5, 1.0, 0.3, 0,
+  ],
   letter: Array.from({ length: 24 }, () => 1),
 } as const;
 
@@ -99,15 +107,16 @@ export function sandboxResponsiveness(channel: Channel, localHour: number, segme
 }
 
 /** Base rates per channel: delivery, engagement (open/read/answer), click, reply, pay-after-engagement. */
-const BASE: Record<Channel, { deliver: number; engage: number; click: number; reply: number; pay: number }> = {
-  email: { deliver: 0.95, engage: 0.3, click: 0.25, reply: 0.05, pay: 0.18 },
-  sms: { deliver: 0.97, engage: 0.9, click: 0.12, reply: 0.1, pay: 0.15 },
-  whatsapp: { deliver: 0.96, engage: 0.7, click: 0.18, reply: 0.2, pay: 0.2 },
-  call: { deliver: 1, engage: 0.3, click: 0, reply: 0.8, pay: 0.25 },
-  voicebot: { deliver: 1, engage: 0.3, click: 0, reply: 0.7, pay: 0.22 },
-  voicemail: { deliver: 1, engage: 0.3, click: 0, reply: 0.08, pay: 0.1 },
-  letter: { deliver: 0.98, engage: 0.5, click: 0, reply: 0.02, pay: 0.08 },
-};
+const BASE: Record<Channel, { deliver: number; engage: number; click: number; reply: number; pay: number }> =
+  {
+    email: { deliver: 0.95, engage: 0.3, click: 0.25, reply: 0.05, pay: 0.18 },
+    sms: { deliver: 0.97, engage: 0.9, click: 0.12, reply: 0.1, pay: 0.15 },
+    whatsapp: { deliver: 0.96, engage: 0.7, click: 0.18, reply: 0.2, pay: 0.2 },
+    call: { deliver: 1, engage: 0.3, click: 0, reply: 0.8, pay: 0.25 },
+    voicebot: { deliver: 1, engage: 0.3, click: 0, reply: 0.7, pay: 0.22 },
+    voicemail: { deliver: 1, engage: 0.3, click: 0, reply: 0.08, pay: 0.1 },
+    letter: { deliver: 0.98, engage: 0.5, click: 0, reply: 0.02, pay: 0.08 },
+  };
 
 const clamp = (p: number): number => Math.max(0, Math.min(0.98, p));
 
@@ -135,7 +144,12 @@ function simulateUnordered(input: SandboxInput): { events: SandboxEvent[] } {
 
   if (rng() >= base.deliver) {
     const status: DeliveryStatus = input.channel === 'email' ? 'bounced' : 'undelivered';
-    events.push({ afterMs: t + 2000, kind: 'status', status, detail: input.channel === 'email' ? '550 5.1.1 mailbox unavailable' : 'unreachable handset' });
+    events.push({
+      afterMs: t + 2000,
+      kind: 'status',
+      status,
+      detail: input.channel === 'email' ? '550 5.1.1 mailbox unavailable' : 'unreachable handset',
+    });
     return { events };
   }
   t += 2000 + Math.floor(rng() * 8000);
@@ -168,7 +182,15 @@ function simulateUnordered(input: SandboxInput): { events: SandboxEvent[] } {
   return { events };
 }
 
-function simulateCall(input: SandboxInput, rng: () => number, t: number, base: (typeof BASE)[Channel], seg: (typeof SEGMENT)[SandboxSegment], resp: number, events: SandboxEvent[]): { events: SandboxEvent[] } {
+function simulateCall(
+  input: SandboxInput,
+  rng: () => number,
+  t: number,
+  base: (typeof BASE)[Channel],
+  seg: (typeof SEGMENT)[SandboxSegment],
+  resp: number,
+  events: SandboxEvent[],
+): { events: SandboxEvent[] } {
   events.push({ afterMs: t, kind: 'status', status: 'ringing' });
   t += 5000 + Math.floor(rng() * 20_000);
   const r = rng();
@@ -176,7 +198,12 @@ function simulateCall(input: SandboxInput, rng: () => number, t: number, base: (
   if (r < human) {
     events.push({ afterMs: t, kind: 'status', status: 'answered_human' });
     if (rng() < clamp(base.reply * (0.6 + 0.4 * seg.engage))) events.push(reply(input, rng, t + 40_000, seg));
-    if (input.amountMinor && rng() < clamp(base.pay * seg.pay)) events.push({ afterMs: t + 3 * HOUR + Math.floor(rng() * 48 * HOUR), kind: 'payment', amountMinor: paymentAmount(input.amountMinor, rng) });
+    if (input.amountMinor && rng() < clamp(base.pay * seg.pay))
+      events.push({
+        afterMs: t + 3 * HOUR + Math.floor(rng() * 48 * HOUR),
+        kind: 'payment',
+        amountMinor: paymentAmount(input.amountMinor, rng),
+      });
     events.push({ afterMs: t + 90_000, kind: 'status', status: 'completed' });
   } else if (r < human + 0.35) {
     events.push({ afterMs: t, kind: 'status', status: 'answered_machine' });
@@ -196,7 +223,12 @@ function delay(rng: () => number, resp: number): number {
   return 4 * HOUR + Math.floor(rng() * 6 * HOUR);
 }
 
-function reply(input: SandboxInput, rng: () => number, afterMs: number, seg: (typeof SEGMENT)[SandboxSegment]): SandboxEvent {
+function reply(
+  input: SandboxInput,
+  rng: () => number,
+  afterMs: number,
+  seg: (typeof SEGMENT)[SandboxSegment],
+): SandboxEvent {
   const weights: [SandboxReplyIntent, number][] = [
     ['promise_to_pay', 30 * seg.pay],
     ['already_paid', 6],

@@ -34,13 +34,21 @@ export function smsSegments(text: string): SmsSegmentInfo {
   if (nonGsm.length === 0) {
     const sizes = chars.map((c) => (extension.has(c) ? 2 : 1));
     const units = sizes.reduce((a, b) => a + b, 0);
-    if (units <= 160) return { encoding: 'gsm7', segments: units === 0 ? 0 : 1, units, perSegment: 160, nonGsmCharacters: [] };
+    if (units <= 160)
+      return {
+        encoding: 'gsm7',
+        segments: units === 0 ? 0 : 1,
+        units,
+        perSegment: 160,
+        nonGsmCharacters: [],
+      };
     return { encoding: 'gsm7', segments: pack(sizes, 153), units, perSegment: 153, nonGsmCharacters: [] };
   }
   const sizes = chars.map((c) => c.length); // code points outside the BMP take two UTF-16 units
   const units = sizes.reduce((a, b) => a + b, 0);
   const distinct = [...new Set(nonGsm)];
-  if (units <= 70) return { encoding: 'ucs2', segments: 1, units, perSegment: 70, nonGsmCharacters: distinct };
+  if (units <= 70)
+    return { encoding: 'ucs2', segments: 1, units, perSegment: 70, nonGsmCharacters: distinct };
   return { encoding: 'ucs2', segments: pack(sizes, 67), units, perSegment: 67, nonGsmCharacters: distinct };
 }
 

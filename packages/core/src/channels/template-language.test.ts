@@ -4,7 +4,12 @@ import { checkHtmlSafety, parseTemplate, renderParsed, renderTemplate } from './
 
 describe('template language', () => {
   it('renders known variables', () => {
-    expect(renderTemplate('Hola {{ debtor.firstName }}, debes {{amount}}.', { 'debtor.firstName': 'Ana', amount: '$10.00' })).toEqual({ ok: true, text: 'Hola Ana, debes $10.00.' });
+    expect(
+      renderTemplate('Hola {{ debtor.firstName }}, debes {{amount}}.', {
+        'debtor.firstName': 'Ana',
+        amount: '$10.00',
+      }),
+    ).toEqual({ ok: true, text: 'Hola Ana, debes $10.00.' });
   });
 
   it('rejects unknown variables with their position', () => {
@@ -28,7 +33,10 @@ describe('template language', () => {
     const p = parseTemplate('{{#if agentName}}Soy {{agentName}}{{else}}Somos el equipo{{/if}}.');
     expect(p.ok).toBe(true);
     if (!p.ok) return;
-    expect(renderParsed(p.nodes, { agentName: 'Mariana' }, 'text')).toEqual({ ok: true, text: 'Soy Mariana.' });
+    expect(renderParsed(p.nodes, { agentName: 'Mariana' }, 'text')).toEqual({
+      ok: true,
+      text: 'Soy Mariana.',
+    });
     expect(renderParsed(p.nodes, {}, 'text')).toEqual({ ok: true, text: 'Somos el equipo.' });
   });
 
@@ -40,7 +48,8 @@ describe('template language', () => {
   });
 
   it('limits nesting depth', () => {
-    const deep = '{{#if amount}}{{#if dueDate}}{{#if agentName}}{{#if paymentLink}}x{{/if}}{{/if}}{{/if}}{{/if}}';
+    const deep =
+      '{{#if amount}}{{#if dueDate}}{{#if agentName}}{{#if paymentLink}}x{{/if}}{{/if}}{{/if}}{{/if}}';
     expect(parseTemplate(deep).ok).toBe(false);
   });
 
@@ -49,8 +58,15 @@ describe('template language', () => {
   });
 
   it('escapes values in html mode and turns links into anchors', () => {
-    const r = renderTemplate('<p>{{debtor.firstName}} {{paymentLink}}</p>', { 'debtor.firstName': '<b>Ana</b>', paymentLink: 'https://pay.example/x?a=1&b=2' }, 'html');
-    expect(r).toEqual({ ok: true, text: '<p>&lt;b&gt;Ana&lt;/b&gt; <a href="https://pay.example/x?a=1&amp;b=2">https://pay.example/x?a=1&amp;b=2</a></p>' });
+    const r = renderTemplate(
+      '<p>{{debtor.firstName}} {{paymentLink}}</p>',
+      { 'debtor.firstName': '<b>Ana</b>', paymentLink: 'https://pay.example/x?a=1&b=2' },
+      'html',
+    );
+    expect(r).toEqual({
+      ok: true,
+      text: '<p>&lt;b&gt;Ana&lt;/b&gt; <a href="https://pay.example/x?a=1&amp;b=2">https://pay.example/x?a=1&amp;b=2</a></p>',
+    });
   });
 
   it('never lets a value inject template syntax or code (property)', () => {

@@ -51,7 +51,8 @@ export interface TemplateIssue {
   message: string;
 }
 
-export type ParseResult = { ok: true; nodes: TemplateNode[]; variables: TemplateVariable[] } | { ok: false; issues: TemplateIssue[] };
+export type ParseResult =
+  { ok: true; nodes: TemplateNode[]; variables: TemplateVariable[] } | { ok: false; issues: TemplateIssue[] };
 
 const MAX_DEPTH = 3;
 const MAX_LENGTH = 20_000;
@@ -60,7 +61,11 @@ const TAG = /\{\{([\s\S]*?)\}\}/g;
 /** Parses and validates a template source. Never throws. */
 export function parseTemplate(source: string, path = 'body'): ParseResult {
   const issues: TemplateIssue[] = [];
-  if (source.length > MAX_LENGTH) return { ok: false, issues: [{ path, at: 0, message: `template is longer than ${MAX_LENGTH} characters` }] };
+  if (source.length > MAX_LENGTH)
+    return {
+      ok: false,
+      issues: [{ path, at: 0, message: `template is longer than ${MAX_LENGTH} characters` }],
+    };
   const root: TemplateNode[] = [];
   type Frame = { node: Extract<TemplateNode, { kind: 'if' }>; inElse: boolean };
   const stack: Frame[] = [];
@@ -71,7 +76,8 @@ export function parseTemplate(source: string, path = 'body'): ParseResult {
   };
   const pushText = (text: string, at: number): void => {
     if (text.length === 0) return;
-    if (text.includes('{{') || text.includes('}}')) issues.push({ path, at, message: 'unbalanced "{{" or "}}"' });
+    if (text.includes('{{') || text.includes('}}'))
+      issues.push({ path, at, message: 'unbalanced "{{" or "}}"' });
     target().push({ kind: 'text', text });
   };
   let last = 0;
@@ -84,7 +90,8 @@ export function parseTemplate(source: string, path = 'body'): ParseResult {
     if (ifMatch) {
       const name = ifMatch[1] ?? '';
       if (!isTemplateVariable(name)) issues.push({ path, at, message: `unknown variable "${name}"` });
-      if (stack.length >= MAX_DEPTH) issues.push({ path, at, message: `conditionals nest at most ${MAX_DEPTH} deep` });
+      if (stack.length >= MAX_DEPTH)
+        issues.push({ path, at, message: `conditionals nest at most ${MAX_DEPTH} deep` });
       const node = { kind: 'if' as const, name: name as TemplateVariable, then: [], else: [], at };
       target().push(node);
       stack.push({ node, inElse: false });
@@ -102,11 +109,16 @@ export function parseTemplate(source: string, path = 'body'): ParseResult {
         used.add(inner);
       }
     } else {
-      issues.push({ path, at, message: `"{{${inner}}}" is not a variable: only {{name}}, {{#if name}}, {{else}} and {{/if}} are allowed` });
+      issues.push({
+        path,
+        at,
+        message: `"{{${inner}}}" is not a variable: only {{name}}, {{#if name}}, {{else}} and {{/if}} are allowed`,
+      });
     }
   }
   pushText(source.slice(last), last);
-  for (const f of stack) issues.push({ path, at: f.node.at, message: `"{{#if ${f.node.name}}}" is never closed with "{{/if}}"` });
+  for (const f of stack)
+    issues.push({ path, at: f.node.at, message: `"{{#if ${f.node.name}}}" is never closed with "{{/if}}"` });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, nodes: root, variables: [...used] };
 }
 
@@ -117,7 +129,11 @@ export type RenderMode = 'text' | 'html';
 export type RenderResult = { ok: true; text: string } | { ok: false; missing: TemplateVariable[] };
 
 /** Renders parsed nodes. In `html` mode values are escaped and link variables become anchors. */
-export function renderParsed(nodes: readonly TemplateNode[], values: TemplateValues, mode: RenderMode): RenderResult {
+export function renderParsed(
+  nodes: readonly TemplateNode[],
+  values: TemplateValues,
+  mode: RenderMode,
+): RenderResult {
   const missing = new Set<TemplateVariable>();
   const out: string[] = [];
   const walk = (list: readonly TemplateNode[]): void => {
@@ -145,7 +161,11 @@ export function renderParsed(nodes: readonly TemplateNode[], values: TemplateVal
 }
 
 /** Parse + render in one step; a parse failure is reported as issues. */
-export function renderTemplate(source: string, values: TemplateValues, mode: RenderMode = 'text'): RenderResult | { ok: false; issues: TemplateIssue[] } {
+export function renderTemplate(
+  source: string,
+  values: TemplateValues,
+  mode: RenderMode = 'text',
+): RenderResult | { ok: false; issues: TemplateIssue[] } {
   const parsed = parseTemplate(source);
   if (!parsed.ok) return parsed;
   return renderParsed(parsed.nodes, values, mode);
@@ -153,12 +173,18 @@ export function renderTemplate(source: string, values: TemplateValues, mode: Ren
 
 function htmlValue(name: TemplateVariable, value: string): string {
   const escaped = escapeHtml(value);
-  if ((linkVariables as readonly string[]).includes(name) && /^https?:\/\//i.test(value)) return `<a href="${escaped}">${escaped}</a>`;
+  if ((linkVariables as readonly string[]).includes(name) && /^https?:\/\//i.test(value))
+    return `<a href="${escaped}">${escaped}</a>`;
   return escaped;
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -168,7 +194,10 @@ export function escapeHtml(s: string): string {
 export function checkHtmlSafety(html: string, path = 'html'): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   const rules: [RegExp, string][] = [
-    [/<\s*(script|iframe|object|embed|form|base|meta)\b/i, 'scripts, frames, forms and meta tags are not allowed in email HTML'],
+    [
+      /<\s*(script|iframe|object|embed|form|base|meta)\b/i,
+      'scripts, frames, forms and meta tags are not allowed in email HTML',
+    ],
     [/\son[a-z]+\s*=/i, 'inline event handlers (on…=) are not allowed'],
     [/(?:javascript|vbscript|data)\s*:/i, 'javascript:, vbscript: and data: URLs are not allowed'],
   ];

@@ -22,7 +22,9 @@ describe('formatMoney', () => {
 describe('formatDueDate', () => {
   it('shows an instant in the debtor zone', () => {
     // 05:00 UTC on Dec 1 is still Nov 30 in Mexico City.
-    expect(formatDueDate('2026-12-01T05:00:00Z', 'es-MX', 'America/Mexico_City')).toBe('30 de noviembre de 2026');
+    expect(formatDueDate('2026-12-01T05:00:00Z', 'es-MX', 'America/Mexico_City')).toBe(
+      '30 de noviembre de 2026',
+    );
     expect(formatDueDate('2026-12-01T05:00:00Z', 'es-ES', 'Europe/Madrid')).toBe('1 de diciembre de 2026');
   });
   it('shows a calendar date as that date in any zone', () => {
@@ -32,7 +34,11 @@ describe('formatDueDate', () => {
 
 describe('templateValues', () => {
   it('builds the closed map with channel-specific opt-out wording', () => {
-    const v = templateValues({ channel: 'sms', debtor: { firstName: 'Ana', lastName: 'Ruiz', locale: 'es-MX', timeZone: 'America/Mexico_City' }, amount: { minor: 100, currency: 'MXN' } });
+    const v = templateValues({
+      channel: 'sms',
+      debtor: { firstName: 'Ana', lastName: 'Ruiz', locale: 'es-MX', timeZone: 'America/Mexico_City' },
+      amount: { minor: 100, currency: 'MXN' },
+    });
     expect(v['debtor.fullName']).toBe('Ana Ruiz');
     expect(v.amount).toBe('$1.00');
     expect(v.optOutInstructions).toContain('BAJA');

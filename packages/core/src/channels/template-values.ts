@@ -35,13 +35,19 @@ export interface TemplateContext {
  * formatMoney(125000, 'EUR', 'es-ES') // '1250,00 €'
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be an integer number of minor units, got ${minor}`);
+  if (!Number.isSafeInteger(minor))
+    throw new RangeError(`amount must be an integer number of minor units, got ${minor}`);
   const digits = minorUnitDigits(currency);
   // Display digits follow ISO too: es-CO would otherwise hide COP cents and round them away.
   const key = `${locale}|${currency}`;
   let fmt = moneyFormats.get(key);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fmt = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     moneyFormats.set(key, fmt);
   }
   return fmt.format(minor / 10 ** digits);
@@ -50,9 +56,32 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** ISO 4217 minor-unit exponents that differ from 2 (Intl's display digits are locale data, not ISO). */
 const ISO_MINOR_DIGITS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 export function minorUnitDigits(currency: string): number {
@@ -86,19 +115,32 @@ const longDateFormats = new Map<string, Intl.DateTimeFormat>();
  * Opt-out wording per channel and language. Electronic messages must carry a clear and simple way
  * to opt out (12 CFR 1006.6(e)); the keywords are the carrier ones Saldo honours (opt-out-keywords.ts).
  */
-export function optOutInstructions(channel: Channel, language: TemplateLanguage, optOutLink?: string): string {
+export function optOutInstructions(
+  channel: Channel,
+  language: TemplateLanguage,
+  optOutLink?: string,
+): string {
   const es = language === 'es';
   switch (channel) {
     case 'sms':
       return es ? 'Responde BAJA para dejar de recibir SMS.' : 'Reply STOP to opt out.';
     case 'whatsapp':
-      return es ? 'Responde BAJA si no quieres recibir más mensajes por WhatsApp.' : 'Reply STOP if you no longer want WhatsApp messages from us.';
+      return es
+        ? 'Responde BAJA si no quieres recibir más mensajes por WhatsApp.'
+        : 'Reply STOP if you no longer want WhatsApp messages from us.';
     case 'email':
-      if (optOutLink) return es ? `Si no quieres recibir más correos, date de baja aquí: ${optOutLink}` : `To stop receiving these emails, unsubscribe here: ${optOutLink}`;
-      return es ? 'Si no quieres recibir más correos, responde con la palabra BAJA.' : 'To stop receiving these emails, reply with the word STOP.';
+      if (optOutLink)
+        return es
+          ? `Si no quieres recibir más correos, date de baja aquí: ${optOutLink}`
+          : `To stop receiving these emails, unsubscribe here: ${optOutLink}`;
+      return es
+        ? 'Si no quieres recibir más correos, responde con la palabra BAJA.'
+        : 'To stop receiving these emails, reply with the word STOP.';
     case 'call':
     case 'voicebot':
-      return es ? 'Si no quiere recibir más llamadas, dígalo ahora o marque 9.' : 'If you do not want more calls, say so now or press 9.';
+      return es
+        ? 'Si no quiere recibir más llamadas, dígalo ahora o marque 9.'
+        : 'If you do not want more calls, say so now or press 9.';
     case 'voicemail':
     case 'letter':
       return '';
@@ -138,7 +180,8 @@ export function templateValues(ctx: TemplateContext): TemplateValues {
   if (ctx.optOutLink) values.optOutLink = ctx.optOutLink;
   if (ctx.channel === 'sms') {
     // Intl puts (narrow) no-break spaces in "1.234,56 €"; they are not GSM-7 and would force UCS-2.
-    for (const k of Object.keys(values) as (keyof TemplateValues)[]) values[k] = values[k]?.replace(/[\u00a0\u202f]/g, ' ');
+    for (const k of Object.keys(values) as (keyof TemplateValues)[])
+      values[k] = values[k]?.replace(/[\u00a0\u202f]/g, ' ');
   }
   return values;
 }

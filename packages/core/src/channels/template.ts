@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { checkRequiredContent, type ContentViolation } from './required-content.js';
 import { smsSegments, type SmsSegmentInfo } from './sms-segments.js';
-import { checkHtmlSafety, parseTemplate, renderParsed, type TemplateIssue, type TemplateNode, type TemplateVariable } from './template-language.js';
+import {
+  checkHtmlSafety,
+  parseTemplate,
+  renderParsed,
+  type TemplateIssue,
+  type TemplateNode,
+  type TemplateVariable,
+} from './template-language.js';
 import { templateValues, type TemplateContext } from './template-values.js';
-import { toWhatsAppBody, whatsAppParameterValues, WhatsAppTemplateFields, type WhatsAppBody } from './whatsapp-template.js';
+import {
+  toWhatsAppBody,
+  whatsAppParameterValues,
+  WhatsAppTemplateFields,
+  type WhatsAppBody,
+} from './whatsapp-template.js';
 import { channels, templatePurposes } from './types.js';
 
 /** Extra prompts of a scripted call (reminder_call): each is a template like the body. */
@@ -81,9 +93,16 @@ export function validateTemplate(t: MessageTemplate, opts: { country: string }):
     else issues.push(...r.issues);
   }
   if (t.html !== undefined) issues.push(...checkHtmlSafety(t.html));
-  if (t.channel === 'email' && !t.subject) issues.push({ path: 'subject', at: 0, message: 'an email template needs a subject' });
-  if (t.channel !== 'email' && (t.subject !== undefined || t.html !== undefined)) issues.push({ path: 'subject', at: 0, message: 'only email templates have a subject or HTML' });
-  if (t.purpose === 'reminder_call' && !t.voice) issues.push({ path: 'voice', at: 0, message: 'a scripted call needs its menu, transfer and goodbye prompts' });
+  if (t.channel === 'email' && !t.subject)
+    issues.push({ path: 'subject', at: 0, message: 'an email template needs a subject' });
+  if (t.channel !== 'email' && (t.subject !== undefined || t.html !== undefined))
+    issues.push({ path: 'subject', at: 0, message: 'only email templates have a subject or HTML' });
+  if (t.purpose === 'reminder_call' && !t.voice)
+    issues.push({
+      path: 'voice',
+      at: 0,
+      message: 'a scripted call needs its menu, transfer and goodbye prompts',
+    });
   const result: TemplateValidation = { ok: false, issues, contentViolations: [] };
   if (t.channel === 'whatsapp' && t.whatsapp) {
     const wa = toWhatsAppBody(t.body, t.whatsapp.language);
@@ -91,7 +110,11 @@ export function validateTemplate(t: MessageTemplate, opts: { country: string }):
     else issues.push(...wa.issues);
   }
   if (issues.length === 0) {
-    result.contentViolations = checkRequiredContent({ country: opts.country, channel: t.channel, fields: parsed });
+    result.contentViolations = checkRequiredContent({
+      country: opts.country,
+      channel: t.channel,
+      fields: parsed,
+    });
     if (t.channel === 'sms') {
       const sample = renderMessage(t, sampleContext(t.locale, 'sms'));
       if (sample.ok) result.sms = smsSegments(sample.message.text);
@@ -107,11 +130,19 @@ export interface RenderedMessage {
   text: string;
   html?: string;
   /** `parameters` are in positional order ({{1}}, {{2}}…), for Meta components and Twilio contentVariables alike. */
-  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean; twilioContentSid?: string };
+  whatsapp?: {
+    name: string;
+    language: string;
+    parameters: string[];
+    approved: boolean;
+    twilioContentSid?: string;
+  };
   voice?: VoiceScriptFields;
 }
 
-export type RenderOutcome = { ok: true; message: RenderedMessage } | { ok: false; issues: TemplateIssue[]; missing: TemplateVariable[] };
+export type RenderOutcome =
+  | { ok: true; message: RenderedMessage }
+  | { ok: false; issues: TemplateIssue[]; missing: TemplateVariable[] };
 
 /** Renders every field of a template for one debtor. Missing values are reported, never guessed. */
 export function renderMessage(t: MessageTemplate, ctx: TemplateContext): RenderOutcome {
@@ -130,11 +161,14 @@ export function renderMessage(t: MessageTemplate, ctx: TemplateContext): RenderO
   };
   const message: RenderedMessage = { text: render(t.body, 'body', 'text') };
   if (t.subject !== undefined) message.subject = render(t.subject, 'subject', 'text');
-  if (t.channel === 'email') message.html = t.html !== undefined ? render(t.html, 'html', 'html') : textToHtml(render(t.body, 'body', 'html'));
+  if (t.channel === 'email')
+    message.html =
+      t.html !== undefined ? render(t.html, 'html', 'html') : textToHtml(render(t.body, 'body', 'html'));
   if (t.voice) {
     const v = t.voice;
     const voice = {} as VoiceScriptFields;
-    for (const k of Object.keys(v) as (keyof VoiceScriptFields)[]) voice[k] = render(v[k], `voice.${k}`, 'text');
+    for (const k of Object.keys(v) as (keyof VoiceScriptFields)[])
+      voice[k] = render(v[k], `voice.${k}`, 'text');
     message.voice = voice;
   }
   if (t.channel === 'whatsapp' && t.whatsapp) {
@@ -145,7 +179,10 @@ export function renderMessage(t: MessageTemplate, ctx: TemplateContext): RenderO
       if (!params.ok) params.missing.forEach((m) => missing.add(m));
       else
         message.whatsapp = {
-          name: t.whatsapp.name, language: t.whatsapp.language, parameters: params.values, approved: t.whatsapp.status === 'approved',
+          name: t.whatsapp.name,
+          language: t.whatsapp.language,
+          parameters: params.values,
+          approved: t.whatsapp.status === 'approved',
           ...(t.whatsapp.twilioContentSid ? { twilioContentSid: t.whatsapp.twilioContentSid } : {}),
         };
     }
@@ -167,7 +204,13 @@ export function sampleContext(locale: string, channel: MessageTemplate['channel'
   const currency = country === 'ES' ? 'EUR' : country === 'US' ? 'USD' : 'MXN';
   return {
     channel,
-    debtor: { firstName: es ? 'Guadalupe' : 'Jennifer', lastName: es ? 'Hernández' : 'Johnson', locale: locale.includes('-') ? locale : es ? 'es-MX' : 'en-US', timeZone: country === 'ES' ? 'Europe/Madrid' : country === 'US' ? 'America/Chicago' : 'America/Mexico_City' },
+    debtor: {
+      firstName: es ? 'Guadalupe' : 'Jennifer',
+      lastName: es ? 'Hernández' : 'Johnson',
+      locale: locale.includes('-') ? locale : es ? 'es-MX' : 'en-US',
+      timeZone:
+        country === 'ES' ? 'Europe/Madrid' : country === 'US' ? 'America/Chicago' : 'America/Mexico_City',
+    },
     amount: { minor: 1_234_567, currency },
     dueDate: '2026-12-15',
     paymentLink: 'https://pay.saldo.example/p/Ab3dE5gH',
@@ -178,4 +221,3 @@ export function sampleContext(locale: string, channel: MessageTemplate['channel'
     optOutLink: 'https://saldo.example/u/Ab3dE5gH',
   };
 }
-

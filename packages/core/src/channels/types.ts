@@ -53,7 +53,14 @@ export const deliveryStatuses = [
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /** Statuses after which nothing else is expected for delivery (engagement may still follow). */
-export const terminalFailureStatuses = ['failed', 'undelivered', 'bounced', 'complained', 'no_answer', 'busy'] as const satisfies readonly DeliveryStatus[];
+export const terminalFailureStatuses = [
+  'failed',
+  'undelivered',
+  'bounced',
+  'complained',
+  'no_answer',
+  'busy',
+] as const satisfies readonly DeliveryStatus[];
 
 export function isDeliveryStatus(x: string): x is DeliveryStatus {
   return (deliveryStatuses as readonly string[]).includes(x);
@@ -70,7 +77,13 @@ export function languageOf(locale: string): TemplateLanguage {
 }
 
 /** What a template is for. Strategy nodes pick templates by purpose + channel + locale. */
-export const templatePurposes = ['reminder', 'follow_up', 'payment_received', 'reminder_call', 'voicemail'] as const;
+export const templatePurposes = [
+  'reminder',
+  'follow_up',
+  'payment_received',
+  'reminder_call',
+  'voicemail',
+] as const;
 export type TemplatePurpose = (typeof templatePurposes)[number];
 
 /**

@@ -41,7 +41,15 @@ export type VoiceAction =
   | { kind: 'dial'; number: string }
   | { kind: 'hangup' };
 
-export const voiceEffects = ['identity_confirmed', 'wrong_party', 'voicemail_left', 'send_payment_link', 'transfer_to_agent', 'opt_out', 'no_response'] as const;
+export const voiceEffects = [
+  'identity_confirmed',
+  'wrong_party',
+  'voicemail_left',
+  'send_payment_link',
+  'transfer_to_agent',
+  'opt_out',
+  'no_response',
+] as const;
 export type VoiceEffect = (typeof voiceEffects)[number];
 
 export interface VoiceTurn {
@@ -63,8 +71,10 @@ export function menuChoice(input: { speech?: string; digits?: string }): MenuCho
   if (d === '9') return 'stop';
   const s = fold(input.speech);
   if (s === '') return 'none';
-  if (/\b(no (me )?llam|dej\w* de llam|ya no llam|stop call|don ?t call|do not call|no more calls)/.test(s)) return 'stop';
-  if (/\b(agente|asesor|persona|humano|operador|agent|representative|person|human|operator)\b/.test(s)) return 'agent';
+  if (/\b(no (me )?llam|dej\w* de llam|ya no llam|stop call|don ?t call|do not call|no more calls)/.test(s))
+    return 'stop';
+  if (/\b(agente|asesor|persona|humano|operador|agent|representative|person|human|operator)\b/.test(s))
+    return 'agent';
   if (/\b(enlace|link|liga|mensaje|sms|text)\b/.test(s)) return 'link';
   if (/\b(repet\w*|otra vez|de nuevo|again|repeat)\b/.test(s)) return 'repeat';
   return 'none';
@@ -81,7 +91,13 @@ export function identityAnswer(input: { speech?: string; digits?: string }): Ide
 }
 
 function fold(s: string | undefined): string {
-  return (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (s ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -97,13 +113,27 @@ export function nextVoiceTurn(script: VoiceScript, input: VoiceTurnInput): Voice
     case 'answer':
       if (input.answeredBy === 'machine') {
         if (!script.voicemail) return { actions: [{ kind: 'hangup' }], effects: [] };
-        return { actions: [{ kind: 'say', text: script.voicemail }, { kind: 'hangup' }], effects: ['voicemail_left'] };
+        return {
+          actions: [{ kind: 'say', text: script.voicemail }, { kind: 'hangup' }],
+          effects: ['voicemail_left'],
+        };
       }
       return { actions: [{ kind: 'gather', step: 'identity', attempt: 0, prompt: p.identity }], effects: [] };
     case 'identity': {
       const a = identityAnswer(input);
-      if (a === 'yes') return { actions: [{ kind: 'say', text: script.message }, { kind: 'gather', step: 'menu', attempt: 0, prompt: p.menu }], effects: ['identity_confirmed'] };
-      if (a === 'no') return { actions: [{ kind: 'say', text: p.wrongPerson }, { kind: 'hangup' }], effects: ['wrong_party'] };
+      if (a === 'yes')
+        return {
+          actions: [
+            { kind: 'say', text: script.message },
+            { kind: 'gather', step: 'menu', attempt: 0, prompt: p.menu },
+          ],
+          effects: ['identity_confirmed'],
+        };
+      if (a === 'no')
+        return {
+          actions: [{ kind: 'say', text: p.wrongPerson }, { kind: 'hangup' }],
+          effects: ['wrong_party'],
+        };
       return retry(input, 'identity', p.identity, p);
     }
     case 'menu':
@@ -118,15 +148,45 @@ function menuTurn(script: VoiceScript, input: VoiceTurnInput): VoiceTurn {
   const choice = menuChoice(input);
   switch (choice) {
     case 'agent':
-      if (script.agentNumber) return { actions: [{ kind: 'say', text: p.transferring }, { kind: 'dial', number: script.agentNumber }], effects: ['transfer_to_agent'] };
+      if (script.agentNumber)
+        return {
+          actions: [
+            { kind: 'say', text: p.transferring },
+            { kind: 'dial', number: script.agentNumber },
+          ],
+          effects: ['transfer_to_agent'],
+        };
       // No agent line configured: promise a call back rather than dropping the request.
-      return { actions: [{ kind: 'say', text: callbackPromise(script.locale) }, { kind: 'say', text: p.goodbye }, { kind: 'hangup' }], effects: ['transfer_to_agent'] };
+      return {
+        actions: [
+          { kind: 'say', text: callbackPromise(script.locale) },
+          { kind: 'say', text: p.goodbye },
+          { kind: 'hangup' },
+        ],
+        effects: ['transfer_to_agent'],
+      };
     case 'link':
-      return { actions: [{ kind: 'say', text: p.linkSent }, { kind: 'hangup' }], effects: ['send_payment_link'] };
+      return {
+        actions: [{ kind: 'say', text: p.linkSent }, { kind: 'hangup' }],
+        effects: ['send_payment_link'],
+      };
     case 'repeat':
-      return { actions: [{ kind: 'say', text: script.message }, { kind: 'gather', step: 'menu', attempt: 0, prompt: p.menu }], effects: [] };
+      return {
+        actions: [
+          { kind: 'say', text: script.message },
+          { kind: 'gather', step: 'menu', attempt: 0, prompt: p.menu },
+        ],
+        effects: [],
+      };
     case 'stop':
-      return { actions: [{ kind: 'say', text: optOutConfirmation(script.locale) }, { kind: 'say', text: p.goodbye }, { kind: 'hangup' }], effects: ['opt_out'] };
+      return {
+        actions: [
+          { kind: 'say', text: optOutConfirmation(script.locale) },
+          { kind: 'say', text: p.goodbye },
+          { kind: 'hangup' },
+        ],
+        effects: ['opt_out'],
+      };
     case 'none':
       return retry(input, 'menu', p.menu, p);
     default:
@@ -135,16 +195,27 @@ function menuTurn(script: VoiceScript, input: VoiceTurnInput): VoiceTurn {
 }
 
 function retry(input: VoiceTurnInput, step: VoiceStep, prompt: string, p: VoiceScriptFields): VoiceTurn {
-  if (input.attempt >= MAX_RETRIES) return { actions: [{ kind: 'say', text: p.goodbye }, { kind: 'hangup' }], effects: ['no_response'] };
-  return { actions: [{ kind: 'say', text: p.noInput }, { kind: 'gather', step, attempt: input.attempt + 1, prompt }], effects: [] };
+  if (input.attempt >= MAX_RETRIES)
+    return { actions: [{ kind: 'say', text: p.goodbye }, { kind: 'hangup' }], effects: ['no_response'] };
+  return {
+    actions: [
+      { kind: 'say', text: p.noInput },
+      { kind: 'gather', step, attempt: input.attempt + 1, prompt },
+    ],
+    effects: [],
+  };
 }
 
 function callbackPromise(locale: string): string {
-  return languageOf(locale) === 'es' ? 'En este momento no hay asesores disponibles. Le devolveremos la llamada en horario hábil.' : 'No agent is available right now. We will call you back during business hours.';
+  return languageOf(locale) === 'es'
+    ? 'En este momento no hay asesores disponibles. Le devolveremos la llamada en horario hábil.'
+    : 'No agent is available right now. We will call you back during business hours.';
 }
 
 function optOutConfirmation(locale: string): string {
-  return languageOf(locale) === 'es' ? 'Entendido, no volveremos a llamarle a este número.' : 'Understood. We will not call this number again.';
+  return languageOf(locale) === 'es'
+    ? 'Entendido, no volveremos a llamarle a este número.'
+    : 'Understood. We will not call this number again.';
 }
 
 export function isVoiceStep(x: string): x is VoiceStep {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { parseTemplate, type TemplateNode, type TemplateValues, type TemplateVariable, type TemplateIssue } from './template-language.js';
+import {
+  parseTemplate,
+  type TemplateNode,
+  type TemplateValues,
+  type TemplateVariable,
+  type TemplateIssue,
+} from './template-language.js';
 import { debtCollectorDisclosure, optOutInstructions } from './template-values.js';
 import { languageOf } from './types.js';
 
@@ -9,13 +15,23 @@ import { languageOf } from './types.js';
  * its body uses positional parameters `{{1}}`, `{{2}}`… which Saldo derives from its named variables.
  */
 export const whatsAppCategories = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as const;
-export const whatsAppApprovalStatuses = ['not_submitted', 'pending', 'approved', 'rejected', 'paused'] as const;
+export const whatsAppApprovalStatuses = [
+  'not_submitted',
+  'pending',
+  'approved',
+  'rejected',
+  'paused',
+] as const;
 
 export const WhatsAppButton = z.discriminatedUnion('type', [
   z.object({ type: z.literal('QUICK_REPLY'), text: z.string().min(1).max(25) }),
   /** `url` may end in `{{paymentLink}}`: Meta allows one dynamic suffix per URL button. */
   z.object({ type: z.literal('URL'), text: z.string().min(1).max(25), url: z.string().min(1).max(2000) }),
-  z.object({ type: z.literal('PHONE_NUMBER'), text: z.string().min(1).max(25), phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/) }),
+  z.object({
+    type: z.literal('PHONE_NUMBER'),
+    text: z.string().min(1).max(25),
+    phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  }),
 ]);
 export type WhatsAppButton = z.infer<typeof WhatsAppButton>;
 
@@ -34,7 +50,10 @@ export const WhatsAppTemplateFields = z.object({
    * templates by `contentSid` + positional `contentVariables`, not by Meta name and language.
    * Without it, a debtor outside the 24-hour window cannot be reached on WhatsApp through Twilio.
    */
-  twilioContentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'a Twilio Content SID: HX followed by 32 hex digits').optional(),
+  twilioContentSid: z
+    .string()
+    .regex(/^HX[0-9a-fA-F]{32}$/, 'a Twilio Content SID: HX followed by 32 hex digits')
+    .optional(),
 });
 export type WhatsAppTemplateFields = z.infer<typeof WhatsAppTemplateFields>;
 
@@ -50,7 +69,10 @@ const BODY_MAX = 1024;
  * Converts a Saldo body to Meta's positional form. Fixed phrases (opt-out, disclosure) are inlined
  * in the template's language: they are part of what Meta approves, not parameters.
  */
-export function toWhatsAppBody(body: string, language: string): { ok: true; body: WhatsAppBody } | { ok: false; issues: TemplateIssue[] } {
+export function toWhatsAppBody(
+  body: string,
+  language: string,
+): { ok: true; body: WhatsAppBody } | { ok: false; issues: TemplateIssue[] } {
   const parsed = parseTemplate(body, 'body');
   if (!parsed.ok) return parsed;
   const lang = languageOf(language.replace('_', '-'));
@@ -60,7 +82,12 @@ export function toWhatsAppBody(body: string, language: string): { ok: true; body
   const walk = (nodes: readonly TemplateNode[]): void => {
     for (const n of nodes) {
       if (n.kind === 'text') parts.push(n.text);
-      else if (n.kind === 'if') issues.push({ path: 'body', at: n.at, message: 'WhatsApp templates cannot contain {{#if}}: Meta approves a fixed text' });
+      else if (n.kind === 'if')
+        issues.push({
+          path: 'body',
+          at: n.at,
+          message: 'WhatsApp templates cannot contain {{#if}}: Meta approves a fixed text',
+        });
       else if (n.name === 'optOutInstructions') parts.push(optOutInstructions('whatsapp', lang));
       else if (n.name === 'debtCollectorDisclosure') parts.push(debtCollectorDisclosure(lang));
       else {
@@ -72,13 +99,26 @@ export function toWhatsAppBody(body: string, language: string): { ok: true; body
   };
   walk(parsed.nodes);
   const text = parts.join('');
-  if (text.length > BODY_MAX) issues.push({ path: 'body', at: 0, message: `WhatsApp template bodies are at most ${BODY_MAX} characters` });
-  if (/^\s*\{\{\d+\}\}|\{\{\d+\}\}\s*[.!?]?\s*$/.test(text)) issues.push({ path: 'body', at: 0, message: 'Meta rejects templates that start or end with a parameter' });
+  if (text.length > BODY_MAX)
+    issues.push({
+      path: 'body',
+      at: 0,
+      message: `WhatsApp template bodies are at most ${BODY_MAX} characters`,
+    });
+  if (/^\s*\{\{\d+\}\}|\{\{\d+\}\}\s*[.!?]?\s*$/.test(text))
+    issues.push({
+      path: 'body',
+      at: 0,
+      message: 'Meta rejects templates that start or end with a parameter',
+    });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, body: { text, parameters: params } };
 }
 
 /** Parameter values, in order, for sending an approved template. */
-export function whatsAppParameterValues(body: WhatsAppBody, values: TemplateValues): { ok: true; values: string[] } | { ok: false; missing: TemplateVariable[] } {
+export function whatsAppParameterValues(
+  body: WhatsAppBody,
+  values: TemplateValues,
+): { ok: true; values: string[] } | { ok: false; missing: TemplateVariable[] } {
   const missing = body.parameters.filter((p) => !values[p]);
   if (missing.length > 0) return { ok: false, missing };
   return { ok: true, values: body.parameters.map((p) => values[p] ?? '') };

@@ -6,15 +6,18 @@
 export const WHATSAPP_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type WhatsAppSendDecision =
-  | { allowed: true; kind: 'free_form' | 'template' }
-  | { allowed: false; reason: 'outside_service_window' };
+  { allowed: true; kind: 'free_form' | 'template' } | { allowed: false; reason: 'outside_service_window' };
 
 /**
  * @example
  * whatsAppSendDecision({ now, lastInboundAt: null, hasTemplate: false })
  * // { allowed: false, reason: 'outside_service_window' }
  */
-export function whatsAppSendDecision(input: { now: Date; lastInboundAt: Date | null; hasTemplate: boolean }): WhatsAppSendDecision {
+export function whatsAppSendDecision(input: {
+  now: Date;
+  lastInboundAt: Date | null;
+  hasTemplate: boolean;
+}): WhatsAppSendDecision {
   if (input.hasTemplate) return { allowed: true, kind: 'template' };
   if (isInsideServiceWindow(input.now, input.lastInboundAt)) return { allowed: true, kind: 'free_form' };
   return { allowed: false, reason: 'outside_service_window' };

@@ -12,8 +12,13 @@ import { describeIssues, parseContactCheck } from './contact.js';
  * @example
  * checkRaw(engine, { id: 'x' }); // { id: null, error: 'at: …; channel: …' }
  */
-export function checkRaw(engine: ComplianceEngine, raw: unknown, org?: CompiledPack | null): Decision | CheckError {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { id: null, error: 'expected a JSON object' };
+export function checkRaw(
+  engine: ComplianceEngine,
+  raw: unknown,
+  org?: CompiledPack | null,
+): Decision | CheckError {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { id: null, error: 'expected a JSON object' };
   const parsed = parseContactCheck(raw);
   if (!parsed.ok) return { id: null, error: describeIssues(parsed.issues) };
   return engine.check(parsed.value, org);
@@ -25,7 +30,11 @@ export function checkRaw(engine: ComplianceEngine, raw: unknown, org?: CompiledP
  * @example
  * JSON.stringify(checkLine(engine, '{"id":"1",…}'));
  */
-export function checkLine(engine: ComplianceEngine, line: string, org?: CompiledPack | null): Decision | CheckError | null {
+export function checkLine(
+  engine: ComplianceEngine,
+  line: string,
+  org?: CompiledPack | null,
+): Decision | CheckError | null {
   if (line.trim() === '') return null;
   let raw: unknown;
   try {

@@ -17,7 +17,9 @@ const issueExample = {
     optOuts: ['sms'],
     flags: ['dispute_pending', 'cease_requested', 'attorney', 'bankruptcy', 'deceased', 'moratorium'],
   },
-  history: [{ at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'outbound', outcome: 'no_answer', debtId: 'A' }],
+  history: [
+    { at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'outbound', outcome: 'no_answer', debtId: 'A' },
+  ],
   content: { optOutInstructions: true, miniMiranda: true },
   extraField: 'ignored',
 };
@@ -29,7 +31,12 @@ describe('ContactCheck', () => {
   });
 
   it('accepts a minimal check and applies defaults', () => {
-    const r = parseContactCheck({ id: 'x', at: '2026-03-03T13:59:00Z', channel: 'sms', debtor: { country: 'co', timezone: 'America/Bogota' } });
+    const r = parseContactCheck({
+      id: 'x',
+      at: '2026-03-03T13:59:00Z',
+      channel: 'sms',
+      debtor: { country: 'co', timezone: 'America/Bogota' },
+    });
     expect(r.ok && r.value.recipient).toBe('debtor');
     expect(r.ok && r.value.debtor.country).toBe('CO');
   });
@@ -41,7 +48,15 @@ describe('ContactCheck', () => {
     [{ ...issueExample, debtor: { ...issueExample.debtor, timezones: ['Bad/Zone'] } }, 'debtor.timezones.0'],
     [{ ...issueExample, debtor: { country: 'US' } }, 'debtor.timezone'],
     [{ ...issueExample, debtor: { ...issueExample.debtor, flags: ['grumpy'] } }, 'debtor.flags.0'],
-    [{ ...issueExample, history: [{ at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'sideways', outcome: 'no_answer' }] }, 'history.0.direction'],
+    [
+      {
+        ...issueExample,
+        history: [
+          { at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'sideways', outcome: 'no_answer' },
+        ],
+      },
+      'history.0.direction',
+    ],
     [{ ...issueExample, id: undefined }, 'id'],
   ])('rejects malformed input (%#) with a path', (raw, path) => {
     const r = parseContactCheck(raw);
@@ -66,7 +81,13 @@ describe('prepareContext index tables', () => {
     const { eventMeta } = await import('./context.js');
     for (const [ci, channel] of channels.entries()) {
       for (const [oi, outcome] of outcomes.entries()) {
-        const r = parseContactCheck({ id: 'x', at: '2026-03-03T13:59:00Z', channel, debtor: { country: 'US', timezone: 'UTC' }, history: [{ at: '2026-03-02T15:00:00Z', channel, direction: 'inbound', outcome }] });
+        const r = parseContactCheck({
+          id: 'x',
+          at: '2026-03-03T13:59:00Z',
+          channel,
+          debtor: { country: 'US', timezone: 'UTC' },
+          history: [{ at: '2026-03-02T15:00:00Z', channel, direction: 'inbound', outcome }],
+        });
         if (!r.ok) throw new Error('unexpected');
         const ctx = prepareContext(r.value);
         expect(ctx.channelIdx).toBe(ci);

@@ -4,7 +4,17 @@
  */
 import { z } from 'zod';
 import type { FieldIssue } from '../errors/index.js';
-import { channels, contentItems, debtorFlags, directions, outcomes, recipients, type Channel, type DebtorFlag, type Outcome } from './vocab.js';
+import {
+  channels,
+  contentItems,
+  debtorFlags,
+  directions,
+  outcomes,
+  recipients,
+  type Channel,
+  type DebtorFlag,
+  type Outcome,
+} from './vocab.js';
 import { isValidTimeZone, parseValidInstant, zoneOf, type Zone } from './zone.js';
 import { eventMeta, type EvalContext, type History } from './context.js';
 import { holidayCalendar } from './holidays.js';
@@ -53,7 +63,10 @@ export const ContactDebtor = z
     optOuts: z.array(z.enum([...channels, 'all'])).default([]),
     flags: z.array(z.enum(debtorFlags)).default([]),
   })
-  .refine((d) => d.timezone !== undefined || d.timezones !== undefined, { message: 'give debtor.timezone or debtor.timezones', path: ['timezone'] });
+  .refine((d) => d.timezone !== undefined || d.timezones !== undefined, {
+    message: 'give debtor.timezone or debtor.timezones',
+    path: ['timezone'],
+  });
 /** @example const d: ContactDebtor = ContactDebtor.parse(raw); */
 export type ContactDebtor = z.infer<typeof ContactDebtor>;
 
@@ -89,10 +102,15 @@ export type ContactCheckInput = z.input<typeof ContactCheck>;
  * const r = parseContactCheck(JSON.parse(line));
  * if (!r.ok) console.log(r.issues[0]?.path, r.issues[0]?.message);
  */
-export function parseContactCheck(raw: unknown): { ok: true; value: ContactCheck } | { ok: false; issues: FieldIssue[] } {
+export function parseContactCheck(
+  raw: unknown,
+): { ok: true; value: ContactCheck } | { ok: false; issues: FieldIssue[] } {
   const r = ContactCheck.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })) };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+  };
 }
 
 /**
@@ -112,23 +130,35 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
 // lookup with varying keys goes megamorphic and cost more than the whole rule evaluation.
 function channelIdx(c: Channel): number {
   switch (c.charCodeAt(0)) {
-    case 99: return 0; // call
-    case 118: return c.length === 8 ? 1 : 2; // voicebot | voicemail
-    case 115: return 3; // sms
-    case 119: return 4; // whatsapp
-    case 101: return 5; // email
-    default: return 6; // letter
+    case 99:
+      return 0; // call
+    case 118:
+      return c.length === 8 ? 1 : 2; // voicebot | voicemail
+    case 115:
+      return 3; // sms
+    case 119:
+      return 4; // whatsapp
+    case 101:
+      return 5; // email
+    default:
+      return 6; // letter
   }
 }
 
 function outcomeIdx(o: Outcome): number {
   switch (o.charCodeAt(0)) {
-    case 110: return o.length === 9 ? 0 : 5; // no_answer | not_connected
-    case 118: return 1; // voicemail
-    case 99: return o.length === 9 ? 2 : 3; // connected | conversation
-    case 98: return 4; // busy
-    case 100: return 6; // delivered
-    default: return 7; // failed
+    case 110:
+      return o.length === 9 ? 0 : 5; // no_answer | not_connected
+    case 118:
+      return 1; // voicemail
+    case 99:
+      return o.length === 9 ? 2 : 3; // connected | conversation
+    case 98:
+      return 4; // busy
+    case 100:
+      return 6; // delivered
+    default:
+      return 7; // failed
   }
 }
 const NO_FLAGS: ReadonlySet<DebtorFlag> = new Set();
@@ -145,7 +175,8 @@ export function prepareContext(c: ContactCheck, since = Number.NEGATIVE_INFINITY
   const d = c.debtor;
   const zoneList: Zone[] = [];
   if (d.timezone) zoneList.push(zoneOf(d.timezone));
-  for (const name of d.timezones ?? []) if (!zoneList.some((z) => z.name === name)) zoneList.push(zoneOf(name));
+  for (const name of d.timezones ?? [])
+    if (!zoneList.some((z) => z.name === name)) zoneList.push(zoneOf(name));
   const events = c.history;
   const total = events.length;
   const t: number[] = [];
@@ -157,7 +188,14 @@ export function prepareContext(c: ContactCheck, since = Number.NEGATIVE_INFINITY
     if (ms <= since) continue;
     t.push(ms);
     const ed = e.debtId;
-    meta.push(eventMeta(channelIdx(e.channel), e.direction === 'outbound' ? 0 : 1, outcomeIdx(e.outcome), debtId === undefined || ed === undefined || ed === debtId));
+    meta.push(
+      eventMeta(
+        channelIdx(e.channel),
+        e.direction === 'outbound' ? 0 : 1,
+        outcomeIdx(e.outcome),
+        debtId === undefined || ed === undefined || ed === debtId,
+      ),
+    );
   }
   const n = t.length;
   const h: History = { n, t, meta };

@@ -36,7 +36,12 @@ export const SAME_DEBT = 1 << 20;
  * eventMeta(channelIndex('call'), 0, outcomeIndex('no_answer'), true);
  */
 export function eventMeta(channel: number, direction: number, outcome: number, sameDebt: boolean): number {
-  return (1 << channel) | (1 << (DIR_SHIFT + direction)) | (1 << (OUT_SHIFT + outcome)) | (sameDebt ? SAME_DEBT : 0);
+  return (
+    (1 << channel) |
+    (1 << (DIR_SHIFT + direction)) |
+    (1 << (OUT_SHIFT + outcome)) |
+    (sameDebt ? SAME_DEBT : 0)
+  );
 }
 
 /**

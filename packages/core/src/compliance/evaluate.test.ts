@@ -7,7 +7,8 @@ import { usPack } from './packs/us.js';
 import { isSaldoError } from '../errors/index.js';
 
 const engine = createComplianceEngine();
-const decide = (over: Parameters<typeof makeCheck>[0], org?: Parameters<typeof engine.check>[1]) => engine.check(makeCheck(over), org);
+const decide = (over: Parameters<typeof makeCheck>[0], org?: Parameters<typeof engine.check>[1]) =>
+  engine.check(makeCheck(over), org);
 const rules = (d: { reasons: { rule: string }[] }) => d.reasons.map((r) => r.rule);
 
 describe('engine', () => {
@@ -16,7 +17,9 @@ describe('engine', () => {
     expect(d.allowed).toBe(false);
     expect(d.reasons[0]).toMatchObject({ rule: 'US-REGF-7IN7', citation: '12 CFR 1006.14(b)(2)' });
     expect(d.nextAllowedAt).toBe('2026-03-03T15:00:00Z');
-    expect(decide({ at: d.nextAllowedAt!, history: series('2026-02-24T15:00:00Z', 7, 24) }).allowed).toBe(true);
+    expect(decide({ at: d.nextAllowedAt!, history: series('2026-02-24T15:00:00Z', 7, 24) }).allowed).toBe(
+      true,
+    );
   });
 
   it('output keys come in the interface order', () => {
@@ -26,7 +29,13 @@ describe('engine', () => {
   });
 
   it('allowed → reasons [] and nextAllowedAt null, with pack versions', () => {
-    expect(decide({})).toEqual({ id: 'c1', allowed: true, reasons: [], nextAllowedAt: null, packs: ['US@2026.05.0'] });
+    expect(decide({})).toEqual({
+      id: 'c1',
+      allowed: true,
+      reasons: [],
+      nextAllowedAt: null,
+      packs: ['US@2026.05.0'],
+    });
   });
 
   it('stacks state and federal packs: the strictest wins (US-MA 2 in 7 before Reg F 7 in 7)', () => {
@@ -51,7 +60,11 @@ describe('engine', () => {
   it('iterates until every rule clears (CO evening refusal before a holiday weekend, with the day cap)', () => {
     // Fri 2026-03-20 18:00 Bogotá, already reached by call today → day cap until midnight, Sat 08:00 allowed
     const co = { country: 'CO', timezone: 'America/Bogota', consents: { call: true } };
-    const d = decide({ at: '2026-03-20T23:00:00Z', history: [ev('2026-03-20T15:00:00Z', 'call', 'conversation')], debtor: co });
+    const d = decide({
+      at: '2026-03-20T23:00:00Z',
+      history: [ev('2026-03-20T15:00:00Z', 'call', 'conversation')],
+      debtor: co,
+    });
     expect(rules(d)).toEqual(['CO-FREQ-DAY']);
     expect(d.nextAllowedAt).toBe('2026-03-21T13:00:00Z');
     // Sat 15:00:01 → Sun closed, Mon 03-23 holiday → Tue 07:00
@@ -91,7 +104,15 @@ describe('engine', () => {
   });
 
   it('an organisation layer can only tighten', () => {
-    const org = compileOrgPolicy({ quietHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '19:00', end: '09:00' }], weeklyCaps: { call: 2 } }, 'acme');
+    const org = compileOrgPolicy(
+      {
+        quietHours: [
+          { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '19:00', end: '09:00' },
+        ],
+        weeklyCaps: { call: 2 },
+      },
+      'acme',
+    );
     // 08:30 NY: law allows, org refuses until 09:00
     const d = decide({ at: '2026-03-03T13:30:00Z' }, org);
     expect(rules(d)).toEqual(['ORG-QUIET-HOURS']);
@@ -101,7 +122,11 @@ describe('engine', () => {
     expect(rules(decide({ at: '2026-03-04T03:00:00Z' }, org))).toEqual(['US-REGF-HOURS', 'ORG-QUIET-HOURS']);
     expect(decide({ at: '2026-03-04T03:00:00Z' }, org).nextAllowedAt).toBe('2026-03-04T14:00:00Z');
     // A permissive-looking org policy cannot re-allow what the law refuses
-    const lax = compileOrgPolicy({ contactHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] });
+    const lax = compileOrgPolicy({
+      contactHours: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' },
+      ],
+    });
     expect(decide({ at: '2026-03-04T03:00:00Z' }, lax).allowed).toBe(false);
     // weekly cap
     const h = series('2026-03-01T15:00:00Z', 2, 24, 'call', 'no_answer');
@@ -120,10 +145,32 @@ describe('engine', () => {
   });
 
   it('reports SALDO-NO-WINDOW when no instant is found within the bound', () => {
-    const never = { code: 'XX', version: '1', kind: 'law', title: 'never', effectiveFrom: '2020-01-01T00:00:00Z', jurisdiction: { country: 'XX' }, rules: [
-      { kind: 'time_window', id: 'XX-A', citation: 'c', confidence: 'K', severity: 'policy', windows: [{ days: ['mon'], start: '08:00', end: '09:00' }] },
-      { kind: 'time_window', id: 'XX-B', citation: 'c', confidence: 'K', severity: 'policy', windows: [{ days: ['tue'], start: '08:00', end: '09:00' }] },
-    ] };
+    const never = {
+      code: 'XX',
+      version: '1',
+      kind: 'law',
+      title: 'never',
+      effectiveFrom: '2020-01-01T00:00:00Z',
+      jurisdiction: { country: 'XX' },
+      rules: [
+        {
+          kind: 'time_window',
+          id: 'XX-A',
+          citation: 'c',
+          confidence: 'K',
+          severity: 'policy',
+          windows: [{ days: ['mon'], start: '08:00', end: '09:00' }],
+        },
+        {
+          kind: 'time_window',
+          id: 'XX-B',
+          citation: 'c',
+          confidence: 'K',
+          severity: 'policy',
+          windows: [{ days: ['tue'], start: '08:00', end: '09:00' }],
+        },
+      ],
+    };
     const e = createComplianceEngine({ packs: [never] });
     const d = e.check(makeCheck({ debtor: { country: 'XX', timezone: 'UTC' } }));
     expect(d.nextAllowedAt).toBeNull();
@@ -132,7 +179,10 @@ describe('engine', () => {
 
   it('JSON boundary helpers: malformed → {id: null, error}, blank → null', () => {
     expect(checkLine(engine, '   ')).toBeNull();
-    expect(checkLine(engine, '{nope')).toMatchObject({ id: null, error: expect.stringContaining('invalid JSON') });
+    expect(checkLine(engine, '{nope')).toMatchObject({
+      id: null,
+      error: expect.stringContaining('invalid JSON'),
+    });
     expect(checkRaw(engine, [1])).toEqual({ id: null, error: 'expected a JSON object' });
     expect(checkRaw(engine, { id: 'x' })).toMatchObject({ id: null });
   });

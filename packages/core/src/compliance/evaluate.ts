@@ -69,7 +69,9 @@ export function createComplianceEngine(options: EngineOptions = {}): ComplianceE
         if (j.country !== wanted || (j.regions && !(region && j.regions.includes(region)))) continue;
         byCode.set(p.pack.code, [...(byCode.get(p.pack.code) ?? []), p]);
       }
-      groups = [...byCode.values()].map((versions) => versions.sort((a, b) => b.effectiveFromMs - a.effectiveFromMs));
+      groups = [...byCode.values()].map((versions) =>
+        versions.sort((a, b) => b.effectiveFromMs - a.effectiveFromMs),
+      );
       selection.set(key, groups);
     }
     return groups;
@@ -97,7 +99,13 @@ export function createComplianceEngine(options: EngineOptions = {}): ComplianceE
     if (first === PASS) return { id, allowed: true, reasons, nextAllowedAt: null, packs: labels };
     const next = nextAllowed(ctx, packsFor, org, first);
     if (next.exhausted) reasons.push(exhaustedReason());
-    return { id, allowed: false, reasons, nextAllowedAt: next.at === null ? null : formatInstant(next.at), packs: labels };
+    return {
+      id,
+      allowed: false,
+      reasons,
+      nextAllowedAt: next.at === null ? null : formatInstant(next.at),
+      packs: labels,
+    };
   };
 
   return {
@@ -116,7 +124,12 @@ export function createComplianceEngine(options: EngineOptions = {}): ComplianceE
  * Evaluates every rule of `packs` at `t`; returns PASS, or the latest clear time among blocking
  * rules (NO_END if one has no end). Blocking rules are appended to `reasons` when given.
  */
-function evaluateAt(ctx: EvalContext, packs: readonly CompiledPack[], t: number, reasons: Reason[] | null): number {
+function evaluateAt(
+  ctx: EvalContext,
+  packs: readonly CompiledPack[],
+  t: number,
+  reasons: Reason[] | null,
+): number {
   const rIdx = recipients.indexOf(ctx.recipient);
   let worst = PASS;
   for (const pack of packs) {
@@ -153,13 +166,23 @@ function evaluateAt(ctx: EvalContext, packs: readonly CompiledPack[], t: number,
 type PacksFor = (country: string, region: string | undefined, at: number) => CompiledPack[];
 
 /** The law/policy packs in force at `t`, plus the organisation layer. */
-function stackAt(packsFor: PacksFor, ctx: EvalContext, org: CompiledPack | null | undefined, t: number): CompiledPack[] {
+function stackAt(
+  packsFor: PacksFor,
+  ctx: EvalContext,
+  org: CompiledPack | null | undefined,
+  t: number,
+): CompiledPack[] {
   const packs = packsFor(ctx.country, ctx.region, t);
   if (org) packs.push(org);
   return packs;
 }
 
-function nextAllowed(ctx: EvalContext, packsFor: PacksFor, org: CompiledPack | null | undefined, first: number): { at: number | null; exhausted: boolean } {
+function nextAllowed(
+  ctx: EvalContext,
+  packsFor: PacksFor,
+  org: CompiledPack | null | undefined,
+  first: number,
+): { at: number | null; exhausted: boolean } {
   let clear = first;
   let t = ctx.at;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
@@ -174,13 +197,15 @@ function nextAllowed(ctx: EvalContext, packsFor: PacksFor, org: CompiledPack | n
 }
 
 function exhaustedReason(): Reason {
-  const en = 'No allowed instant found within the search bound (50 re-checks / 400 days); treat as blocked and review';
+  const en =
+    'No allowed instant found within the search bound (50 re-checks / 400 days); treat as blocked and review';
   return {
     rule: 'SALDO-NO-WINDOW',
     citation: 'Saldo engine bound',
     message: en,
     messageEn: en,
-    messageEs: 'No se encontró un instante permitido dentro del límite de búsqueda (50 reevaluaciones / 400 días); trátelo como bloqueado y revíselo',
+    messageEs:
+      'No se encontró un instante permitido dentro del límite de búsqueda (50 reevaluaciones / 400 días); trátelo como bloqueado y revíselo',
     pack: 'engine',
     confidence: 'K',
     severity: 'policy',

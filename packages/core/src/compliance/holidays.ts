@@ -33,7 +33,10 @@ export interface HolidayOverride {
  * holidayOverrides.CO?.removeRules; // ['easter']
  */
 export const holidayOverrides: Readonly<Record<string, HolidayOverride>> = {
-  CO: { removeRules: ['easter'], note: 'Ley 51 de 1983 (Ley Emiliani) lists no Easter Sunday holiday; Ley 2578 de 2026 adds 9 July (Emiliani-moved).' },
+  CO: {
+    removeRules: ['easter'],
+    note: 'Ley 51 de 1983 (Ley Emiliani) lists no Easter Sunday holiday; Ley 2578 de 2026 adds 9 July (Emiliani-moved).',
+  },
   // Easter Sunday is a Sunday anyway in CL/PE, where Sundays are blocked; removing it keeps lists honest.
   CL: { removeRules: ['easter'], note: 'Easter Sunday is not a feriado legal in Chile (a Sunday anyway).' },
   PE: { removeRules: ['easter'], note: 'Easter Sunday is not a feriado in Peru (a Sunday anyway).' },
@@ -120,7 +123,9 @@ function buildCalendar(country: string, region?: string): HolidayCalendar {
       return v;
     },
     list: (year) =>
-      [...yearOf(year).entries()].sort((a, b) => a[0] - b[0]).map(([d, name]) => `${new Date(d * DAY_MS).toISOString().slice(0, 10)} ${name}`),
+      [...yearOf(year).entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([d, name]) => `${new Date(d * DAY_MS).toISOString().slice(0, 10)} ${name}`),
   };
 }
 

@@ -31,7 +31,9 @@ const capMap = z.partialRecord(channelOrAll, z.number().int().min(0));
 export const OrgPolicy = z.object({
   version: z.string().min(1).default('1'),
   contactHours: z.array(TimeWindowSpec).optional(),
-  quietHours: z.array(z.object({ days: z.array(z.enum(weekdays)).min(1), start: hhmm, end: hhmm })).optional(),
+  quietHours: z
+    .array(z.object({ days: z.array(z.enum(weekdays)).min(1), start: hhmm, end: hhmm }))
+    .optional(),
   blockHolidays: z.boolean().default(false),
   weeklyCaps: capMap.optional(),
   dailyCaps: capMap.optional(),
@@ -66,15 +68,45 @@ const CITATION = 'Organisation policy (stricter than the law by construction)';
 export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
   const parsed = OrgPolicy.safeParse(input);
   if (!parsed.success) {
-    throw new SaldoError('validation', 'invalid organisation policy', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new SaldoError(
+      'validation',
+      'invalid organisation policy',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const p = parsed.data;
   const rules: RuleInput[] = [];
   const base = { citation: CITATION, confidence: 'V1', severity: 'policy' } as const;
-  if (p.contactHours) rules.push({ ...base, kind: 'time_window', id: 'ORG-CONTACT-HOURS', windows: p.contactHours, holidays: p.blockHolidays });
-  if (p.quietHours) rules.push({ ...base, kind: 'time_window', id: 'ORG-QUIET-HOURS', windows: quietToWindows(p.quietHours), holidays: p.blockHolidays });
-  if (p.blockHolidays && !p.contactHours && !p.quietHours) rules.push({ ...base, kind: 'time_window', id: 'ORG-HOLIDAYS', windows: [{ days: [...weekdays], start: '00:00', end: '24:00', endInclusive: false }], holidays: true });
-  const caps = (map: z.infer<typeof capMap> | undefined, label: string, window: CountWindow, per: { en: string; es: string }): void => {
+  if (p.contactHours)
+    rules.push({
+      ...base,
+      kind: 'time_window',
+      id: 'ORG-CONTACT-HOURS',
+      windows: p.contactHours,
+      holidays: p.blockHolidays,
+    });
+  if (p.quietHours)
+    rules.push({
+      ...base,
+      kind: 'time_window',
+      id: 'ORG-QUIET-HOURS',
+      windows: quietToWindows(p.quietHours),
+      holidays: p.blockHolidays,
+    });
+  if (p.blockHolidays && !p.contactHours && !p.quietHours)
+    rules.push({
+      ...base,
+      kind: 'time_window',
+      id: 'ORG-HOLIDAYS',
+      windows: [{ days: [...weekdays], start: '00:00', end: '24:00', endInclusive: false }],
+      holidays: true,
+    });
+  const caps = (
+    map: z.infer<typeof capMap> | undefined,
+    label: string,
+    window: CountWindow,
+    per: { en: string; es: string },
+  ): void => {
     for (const [ch, max] of Object.entries(map ?? {}) as [Channel | 'all', number][]) {
       const only = ch === 'all' ? undefined : [ch];
       rules.push({
@@ -86,25 +118,70 @@ export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
         window,
         unit: 'debtor',
         count: { ...(only ? { channels: only } : {}), directions: ['outbound'] },
-        what: { en: `${ch === 'all' ? 'contact' : ch} attempts ${per.en}`, es: `intentos ${ch === 'all' ? 'de contacto' : `por ${ch}`} ${per.es}` },
+        what: {
+          en: `${ch === 'all' ? 'contact' : ch} attempts ${per.en}`,
+          es: `intentos ${ch === 'all' ? 'de contacto' : `por ${ch}`} ${per.es}`,
+        },
       });
     }
   };
-  caps(p.weeklyCaps, 'WEEKLY', { type: 'rolling', days: 7 }, { en: '(organisation weekly cap)', es: '(límite semanal de la organización)' });
-  caps(p.dailyCaps, 'DAILY', { type: 'calendar_day' }, { en: '(organisation daily cap)', es: '(límite diario de la organización)' });
+  caps(
+    p.weeklyCaps,
+    'WEEKLY',
+    { type: 'rolling', days: 7 },
+    { en: '(organisation weekly cap)', es: '(límite semanal de la organización)' },
+  );
+  caps(
+    p.dailyCaps,
+    'DAILY',
+    { type: 'calendar_day' },
+    { en: '(organisation daily cap)', es: '(límite diario de la organización)' },
+  );
   for (const c of p.caps ?? []) {
-    rules.push({ ...base, kind: 'frequency_cap', id: `ORG-CAP-${c.name}`, ...(c.channels ? { channels: c.channels } : {}), max: c.max, window: c.window, unit: c.unit, count: c.count });
+    rules.push({
+      ...base,
+      kind: 'frequency_cap',
+      id: `ORG-CAP-${c.name}`,
+      ...(c.channels ? { channels: c.channels } : {}),
+      max: c.max,
+      window: c.window,
+      unit: c.unit,
+      count: c.count,
+    });
   }
   if (p.minSpacingHours !== undefined) {
-    rules.push({ ...base, kind: 'min_spacing', id: 'ORG-MIN-SPACING', hours: p.minSpacingHours, unit: 'debtor', count: { directions: ['outbound'] } });
+    rules.push({
+      ...base,
+      kind: 'min_spacing',
+      id: 'ORG-MIN-SPACING',
+      hours: p.minSpacingHours,
+      unit: 'debtor',
+      count: { directions: ['outbound'] },
+    });
   }
-  if (p.requireConsent?.length) rules.push({ ...base, kind: 'consent_required', id: 'ORG-CONSENT', channels: p.requireConsent, unknown: 'deny' });
+  if (p.requireConsent?.length)
+    rules.push({
+      ...base,
+      kind: 'consent_required',
+      id: 'ORG-CONSENT',
+      channels: p.requireConsent,
+      unknown: 'deny',
+    });
   const code = `ORG:${orgId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || 'org'}`;
-  return compilePack({ code, version: p.version, kind: 'org', title: `Organisation policy ${orgId}`, effectiveFrom: '1970-01-01T00:00:00Z', jurisdiction: { country: '*' }, rules });
+  return compilePack({
+    code,
+    version: p.version,
+    kind: 'org',
+    title: `Organisation policy ${orgId}`,
+    effectiveFrom: '1970-01-01T00:00:00Z',
+    jurisdiction: { country: '*' },
+    rules,
+  });
 }
 
 const toMin = (s: string): number => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-const fromMin = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const fromMin = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
  * Turns quiet (blocked) ranges into allowed windows per weekday (start inclusive, end exclusive).
@@ -113,7 +190,9 @@ const fromMin = (m: number): string => `${String(Math.floor(m / 60)).padStart(2,
  * quietToWindows([{ days: ['mon'], start: '20:00', end: '09:00' }]);
  * // mon 00:00–20:00 and tue 09:00–24:00 allowed, other days all day
  */
-export function quietToWindows(quiet: readonly { days: Weekday[]; start: string; end: string }[]): z.input<typeof TimeWindowSpec>[] {
+export function quietToWindows(
+  quiet: readonly { days: Weekday[]; start: string; end: string }[],
+): z.input<typeof TimeWindowSpec>[] {
   const blocked: [number, number][][] = weekdays.map(() => []);
   for (const q of quiet) {
     const s = toMin(q.start);
@@ -132,10 +211,12 @@ export function quietToWindows(quiet: readonly { days: Weekday[]; start: string;
     ranges.sort((a, b) => a[0] - b[0]);
     let cursor = 0;
     for (const [s, e] of ranges) {
-      if (s > cursor) out.push({ days: [weekdays[i]!], start: fromMin(cursor), end: fromMin(s), endInclusive: false });
+      if (s > cursor)
+        out.push({ days: [weekdays[i]!], start: fromMin(cursor), end: fromMin(s), endInclusive: false });
       cursor = Math.max(cursor, e);
     }
-    if (cursor < 1440) out.push({ days: [weekdays[i]!], start: fromMin(cursor), end: fromMin(1440), endInclusive: false });
+    if (cursor < 1440)
+      out.push({ days: [weekdays[i]!], start: fromMin(cursor), end: fromMin(1440), endInclusive: false });
   });
   return out;
 }

@@ -17,7 +17,10 @@ import { Rule, compileRule, type CompiledRule, type RuleInput } from './rule.js'
  */
 export const Jurisdiction = z.object({
   country: z.string().regex(/^([A-Z]{2}|\*)$/),
-  regions: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9-]{1,8}$/)).min(1).optional(),
+  regions: z
+    .array(z.string().regex(/^[A-Z]{2}-[A-Z0-9-]{1,8}$/))
+    .min(1)
+    .optional(),
 });
 /** @example const j: Jurisdiction = { country: 'CO' }; */
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
@@ -44,7 +47,8 @@ export const Pack = z
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+      if (seen.has(r.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
       seen.add(r.id);
     });
   });
@@ -77,7 +81,8 @@ export interface CompiledPack {
 export function compilePack(input: unknown): CompiledPack {
   const parsed = Pack.safeParse(input);
   if (!parsed.success) {
-    const code = typeof input === 'object' && input && 'code' in input ? String((input as { code: unknown }).code) : '?';
+    const code =
+      typeof input === 'object' && input && 'code' in input ? String((input as { code: unknown }).code) : '?';
     throw new SaldoError(
       'validation',
       `invalid compliance pack ${code}`,
@@ -86,5 +91,11 @@ export function compilePack(input: unknown): CompiledPack {
   }
   const pack = parsed.data;
   const rules = pack.rules.map(compileRule);
-  return { pack, label: `${pack.code}@${pack.version}`, effectiveFromMs: Date.parse(pack.effectiveFrom), rules, lookbackMs: Math.max(0, ...rules.map((r) => r.lookbackMs)) };
+  return {
+    pack,
+    label: `${pack.code}@${pack.version}`,
+    effectiveFromMs: Date.parse(pack.effectiveFrom),
+    rules,
+    lookbackMs: Math.max(0, ...rules.map((r) => r.lookbackMs)),
+  };
 }

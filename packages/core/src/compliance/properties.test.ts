@@ -26,13 +26,39 @@ const debtors = [
   { country: 'BR', region: 'BR-SP', timezone: 'America/Sao_Paulo' },
   { country: 'ZZ', timezone: 'Australia/Lord_Howe' },
 ];
-const allConsents = { call: true, voicebot: true, voicemail: true, sms: true, whatsapp: true, email: true, letter: true };
+const allConsents = {
+  call: true,
+  voicebot: true,
+  voicemail: true,
+  sms: true,
+  whatsapp: true,
+  email: true,
+  letter: true,
+};
 const content = { optOutInstructions: true, miniMiranda: true };
-const phoneOutcomes: Outcome[] = ['no_answer', 'voicemail', 'connected', 'conversation', 'busy', 'not_connected'];
+const phoneOutcomes: Outcome[] = [
+  'no_answer',
+  'voicemail',
+  'connected',
+  'conversation',
+  'busy',
+  'not_connected',
+];
 const textOutcomes: Outcome[] = ['delivered', 'failed'];
-const channelArb = fc.constantFrom<Channel>('call', 'call', 'voicebot', 'voicemail', 'sms', 'whatsapp', 'email', 'letter');
+const channelArb = fc.constantFrom<Channel>(
+  'call',
+  'call',
+  'voicebot',
+  'voicemail',
+  'sms',
+  'whatsapp',
+  'email',
+  'letter',
+);
 // 2026-01-01 … 2027-01-01, covering every DST change of the year
-const startArb = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 1) }).map((t) => Math.floor(t / 60_000) * 60_000);
+const startArb = fc
+  .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 1) })
+  .map((t) => Math.floor(t / 60_000) * 60_000);
 
 const proposalArb = fc.record({
   gapMinutes: fc.oneof(fc.integer({ min: 1, max: 180 }), fc.integer({ min: 180, max: 2_000 })),
@@ -42,16 +68,33 @@ const proposalArb = fc.record({
 });
 
 function outcomeFor(channel: Channel, pick: number): Outcome {
-  const list = channel === 'call' || channel === 'voicebot' ? phoneOutcomes : channel === 'voicemail' ? (['voicemail', 'not_connected'] as Outcome[]) : textOutcomes;
+  const list =
+    channel === 'call' || channel === 'voicebot'
+      ? phoneOutcomes
+      : channel === 'voicemail'
+        ? (['voicemail', 'not_connected'] as Outcome[])
+        : textOutcomes;
   return list[pick % list.length]!;
 }
 
-function matches(f: { channels?: Channel[]; directions?: string[]; outcomes?: Outcome[] }, e: ContactEvent): boolean {
-  return (!f.channels || f.channels.includes(e.channel)) && (!f.directions || f.directions.includes(e.direction)) && (!f.outcomes || f.outcomes.includes(e.outcome));
+function matches(
+  f: { channels?: Channel[]; directions?: string[]; outcomes?: Outcome[] },
+  e: ContactEvent,
+): boolean {
+  return (
+    (!f.channels || f.channels.includes(e.channel)) &&
+    (!f.directions || f.directions.includes(e.direction)) &&
+    (!f.outcomes || f.outcomes.includes(e.outcome))
+  );
 }
 
 /** Independent re-statement of a cap: the events counted together with `e` (e inclusive). */
-function windowMates(rule: Extract<Rule, { kind: 'frequency_cap' }>, zone: string, e: ContactEvent, all: ContactEvent[]): ContactEvent[] {
+function windowMates(
+  rule: Extract<Rule, { kind: 'frequency_cap' }>,
+  zone: string,
+  e: ContactEvent,
+  all: ContactEvent[],
+): ContactEvent[] {
   const te = Date.parse(e.at);
   const local = (t: number) => DateTime.fromMillis(t, { zone });
   return all.filter((x) => {
@@ -73,36 +116,72 @@ function windowMates(rule: Extract<Rule, { kind: 'frequency_cap' }>, zone: strin
 describe('properties', () => {
   it('a scheduler that only sends when allowed never breaks a cap or a spacing rule', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...debtors), startArb, fc.array(proposalArb, { minLength: 20, maxLength: 80 }), (debtor, start, proposals) => {
-        const history: ContactEvent[] = [];
-        let t = start;
-        for (const p of proposals) {
-          t += p.gapMinutes * 60_000;
-          const d = engine.check(makeCheck({ at: iso(t), channel: p.channel, debtId: p.debtId, history, debtor: { ...debtor, consents: allConsents }, content }));
-          if (d.allowed) history.push({ at: iso(t), channel: p.channel, direction: 'outbound', outcome: outcomeFor(p.channel, p.pick), debtId: p.debtId });
-        }
-        const zones = [debtor.timezone, ...(debtor.timezones ?? [])];
-        for (const e of history) {
-          for (const pack of engine.packsFor(debtor.country, debtor.region, Date.parse(e.at))) {
-            for (const { rule } of pack.rules) {
-              if (rule.channels && !rule.channels.includes(e.channel)) continue;
-              if (rule.kind === 'frequency_cap' && matches(rule.count, e)) {
-                for (const zone of zones) expect(windowMates(rule, zone, e, history).length, `${rule.id} at ${e.at}`).toBeLessThanOrEqual(rule.max);
-              }
-              if (rule.kind === 'min_spacing' && matches(rule.count, e)) {
-                const prev = history.filter((x) => Date.parse(x.at) < Date.parse(e.at) && matches(rule.count, x));
-                for (const x of prev) expect(Date.parse(e.at) - Date.parse(x.at)).toBeGreaterThanOrEqual(rule.hours * 3_600_000);
+      fc.property(
+        fc.constantFrom(...debtors),
+        startArb,
+        fc.array(proposalArb, { minLength: 20, maxLength: 80 }),
+        (debtor, start, proposals) => {
+          const history: ContactEvent[] = [];
+          let t = start;
+          for (const p of proposals) {
+            t += p.gapMinutes * 60_000;
+            const d = engine.check(
+              makeCheck({
+                at: iso(t),
+                channel: p.channel,
+                debtId: p.debtId,
+                history,
+                debtor: { ...debtor, consents: allConsents },
+                content,
+              }),
+            );
+            if (d.allowed)
+              history.push({
+                at: iso(t),
+                channel: p.channel,
+                direction: 'outbound',
+                outcome: outcomeFor(p.channel, p.pick),
+                debtId: p.debtId,
+              });
+          }
+          const zones = [debtor.timezone, ...(debtor.timezones ?? [])];
+          for (const e of history) {
+            for (const pack of engine.packsFor(debtor.country, debtor.region, Date.parse(e.at))) {
+              for (const { rule } of pack.rules) {
+                if (rule.channels && !rule.channels.includes(e.channel)) continue;
+                if (rule.kind === 'frequency_cap' && matches(rule.count, e)) {
+                  for (const zone of zones)
+                    expect(
+                      windowMates(rule, zone, e, history).length,
+                      `${rule.id} at ${e.at}`,
+                    ).toBeLessThanOrEqual(rule.max);
+                }
+                if (rule.kind === 'min_spacing' && matches(rule.count, e)) {
+                  const prev = history.filter(
+                    (x) => Date.parse(x.at) < Date.parse(e.at) && matches(rule.count, x),
+                  );
+                  for (const x of prev)
+                    expect(Date.parse(e.at) - Date.parse(x.at)).toBeGreaterThanOrEqual(
+                      rule.hours * 3_600_000,
+                    );
+                }
               }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('nextAllowedAt, re-checked, is allowed — and one second earlier is not', () => {
-    const eventArb = fc.record({ ago: fc.integer({ min: 1, max: 10 * 24 * 60 }), channel: channelArb, pick: fc.nat(), debtId: fc.constantFrom('A', 'B'), inbound: fc.boolean() });
+    const eventArb = fc.record({
+      ago: fc.integer({ min: 1, max: 10 * 24 * 60 }),
+      channel: channelArb,
+      pick: fc.nat(),
+      debtId: fc.constantFrom('A', 'B'),
+      inbound: fc.boolean(),
+    });
     fc.assert(
       fc.property(
         fc.constantFrom(...debtors),
@@ -119,7 +198,12 @@ describe('properties', () => {
             outcome: outcomeFor(e.channel, e.pick),
             debtId: e.debtId,
           }));
-          const over = { channel, history, debtor: { ...debtor, flags, consents: consentKnown ? allConsents : {} }, content };
+          const over = {
+            channel,
+            history,
+            debtor: { ...debtor, flags, consents: consentKnown ? allConsents : {} },
+            content,
+          };
           const d = engine.check(makeCheck({ ...over, at: iso(at) }));
           if (d.allowed) {
             expect(d.reasons).toEqual([]);
@@ -131,8 +215,15 @@ describe('properties', () => {
           const next = Date.parse(d.nextAllowedAt);
           expect(next).toBeGreaterThan(at);
           expect(d.nextAllowedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-          expect(engine.check(makeCheck({ ...over, at: d.nextAllowedAt })).allowed, `re-check at ${d.nextAllowedAt}`).toBe(true);
-          if (next - 1000 > at) expect(engine.check(makeCheck({ ...over, at: iso(next - 1000) })).allowed, `1 s before ${d.nextAllowedAt}`).toBe(false);
+          expect(
+            engine.check(makeCheck({ ...over, at: d.nextAllowedAt })).allowed,
+            `re-check at ${d.nextAllowedAt}`,
+          ).toBe(true);
+          if (next - 1000 > at)
+            expect(
+              engine.check(makeCheck({ ...over, at: iso(next - 1000) })).allowed,
+              `1 s before ${d.nextAllowedAt}`,
+            ).toBe(false);
         },
       ),
       { numRuns: 400 },

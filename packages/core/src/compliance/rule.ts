@@ -8,13 +8,25 @@ import type { Messages, RuleCheck } from './rule-base.js';
 import { TimeWindowRule, compileTimeWindow, describeTimeWindow } from './rules/time-window.js';
 import { FrequencyCapRule, compileFrequencyCap, describeFrequencyCap } from './rules/frequency-cap.js';
 import { CooldownRule, compileCooldown, describeCooldown } from './rules/cooldown.js';
-import { DistinctChannelCapRule, compileDistinctChannelCap, describeDistinctChannelCap } from './rules/distinct-channel-cap.js';
+import {
+  DistinctChannelCapRule,
+  compileDistinctChannelCap,
+  describeDistinctChannelCap,
+} from './rules/distinct-channel-cap.js';
 import { MinSpacingRule, compileMinSpacing, describeMinSpacing } from './rules/min-spacing.js';
-import { ConsentRequiredRule, compileConsentRequired, describeConsentRequired } from './rules/consent-required.js';
+import {
+  ConsentRequiredRule,
+  compileConsentRequired,
+  describeConsentRequired,
+} from './rules/consent-required.js';
 import { OptOutRule, compileOptOut, describeOptOut } from './rules/opt-out.js';
 import { StateBlockRule, compileStateBlock, describeStateBlock } from './rules/state-block.js';
 import { ThirdPartyRule, compileThirdParty, describeThirdParty } from './rules/third-party.js';
-import { ContentRequiredRule, compileContentRequired, describeContentRequired } from './rules/content-required.js';
+import {
+  ContentRequiredRule,
+  compileContentRequired,
+  describeContentRequired,
+} from './rules/content-required.js';
 
 /**
  * Every rule kind. Packs are data made of these.
@@ -108,14 +120,17 @@ const DAY = 86_400_000;
 
 /** A safe upper bound of the history span a rule reads (one extra day covers DST and local days). */
 function lookback(rule: Rule): number {
-  const win = (w: { type: 'rolling'; days: number } | { type: 'calendar_day' } | { type: 'calendar_week' }): number =>
-    w.type === 'rolling' ? (w.days + 1) * DAY : w.type === 'calendar_day' ? 2 * DAY : 8 * DAY;
+  const win = (
+    w: { type: 'rolling'; days: number } | { type: 'calendar_day' } | { type: 'calendar_week' },
+  ): number => (w.type === 'rolling' ? (w.days + 1) * DAY : w.type === 'calendar_day' ? 2 * DAY : 8 * DAY);
   switch (rule.kind) {
     case 'frequency_cap':
     case 'distinct_channel_cap':
       return win(rule.window);
     case 'cooldown':
-      return 'localDays' in rule.duration ? (rule.duration.localDays + 1) * DAY : rule.duration.hours * 3_600_000;
+      return 'localDays' in rule.duration
+        ? (rule.duration.localDays + 1) * DAY
+        : rule.duration.hours * 3_600_000;
     case 'min_spacing':
       return rule.hours * 3_600_000;
     case 'time_window':

@@ -14,7 +14,9 @@ type DebtorInput = ContactCheckInput['debtor'];
  * @example
  * makeCheck({ at: '2026-03-03T13:59:00Z', debtor: { country: 'CO', timezone: 'America/Bogota' } });
  */
-export function makeCheck(over: Omit<Partial<ContactCheckInput>, 'debtor'> & { debtor?: Partial<DebtorInput> } = {}): ContactCheck {
+export function makeCheck(
+  over: Omit<Partial<ContactCheckInput>, 'debtor'> & { debtor?: Partial<DebtorInput> } = {},
+): ContactCheck {
   const { debtor, ...rest } = over;
   return ContactCheck.parse({
     id: 'c1',
@@ -34,7 +36,13 @@ export function makeCheck(over: Omit<Partial<ContactCheckInput>, 'debtor'> & { d
  * @example
  * ev('2026-03-02T15:00:00Z', 'call', 'no_answer');
  */
-export function ev(at: string, channel: Channel = 'call', outcome: Outcome = 'no_answer', direction: Direction = 'outbound', debtId: string | undefined = 'A'): ContactEvent {
+export function ev(
+  at: string,
+  channel: Channel = 'call',
+  outcome: Outcome = 'no_answer',
+  direction: Direction = 'outbound',
+  debtId: string | undefined = 'A',
+): ContactEvent {
   return { at, channel, outcome, direction, ...(debtId === undefined ? {} : { debtId }) };
 }
 
@@ -44,9 +52,18 @@ export function ev(at: string, channel: Channel = 'call', outcome: Outcome = 'no
  * @example
  * series('2026-03-01T14:00:00Z', 7, 24); // 7 daily unanswered calls
  */
-export function series(from: string, count: number, stepHours: number, channel: Channel = 'call', outcome: Outcome = 'no_answer', debtId = 'A'): ContactEvent[] {
+export function series(
+  from: string,
+  count: number,
+  stepHours: number,
+  channel: Channel = 'call',
+  outcome: Outcome = 'no_answer',
+  debtId = 'A',
+): ContactEvent[] {
   const t0 = Date.parse(from);
-  return Array.from({ length: count }, (_, i) => ev(iso(t0 + i * stepHours * 3_600_000), channel, outcome, 'outbound', debtId));
+  return Array.from({ length: count }, (_, i) =>
+    ev(iso(t0 + i * stepHours * 3_600_000), channel, outcome, 'outbound', debtId),
+  );
 }
 
 /**

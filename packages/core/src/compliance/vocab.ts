@@ -45,7 +45,15 @@ export const electronicChannels = ['sms', 'whatsapp', 'email'] as const satisfie
  * @example
  * recipients.includes('guarantor'); // true
  */
-export const recipients = ['debtor', 'guarantor', 'co_debtor', 'reference', 'relative', 'employer', 'attorney'] as const;
+export const recipients = [
+  'debtor',
+  'guarantor',
+  'co_debtor',
+  'reference',
+  'relative',
+  'employer',
+  'attorney',
+] as const;
 /** @example const r: Recipient = 'co_debtor'; */
 export type Recipient = (typeof recipients)[number];
 
@@ -67,7 +75,16 @@ export type Direction = (typeof directions)[number];
  * @example
  * outcomes.includes('voicemail'); // true
  */
-export const outcomes = ['no_answer', 'voicemail', 'connected', 'conversation', 'busy', 'not_connected', 'delivered', 'failed'] as const;
+export const outcomes = [
+  'no_answer',
+  'voicemail',
+  'connected',
+  'conversation',
+  'busy',
+  'not_connected',
+  'delivered',
+  'failed',
+] as const;
 /** @example const o: Outcome = 'delivered'; */
 export type Outcome = (typeof outcomes)[number];
 
@@ -77,7 +94,14 @@ export type Outcome = (typeof outcomes)[number];
  * @example
  * debtorFlags.includes('moratorium'); // true (UK "breathing space" and similar)
  */
-export const debtorFlags = ['dispute_pending', 'cease_requested', 'attorney', 'bankruptcy', 'deceased', 'moratorium'] as const;
+export const debtorFlags = [
+  'dispute_pending',
+  'cease_requested',
+  'attorney',
+  'bankruptcy',
+  'deceased',
+  'moratorium',
+] as const;
 /** @example const f: DebtorFlag = 'bankruptcy'; */
 export type DebtorFlag = (typeof debtorFlags)[number];
 

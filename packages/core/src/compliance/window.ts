@@ -79,7 +79,9 @@ function weekStartDay(zone: Zone, t: number): number {
 export function describeWindow(w: CountWindow): { en: string; es: string } {
   switch (w.type) {
     case 'rolling':
-      return w.days === 1 ? { en: 'in any 24 hours', es: 'en 24 horas' } : { en: `in any ${w.days} consecutive days`, es: `en ${w.days} días consecutivos` };
+      return w.days === 1
+        ? { en: 'in any 24 hours', es: 'en 24 horas' }
+        : { en: `in any ${w.days} consecutive days`, es: `en ${w.days} días consecutivos` };
     case 'calendar_day':
       return { en: 'per local calendar day', es: 'por día calendario local' };
     case 'calendar_week':

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, formatInstant, isValidTimeZone, isoWeekday, parseInstant, parseValidInstant, zoneOf } from './zone.js';
+import {
+  civilFromDays,
+  formatInstant,
+  isValidTimeZone,
+  isoWeekday,
+  parseInstant,
+  parseValidInstant,
+  zoneOf,
+} from './zone.js';
 
 const H = 3_600_000;
 
@@ -52,7 +60,13 @@ describe('zone arithmetic', () => {
 
 describe('parseValidInstant', () => {
   it('agrees with Date.parse on validated shapes', () => {
-    for (const s of ['2026-03-03T13:59:00Z', '2024-02-29T23:59:59Z', '1999-12-31T00:00:00Z', '2026-03-03T13:59:00.5Z', '2026-03-03T08:59:00-05:00']) {
+    for (const s of [
+      '2026-03-03T13:59:00Z',
+      '2024-02-29T23:59:59Z',
+      '1999-12-31T00:00:00Z',
+      '2026-03-03T13:59:00.5Z',
+      '2026-03-03T08:59:00-05:00',
+    ]) {
       expect(parseValidInstant(s)).toBe(Date.parse(s));
     }
   });

@@ -55,17 +55,38 @@ export function isValidTimeZone(zone: string): boolean {
 
 function exactOffset(zone: string, t: number): number {
   const sec = Math.floor(t / 1000) * 1000;
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0,
+    bc = false;
   for (const p of formatterFor(zone).formatToParts(new Date(sec))) {
     switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value); break;
-      case 'minute': mi = Number(p.value); break;
-      case 'second': s = Number(p.value); break;
-      case 'era': bc = p.value.startsWith('B'); break;
-      default: break;
+      case 'year':
+        y = Number(p.value);
+        break;
+      case 'month':
+        mo = Number(p.value);
+        break;
+      case 'day':
+        d = Number(p.value);
+        break;
+      case 'hour':
+        h = Number(p.value);
+        break;
+      case 'minute':
+        mi = Number(p.value);
+        break;
+      case 'second':
+        s = Number(p.value);
+        break;
+      case 'era':
+        bc = p.value.startsWith('B');
+        break;
+      default:
+        break;
     }
   }
   const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
@@ -155,7 +176,6 @@ export function zoneOf(name: string): Zone {
   return z;
 }
 
-
 /**
  * ISO weekday index (0 = Monday … 6 = Sunday) of a day number.
  *
@@ -175,24 +195,59 @@ export function isoWeekday(days: number): number {
  */
 export function parseInstant(s: string): number {
   const n = s.length;
-  if (n < 20 || n > 30 || s.charCodeAt(n - 1) !== 90 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+  if (
+    n < 20 ||
+    n > 30 ||
+    s.charCodeAt(n - 1) !== 90 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  ) {
     return Date.parse(s);
   }
-  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
-  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48;
-  const s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48;
+  const y0 = s.charCodeAt(0) - 48,
+    y1 = s.charCodeAt(1) - 48,
+    y2 = s.charCodeAt(2) - 48,
+    y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48,
+    m1 = s.charCodeAt(6) - 48,
+    d0 = s.charCodeAt(8) - 48,
+    d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48,
+    h1 = s.charCodeAt(12) - 48,
+    i0 = s.charCodeAt(14) - 48,
+    i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48,
+    s1 = s.charCodeAt(18) - 48;
   // One unsigned comparison per digit: a non-digit becomes > 9.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return Number.NaN;
-  if ((h0 >>> 0) > 9 || (h1 >>> 0) > 9 || (i0 >>> 0) > 9 || (i1 >>> 0) > 9 || (s0 >>> 0) > 9 || (s1 >>> 0) > 9) return Number.NaN;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = m0 * 10 + m1, d = d0 * 10 + d1, h = h0 * 10 + h1, mi = i0 * 10 + i1, se = s0 * 10 + s1;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  )
+    return Number.NaN;
+  if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || i0 >>> 0 > 9 || i1 >>> 0 > 9 || s0 >>> 0 > 9 || s1 >>> 0 > 9)
+    return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+    mo = m0 * 10 + m1,
+    d = d0 * 10 + d1,
+    h = h0 * 10 + h1,
+    mi = i0 * 10 + i1,
+    se = s0 * 10 + s1;
   let ms = 0;
   if (n > 20) {
     if (s.charCodeAt(19) !== 46) return Number.NaN;
     let scale = 100;
     for (let i = 20; i < n - 1; i++) {
       const c = s.charCodeAt(i) - 48;
-      if ((c >>> 0) > 9) return Number.NaN;
+      if (c >>> 0 > 9) return Number.NaN;
       ms += c * scale;
       scale /= 10;
     }
@@ -211,14 +266,20 @@ export function parseInstant(s: string): number {
  */
 export function parseValidInstant(s: string): number {
   if (s.length !== 20 || s.charCodeAt(19) !== 90) return parseInstant(s);
-  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+  const y =
+    (s.charCodeAt(0) - 48) * 1000 +
+    (s.charCodeAt(1) - 48) * 100 +
+    (s.charCodeAt(2) - 48) * 10 +
+    (s.charCodeAt(3) - 48);
   const mo = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
   const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
-  const secs = ((s.charCodeAt(11) - 48) * 10 + (s.charCodeAt(12) - 48)) * 3600 + ((s.charCodeAt(14) - 48) * 10 + (s.charCodeAt(15) - 48)) * 60 + (s.charCodeAt(17) - 48) * 10 + (s.charCodeAt(18) - 48);
+  const secs =
+    ((s.charCodeAt(11) - 48) * 10 + (s.charCodeAt(12) - 48)) * 3600 +
+    ((s.charCodeAt(14) - 48) * 10 + (s.charCodeAt(15) - 48)) * 60 +
+    (s.charCodeAt(17) - 48) * 10 +
+    (s.charCodeAt(18) - 48);
   return daysFromCivil(y, mo, d) * DAY_MS + secs * 1000;
 }
-
-
 
 /**
  * Formats an instant as ISO UTC without milliseconds (callers round up first).
@@ -231,7 +292,9 @@ export function formatInstant(t: number): string {
   const { year, month, day: d } = civilFromDays(day);
   if (year < 0 || year > 9999) return new Date(t).toISOString().slice(0, 19) + 'Z';
   const secs = Math.floor((t - day * DAY_MS) / 1000);
-  const h = Math.floor(secs / 3600), mi = Math.floor((secs % 3600) / 60), s = secs % 60;
+  const h = Math.floor(secs / 3600),
+    mi = Math.floor((secs % 3600) / 60),
+    s = secs % 60;
   return `${String(year).padStart(4, '0')}-${p2(month)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}Z`;
 }
 

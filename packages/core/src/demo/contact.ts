@@ -26,7 +26,29 @@ export interface DemoContact {
 export const demoEmailDomains = ['example.com', 'example.org', 'example.net'] as const;
 
 // Colombian mobile operator prefixes (Claro 310-314, 320-323; Movistar 315-318; Tigo 300-305, 350-351).
-const coMobilePrefixes = ['300', '301', '302', '304', '305', '310', '311', '312', '313', '314', '315', '316', '317', '318', '319', '320', '321', '322', '323', '350', '351'];
+const coMobilePrefixes = [
+  '300',
+  '301',
+  '302',
+  '304',
+  '305',
+  '310',
+  '311',
+  '312',
+  '313',
+  '314',
+  '315',
+  '316',
+  '317',
+  '318',
+  '319',
+  '320',
+  '321',
+  '322',
+  '323',
+  '350',
+  '351',
+];
 // Spanish mobiles: 6xx, and the 71-74 ranges opened in 2011.
 const esMobilePrefixes = ['6', '6', '6', '6', '6', '6', '6', '6', '71', '72', '73', '74'];
 
@@ -53,11 +75,18 @@ export function demoPhone(country: DemoCountry, place: DemoPlace, rng: Rng): Dem
   const area = rng.pick(place.areaCodes);
   switch (country) {
     case 'MX': // 10-digit national numbers since 2019: no "044"/"1" mobile prefix, same ranges for both types.
-      return { e164: `+52${area}${subscriber(rng, 10 - area.length)}`, type: rng.chance(0.88) ? 'mobile' : 'landline' };
+      return {
+        e164: `+52${area}${subscriber(rng, 10 - area.length)}`,
+        type: rng.chance(0.88) ? 'mobile' : 'landline',
+      };
     case 'US':
-      return { e164: `+1${area}${nanpExchange(rng)}${rng.digits(4)}`, type: rng.chance(0.85) ? 'mobile' : 'landline' };
+      return {
+        e164: `+1${area}${nanpExchange(rng)}${rng.digits(4)}`,
+        type: rng.chance(0.85) ? 'mobile' : 'landline',
+      };
     case 'ES': {
-      if (rng.chance(0.15)) return { e164: `+34${area}${subscriber(rng, 9 - area.length)}`, type: 'landline' };
+      if (rng.chance(0.15))
+        return { e164: `+34${area}${subscriber(rng, 9 - area.length)}`, type: 'landline' };
       const prefix = rng.pick(esMobilePrefixes);
       return { e164: `+34${prefix}${rng.digits(9 - prefix.length)}`, type: 'mobile' };
     }
@@ -92,7 +121,13 @@ function consent(rng: Rng, pTrue: number, pFalse: number): DemoConsent {
  * creditor actually holds (prior express consent for ~60 % of calls, ~50 % of texts); elsewhere
  * consent is mostly recorded as given. Some consents are blank (unknown), as in real files.
  */
-export function demoContact(country: DemoCountry, place: DemoPlace, name: DemoName, birthYear: number, rng: Rng): DemoContact {
+export function demoContact(
+  country: DemoCountry,
+  place: DemoPlace,
+  name: DemoName,
+  birthYear: number,
+  rng: Rng,
+): DemoContact {
   const phone = demoPhone(country, place, rng);
   const email = rng.chance(0.8) ? demoEmail(name, birthYear, rng) : '';
   const whatsappShare = country === 'US' ? (name.usHispanic ? 0.35 : 0.08) : 0.7;

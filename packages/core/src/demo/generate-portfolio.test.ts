@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSaldoError } from '../errors/index.js';
 import { importColumns, requiredImportColumns, type RawImportRow } from '../record/import-columns.js';
 import { parseCivilDate } from './civil-date.js';
-import { createRng, demoCountries, demoEmailDomains, demoPhone, demoRegions, generatePortfolio, generatePortfolioDebtors, maxDemoDebtors, type DemoCountry, type DemoDebtor } from './index.js';
+import {
+  createRng,
+  demoCountries,
+  demoEmailDomains,
+  demoPhone,
+  demoRegions,
+  generatePortfolio,
+  generatePortfolioDebtors,
+  maxDemoDebtors,
+  type DemoCountry,
+  type DemoDebtor,
+} from './index.js';
 
 const asOf = '2025-06-30';
 const asOfDay = parseCivilDate(asOf) as number;
@@ -30,7 +41,13 @@ beforeAll(() => {
   book = [...generatePortfolioDebtors({ debtors: 20_000, seed: 2025, asOf })];
   rows = book.flatMap((d) => d.rows);
 });
-afterAll(() => console.info(`demo portfolio, 20k debtors / ${rows.length} accounts:\n${Object.entries(measured).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`));
+afterAll(() =>
+  console.info(
+    `demo portfolio, 20k debtors / ${rows.length} accounts:\n${Object.entries(measured)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}`,
+  ),
+);
 
 describe('generatePortfolio: shape and determinism', () => {
   it('same seed gives identical rows, another seed a different book', () => {
@@ -51,7 +68,8 @@ describe('generatePortfolio: shape and determinism', () => {
   it.each([0, 1, 7, 1_000])('produces exactly %i debtors, each with 1-3 accounts', (n) => {
     const generated = [...generatePortfolio({ debtors: n, seed: 11, asOf })];
     const perDebtor = new Map<string, number>();
-    for (const r of generated) perDebtor.set(r.debtor_ref as string, (perDebtor.get(r.debtor_ref as string) ?? 0) + 1);
+    for (const r of generated)
+      perDebtor.set(r.debtor_ref as string, (perDebtor.get(r.debtor_ref as string) ?? 0) + 1);
     expect(perDebtor.size).toBe(n);
     expect([...perDebtor.values()].filter((count) => count < 1 || count > 3)).toEqual([]);
   });
@@ -61,27 +79,50 @@ describe('generatePortfolio: shape and determinism', () => {
     const problems: string[] = [];
     for (const r of rows) {
       for (const c of requiredImportColumns) if (!r[c]) problems.push(`${r.external_ref}: ${c} blank`);
-      for (const key of Object.keys(r)) if (!columns.has(key)) problems.push(`${r.external_ref}: unknown column ${key}`);
-      for (const c of ['principal', 'interest', 'fees', 'balance'] as const) if (!/^\d+\.\d{2}$/.test(r[c] ?? '')) problems.push(`${r.external_ref}: ${c} ${r[c]}`);
-      if (r.language !== 'es' && r.language !== 'en') problems.push(`${r.external_ref}: language ${r.language}`);
-      if (r.date_of_birth && parseCivilDate(r.date_of_birth) === undefined) problems.push(`${r.external_ref}: dob ${r.date_of_birth}`);
+      for (const key of Object.keys(r))
+        if (!columns.has(key)) problems.push(`${r.external_ref}: unknown column ${key}`);
+      for (const c of ['principal', 'interest', 'fees', 'balance'] as const)
+        if (!/^\d+\.\d{2}$/.test(r[c] ?? '')) problems.push(`${r.external_ref}: ${c} ${r[c]}`);
+      if (r.language !== 'es' && r.language !== 'en')
+        problems.push(`${r.external_ref}: language ${r.language}`);
+      if (r.date_of_birth && parseCivilDate(r.date_of_birth) === undefined)
+        problems.push(`${r.external_ref}: dob ${r.date_of_birth}`);
     }
     expect(problems).toEqual([]);
     expect(new Set(rows.map((r) => r.external_ref)).size).toBe(rows.length);
     expect(rows.every((r) => /^(MX|ES|CO|US)-[A-Z]{2}-\d{8}$/.test(r.external_ref as string))).toBe(true);
   });
 
-  it('repeats the debtor columns identically on each of a debtor\'s accounts', () => {
-    const debtorColumns = ['first_name', 'last_name', 'country', 'region', 'timezone', 'phone', 'email', 'date_of_birth'] as const;
+  it("repeats the debtor columns identically on each of a debtor's accounts", () => {
+    const debtorColumns = [
+      'first_name',
+      'last_name',
+      'country',
+      'region',
+      'timezone',
+      'phone',
+      'email',
+      'date_of_birth',
+    ] as const;
     const multi = book.filter((d) => d.rows.length > 1);
     expect(share(multi.length, book.length)).toBeGreaterThan(0.1);
-    const differing = multi.filter((d) => d.rows.some((r) => debtorColumns.some((c) => r[c] !== d.rows[0]?.[c])));
+    const differing = multi.filter((d) =>
+      d.rows.some((r) => debtorColumns.some((c) => r[c] !== d.rows[0]?.[c])),
+    );
     expect(differing).toEqual([]);
     measured['debtors with 2-3 accounts'] = pct(share(multi.length, book.length));
   });
 
   it('rejects bad options eagerly with a validation SaldoError', () => {
-    for (const bad of [{ debtors: -1 }, { debtors: 1.5 }, { debtors: maxDemoDebtors + 1 }, { asOf: '2025-02-30' }, { asOf: '30/06/2025' }, { countries: [] }, { countries: ['FR'] }]) {
+    for (const bad of [
+      { debtors: -1 },
+      { debtors: 1.5 },
+      { debtors: maxDemoDebtors + 1 },
+      { asOf: '2025-02-30' },
+      { asOf: '30/06/2025' },
+      { countries: [] },
+      { countries: ['FR'] },
+    ]) {
       const options = { debtors: 10, seed: 1, asOf, ...bad } as Parameters<typeof generatePortfolio>[0];
       let error: unknown;
       try {
@@ -95,20 +136,25 @@ describe('generatePortfolio: shape and determinism', () => {
 });
 
 describe('generatePortfolio: contact data', () => {
-  it('writes E.164 phones valid for libphonenumber-js, of the row\'s country and type', () => {
+  it("writes E.164 phones valid for libphonenumber-js, of the row's country and type", () => {
     const callingCode: Record<DemoCountry, string> = { MX: '52', ES: '34', CO: '57', US: '1' };
     const problems: string[] = [];
     for (const r of book.map((d) => d.rows[0] as RawImportRow)) {
       const phone = parsePhoneNumberFromString(r.phone as string);
       if (!phone?.isValid() || phone.number !== r.phone) problems.push(`invalid ${r.phone}`);
-      if (phone?.countryCallingCode !== callingCode[r.country as DemoCountry]) problems.push(`${r.country} ${r.phone}`);
+      if (phone?.countryCallingCode !== callingCode[r.country as DemoCountry])
+        problems.push(`${r.country} ${r.phone}`);
       // Spain and Colombia distinguish mobile ranges; MX and US numbers are FIXED_LINE_OR_MOBILE.
       const expectedType = r.phone_type === 'mobile' ? 'MOBILE' : 'FIXED_LINE';
-      if ((r.country === 'ES' || r.country === 'CO') && phone?.getType() !== expectedType) problems.push(`${r.phone} ${r.phone_type} is ${phone?.getType()}`);
-      if (r.whatsapp && (r.whatsapp !== r.phone || r.phone_type !== 'mobile')) problems.push(`whatsapp ${r.whatsapp} for ${r.phone_type} ${r.phone}`);
+      if ((r.country === 'ES' || r.country === 'CO') && phone?.getType() !== expectedType)
+        problems.push(`${r.phone} ${r.phone_type} is ${phone?.getType()}`);
+      if (r.whatsapp && (r.whatsapp !== r.phone || r.phone_type !== 'mobile'))
+        problems.push(`whatsapp ${r.whatsapp} for ${r.phone_type} ${r.phone}`);
     }
     expect(problems).toEqual([]);
-    const latamMobiles = book.map((d) => d.rows[0] as RawImportRow).filter((r) => r.country !== 'US' && r.phone_type === 'mobile');
+    const latamMobiles = book
+      .map((d) => d.rows[0] as RawImportRow)
+      .filter((r) => r.country !== 'US' && r.phone_type === 'mobile');
     const whatsapp = share(latamMobiles.filter((r) => r.whatsapp).length, latamMobiles.length);
     expect(whatsapp).toBeCloseTo(0.7, 1);
     measured['MX/ES/CO mobiles on WhatsApp'] = pct(whatsapp);
@@ -123,7 +169,8 @@ describe('generatePortfolio: contact data', () => {
             const rng = createRng(code.length, Number(code));
             for (let i = 0; i < 25; i++) {
               const { e164 } = demoPhone(country, { ...place, areaCodes: [code] }, rng);
-              if (!parsePhoneNumberFromString(e164)?.isValid()) invalid.push(`${region.code} ${code}: ${e164}`);
+              if (!parsePhoneNumberFromString(e164)?.isValid())
+                invalid.push(`${region.code} ${code}: ${e164}`);
             }
           }
         }
@@ -132,12 +179,14 @@ describe('generatePortfolio: contact data', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('gives MX and US phones an area code of the debtor\'s own region and place', () => {
+  it("gives MX and US phones an area code of the debtor's own region and place", () => {
     const mismatched = rows.filter((r) => {
       if (r.country !== 'MX' && r.country !== 'US') return false;
       const region = demoRegions[r.country].find((g) => g.code === r.region);
       const national = (r.phone as string).slice(r.country === 'US' ? 2 : 3);
-      return !region?.places.some((p) => p.zone === r.timezone && p.areaCodes.some((a) => national.startsWith(a)));
+      return !region?.places.some(
+        (p) => p.zone === r.timezone && p.areaCodes.some((a) => national.startsWith(a)),
+      );
     });
     expect(mismatched).toEqual([]);
   });
@@ -150,13 +199,24 @@ describe('generatePortfolio: contact data', () => {
       return !r.region?.startsWith(`${r.country}-`) || !region?.places.some((p) => p.zone === r.timezone);
     });
     expect(mismatched).toEqual([]);
-    for (const zone of ['Atlantic/Canary', 'America/Tijuana', 'America/Hermosillo', 'America/Cancun', 'America/Phoenix', 'America/Bogota']) expect(zones.has(zone), zone).toBe(true);
+    for (const zone of [
+      'Atlantic/Canary',
+      'America/Tijuana',
+      'America/Hermosillo',
+      'America/Cancun',
+      'America/Phoenix',
+      'America/Bogota',
+    ])
+      expect(zones.has(zone), zone).toBe(true);
   });
 
   it('sends e-mail only to reserved example domains, for about 80 % of debtors', () => {
     const domains = new Set<string>(demoEmailDomains);
     const withEmail = book.filter((d) => d.rows[0]?.email);
-    const wrong = rows.filter((r) => r.email && (!/^[a-z0-9._]+@[a-z.]+$/.test(r.email) || !domains.has(r.email.split('@')[1] as string)));
+    const wrong = rows.filter(
+      (r) =>
+        r.email && (!/^[a-z0-9._]+@[a-z.]+$/.test(r.email) || !domains.has(r.email.split('@')[1] as string)),
+    );
     expect(wrong).toEqual([]);
     expect(share(withEmail.length, book.length)).toBeCloseTo(0.8, 1);
     measured['with e-mail'] = pct(share(withEmail.length, book.length));
@@ -186,13 +246,16 @@ describe('generatePortfolio: contact data', () => {
     const firstRows = book.map((d) => d.rows[0] as RawImportRow);
     const nyc = firstRows.filter((r) => r.tags?.split(';').includes('nyc'));
     expect(nyc.length).toBeGreaterThan(0);
-    expect(nyc.filter((r) => r.region !== 'US-NY' || !/^\+1(212|646|917|718|347|929)/.test(r.phone as string))).toEqual([]);
+    expect(
+      nyc.filter((r) => r.region !== 'US-NY' || !/^\+1(212|646|917|718|347|929)/.test(r.phone as string)),
+    ).toEqual([]);
     const ma = firstRows.filter((r) => r.region === 'US-MA');
     expect(ma.length).toBeGreaterThan(50);
     const vulnerable = share(firstRows.filter((r) => r.vulnerability).length, firstRows.length);
     expect(vulnerable).toBeGreaterThan(0.01);
     expect(vulnerable).toBeLessThan(0.03);
-    measured['NYC / MA / vulnerable debtors'] = `${pct(share(nyc.length, book.length))} / ${pct(share(ma.length, book.length))} / ${pct(vulnerable)}`;
+    measured['NYC / MA / vulnerable debtors'] =
+      `${pct(share(nyc.length, book.length))} / ${pct(share(ma.length, book.length))} / ${pct(vulnerable)}`;
   });
 });
 
@@ -216,7 +279,9 @@ describe('generatePortfolio: the book', () => {
   });
 
   it('has a DPD mix like an early-stage book, with a tail up to 720 days', () => {
-    const dpd = rows.map((r) => (r.delinquent_since ? asOfDay - (parseCivilDate(r.delinquent_since) as number) : 0));
+    const dpd = rows.map((r) =>
+      r.delinquent_since ? asOfDay - (parseCivilDate(r.delinquent_since) as number) : 0,
+    );
     const buckets: [string, number, number, number][] = [
       ['current', 0, 0, 0.05],
       ['1-30', 1, 30, 0.45],
@@ -241,9 +306,11 @@ describe('generatePortfolio: the book', () => {
     for (const d of book) {
       d.accounts.forEach((a, k) => {
         const r = d.rows[k] as RawImportRow;
-        if (a.balance !== a.principal + a.interest + a.fees - a.paid || a.balance < 0 || a.paid < 0) wrong.push(`${a.externalRef}: ${JSON.stringify(a)}`);
+        if (a.balance !== a.principal + a.interest + a.fees - a.paid || a.balance < 0 || a.paid < 0)
+          wrong.push(`${a.externalRef}: ${JSON.stringify(a)}`);
         const fromRow = [toMinor(r.principal), toMinor(r.interest), toMinor(r.fees), toMinor(r.balance)];
-        if (fromRow.join() !== [a.principal, a.interest, a.fees, a.balance].join()) wrong.push(`${a.externalRef}: row ${fromRow.join()}`);
+        if (fromRow.join() !== [a.principal, a.interest, a.fees, a.balance].join())
+          wrong.push(`${a.externalRef}: row ${fromRow.join()}`);
         if (a.paid > 0) withPayments++;
       });
     }
@@ -261,12 +328,16 @@ describe('generatePortfolio: the book', () => {
     ];
     const figures: string[] = [];
     for (const [currency, product, target] of cases) {
-      const m = median(rows.filter((r) => r.currency === currency && r.product === product).map((r) => Number(r.principal)));
+      const m = median(
+        rows.filter((r) => r.currency === currency && r.product === product).map((r) => Number(r.principal)),
+      );
       expect(m / target, `${currency} ${product}`).toBeGreaterThan(0.85);
       expect(m / target, `${currency} ${product}`).toBeLessThan(1.15);
       figures.push(`${currency} ${product} ${Math.round(m)}`);
     }
-    expect(rows.filter((r) => r.currency === 'COP').every((r) => (r.principal as string).endsWith('00.00'))).toBe(true);
+    expect(
+      rows.filter((r) => r.currency === 'COP').every((r) => (r.principal as string).endsWith('00.00')),
+    ).toBe(true);
     measured['median principal'] = figures.join(', ');
   });
 
@@ -275,7 +346,9 @@ describe('generatePortfolio: the book', () => {
     expect(count('active')).toBeGreaterThan(0.85);
     for (const s of ['promised', 'in_plan', 'disputed']) expect(count(s), s).toBeGreaterThan(0.005);
     expect(rows.some((r) => r.tags?.includes('first_payment_default'))).toBe(true);
-    measured['status active / promised / in_plan / disputed'] = ['active', 'promised', 'in_plan', 'disputed'].map((s) => pct(count(s))).join(' / ');
+    measured['status active / promised / in_plan / disputed'] = ['active', 'promised', 'in_plan', 'disputed']
+      .map((s) => pct(count(s)))
+      .join(' / ');
   });
 });
 
@@ -294,7 +367,11 @@ describe('generatePortfolio: streaming', () => {
     fc.assert(
       fc.property(
         fc.integer(),
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.subarray(['MX', 'ES', 'CO', 'US'] as DemoCountry[], { minLength: 1 }),
         (seed, date, countries) => {
           const day = date.toISOString().slice(0, 10);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { SaldoError } from '../errors/index.js';
 import type { RawImportRow } from '../record/import-columns.js';
-import { demoAmounts, demoDaysPastDue, demoProductProfile, demoStatus, formatMinor, type DemoAccountAmounts, type DemoStatus } from './accounts.js';
+import {
+  demoAmounts,
+  demoDaysPastDue,
+  demoProductProfile,
+  demoStatus,
+  formatMinor,
+  type DemoAccountAmounts,
+  type DemoStatus,
+} from './accounts.js';
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
 import { demoContact } from './contact.js';
 import { demoAge, nationalIdLast4 } from './identity.js';
@@ -10,7 +18,12 @@ import { createRng, permute8, type Rng } from './prng.js';
 import { demoRegions } from './regions.js';
 
 /** Default country mix of the demo book: a LatAm-led creditor with a US arm. */
-export const defaultCountryMix: Readonly<Record<DemoCountry, number>> = { MX: 0.35, ES: 0.2, CO: 0.2, US: 0.25 };
+export const defaultCountryMix: Readonly<Record<DemoCountry, number>> = {
+  MX: 0.35,
+  ES: 0.2,
+  CO: 0.2,
+  US: 0.25,
+};
 
 /** Largest book the generator will describe: external references are 8-digit numbers, 3 per debtor. */
 export const maxDemoDebtors = 10_000_000;
@@ -32,7 +45,15 @@ export const DemoPortfolioOptions = z.object({
 });
 export type DemoPortfolioOptions = z.infer<typeof DemoPortfolioOptions>;
 
-const VULNERABILITY_FLAGS = ['illness', 'bereavement', 'unemployment', 'disability', 'mental_health', 'elderly', 'domestic_abuse'];
+const VULNERABILITY_FLAGS = [
+  'illness',
+  'bereavement',
+  'unemployment',
+  'disability',
+  'mental_health',
+  'elderly',
+  'domestic_abuse',
+];
 const SEGMENTS = [
   ['segment:prime', 0.25],
   ['segment:near_prime', 0.35],
@@ -107,7 +128,13 @@ interface Refs {
   account(index: number, k: number): string;
 }
 
-function demoDebtor(index: number, rng: Rng, countries: readonly DemoCountry[], asOfDay: number, refs: Refs): DemoDebtor {
+function demoDebtor(
+  index: number,
+  rng: Rng,
+  countries: readonly DemoCountry[],
+  asOfDay: number,
+  refs: Refs,
+): DemoDebtor {
   const country = rng.weighted(countries, (c) => defaultCountryMix[c]);
   const debtorRef = `${country}-C-${refs.debtor(index)}`;
   const { columns, segment, placeTags } = debtorColumns(country, debtorRef, rng, asOfDay);
@@ -123,7 +150,12 @@ function demoDebtor(index: number, rng: Rng, countries: readonly DemoCountry[], 
     const externalRef = `${country}-${profile.code}-${refs.account(index, k)}`;
     const tags = ['demo', segment, ...placeTags];
     // First-payment defaults are an origination-fraud signal: new credit lines, mostly BNPL.
-    const fpdShare = profile.product === 'bnpl' ? 0.12 : profile.product === 'personal_loan' || profile.product === 'credit_card' ? 0.05 : 0;
+    const fpdShare =
+      profile.product === 'bnpl'
+        ? 0.12
+        : profile.product === 'personal_loan' || profile.product === 'credit_card'
+          ? 0.05
+          : 0;
     if (daysPastDue > 0 && daysPastDue <= 90 && rng.chance(fpdShare)) tags.push('first_payment_default');
     accounts.push({ ...amounts, externalRef, daysPastDue, status });
     rows.push({
@@ -144,7 +176,12 @@ function demoDebtor(index: number, rng: Rng, countries: readonly DemoCountry[], 
 }
 
 /** The person-level columns, repeated on each of the debtor's account rows. */
-function debtorColumns(country: DemoCountry, debtorRef: string, rng: Rng, asOfDay: number): { columns: RawImportRow; segment: string; placeTags: readonly string[] } {
+function debtorColumns(
+  country: DemoCountry,
+  debtorRef: string,
+  rng: Rng,
+  asOfDay: number,
+): { columns: RawImportRow; segment: string; placeTags: readonly string[] } {
   const region = rng.weighted(demoRegions[country], (r) => r.weight);
   const place = rng.weighted(region.places, (p) => p.weight);
   const name = pickName(country, rng, place.usHispanicShare ?? 0.2);
@@ -153,7 +190,9 @@ function debtorColumns(country: DemoCountry, debtorRef: string, rng: Rng, asOfDa
   const contact = demoContact(country, place, name, birthYear, rng);
   // About 60 % of Hispanic US debtors prefer Spanish (~15 % of the US book).
   const language = country !== 'US' || (name.usHispanic && rng.chance(0.6)) ? 'es' : 'en';
-  const flags = rng.chance(0.02) ? new Set([rng.pick(VULNERABILITY_FLAGS), ...(rng.chance(0.2) ? [rng.pick(VULNERABILITY_FLAGS)] : [])]) : new Set<string>();
+  const flags = rng.chance(0.02)
+    ? new Set([rng.pick(VULNERABILITY_FLAGS), ...(rng.chance(0.2) ? [rng.pick(VULNERABILITY_FLAGS)] : [])])
+    : new Set<string>();
   const segment = rng.weighted(SEGMENTS, ([, w]) => w)[0];
   const columns: RawImportRow = {
     debtor_ref: debtorRef,

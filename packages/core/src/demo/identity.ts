@@ -26,12 +26,15 @@ export function nationalIdLast4(country: DemoCountry, name: DemoName, birthYear:
       const [, materno = 'X'] = name.lastName.split(' ');
       // CURP positions 15-16 are the first internal consonants of the second surname and the given name;
       // position 17 is a digit for people born before 2000 and a letter after.
-      const differentiator = birthYear < 2000 ? String(rng.int(0, 9)) : String.fromCharCode(65 + rng.int(0, 25));
+      const differentiator =
+        birthYear < 2000 ? String(rng.int(0, 9)) : String.fromCharCode(65 + rng.int(0, 25));
       return `${internalConsonant(materno)}${internalConsonant(name.firstName)}${differentiator}${rng.int(0, 9)}`;
     }
     case 'ES': {
       // NIE holders (X/Y/Z prefix) compute the letter over the number with the prefix as 0/1/2.
-      const n = rng.chance(0.1) ? rng.int(0, 2) * 10_000_000 + rng.int(0, 9_999_999) : rng.int(10_000_000, 79_999_999);
+      const n = rng.chance(0.1)
+        ? rng.int(0, 2) * 10_000_000 + rng.int(0, 9_999_999)
+        : rng.int(10_000_000, 79_999_999);
       return `${String(n % 1000).padStart(3, '0')}${DNI_LETTERS[n % 23]}`;
     }
     case 'CO':

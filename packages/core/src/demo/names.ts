@@ -41,7 +41,11 @@ export function pickName(country: DemoCountry, rng: Rng, usHispanicShare = 0.2):
   if (country === 'US') {
     const usHispanic = rng.chance(usHispanicShare);
     const book = usHispanic ? usHispanicNames : usNames;
-    return { firstName: pickFirst(book, rng, 1.3), lastName: rng.pickSkewed(book.surnames, usHispanic ? 1.4 : 1.2), usHispanic };
+    return {
+      firstName: pickFirst(book, rng, 1.3),
+      lastName: rng.pickSkewed(book.surnames, usHispanic ? 1.4 : 1.2),
+      usHispanic,
+    };
   }
   const book = books[country];
   const paterno = rng.pickSkewed(book.surnames, 1.6);

@@ -4,7 +4,14 @@ import { createRng, permute8 } from './prng.js';
 
 describe('demo PRNG', () => {
   it('is deterministic per (seed, stream) and differs across seeds and streams', () => {
-    const draw = (seed: number, stream: number) => Array.from({ length: 8 }, ((r) => () => r.next())(createRng(seed, stream)));
+    const draw = (seed: number, stream: number) =>
+      Array.from(
+        { length: 8 },
+        (
+          (r) => () =>
+            r.next()
+        )(createRng(seed, stream)),
+      );
     expect(draw(1, 0)).toEqual(draw(1, 0));
     expect(draw(1, 0)).not.toEqual(draw(2, 0));
     expect(draw(1, 0)).not.toEqual(draw(1, 1));
@@ -32,12 +39,17 @@ describe('demo PRNG', () => {
 
   it('permute8 is a bijection on 8-digit numbers (no two inputs share an output)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99_999_999 }), fc.integer(), (a, b, key) => {
-        const pa = permute8(a, key);
-        expect(pa).toBeGreaterThanOrEqual(0);
-        expect(pa).toBeLessThan(100_000_000);
-        if (a !== b) expect(pa).not.toBe(permute8(b, key));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.integer(),
+        (a, b, key) => {
+          const pa = permute8(a, key);
+          expect(pa).toBeGreaterThanOrEqual(0);
+          expect(pa).toBeLessThan(100_000_000);
+          if (a !== b) expect(pa).not.toBe(permute8(b, key));
+        },
+      ),
     );
     const outputs = new Set(Array.from({ length: 200_000 }, (_, i) => permute8(i, 1234)));
     expect(outputs.size).toBe(200_000);

@@ -86,7 +86,8 @@ export function createRng(seed: number, stream = 0): Rng {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
     pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
-    pickSkewed: (items, skew = 2) => items[Math.floor(items.length * Math.pow(next(), skew))] as (typeof items)[number],
+    pickSkewed: (items, skew = 2) =>
+      items[Math.floor(items.length * Math.pow(next(), skew))] as (typeof items)[number],
     weighted(items, weight) {
       let total = 0;
       for (const item of items) total += weight(item);

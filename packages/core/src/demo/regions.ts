@@ -27,8 +27,18 @@ export interface DemoRegion {
   readonly places: readonly DemoPlace[];
 }
 
-const place = (zone: string, areaCodes: readonly string[], extra: Partial<DemoPlace> = {}): DemoPlace => ({ zone, areaCodes, weight: 1, ...extra });
-const r = (code: string, name: string, weight: number, ...places: DemoPlace[]): DemoRegion => ({ code, name, weight, places });
+const place = (zone: string, areaCodes: readonly string[], extra: Partial<DemoPlace> = {}): DemoPlace => ({
+  zone,
+  areaCodes,
+  weight: 1,
+  ...extra,
+});
+const r = (code: string, name: string, weight: number, ...places: DemoPlace[]): DemoRegion => ({
+  code,
+  name,
+  weight,
+  places,
+});
 
 const MXC = 'America/Mexico_City';
 const MTY = 'America/Monterrey';
@@ -53,7 +63,13 @@ const mx: readonly DemoRegion[] = [
   r('MX-YUC', 'Yucatán', 2, place('America/Merida', ['999'])),
   r('MX-QUE', 'Querétaro', 2.5, place(MXC, ['442'])),
   r('MX-COA', 'Coahuila', 2.5, place(MTY, ['844', '871'])),
-  r('MX-TAM', 'Tamaulipas', 2.5, place('America/Matamoros', ['868', '899', '867']), place(MTY, ['833', '834'])),
+  r(
+    'MX-TAM',
+    'Tamaulipas',
+    2.5,
+    place('America/Matamoros', ['868', '899', '867']),
+    place(MTY, ['833', '834']),
+  ),
   r('MX-SIN', 'Sinaloa', 2.5, place('America/Mazatlan', ['667', '669'])),
   r('MX-BCS', 'Baja California Sur', 1, place('America/Mazatlan', ['612', '624'])),
   r('MX-MIC', 'Michoacán', 3, place(MXC, ['443'])),
@@ -111,29 +127,123 @@ const co: readonly DemoRegion[] = [
 ];
 
 const us: readonly DemoRegion[] = [
-  r('US-CA', 'California', 12, place(LAX, ['213', '310', '323', '818', '626', '562', '714', '909', '415', '510', '408', '650', '619', '858', '916'], { usHispanicShare: 0.4 })),
-  r('US-TX', 'Texas', 9, place(CHI, ['713', '832', '281', '214', '469', '972', '817', '512', '210', '956'], { weight: 19, usHispanicShare: 0.4 }), place('America/Denver', ['915'], { usHispanicShare: 0.8 })),
-  r('US-FL', 'Florida', 7, place(NYZ, ['305', '786', '954', '561', '407', '321', '813', '727', '904', '239'], { weight: 19, usHispanicShare: 0.3 }), place(CHI, ['850'], { usHispanicShare: 0.06 })),
+  r(
+    'US-CA',
+    'California',
+    12,
+    place(
+      LAX,
+      [
+        '213',
+        '310',
+        '323',
+        '818',
+        '626',
+        '562',
+        '714',
+        '909',
+        '415',
+        '510',
+        '408',
+        '650',
+        '619',
+        '858',
+        '916',
+      ],
+      { usHispanicShare: 0.4 },
+    ),
+  ),
+  r(
+    'US-TX',
+    'Texas',
+    9,
+    place(CHI, ['713', '832', '281', '214', '469', '972', '817', '512', '210', '956'], {
+      weight: 19,
+      usHispanicShare: 0.4,
+    }),
+    place('America/Denver', ['915'], { usHispanicShare: 0.8 }),
+  ),
+  r(
+    'US-FL',
+    'Florida',
+    7,
+    place(NYZ, ['305', '786', '954', '561', '407', '321', '813', '727', '904', '239'], {
+      weight: 19,
+      usHispanicShare: 0.3,
+    }),
+    place(CHI, ['850'], { usHispanicShare: 0.06 }),
+  ),
   // New York City gets its own place (and the `nyc` tag): NYC DCWP collection rules apply there.
-  r('US-NY', 'New York', 6, place(NYZ, ['212', '646', '917', '718', '347', '929'], { weight: 2, tags: ['nyc'], usHispanicShare: 0.28 }), place(NYZ, ['518', '716', '585', '315', '914', '516', '631'], { usHispanicShare: 0.08 })),
-  r('US-IL', 'Illinois', 4, place(CHI, ['312', '773', '872', '630', '847', '708', '217'], { usHispanicShare: 0.18 })),
+  r(
+    'US-NY',
+    'New York',
+    6,
+    place(NYZ, ['212', '646', '917', '718', '347', '929'], {
+      weight: 2,
+      tags: ['nyc'],
+      usHispanicShare: 0.28,
+    }),
+    place(NYZ, ['518', '716', '585', '315', '914', '516', '631'], { usHispanicShare: 0.08 }),
+  ),
+  r(
+    'US-IL',
+    'Illinois',
+    4,
+    place(CHI, ['312', '773', '872', '630', '847', '708', '217'], { usHispanicShare: 0.18 }),
+  ),
   r('US-PA', 'Pennsylvania', 4, place(NYZ, ['215', '267', '412', '610', '717'], { usHispanicShare: 0.08 })),
   r('US-OH', 'Ohio', 3.5, place(NYZ, ['614', '216', '513', '330', '419'], { usHispanicShare: 0.05 })),
   r('US-GA', 'Georgia', 3.5, place(NYZ, ['404', '470', '678', '770', '912'], { usHispanicShare: 0.1 })),
   r('US-NC', 'North Carolina', 3, place(NYZ, ['704', '919', '336', '910'], { usHispanicShare: 0.1 })),
-  r('US-MI', 'Michigan', 3, place('America/Detroit', ['313', '248', '616', '517', '734'], { usHispanicShare: 0.06 })),
-  r('US-NJ', 'New Jersey', 3, place(NYZ, ['201', '973', '732', '908', '856', '609'], { usHispanicShare: 0.2 })),
+  r(
+    'US-MI',
+    'Michigan',
+    3,
+    place('America/Detroit', ['313', '248', '616', '517', '734'], { usHispanicShare: 0.06 }),
+  ),
+  r(
+    'US-NJ',
+    'New Jersey',
+    3,
+    place(NYZ, ['201', '973', '732', '908', '856', '609'], { usHispanicShare: 0.2 }),
+  ),
   r('US-VA', 'Virginia', 2.5, place(NYZ, ['703', '571', '757', '804'], { usHispanicShare: 0.1 })),
-  r('US-AZ', 'Arizona', 2.5, place('America/Phoenix', ['602', '480', '623', '520', '928'], { usHispanicShare: 0.32 })),
+  r(
+    'US-AZ',
+    'Arizona',
+    2.5,
+    place('America/Phoenix', ['602', '480', '623', '520', '928'], { usHispanicShare: 0.32 }),
+  ),
   // Massachusetts has its own debt-collection regulation (940 CMR 7.00): keep a visible share.
-  r('US-MA', 'Massachusetts', 2.5, place(NYZ, ['617', '857', '508', '781', '978', '413'], { usHispanicShare: 0.12 })),
+  r(
+    'US-MA',
+    'Massachusetts',
+    2.5,
+    place(NYZ, ['617', '857', '508', '781', '978', '413'], { usHispanicShare: 0.12 }),
+  ),
   r('US-WA', 'Washington', 2.5, place(LAX, ['206', '425', '253', '509'], { usHispanicShare: 0.13 })),
-  r('US-TN', 'Tennessee', 2, place(CHI, ['615', '629', '901', '731'], { weight: 2, usHispanicShare: 0.06 }), place(NYZ, ['865', '423'], { usHispanicShare: 0.04 })),
+  r(
+    'US-TN',
+    'Tennessee',
+    2,
+    place(CHI, ['615', '629', '901', '731'], { weight: 2, usHispanicShare: 0.06 }),
+    place(NYZ, ['865', '423'], { usHispanicShare: 0.04 }),
+  ),
   r('US-CO', 'Colorado', 2, place('America/Denver', ['303', '720', '719', '970'], { usHispanicShare: 0.22 })),
-  r('US-IN', 'Indiana', 1.5, place('America/Indiana/Indianapolis', ['317', '765', '260'], { usHispanicShare: 0.07 })),
+  r(
+    'US-IN',
+    'Indiana',
+    1.5,
+    place('America/Indiana/Indianapolis', ['317', '765', '260'], { usHispanicShare: 0.07 }),
+  ),
   r('US-NV', 'Nevada', 1.5, place(LAX, ['702', '725', '775'], { usHispanicShare: 0.29 })),
   r('US-HI', 'Hawaii', 0.4, place('Pacific/Honolulu', ['808'], { usHispanicShare: 0.1 })),
 ];
 
 /** Regions per country; every place's zone is a valid IANA zone and its area codes are real. */
-export const demoRegions: Readonly<Record<DemoCountry, readonly DemoRegion[]>> = { MX: mx, ES: es, CO: co, US: us };
+export const demoRegions: Readonly<Record<DemoCountry, readonly DemoRegion[]>> = {
+  MX: mx,
+  ES: es,
+  CO: co,
+  US: us,
+};

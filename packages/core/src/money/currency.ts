@@ -4,8 +4,27 @@
  * keeps stored amounts stable across runtimes. Add a currency here to accept it.
  */
 export const currencyExponents = {
-  USD: 2, EUR: 2, GBP: 2, MXN: 2, COP: 2, CLP: 0, PEN: 2, BRL: 2, ARS: 2, UYU: 2, DOP: 2,
-  GTQ: 2, CRC: 2, BOB: 2, PYG: 0, HNL: 2, NIO: 2, PAB: 2, CAD: 2, CHF: 2, JPY: 0,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  MXN: 2,
+  COP: 2,
+  CLP: 0,
+  PEN: 2,
+  BRL: 2,
+  ARS: 2,
+  UYU: 2,
+  DOP: 2,
+  GTQ: 2,
+  CRC: 2,
+  BOB: 2,
+  PYG: 0,
+  HNL: 2,
+  NIO: 2,
+  PAB: 2,
+  CAD: 2,
+  CHF: 2,
+  JPY: 0,
 } as const;
 export type Currency = keyof typeof currencyExponents;
 

@@ -12,12 +12,22 @@ export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reaso
  */
 export function parseMajorToMinor(text: string, currency: Currency): ParseAmountResult {
   const m = /^(-?)(\d{1,15})(?:\.(\d+))?$/.exec(text.trim());
-  if (!m) return { ok: false, reason: `"${text}" is not a decimal amount (use digits and "." for decimals, e.g. 1234.56)` };
+  if (!m)
+    return {
+      ok: false,
+      reason: `"${text}" is not a decimal amount (use digits and "." for decimals, e.g. 1234.56)`,
+    };
   const [, sign, whole = '0', frac = ''] = m;
   const exp = minorUnitExponent(currency);
   const significant = frac.replace(/0+$/, '');
   if (significant.length > exp) {
-    return { ok: false, reason: exp === 0 ? `${currency} has no minor units; "${text}" has decimals` : `${currency} allows at most ${exp} decimals; got "${text}"` };
+    return {
+      ok: false,
+      reason:
+        exp === 0
+          ? `${currency} has no minor units; "${text}" has decimals`
+          : `${currency} allows at most ${exp} decimals; got "${text}"`,
+    };
   }
   const minor = Number(whole) * 10 ** exp + (exp > 0 ? Number(significant.padEnd(exp, '0')) : 0);
   if (!Number.isSafeInteger(minor)) return { ok: false, reason: `"${text}" is too large` };

@@ -4,14 +4,28 @@ import { parseNumeral, readNumber } from './numbers.js';
 
 describe('parseNumeral', () => {
   it.each([
-    ['2.000', 2000], ['1,200', 1200], ['1.200,50', 1200.5], ['1,200.50', 1200.5], ['12,50', 12.5], ['1.5', 1.5], ['1.200.000', 1200000], ['500', 500],
+    ['2.000', 2000],
+    ['1,200', 1200],
+    ['1.200,50', 1200.5],
+    ['1,200.50', 1200.5],
+    ['12,50', 12.5],
+    ['1.5', 1.5],
+    ['1.200.000', 1200000],
+    ['500', 500],
   ])('%s → %d', (raw, value) => expect(parseNumeral(raw)).toBe(value));
 });
 
 describe('readNumber', () => {
   it.each([
-    [['mil', 'quinientos'], 1500], [['300', 'mil'], 300000], [['dos', 'mil', 'quinientos'], 2500], [['fifty'], 50],
-    [['two', 'thousand', 'five', 'hundred'], 2500], [['5', 'k'], 5000], [['treinta', 'y', 'cinco'], 35], [['1.5', 'millones'], 1500000], [['a', 'hundred'], 100],
+    [['mil', 'quinientos'], 1500],
+    [['300', 'mil'], 300000],
+    [['dos', 'mil', 'quinientos'], 2500],
+    [['fifty'], 50],
+    [['two', 'thousand', 'five', 'hundred'], 2500],
+    [['5', 'k'], 5000],
+    [['treinta', 'y', 'cinco'], 35],
+    [['1.5', 'millones'], 1500000],
+    [['a', 'hundred'], 100],
   ])('%j → %d', (tokens, value) => expect(readNumber(tokens, 0)?.value).toBe(value));
 });
 
@@ -40,15 +54,31 @@ describe('extractAmount', () => {
   ] as const)('%s (%s)', (text, variant, amount) => expect(extractAmount(text, variant)).toEqual(amount));
 
   it.each([
-    ['mil gracias'], ['el 30 te pago'], ['llámame después de las 6'], ['lo pago en 3 cuotas'], ['en 15 días'], ['the 15th'], ['un 20% de descuento'],
-    ['pago el 15 de diciembre'], ['mi número es 5512345678'], ['call me between 2 and 4'], ['nos vemos a las 10:30'],
-    ['no tengo ni un peso'], ['no pienso pagar un peso'], ["I'm in chapter 13"], ['la empresa está en reorganización por ley 1116'], ['os llegará en 24-48 h'],
+    ['mil gracias'],
+    ['el 30 te pago'],
+    ['llámame después de las 6'],
+    ['lo pago en 3 cuotas'],
+    ['en 15 días'],
+    ['the 15th'],
+    ['un 20% de descuento'],
+    ['pago el 15 de diciembre'],
+    ['mi número es 5512345678'],
+    ['call me between 2 and 4'],
+    ['nos vemos a las 10:30'],
+    ['no tengo ni un peso'],
+    ['no pienso pagar un peso'],
+    ["I'm in chapter 13"],
+    ['la empresa está en reorganización por ley 1116'],
+    ['os llegará en 24-48 h'],
   ])('no amount in %s', (text) => expect(extractAmount(text, 'MX')).toBeUndefined());
 
   // English "once" is an adverb, not Spanish 11; Spanish "ten" is "have", not English 10.
-  it.each([['I paid once'], ['I already paid once, why again?'], ['can I pay it all at once'], ['I have paid once before']])('no amount in English %s', (text) =>
-    expect(extractAmount(text, 'US', 'en')).toBeUndefined(),
-  );
+  it.each([
+    ['I paid once'],
+    ['I already paid once, why again?'],
+    ['can I pay it all at once'],
+    ['I have paid once before'],
+  ])('no amount in English %s', (text) => expect(extractAmount(text, 'US', 'en')).toBeUndefined());
   it('reads Spanish "once" in Spanish replies', () => {
     expect(extractAmount('pagué once mil pesos', 'MX', 'es')).toEqual({ value: 11000, currency: 'MXN' });
     expect(readNumber(['ten'], 0, 'es')).toBeUndefined();

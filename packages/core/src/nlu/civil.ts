@@ -31,7 +31,7 @@ export function addDays(c: CivilDate, days: number): CivilDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(c: CivilDate): number {
-  return (toDayNumber(c) % 7 + 7 + 4) % 7;
+  return ((toDayNumber(c) % 7) + 7 + 4) % 7;
 }
 
 export function daysInMonth(y: number, m: number): number {
@@ -53,7 +53,9 @@ export function isoDate(c: CivilDate): string {
  */
 export function localNow(now: string | Date, timezone: string): LocalNow | undefined {
   if (typeof now === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(now);
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      now,
+    );
     if (!m) return undefined;
     if (!m[6]) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0) };
     return localNow(new Date(now), timezone);
@@ -61,7 +63,13 @@ export function localNow(now: string | Date, timezone: string): LocalNow | undef
   if (Number.isNaN(now.getTime())) return undefined;
   try {
     const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     }).formatToParts(now);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return { y: get('year'), m: get('month'), d: get('day'), hour: get('hour') % 24, minute: get('minute') };

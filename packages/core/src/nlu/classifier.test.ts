@@ -3,9 +3,18 @@ import { IntentClassifier } from './classifier.js';
 import { train, NluModel } from './model.js';
 
 const data = [
-  ['ya pagué ayer', 'already_paid'], ['ya lo pagué', 'already_paid'], ['I already paid', 'already_paid'], ['paid it yesterday', 'already_paid'],
-  ['te pago el viernes', 'promise_to_pay'], ['mañana te deposito', 'promise_to_pay'], ["I'll pay on Friday", 'promise_to_pay'], ['will pay tomorrow', 'promise_to_pay'],
-  ['hola', 'smalltalk'], ['hello', 'smalltalk'], ['gracias', 'smalltalk'], ['thanks', 'smalltalk'],
+  ['ya pagué ayer', 'already_paid'],
+  ['ya lo pagué', 'already_paid'],
+  ['I already paid', 'already_paid'],
+  ['paid it yesterday', 'already_paid'],
+  ['te pago el viernes', 'promise_to_pay'],
+  ['mañana te deposito', 'promise_to_pay'],
+  ["I'll pay on Friday", 'promise_to_pay'],
+  ['will pay tomorrow', 'promise_to_pay'],
+  ['hola', 'smalltalk'],
+  ['hello', 'smalltalk'],
+  ['gracias', 'smalltalk'],
+  ['thanks', 'smalltalk'],
 ].map(([text, label]) => ({ text: text as string, label: label as string }));
 
 describe('IntentClassifier', () => {
@@ -34,12 +43,17 @@ describe('IntentClassifier', () => {
   it('serves the same model it saves: a JSON round trip predicts exactly the same probabilities', () => {
     const a = train(data.map((d) => ({ text: d.text, intent: d.label })));
     const back = NluModel.fromJSON(JSON.parse(JSON.stringify(a)));
-    for (const text of ['ya pague', 'te pago el lunes', 'hola', 'algo raro', 'I paid']) expect(back.classifier.predict(text)).toEqual(a.classifier.predict(text));
+    for (const text of ['ya pague', 'te pago el lunes', 'hola', 'algo raro', 'I paid'])
+      expect(back.classifier.predict(text)).toEqual(a.classifier.predict(text));
     expect(JSON.stringify(back)).toBe(JSON.stringify(a));
   });
 
   it('accepts organisation intents', () => {
-    const m = train([...data.map((d) => ({ text: d.text, intent: d.label })), { text: 'quiero la factura', intent: 'invoice_request' }, { text: 'mandame la factura fiscal', intent: 'invoice_request' }]);
+    const m = train([
+      ...data.map((d) => ({ text: d.text, intent: d.label })),
+      { text: 'quiero la factura', intent: 'invoice_request' },
+      { text: 'mandame la factura fiscal', intent: 'invoice_request' },
+    ]);
     expect(m.classifier.predict('necesito la factura')[0]?.label).toBe('invoice_request');
   });
 });

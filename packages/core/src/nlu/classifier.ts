@@ -75,7 +75,13 @@ interface Example {
 }
 
 /** One AdaGrad fit of softmax regression with L2 and input dropout; returns dense weights and biases. */
-function sgd(data: readonly Example[], V: number, K: number, opts: TrainOptions, seed: number): { W: Float64Array; bias: Float64Array } {
+function sgd(
+  data: readonly Example[],
+  V: number,
+  K: number,
+  opts: TrainOptions,
+  seed: number,
+): { W: Float64Array; bias: Float64Array } {
   const { epochs = 8, learningRate = 0.2, l2 = 1e-5, minGradient = 1e-3, dropout = 0.2 } = opts;
   const W = new Float64Array(V * K);
   const G = new Float64Array(V * K).fill(1e-8);
@@ -95,7 +101,9 @@ function sgd(data: readonly Example[], V: number, K: number, opts: TrainOptions,
     for (const idx of order) {
       const { ids, vals, y } = data[idx] as Example;
       // A dropped feature is neither seen nor updated on this pass.
-      for (let n = 0; n < ids.length; n++) kept[n] = dropout === 0 ? (vals[n] as number) : random() < dropout ? 0 : (vals[n] as number) * keepScale;
+      for (let n = 0; n < ids.length; n++)
+        kept[n] =
+          dropout === 0 ? (vals[n] as number) : random() < dropout ? 0 : (vals[n] as number) * keepScale;
       z.set(bias);
       for (let n = 0; n < ids.length; n++) {
         const v = kept[n] as number;
@@ -113,7 +121,8 @@ function sgd(data: readonly Example[], V: number, K: number, opts: TrainOptions,
       // Only labels with a non-negligible gradient are updated: once the model fits an example most of
       // the 20 probabilities are ~0 and their AdaGrad steps (a sqrt per feature and label) are wasted.
       let na = 0;
-      for (let k = 0; k < K; k++) if (minGradient === 0 || Math.abs(z[k] as number) > minGradient) active[na++] = k;
+      for (let k = 0; k < K; k++)
+        if (minGradient === 0 || Math.abs(z[k] as number) > minGradient) active[na++] = k;
       for (let n = 0; n < ids.length; n++) {
         const v = kept[n] as number;
         if (v === 0) continue;
@@ -202,7 +211,13 @@ export class IntentClassifier {
   toJSON(): ClassifierJson {
     const weights: Record<string, number[]> = {};
     for (const [f, w] of this.weights) weights[f] = Array.from(w);
-    return { kind: 'softmax-ngrams', version: 1, labels: [...this.labels], bias: Array.from(this.bias), weights };
+    return {
+      kind: 'softmax-ngrams',
+      version: 1,
+      labels: [...this.labels],
+      bias: Array.from(this.bias),
+      weights,
+    };
   }
 
   /** Labels with probabilities, best first. */

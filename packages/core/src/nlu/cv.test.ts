@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { crossValidate, holdoutValidate, sourceOf } from './cv.js';
 
 const examples = [
-  ['ya pagué', 'already_paid'], ['ya lo pagué ayer', 'already_paid'], ['I already paid', 'already_paid'], ['paid it yesterday', 'already_paid'], ['ya está pagado', 'already_paid'],
-  ['te pago el viernes', 'promise_to_pay'], ['mañana te deposito', 'promise_to_pay'], ["I'll pay on Friday", 'promise_to_pay'], ['will pay tomorrow', 'promise_to_pay'], ['el lunes pago', 'promise_to_pay'],
-  ['hola', 'smalltalk'], ['hello', 'smalltalk'], ['gracias', 'smalltalk'], ['thanks', 'smalltalk'], ['buenos días', 'smalltalk'],
+  ['ya pagué', 'already_paid'],
+  ['ya lo pagué ayer', 'already_paid'],
+  ['I already paid', 'already_paid'],
+  ['paid it yesterday', 'already_paid'],
+  ['ya está pagado', 'already_paid'],
+  ['te pago el viernes', 'promise_to_pay'],
+  ['mañana te deposito', 'promise_to_pay'],
+  ["I'll pay on Friday", 'promise_to_pay'],
+  ['will pay tomorrow', 'promise_to_pay'],
+  ['el lunes pago', 'promise_to_pay'],
+  ['hola', 'smalltalk'],
+  ['hello', 'smalltalk'],
+  ['gracias', 'smalltalk'],
+  ['thanks', 'smalltalk'],
+  ['buenos días', 'smalltalk'],
 ].map(([text, intent], i) => ({ id: `t-${i}`, text: text as string, intent: intent as string }));
 
 describe('crossValidate', () => {
@@ -21,7 +33,10 @@ describe('crossValidate', () => {
 });
 
 describe('holdoutValidate', () => {
-  const grouped = examples.map((e, i) => ({ ...e, variant: i % 2 === 0 ? ('MX' as const) : ('US' as const) }));
+  const grouped = examples.map((e, i) => ({
+    ...e,
+    variant: i % 2 === 0 ? ('MX' as const) : ('US' as const),
+  }));
   it('holds out each group once and scores every grouped example', () => {
     const r = holdoutValidate(grouped, (e) => e.variant);
     expect(r.groups.map((g) => g.group)).toEqual(['MX', 'US']);

@@ -40,7 +40,10 @@ export interface CrossValidationReport extends EvalReport {
  * @example
  * crossValidate(trainExamples, { k: 5 }).accuracy // → 0.95…
  */
-export function crossValidate(examples: readonly NluExample[], opts: CrossValidationOptions = {}): CrossValidationReport {
+export function crossValidate(
+  examples: readonly NluExample[],
+  opts: CrossValidationOptions = {},
+): CrossValidationReport {
   const k = opts.k ?? 5;
   if (k < 2) throw new Error('crossValidate: k must be ≥ 2');
   const now = opts.now ?? '2026-11-24T10:00:00';
@@ -71,16 +74,34 @@ export function crossValidate(examples: readonly NluExample[], opts: CrossValida
   const misses: CrossValidationMiss[] = [];
   const foldAccuracy: number[] = [];
   for (let f = 0; f < k; f++) {
-    const model = train(examples.filter((_, i) => fold[i] !== f), opts.train);
+    const model = train(
+      examples.filter((_, i) => fold[i] !== f),
+      opts.train,
+    );
     let n = 0;
     let ok = 0;
     examples.forEach((ex, i) => {
       if (fold[i] !== f) return;
       const r = parse(ex.text, { model, lang: ex.lang, now: ex.now ?? now, timezone: ex.timezone });
-      items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+      items.push({
+        gold: ex.intent,
+        predicted: r.intent,
+        goldSecondary: ex.secondary,
+        predictedSecondary: r.secondary,
+        goldEntities: ex.entities ?? {},
+        predictedEntities: r.entities,
+      });
       n++;
       if (r.intent === ex.intent) ok++;
-      else misses.push({ id: ex.id, text: ex.text, gold: ex.intent, predicted: r.intent, confidence: r.confidence, fold: f });
+      else
+        misses.push({
+          id: ex.id,
+          text: ex.text,
+          gold: ex.intent,
+          predicted: r.intent,
+          confidence: r.confidence,
+          fold: f,
+        });
     });
     foldAccuracy.push(n === 0 ? 1 : ok / n);
   }
@@ -123,16 +144,34 @@ export function holdoutValidate(
   const misses: CrossValidationMiss[] = [];
   const groups: HoldoutGroupScore[] = [];
   groupNames.forEach((group, g) => {
-    const model = train(examples.filter((e) => groupOf(e) !== group), opts.train);
+    const model = train(
+      examples.filter((e) => groupOf(e) !== group),
+      opts.train,
+    );
     let n = 0;
     let ok = 0;
     for (const ex of examples) {
       if (groupOf(ex) !== group) continue;
       const r = parse(ex.text, { model, lang: ex.lang, now: ex.now ?? now, timezone: ex.timezone });
-      items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+      items.push({
+        gold: ex.intent,
+        predicted: r.intent,
+        goldSecondary: ex.secondary,
+        predictedSecondary: r.secondary,
+        goldEntities: ex.entities ?? {},
+        predictedEntities: r.entities,
+      });
       n++;
       if (r.intent === ex.intent) ok++;
-      else misses.push({ id: ex.id, text: ex.text, gold: ex.intent, predicted: r.intent, confidence: r.confidence, fold: g });
+      else
+        misses.push({
+          id: ex.id,
+          text: ex.text,
+          gold: ex.intent,
+          predicted: r.intent,
+          confidence: r.confidence,
+          fold: g,
+        });
     }
     groups.push({ group, n, accuracy: n === 0 ? 1 : ok / n });
   });

@@ -49,9 +49,18 @@ const entityKeys = ['amount', 'date', 'installments', 'channel', 'timeOfDay'] as
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined).sort();
-  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const ka = Object.keys(a as object)
+    .filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  const kb = Object.keys(b as object)
+    .filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -80,7 +89,13 @@ export function evaluate(items: readonly EvalItem[]): EvalReport {
       const predicted = items.filter((i) => i.predicted === intent).length;
       const precision = ratio(tp, predicted);
       const recall = ratio(tp, support);
-      return { intent, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), support };
+      return {
+        intent,
+        precision,
+        recall,
+        f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+        support,
+      };
     });
   const macroF1 = perIntent.reduce((s, x) => s + x.f1, 0) / (perIntent.length || 1);
   const entities = {} as EvalReport['entities'];
@@ -99,7 +114,9 @@ export function evaluate(items: readonly EvalItem[]): EvalReport {
     entities[key] = { support, exact, spurious, accuracy: ratio(exact, support) };
   }
   const stops = items.filter((i) => i.gold === 'stop_contact');
-  const stopsAnywhere = items.filter((i) => i.gold === 'stop_contact' || i.goldSecondary?.includes('stop_contact'));
+  const stopsAnywhere = items.filter(
+    (i) => i.gold === 'stop_contact' || i.goldSecondary?.includes('stop_contact'),
+  );
   return {
     n: items.length,
     accuracy: ratio(correct, items.length),
@@ -110,7 +127,9 @@ export function evaluate(items: readonly EvalItem[]): EvalReport {
     entities,
     stopRecall: ratio(stops.filter((i) => i.predicted === 'stop_contact').length, stops.length),
     stopAnywhereRecall: ratio(
-      stopsAnywhere.filter((i) => i.predicted === 'stop_contact' || i.predictedSecondary?.includes('stop_contact')).length,
+      stopsAnywhere.filter(
+        (i) => i.predicted === 'stop_contact' || i.predictedSecondary?.includes('stop_contact'),
+      ).length,
       stopsAnywhere.length,
     ),
   };

@@ -6,9 +6,20 @@ import { foldText } from './normalize.js';
 const cues = (text: string) => lexiconCues(foldText(text));
 
 describe('whole-reply yes/no cues', () => {
-  it.each(['ok, gracias', 'Sí, claro!', 'yep', 'bet', 'dale', 'vale, perfecto'])('%s is a yes', (t) => expect(cues(t)).toContain('affirm_all'));
-  it.each(['no gracias', 'nah I’m good', 'nel', 'ni de coña', "that's incorrect", 'noo', 'n'])('%s is a no', (t) => expect(cues(t)).toContain('deny_all'));
-  it.each(['no debo nada', 'no es aquí', 'ya voy en camino', 'no hay problema, gracias por avisar', 'ok te pago el viernes'])('%s is neither', (t) => {
+  it.each(['ok, gracias', 'Sí, claro!', 'yep', 'bet', 'dale', 'vale, perfecto'])('%s is a yes', (t) =>
+    expect(cues(t)).toContain('affirm_all'),
+  );
+  it.each(['no gracias', 'nah I’m good', 'nel', 'ni de coña', "that's incorrect", 'noo', 'n'])(
+    '%s is a no',
+    (t) => expect(cues(t)).toContain('deny_all'),
+  );
+  it.each([
+    'no debo nada',
+    'no es aquí',
+    'ya voy en camino',
+    'no hay problema, gracias por avisar',
+    'ok te pago el viernes',
+  ])('%s is neither', (t) => {
     expect(cues(t)).not.toContain('affirm_all');
     expect(cues(t)).not.toContain('deny_all');
   });

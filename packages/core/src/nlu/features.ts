@@ -6,10 +6,70 @@ import { ruleIntents } from './rules.js';
 
 /** Weight of a lexicon cue or a rule hit next to the L2-normalised n-gram features. */
 export const cueWeight = 1.0;
-const negators = new Set(['no', 'not', 'never', 'nunca', 'jamas', 'ni', "don't", "can't", "won't", "didn't", "isn't", "doesn't", "ain't", 'nope', 'tampoco']);
+const negators = new Set([
+  'no',
+  'not',
+  'never',
+  'nunca',
+  'jamas',
+  'ni',
+  "don't",
+  "can't",
+  "won't",
+  "didn't",
+  "isn't",
+  "doesn't",
+  "ain't",
+  'nope',
+  'tampoco',
+]);
 
 /** Spanish/English inflectional endings, longest first: "pagaremos", "pagando", "pagó", "paying" → "pag". */
-const suffixes = ['aremos', 'eremos', 'iremos', 'aramos', 'ieron', 'aron', 'amos', 'emos', 'imos', 'ando', 'iendo', 'aste', 'iste', 'aria', 'eria', 'iria', 'ados', 'adas', 'idos', 'idas', 'are', 'ere', 'ire', 'ara', 'era', 'ado', 'ada', 'ido', 'ida', 'ing', 'ed', 'en', 'an', 'as', 'es', 'os', 'ar', 'er', 'ir', 'o', 'a', 'e', 's'];
+const suffixes = [
+  'aremos',
+  'eremos',
+  'iremos',
+  'aramos',
+  'ieron',
+  'aron',
+  'amos',
+  'emos',
+  'imos',
+  'ando',
+  'iendo',
+  'aste',
+  'iste',
+  'aria',
+  'eria',
+  'iria',
+  'ados',
+  'adas',
+  'idos',
+  'idas',
+  'are',
+  'ere',
+  'ire',
+  'ara',
+  'era',
+  'ado',
+  'ada',
+  'ido',
+  'ida',
+  'ing',
+  'ed',
+  'en',
+  'an',
+  'as',
+  'es',
+  'os',
+  'ar',
+  'er',
+  'ir',
+  'o',
+  'a',
+  'e',
+  's',
+];
 
 /** A crude stem (≥ 3 letters left) for words of 5+ letters; undefined when nothing is stripped. */
 export function stemOf(token: string): string | undefined {
@@ -40,7 +100,7 @@ export function featurize(text: string): Map<string, number> {
     add(`b:${prev}_${t}`);
     const stem = stemOf(t);
     // Bigrams of stems carry tense and person across inflections ("ya pagué", "ya pagamos" → ya_pag).
-    if ((stem !== undefined || prevStem !== prev)) add(`sb:${prevStem}_${stem ?? t}`);
+    if (stem !== undefined || prevStem !== prev) add(`sb:${prevStem}_${stem ?? t}`);
     prev = t;
     prevStem = stem ?? t;
     // Negation scope: "no es mía" ≠ "es mía", "not mine" ≠ "mine" beyond the adjacent bigram.
@@ -73,7 +133,8 @@ export function featurize(text: string): Map<string, number> {
   for (const cue of cues) f.set(`lex:${cue}`, cueWeight);
   // Folding drops "?" and "¿": a question is a cue of its own (request_info, pay_now, plans…).
   if (/[?¿]/.test(clipped)) f.set('lex:qmark', cueWeight);
-  for (const hit of ruleIntents(clipped)) f.set(hit.keyword ? 'rule:keyword' : `rule:${hit.intent}`, cueWeight);
+  for (const hit of ruleIntents(clipped))
+    f.set(hit.keyword ? 'rule:keyword' : `rule:${hit.intent}`, cueWeight);
   for (const act of speechActs(clipped, folded)) f.set(`act:${act}`, cueWeight);
   for (const c of conceptsIn(folded, clipped)) f.set(`con:${c}`, cueWeight);
   // A number of instalments named ("partámoslo en tres", "break it up 4 ways"): the extractor knows more

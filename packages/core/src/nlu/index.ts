@@ -14,6 +14,22 @@ export { extractTimeOfDay } from './time-of-day.js';
 export { ruleIntents, carrierKeywords, type RuleHit } from './rules.js';
 export { IntentClassifier, type ClassifierJson, type TrainOptions } from './classifier.js';
 export { NluModel, train, type NluModelJson } from './model.js';
-export { parse, extractEntities, minConfidence, secondaryThreshold, type ParseOptions, type NluResult } from './parse.js';
+export {
+  parse,
+  extractEntities,
+  minConfidence,
+  secondaryThreshold,
+  type ParseOptions,
+  type NluResult,
+} from './parse.js';
 export { evaluate, type EvalItem, type EvalReport, type IntentScore, type EntityScore } from './eval.js';
-export { crossValidate, holdoutValidate, sourceOf, type CrossValidationOptions, type CrossValidationReport, type CrossValidationMiss, type HoldoutReport, type HoldoutGroupScore } from './cv.js';
+export {
+  crossValidate,
+  holdoutValidate,
+  sourceOf,
+  type CrossValidationOptions,
+  type CrossValidationReport,
+  type CrossValidationMiss,
+  type HoldoutReport,
+  type HoldoutGroupScore,
+} from './cv.js';

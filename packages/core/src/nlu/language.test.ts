@@ -5,15 +5,27 @@ import { canonicalTokens, foldText } from './normalize.js';
 describe('normalisation', () => {
   it('folds case, accents, emojis and repeated letters', () => {
     expect(foldText('¡¡SIIII, MAÑANA pago 👍!!')).toBe('si, manana pago emojiok');
-    expect(canonicalTokens('Ya pagué la lana x transferencia')).toEqual(['ya', 'pague', 'la', 'dinero', 'por', 'transferencia']);
+    expect(canonicalTokens('Ya pagué la lana x transferencia')).toEqual([
+      'ya',
+      'pague',
+      'la',
+      'dinero',
+      'por',
+      'transferencia',
+    ]);
     expect(canonicalTokens('te pago 500 mañana')).toEqual(['te', 'pago', '<num>', 'manana']);
   });
 });
 
 describe('detectLanguage', () => {
   it.each([
-    ['ya pague el viernes', 'es'], ['dejen de llamarme', 'es'], ['no tengo lana', 'es'], ['che, el lunes les deposito', 'es'],
-    ['please stop texting me', 'en'], ['I paid last Friday', 'en'], ['wrong number', 'en'],
+    ['ya pague el viernes', 'es'],
+    ['dejen de llamarme', 'es'],
+    ['no tengo lana', 'es'],
+    ['che, el lunes les deposito', 'es'],
+    ['please stop texting me', 'en'],
+    ['I paid last Friday', 'en'],
+    ['wrong number', 'en'],
   ] as const)('%s → %s', (text, lang) => expect(detectLanguage(text).lang).toBe(lang));
   it('flags other languages and uses the fallback on ties', () => {
     expect(detectLanguage('je ne comprends pas, merci').foreign).toBe(true);

@@ -5,12 +5,18 @@ import type { Language, Variant } from './intents.js';
  * decides what "$" and "pesos" mean (MXN, COP, ARS, USD) and how numbers are grouped.
  */
 const zoneVariant: ReadonlyArray<[RegExp, Variant]> = [
-  [/^America\/(Mexico_City|Cancun|Merida|Monterrey|Matamoros|Chihuahua|Ciudad_Juarez|Ojinaga|Mazatlan|Bahia_Banderas|Hermosillo|Tijuana)$/, 'MX'],
+  [
+    /^America\/(Mexico_City|Cancun|Merida|Monterrey|Matamoros|Chihuahua|Ciudad_Juarez|Ojinaga|Mazatlan|Bahia_Banderas|Hermosillo|Tijuana)$/,
+    'MX',
+  ],
   [/^Mexico\//, 'MX'],
   [/^America\/Bogota$/, 'CO'],
   [/^(Europe\/Madrid|Africa\/Ceuta|Atlantic\/Canary)$/, 'ES'],
   [/^America\/(Argentina\/.*|Buenos_Aires|Cordoba|Mendoza)$/, 'AR'],
-  [/^(America\/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Detroit|Boise|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*|Adak|Juneau|Sitka|Nome|Menominee)|Pacific\/Honolulu|US\/.*)$/, 'US'],
+  [
+    /^(America\/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Detroit|Boise|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*|Adak|Juneau|Sitka|Nome|Menominee)|Pacific\/Honolulu|US\/.*)$/,
+    'US',
+  ],
 ];
 
 /**

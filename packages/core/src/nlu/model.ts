@@ -23,12 +23,19 @@ export class NluModel {
   }
 
   static fromJSON(json: NluModelJson): NluModel {
-    if (json.kind !== 'saldo-nlu' || json.version !== 1) throw new Error(`unsupported NLU model ${json.kind}@${json.version}`);
+    if (json.kind !== 'saldo-nlu' || json.version !== 1)
+      throw new Error(`unsupported NLU model ${json.kind}@${json.version}`);
     return new NluModel(IntentClassifier.fromJSON(json.classifier), json.examples);
   }
 
   toJSON(): NluModelJson {
-    return { kind: 'saldo-nlu', version: 1, intents: [...this.intents], examples: this.examples, classifier: this.classifier.toJSON() };
+    return {
+      kind: 'saldo-nlu',
+      version: 1,
+      intents: [...this.intents],
+      examples: this.examples,
+      classifier: this.classifier.toJSON(),
+    };
   }
 
   /** @internal used by `train`. */
@@ -45,7 +52,10 @@ export class NluModel {
  * const model = train([{ text: 'te pago el viernes', intent: 'promise_to_pay' }, { text: 'STOP', intent: 'stop_contact' }]);
  * JSON.stringify(model) // → '{"kind":"saldo-nlu",…}'
  */
-export function train(examples: readonly Pick<NluExample, 'text' | 'intent'>[], opts: TrainOptions = {}): NluModel {
+export function train(
+  examples: readonly Pick<NluExample, 'text' | 'intent'>[],
+  opts: TrainOptions = {},
+): NluModel {
   const data = examples.filter((e) => e.text.trim() !== '').map((e) => ({ text: e.text, label: e.intent }));
   if (data.length === 0) throw new Error('train: no examples');
   return NluModel.of(IntentClassifier.train(data, opts), data.length);

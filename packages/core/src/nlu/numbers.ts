@@ -6,26 +6,117 @@ import type { Language } from './intents.js';
  */
 
 const unitsEs: Readonly<Record<string, number>> = {
-  cero: 0, un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
-  diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18,
-  diecinueve: 19, veinte: 20, veintiun: 21, veintiuno: 21, veintiuna: 21, veintidos: 22, veintitres: 23, veinticuatro: 24,
-  veinticinco: 25, veintiseis: 26, veintisiete: 27, veintiocho: 28, veintinueve: 29, treinta: 30, cuarenta: 40,
-  cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, ciento: 100, doscientos: 200,
-  doscientas: 200, trescientos: 300, trescientas: 300, cuatrocientos: 400, cuatrocientas: 400, quinientos: 500,
-  quinientas: 500, seiscientos: 600, seiscientas: 600, setecientos: 700, setecientas: 700, ochocientos: 800,
-  ochocientas: 800, novecientos: 900, novecientas: 900,
+  cero: 0,
+  un: 1,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiun: 21,
+  veintiuno: 21,
+  veintiuna: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  ciento: 100,
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  trescientas: 300,
+  cuatrocientos: 400,
+  cuatrocientas: 400,
+  quinientos: 500,
+  quinientas: 500,
+  seiscientos: 600,
+  seiscientas: 600,
+  setecientos: 700,
+  setecientas: 700,
+  ochocientos: 800,
+  ochocientas: 800,
+  novecientos: 900,
+  novecientas: 900,
 };
 
 const unitsEn: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** Multipliers that scale what precedes them ("300 mil", "two thousand", "5k", "5 lucas"). */
 export const multipliers: Readonly<Record<string, number>> = {
-  mil: 1000, miles: 1000, thousand: 1000, k: 1000, grand: 1000, lucas: 1000, luca: 1000, luquitas: 1000, luquita: 1000,
-  millon: 1e6, millones: 1e6, million: 1e6, millions: 1e6, palo: 1e6, palos: 1e6, m: 1e6,
+  mil: 1000,
+  miles: 1000,
+  thousand: 1000,
+  k: 1000,
+  grand: 1000,
+  lucas: 1000,
+  luca: 1000,
+  luquitas: 1000,
+  luquita: 1000,
+  millon: 1e6,
+  millones: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  palo: 1e6,
+  palos: 1e6,
+  m: 1e6,
 };
 
 /**
@@ -74,7 +165,8 @@ export function parseNumeral(raw: string): number | undefined {
   const sep = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : '';
   if (!sep) return Number(s);
   const parts = s.split(sep);
-  const grouped = parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && (parts[0] ?? '').length <= 3;
+  const grouped =
+    parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && (parts[0] ?? '').length <= 3;
   if (grouped) return Number(parts.join(''));
   if (parts.length === 2) return Number(`${parts[0]}.${parts[1]}`);
   return undefined;
@@ -111,7 +203,10 @@ export function readNumber(tokens: readonly string[], i: number, lang?: Language
     current = 1;
     any = true;
     j = i + 1;
-  } else if ((first === 'medio' || first === 'media' || first === 'half') && /^(millon|million|palo|mil|luca|a)$/.test(tokens[i + 1] ?? '')) {
+  } else if (
+    (first === 'medio' || first === 'media' || first === 'half') &&
+    /^(millon|million|palo|mil|luca|a)$/.test(tokens[i + 1] ?? '')
+  ) {
     // "medio millón" 500000, "media luca" 500, "half a million": a half of the multiplier that follows.
     const k = tokens[i + 1] === 'a' ? i + 2 : i + 1;
     const m = multipliers[tokens[k] ?? ''];
@@ -148,7 +243,8 @@ export function readNumber(tokens: readonly string[], i: number, lang?: Language
       scaled = true;
       continue;
     }
-    if ((t === 'y' || t === 'and') && any && wordValue(tokens[j + 1] ?? '', lang) !== undefined && !digits) continue;
+    if ((t === 'y' || t === 'and') && any && wordValue(tokens[j + 1] ?? '', lang) !== undefined && !digits)
+      continue;
     break;
   }
   if (!any) return undefined;

@@ -4,11 +4,26 @@ import { parse } from './parse.js';
 import { evaluate } from './eval.js';
 
 const examples: Array<[string, string]> = [
-  ['te pago el viernes', 'promise_to_pay'], ['mañana te deposito 500', 'promise_to_pay'], ["I'll pay $50 on Friday", 'promise_to_pay'], ['can do 75 bucks tomorrow', 'promise_to_pay'],
-  ['ya pagué', 'already_paid'], ['I paid last Friday', 'already_paid'], ['pagué ayer', 'already_paid'], ['paid it yesterday', 'already_paid'],
-  ['STOP', 'stop_contact'], ['dejen de llamarme', 'stop_contact'], ['please stop texting me', 'stop_contact'], ['baja', 'stop_contact'],
-  ['hola', 'smalltalk'], ['gracias', 'smalltalk'], ['hello', 'smalltalk'], ['thanks', 'smalltalk'],
-  ['no es mi deuda', 'dispute'], ['not my debt', 'dispute'], ['número equivocado', 'wrong_party'], ['wrong number', 'wrong_party'],
+  ['te pago el viernes', 'promise_to_pay'],
+  ['mañana te deposito 500', 'promise_to_pay'],
+  ["I'll pay $50 on Friday", 'promise_to_pay'],
+  ['can do 75 bucks tomorrow', 'promise_to_pay'],
+  ['ya pagué', 'already_paid'],
+  ['I paid last Friday', 'already_paid'],
+  ['pagué ayer', 'already_paid'],
+  ['paid it yesterday', 'already_paid'],
+  ['STOP', 'stop_contact'],
+  ['dejen de llamarme', 'stop_contact'],
+  ['please stop texting me', 'stop_contact'],
+  ['baja', 'stop_contact'],
+  ['hola', 'smalltalk'],
+  ['gracias', 'smalltalk'],
+  ['hello', 'smalltalk'],
+  ['thanks', 'smalltalk'],
+  ['no es mi deuda', 'dispute'],
+  ['not my debt', 'dispute'],
+  ['número equivocado', 'wrong_party'],
+  ['wrong number', 'wrong_party'],
 ];
 const model = train(examples.map(([text, intent]) => ({ text, intent })));
 const at = { now: '2026-11-24T10:00:00', timezone: 'America/Mexico_City', model };
@@ -16,7 +31,11 @@ const at = { now: '2026-11-24T10:00:00', timezone: 'America/Mexico_City', model 
 describe('parse', () => {
   it('answers the CLI contract example', () => {
     const r = parse('te pago 500 pesos el viernes', at);
-    expect(r).toMatchObject({ intent: 'promise_to_pay', lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } });
+    expect(r).toMatchObject({
+      intent: 'promise_to_pay',
+      lang: 'es',
+      entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' },
+    });
     expect(r.confidence).toBeGreaterThan(0.5);
   });
 
@@ -28,7 +47,13 @@ describe('parse', () => {
   });
 
   it('an expressed opt-out is the primary intent, whatever else the message says', () => {
-    for (const text of ['ya pagué, dejen de llamarme', 'no es mi deuda, no me escriban más', 'wrong number, stop texting me', 'idiotas, dejen de joder', 'mi papá falleció, no llamen más']) {
+    for (const text of [
+      'ya pagué, dejen de llamarme',
+      'no es mi deuda, no me escriban más',
+      'wrong number, stop texting me',
+      'idiotas, dejen de joder',
+      'mi papá falleció, no llamen más',
+    ]) {
       expect(parse(text, at).intent, text).toBe('stop_contact');
     }
     const paid = parse('ya pagué, dejen de llamarme', at);
@@ -38,9 +63,12 @@ describe('parse', () => {
   it('a redirection to another channel is a preference, with the refused channel kept as an opt-out', () => {
     const m = train([
       ...examples.map(([text, intent]) => ({ text, intent })),
-      { text: 'text me, do not call', intent: 'contact_preference' }, { text: 'mejor por whatsapp, no me llamen', intent: 'contact_preference' },
-      { text: 'text me instead of calling', intent: 'contact_preference' }, { text: 'escríbanme por whatsapp, no me llamen', intent: 'contact_preference' },
-      { text: 'email me, do not call', intent: 'contact_preference' }, { text: 'llámame después de las 6', intent: 'contact_preference' },
+      { text: 'text me, do not call', intent: 'contact_preference' },
+      { text: 'mejor por whatsapp, no me llamen', intent: 'contact_preference' },
+      { text: 'text me instead of calling', intent: 'contact_preference' },
+      { text: 'escríbanme por whatsapp, no me llamen', intent: 'contact_preference' },
+      { text: 'email me, do not call', intent: 'contact_preference' },
+      { text: 'llámame después de las 6', intent: 'contact_preference' },
     ]);
     const r = parse('text me, do not call', { ...at, model: m });
     expect(r.intent).toBe('contact_preference');
@@ -49,7 +77,14 @@ describe('parse', () => {
 
   it('a reply made only of yes, no or social words is that intent even when the model never saw the word', () => {
     // A model that answers unknown to anything it has not seen (it knows only mash and one promise).
-    const naive = train([['asdfgh', 'unknown'], ['qwerty zxcv', 'unknown'], ['jkl ñlk', 'unknown'], ['te pago el viernes', 'promise_to_pay']].map(([text, intent]) => ({ text: text as string, intent: intent as string })));
+    const naive = train(
+      [
+        ['asdfgh', 'unknown'],
+        ['qwerty zxcv', 'unknown'],
+        ['jkl ñlk', 'unknown'],
+        ['te pago el viernes', 'promise_to_pay'],
+      ].map(([text, intent]) => ({ text: text as string, intent: intent as string })),
+    );
     const opts = { ...at, model: naive };
     expect(parse('zorblax quintuple', opts).intent).toBe('unknown');
     expect(parse('yeppers!', opts).intent).toBe('affirm');
@@ -63,7 +98,15 @@ describe('parse', () => {
 
   it('a whole yes / no / social reply also overrides the reading of one of its words, never a substantive intent', () => {
     // A stub classifier with a fixed answer: the decision layer is under test, not the weights.
-    const saying = (label: string): NluModel => ({ classifier: { predict: () => [{ label, p: 0.8 }, { label: 'unknown', p: 0.2 }] } }) as unknown as NluModel;
+    const saying = (label: string): NluModel =>
+      ({
+        classifier: {
+          predict: () => [
+            { label, p: 0.8 },
+            { label: 'unknown', p: 0.2 },
+          ],
+        },
+      }) as unknown as NluModel;
     expect(parse('cómo no', { ...at, model: saying('deny') }).intent).toBe('affirm');
     expect(parse('nel pastel', { ...at, model: saying('affirm') }).intent).toBe('deny');
     expect(parse('¿cómo ha estado?', { ...at, model: saying('request_info') }).intent).toBe('smalltalk');
@@ -86,7 +129,10 @@ describe('parse', () => {
 
   it('reads dates only with a reference time, in the debtor zone', () => {
     expect(parse('te pago mañana', { model }).entities.date).toBeUndefined();
-    expect(parse('I will pay tomorrow', { model, now: '2026-11-25T03:00:00Z', timezone: 'America/New_York' }).entities.date).toBe('2026-11-25');
+    expect(
+      parse('I will pay tomorrow', { model, now: '2026-11-25T03:00:00Z', timezone: 'America/New_York' })
+        .entities.date,
+    ).toBe('2026-11-25');
   });
 
   it('detects the language and maps other languages to unknown', () => {
@@ -103,8 +149,18 @@ describe('parse', () => {
 describe('evaluate', () => {
   it('computes accuracy, per-intent scores, the confusion matrix and entity exact match', () => {
     const r = evaluate([
-      { gold: 'a', predicted: 'a', goldEntities: { date: '2026-11-27' }, predictedEntities: { date: '2026-11-27' } },
-      { gold: 'a', predicted: 'b', goldEntities: { amount: { value: 5 } }, predictedEntities: { amount: { value: 5, currency: 'MXN' } } },
+      {
+        gold: 'a',
+        predicted: 'a',
+        goldEntities: { date: '2026-11-27' },
+        predictedEntities: { date: '2026-11-27' },
+      },
+      {
+        gold: 'a',
+        predicted: 'b',
+        goldEntities: { amount: { value: 5 } },
+        predictedEntities: { amount: { value: 5, currency: 'MXN' } },
+      },
       { gold: 'stop_contact', predicted: 'stop_contact' },
       { gold: 'b', predicted: 'a', goldSecondary: ['stop_contact'], predictedSecondary: [] },
     ]);

@@ -47,7 +47,12 @@ export const overruleThreshold = 0.5;
  */
 /** What else an opt-out carries, from its own words: "ya pagué, dejen de llamar" → secondary already_paid. */
 const stopCompanionCues: ReadonlyArray<[string, OrgIntent]> = [
-  ['paid_past', 'already_paid'], ['insult', 'abuse'], ['threat', 'abuse'], ['hardship', 'hardship'], ['future_pay', 'promise_to_pay'], ['refuse', 'refuse'],
+  ['paid_past', 'already_paid'],
+  ['insult', 'abuse'],
+  ['threat', 'abuse'],
+  ['hardship', 'hardship'],
+  ['future_pay', 'promise_to_pay'],
+  ['refuse', 'refuse'],
 ];
 
 function redirectionEvidence(text: string, lang: Language): boolean {
@@ -83,7 +88,8 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   const zoneHint = opts.timezone && variantFor(opts.timezone, 'es') === 'US' ? 'en' : 'es';
   const guess = detectLanguage(clipped, opts.lang ?? zoneHint);
   const lang = opts.lang ?? guess.lang;
-  if (tokenize(foldText(clipped)).length === 0) return { intent: 'unknown', confidence: 1, lang, entities: {} };
+  if (tokenize(foldText(clipped)).length === 0)
+    return { intent: 'unknown', confidence: 1, lang, entities: {} };
 
   const hits = ruleIntents(clipped);
   const ranked = opts.model.classifier.predict(clipped);
@@ -100,7 +106,10 @@ export function parse(text: string, opts: ParseOptions): NluResult {
     // The classifier saw the rule hit as a feature; it may explain the message better
     // ("ya pagué, dejen de llamar" is already_paid + stop_contact). The rule intent is never dropped.
     const ruleP = ranked.find((r) => r.label === ruleHit.intent)?.p ?? 0;
-    const mayOverrule = ruleHit.intent === 'stop_contact' ? top.label === 'contact_preference' && redirectionEvidence(clipped, lang) : top.label !== 'unknown';
+    const mayOverrule =
+      ruleHit.intent === 'stop_contact'
+        ? top.label === 'contact_preference' && redirectionEvidence(clipped, lang)
+        : top.label !== 'unknown';
     if (top.label !== ruleHit.intent && top.p >= overruleThreshold && mayOverrule) {
       intent = top.label;
       confidence = top.p;
@@ -114,7 +123,10 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   } else {
     intent = top.p >= minConfidence ? top.label : 'unknown';
     confidence = top.p >= minConfidence ? top.p : 1 - top.p;
-    if ((intent === 'promise_to_pay' || intent === 'pay_now') && conceptsIn(foldText(clipped)).includes('dismiss')) {
+    if (
+      (intent === 'promise_to_pay' || intent === 'pay_now') &&
+      conceptsIn(foldText(clipped)).includes('dismiss')
+    ) {
       // "sí claro, te pago cuando las ranas echen pelo", "I'll pay when pigs fly": a promise tied to never.
       intent = 'refuse';
       confidence = Math.max(0.5, ranked.find((r) => r.label === 'refuse')?.p ?? 0);
@@ -131,14 +143,25 @@ export function parse(text: string, opts: ParseOptions): NluResult {
   for (const h of hits) if (h.intent !== intent && !secondary.includes(h.intent)) secondary.push(h.intent);
   if (intent === 'stop_contact' && ruleHit && !ruleHit.keyword) {
     const cues = lexiconCues(foldText(clipped));
-    for (const [cue, label] of stopCompanionCues) if (cues.includes(cue) && !secondary.includes(label)) secondary.push(label);
+    for (const [cue, label] of stopCompanionCues)
+      if (cues.includes(cue) && !secondary.includes(label)) secondary.push(label);
   }
-  const implicit = intent === 'abuse' || intent === 'contact_preference' ? implicitOptOut(clipped) : undefined;
-  if ((implicit === 'threat' && intent === 'abuse') || (implicit === 'refused_channel' && intent === 'contact_preference')) {
+  const implicit =
+    intent === 'abuse' || intent === 'contact_preference' ? implicitOptOut(clipped) : undefined;
+  if (
+    (implicit === 'threat' && intent === 'abuse') ||
+    (implicit === 'refused_channel' && intent === 'contact_preference')
+  ) {
     if (!secondary.includes('stop_contact')) secondary.push('stop_contact');
   }
   for (const r of ranked) {
-    if (r.p >= secondaryThreshold && r.label !== intent && r.label !== 'unknown' && !secondary.includes(r.label)) secondary.push(r.label);
+    if (
+      r.p >= secondaryThreshold &&
+      r.label !== intent &&
+      r.label !== 'unknown' &&
+      !secondary.includes(r.label)
+    )
+      secondary.push(r.label);
   }
 
   const timezone = opts.timezone ?? defaultZone(lang);
@@ -149,7 +172,13 @@ export function parse(text: string, opts: ParseOptions): NluResult {
 }
 
 /** All entities of a reply. A channel the debtor refuses ("stop calling") is not a preference. */
-export function extractEntities(text: string, lang: Language, timezone: string, now: string | Date | undefined, _intent?: OrgIntent): NluEntities {
+export function extractEntities(
+  text: string,
+  lang: Language,
+  timezone: string,
+  now: string | Date | undefined,
+  _intent?: OrgIntent,
+): NluEntities {
   const variant = variantFor(timezone, lang);
   const entities: NluEntities = {};
   const amount = extractAmount(text, variant, lang);

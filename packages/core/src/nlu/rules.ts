@@ -11,31 +11,56 @@ import { foldText } from './normalize.js';
  */
 
 /** CTIA / carrier opt-out keywords, English and Spanish. */
-export const carrierKeywords = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'baja', 'alto', 'parar', 'cancelar', 'fin'] as const;
+export const carrierKeywords = [
+  'stop',
+  'stopall',
+  'unsubscribe',
+  'cancel',
+  'end',
+  'quit',
+  'baja',
+  'alto',
+  'parar',
+  'cancelar',
+  'fin',
+] as const;
 
 /** Filler that may surround a keyword sent alone ("STOP please", "BAJA por favor", "ya, alto"). */
-const filler = '(?:\\s*(?:por\\s+favor|porfavor|x\\s+favor|xfa|sms|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
-const keywordOnly = new RegExp(`^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out|salir|remove|detener|stop\\s+sms|no\\s+sms)${filler}\\s*$`);
+const filler =
+  '(?:\\s*(?:por\\s+favor|porfavor|x\\s+favor|xfa|sms|please|pls|plz|porfa|ya|now|ahora|gracias|thanks|thank\\s+you|all|todo|todos|ok|okay|de\\s+una\\s+vez|stop|alto|basta))*';
+const keywordOnly = new RegExp(
+  `^${filler}\\s*(?:${carrierKeywords.join('|')}|stop\\s+all|para|para\\s+ya|ya\\s+basta|basta|desuscribir(?:me)?|unsub|opt\\s*-?\\s*out|salir|remove|detener|stop\\s+sms|no\\s+sms)${filler}\\s*$`,
+);
 
 /** Spanish object pronouns before a contact verb: "no me llamen", "no le marquen" ("la/lo" only with calling verbs, below). */
 const obj = '(?:me\\s+|nos\\s+|le\\s+|les\\s+|te\\s+)?';
 /** Stems of Spanish contact verbs ("llamar", "marcar", "escribir", "molestar", "chingar"…). */
-const esContact = '(?:llam|marc|timbr|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
+const esContact =
+  '(?:llam|marc|timbr|escrib|mand|envi|molest|contact|acos|jod|hostig|fastidi|insist|busc|spame|habl|freg|ching|romper|hinch|dar(?:me|nos)?\\s+la\\s+lata|estar\\s+(?:llam|marc|escrib|mand|molest|ching|freg|jod|habl))';
 /** Stems of English contact verbs ("calling", "callin", "texting", "bugging"…). */
-const enContact = '(?:call|text|messag|contact|e-?mail|send|remind|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
+const enContact =
+  '(?:call|text|messag|contact|e-?mail|send|remind|bother|bug|harass|writ|ring|phon|reach|hit\\w*\\s+(?:me\\s+)?up|blow\\w*\\s+up|spam)';
 
 const stopPatterns: readonly RegExp[] = [
   // Imperative keyword at the start, followed by what to stop: "STOP texting", "BAJA de la lista", "stop it".
   /^(?:please\s+|pls\s+|por\s+favor\s+)?(?:stop|stopall|unsubscribe)\s+(?:all\b|it\b|now\b|(?:the|these|this|this\s+\w+)\s+(?:\w+\s+)?(?:calls|texts|messages|emails|harassment|nonsense|spam|robocalls|bs|crap)\b|this\s*$|sending|messag|text|call|contact|email|bother|harass|writ|ring|phon)/,
   /^(?:baja|alto)\s+(?:de\s+(?:la\s+lista|mi\s+numero|todo|sus)|mi\s+numero|por\s+favor|ya|a\s+(?:los|las|sus)\s+(?:mensajes|llamadas))/,
   // Spanish imperatives: "dejen de llamarme", "paren de escribir", "dejen d molestar", "dejen de estar chingando".
-  new RegExp(`\\b(?<!no\\s)(?:dejen|deja|dejes|dejad|deje|dejeis|dejais|paren|parad|pare|para|terminen|basta)\\s+(?:ya\\s+)?d(?:e)?\\s+(?:${esContact}|joder)`),
+  new RegExp(
+    `\\b(?<!no\\s)(?:dejen|deja|dejes|dejad|deje|dejeis|dejais|paren|parad|pare|para|terminen|basta)\\s+(?:ya\\s+)?d(?:e)?\\s+(?:${esContact}|joder)`,
+  ),
   // "no me llamen", "ya no la llamen más", "no me vuelvan a marcar", "no me hablen".
-  new RegExp(`\\b(?:no|nunca|ya\\s+no|jamas)\\s+${obj}(?:vuelvan\\s+a\\s+|vuelva\\s+a\\s+|vuelvas\\s+a\\s+|volvais\\s+a\\s+|mas\\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marqueis|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|envieis|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan|jodais|hablen|hableis|hablar(?:me)?|chinguen|frieguen)\\b`),
+  new RegExp(
+    `\\b(?:no|nunca|ya\\s+no|jamas)\\s+${obj}(?:vuelvan\\s+a\\s+|vuelva\\s+a\\s+|vuelvas\\s+a\\s+|volvais\\s+a\\s+|mas\\s+)?(?:llamen|llames|llameis|llamar(?:me)?|marquen|marques|marqueis|marcar(?:me)?|buscar(?:me)?|escriban|escribas|escribais|escribir(?:me)?|manden|mandes|mandeis|mandar(?:me)?|envien|envies|envieis|enviar(?:me)?|molesten|molestes|molesteis|molestar|contacten|contactes|contacteis|contactar(?:me)?|busquen|hostiguen|acosen|jodan|jodais|hablen|hableis|hablar(?:me)?|chinguen|frieguen)\\b`,
+  ),
   /\b(?:no|nunca|ya\s+no|jamas)\s+(?:la|lo|los|las)\s+(?:vuelvan\s+a\s+|mas\s+)?(?:llamen|llameis|llamar|marquen|marqueis|marcar|molesten|molesteis|molestar|contacten|contacteis|contactar|busquen|acosen|hostiguen)\b/,
   // "no me sigan llamando", "ya no me estén marcando", "no quiero que me sigan escribiendo".
-  new RegExp(`\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis|estes|siga|sigas)\\s+${esContact}`),
-  new RegExp(`\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`),
+  new RegExp(
+    `\\b(?:no|ya\\s+no|nunca)\\s+${obj}(?:sigan|sigais|esten|esteis|estes|siga|sigas)\\s+${esContact}`,
+  ),
+  new RegExp(
+    `\\bno\\s+(?:quiero|deseo)\\s+que\\s+${obj}(?:sigan\\s+|vuelvan\\s+a\\s+|esten\\s+)?${esContact}`,
+  ),
   /\bno\s+(?:tiene\s+(?:caso|sentido)|sirve\s+de\s+nada|hace\s+falta)\s+que\s+(?:me\s+|le\s+|la\s+|lo\s+)?sigan\s+(?:llam|marc|timbr|escrib|mand|molest)/,
   /\b(?:dar(?:me)?|dame|denme|darnos|dadme|quiero|me\s+doy|solicito|pido)\s+(?:de\s+)?(?:la\s+)?baja\b/,
   /\bno\s+(?:quiero|deseo)\s+(?:recibir\s+|que\s+me\s+\w+\s+)?(?:mas\s+|ningun\w*\s+|ningun\s+tipo\s+de\s+|ni\s+una\s+|ni\s+un\s+)?(?:mensajes|llamadas|llamada|mensaje|correos|sms|whats\w*|notificaciones|comunicaciones|contacto|nada\s+de\s+ustedes)/,
@@ -122,25 +147,38 @@ const stopPatterns: readonly RegExp[] = [
  * "STOP. I mean it this time.", "… no need to keep reminding me, just stop": the keyword as a sentence
  * of its own, first or last, before the punctuation is dropped ("I can't stop" is not one).
  */
-const stopSentence = /^\s*(?:please\s+)?(?:stop|basta|alto)\s*[.!]+(?:\s|$)|(?:[.,;!]\s*|\b(?:just|please|pls|so|now)\s+)(?:stop|basta)(?:\s+(?:it|now|already|please|pls|ya))?\s*[.!]*\s*$/i;
+const stopSentence =
+  /^\s*(?:please\s+)?(?:stop|basta|alto)\s*[.!]+(?:\s|$)|(?:[.,;!]\s*|\b(?:just|please|pls|so|now)\s+)(?:stop|basta)(?:\s+(?:it|now|already|please|pls|ya))?\s*[.!]*\s*$/i;
 
 const ruleSets: ReadonlyArray<[Intent, readonly RegExp[]]> = [
-  ['deceased', [
-    /\b(?:fallecio|murio|fallecido|fallecida|difunto|difunta|q\s*e\s*p\s*d|en\s+paz\s+descanse|ya\s+no\s+esta\s+con\s+nosotros|acta\s+de\s+defuncion|se\s+nos\s+fue|finado|finada|ha\s+fallecido|descanse\s+en\s+paz)\b/,
-    /\b(?:passed\s+away|died|is\s+deceased|was\s+deceased|deceased|is\s+dead|has\s+passed|death\s+certificate|passed\s+last|rest\s+in\s+peace)\b/,
-  ]],
-  ['bankruptcy', [
-    /\b(?:bancarrota|concurso\s+(?:de\s+acreedores|mercantil|de\s+persona\s+natural)|insolvencia|segunda\s+oportunidad|declar\w*\s+en\s+(?:quiebra|concurso)|suspension\s+de\s+pagos|reorganizacion\s+empresarial|liquidacion\s+patrimonial|procedimiento\s+concursal|quiebra\s+personal|negociacion\s+de\s+deudas|concurso\s+(?:preventivo|de\s+persona)|pedi\s+la\s+quiebra|me\s+(?:declare|declararon)\s+(?:en\s+)?(?:quiebra|insolvente))\b/,
-    /\b(?:bankrupt\w*|chapter\s+(?:7|13|seven|thirteen)|insolven\w*|filed\s+for\s+(?:bk|bankruptcy|chapter))\b/,
-  ]],
-  ['wrong_party', [
-    /\b(?:numero\s+equivocado|equivocad[oa]s?\s+de\s+(?:numero|persona)|se\s+equivoc\w*\s+de\s+(?:numero|persona)|no\s+conozco\s+a\s+(?:esa\s+persona|ese\s+senor|esa\s+senora|nadie\s+con\s+ese|ningun)|aqui\s+no\s+vive|no\s+vive\s+aqui|ya\s+no\s+vive|no\s+es\s+mi\s+nombre|no\s+se\s+quien\s+es|no\s+soy\s+(?:esa\s+persona|la\s+persona|quien\s+buscan))\b/,
-    /\b(?:wrong\s+(?:number|person|guy|girl|lady|phone)|no\s+one\s+(?:here\s+)?by\s+that\s+name|nobody\s+(?:here\s+)?by\s+that\s+name|doesn'?t\s+live\s+here|not\s+my\s+name|(?:got|have)\s+the\s+wrong|i\s+don'?t\s+know\s+(?:who\s+that\s+is|that\s+person|anyone\s+named))\b/,
-  ]],
-  ['dispute', [
-    /\b(?:robo\s+de\s+identidad|suplantacion|usurpacion\s+de\s+identidad|no\s+reconozco\s+(?:esa|esta|la|el|ese|este)\s+(?:deuda|cargo|cuenta|credito|prestamo)|nunca\s+(?:contrate|saque|pedi|solicite|firme|abri)|no\s+es\s+mi\s+deuda)\b/,
-    /\b(?:identity\s+theft|stolen\s+identity|not\s+my\s+debt|never\s+(?:opened|signed\s+up|took\s+out|applied)|don'?t\s+recognize\s+(?:this|that|the)\s+(?:debt|charge|account|creditor|original))\b/,
-  ]],
+  [
+    'deceased',
+    [
+      /\b(?:fallecio|murio|fallecido|fallecida|difunto|difunta|q\s*e\s*p\s*d|en\s+paz\s+descanse|ya\s+no\s+esta\s+con\s+nosotros|acta\s+de\s+defuncion|se\s+nos\s+fue|finado|finada|ha\s+fallecido|descanse\s+en\s+paz)\b/,
+      /\b(?:passed\s+away|died|is\s+deceased|was\s+deceased|deceased|is\s+dead|has\s+passed|death\s+certificate|passed\s+last|rest\s+in\s+peace)\b/,
+    ],
+  ],
+  [
+    'bankruptcy',
+    [
+      /\b(?:bancarrota|concurso\s+(?:de\s+acreedores|mercantil|de\s+persona\s+natural)|insolvencia|segunda\s+oportunidad|declar\w*\s+en\s+(?:quiebra|concurso)|suspension\s+de\s+pagos|reorganizacion\s+empresarial|liquidacion\s+patrimonial|procedimiento\s+concursal|quiebra\s+personal|negociacion\s+de\s+deudas|concurso\s+(?:preventivo|de\s+persona)|pedi\s+la\s+quiebra|me\s+(?:declare|declararon)\s+(?:en\s+)?(?:quiebra|insolvente))\b/,
+      /\b(?:bankrupt\w*|chapter\s+(?:7|13|seven|thirteen)|insolven\w*|filed\s+for\s+(?:bk|bankruptcy|chapter))\b/,
+    ],
+  ],
+  [
+    'wrong_party',
+    [
+      /\b(?:numero\s+equivocado|equivocad[oa]s?\s+de\s+(?:numero|persona)|se\s+equivoc\w*\s+de\s+(?:numero|persona)|no\s+conozco\s+a\s+(?:esa\s+persona|ese\s+senor|esa\s+senora|nadie\s+con\s+ese|ningun)|aqui\s+no\s+vive|no\s+vive\s+aqui|ya\s+no\s+vive|no\s+es\s+mi\s+nombre|no\s+se\s+quien\s+es|no\s+soy\s+(?:esa\s+persona|la\s+persona|quien\s+buscan))\b/,
+      /\b(?:wrong\s+(?:number|person|guy|girl|lady|phone)|no\s+one\s+(?:here\s+)?by\s+that\s+name|nobody\s+(?:here\s+)?by\s+that\s+name|doesn'?t\s+live\s+here|not\s+my\s+name|(?:got|have)\s+the\s+wrong|i\s+don'?t\s+know\s+(?:who\s+that\s+is|that\s+person|anyone\s+named))\b/,
+    ],
+  ],
+  [
+    'dispute',
+    [
+      /\b(?:robo\s+de\s+identidad|suplantacion|usurpacion\s+de\s+identidad|no\s+reconozco\s+(?:esa|esta|la|el|ese|este)\s+(?:deuda|cargo|cuenta|credito|prestamo)|nunca\s+(?:contrate|saque|pedi|solicite|firme|abri)|no\s+es\s+mi\s+deuda)\b/,
+      /\b(?:identity\s+theft|stolen\s+identity|not\s+my\s+debt|never\s+(?:opened|signed\s+up|took\s+out|applied)|don'?t\s+recognize\s+(?:this|that|the)\s+(?:debt|charge|account|creditor|original))\b/,
+    ],
+  ],
 ];
 
 export interface RuleHit {
@@ -159,15 +197,21 @@ export interface RuleHit {
  */
 /** Folded text without punctuation, the form every rule pattern reads. */
 function ruleText(text: string): string {
-  return foldText(text).replace(/[.,:;/\\-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
+  return foldText(text)
+    .replace(/[.,:;/\\-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2000);
 }
 
 export function ruleIntents(text: string): RuleHit[] {
   const folded = ruleText(text);
   const hits: RuleHit[] = [];
-  for (const [intent, res] of ruleSets) if (res.some((re) => re.test(folded))) hits.push({ intent, keyword: false });
+  for (const [intent, res] of ruleSets)
+    if (res.some((re) => re.test(folded))) hits.push({ intent, keyword: false });
   if (keywordOnly.test(folded)) hits.push({ intent: 'stop_contact', keyword: true });
-  else if (stopPatterns.some((re) => re.test(folded)) || stopSentence.test(text)) hits.push({ intent: 'stop_contact', keyword: false });
+  else if (stopPatterns.some((re) => re.test(folded)) || stopSentence.test(text))
+    hits.push({ intent: 'stop_contact', keyword: false });
   return hits;
 }
 
@@ -183,7 +227,8 @@ const contactAgainThreat: readonly RegExp[] = [
   /\b(?:vuelva|vuelvan|vuelve|volved|vuelvas)\s+a\s+(?:llam|marc|timbr|escrib|molest)\w*\s+y\b/,
   /\b(?:call|text|message|contact|email)\s+(?:me\s+)?(?:one\s+more\s+time|again|once\s+more)\s+and\b|\bone\s+more\s+(?:call|text|message)\s+and\b|\bif\s+(?:you|u|y'?all)\s+(?:call|text|contact|message)\s+(?:me\s+)?(?:again|one\s+more\s+time)\b|\bkeep\s+(?:calling|texting|it\s+up)\s+and\b/,
 ];
-const refusedChannel = /\b(?:llamadas|calls|mensajes|texts|correos|emails)\s+no\b(?!\s+(?:me\s+)?(?:llegan|go|come|funcionan|work))|\bno\s+(?:atiendo|contesto|puedo\s+(?:contestar|atender)|respondo)\s+(?:las\s+|sus\s+)?(?:llamadas|el\s+telefono|el\s+celular)\b|\b(?:don'?t|can'?t|cannot|do\s+not)\s+(?:answer|take|pick\s+up)\s+(?:calls|the\s+phone|phone\s+calls)\b|\bno\s+calls\b/;
+const refusedChannel =
+  /\b(?:llamadas|calls|mensajes|texts|correos|emails)\s+no\b(?!\s+(?:me\s+)?(?:llegan|go|come|funcionan|work))|\bno\s+(?:atiendo|contesto|puedo\s+(?:contestar|atender)|respondo)\s+(?:las\s+|sus\s+)?(?:llamadas|el\s+telefono|el\s+celular)\b|\b(?:don'?t|can'?t|cannot|do\s+not)\s+(?:answer|take|pick\s+up)\s+(?:calls|the\s+phone|phone\s+calls)\b|\bno\s+calls\b/;
 
 /**
  * The implicit opt-out in a reply, if any (see above).

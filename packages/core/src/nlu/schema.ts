@@ -13,14 +13,20 @@ export const TimeOfDay = z.object({
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
 /** An amount in major units as written ("1,200.50" → 1200.5) with an ISO 4217 code when stated. */
-export const NluAmount = z.object({ value: z.number().nonnegative(), currency: z.string().length(3).optional() });
+export const NluAmount = z.object({
+  value: z.number().nonnegative(),
+  currency: z.string().length(3).optional(),
+});
 export type NluAmount = z.infer<typeof NluAmount>;
 
 /** Entities found in one utterance; keys are omitted when not found. */
 export const NluEntities = z.object({
   amount: NluAmount.optional(),
   /** ISO calendar date (YYYY-MM-DD) in the debtor's zone. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   installments: z.number().int().positive().optional(),
   channel: z.enum(channels).optional(),
   timeOfDay: TimeOfDay.optional(),
@@ -34,7 +40,13 @@ export type NluEntities = z.infer<typeof NluEntities>;
 export const NluParseInput = z.object({
   text: z.string().max(20_000),
   lang: z.enum(languages).optional(),
-  now: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date-time').optional(),
+  now: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+      'expected an ISO date-time',
+    )
+    .optional(),
   timezone: z.string().min(1).max(64).optional(),
 });
 export type NluParseInput = z.infer<typeof NluParseInput>;

@@ -8,8 +8,10 @@ import { wordValue } from './numbers.js';
  * "entre 2 y 4" → { from: '14:00', to: '16:00' }, "en la mañana" → { part: 'morning' }.
  * Debtors name contact hours, so a bare 1–7 is read as afternoon/evening (pm).
  */
-const hour = '(\\d{1,2}(?::\\d{2})?(?![\\d.,]*\\d)|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|mediodia)';
-const suffix = '(?:\\s*(am|pm|a\\s?m|p\\s?m|hrs|hs|h|horas|de\\s+la\\s+(?:manana|tarde|noche)|in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night|o\\s?clock))?';
+const hour =
+  '(\\d{1,2}(?::\\d{2})?(?![\\d.,]*\\d)|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|mediodia)';
+const suffix =
+  '(?:\\s*(am|pm|a\\s?m|p\\s?m|hrs|hs|h|horas|de\\s+la\\s+(?:manana|tarde|noche)|in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night|o\\s?clock))?';
 const h = `${hour}${suffix}`;
 
 function toClock(raw: string, suf: string | undefined, lang: Language | undefined): string | undefined {
@@ -35,14 +37,31 @@ function toClock(raw: string, suf: string | undefined, lang: Language | undefine
   return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
 
-const rangeRe = new RegExp(`\\b(?:entre(?:\\s+las)?|between|from|de(?:\\s+las)?|desde\\s+las)\\s+${h}\\s+(?:y|and|a|to|till|until|-|hasta)(?:\\s+las)?\\s+${h}`);
-const fromRe = new RegExp(`\\b(?:after|despues\\s+del|despues\\s+de(?:\\s+las)?|a\\s+partir\\s+de(?:\\s+las)?|desde\\s+las|from|past|later\\s+than|pasadas\\s+las)\\s+${h}`);
-const toRe = new RegExp(`\\b(?:before|antes\\s+de(?:\\s+las)?|hasta\\s+las|until|till|no\\s+later\\s+than|by)\\s+${h}`);
-const atRe = new RegExp(`\\b(?:a\\s+las|a\\s+la|at|around|como\\s+a\\s+las|tipo|sobre\\s+las|a\\s+eso\\s+de\\s+las)\\s+${h}`);
+const rangeRe = new RegExp(
+  `\\b(?:entre(?:\\s+las)?|between|from|de(?:\\s+las)?|desde\\s+las)\\s+${h}\\s+(?:y|and|a|to|till|until|-|hasta)(?:\\s+las)?\\s+${h}`,
+);
+const fromRe = new RegExp(
+  `\\b(?:after|despues\\s+del|despues\\s+de(?:\\s+las)?|a\\s+partir\\s+de(?:\\s+las)?|desde\\s+las|from|past|later\\s+than|pasadas\\s+las)\\s+${h}`,
+);
+const toRe = new RegExp(
+  `\\b(?:before|antes\\s+de(?:\\s+las)?|hasta\\s+las|until|till|no\\s+later\\s+than|by)\\s+${h}`,
+);
+const atRe = new RegExp(
+  `\\b(?:a\\s+las|a\\s+la|at|around|como\\s+a\\s+las|tipo|sobre\\s+las|a\\s+eso\\s+de\\s+las)\\s+${h}`,
+);
 const parts: ReadonlyArray<[TimeOfDay['part'] & string, RegExp]> = [
-  ['morning', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+mananas?\b|\bin\s+the\s+morning\b|\bmornings?\b|\btemprano\b|\bearly\b/],
-  ['afternoon', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+tardes?\b|\bde\s+tarde\b|\bin\s+the\s+afternoon\b|\bafternoons?\b/],
-  ['evening', /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+noches?\b|\bde\s+noche\b|\bin\s+the\s+evening\b|\bevenings?\b|\btonight\b|\bat\s+night\b|\besta\s+noche\b|\bnights\b/],
+  [
+    'morning',
+    /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+mananas?\b|\bin\s+the\s+morning\b|\bmornings?\b|\btemprano\b|\bearly\b/,
+  ],
+  [
+    'afternoon',
+    /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+tardes?\b|\bde\s+tarde\b|\bin\s+the\s+afternoon\b|\bafternoons?\b/,
+  ],
+  [
+    'evening',
+    /\b(?:en|por|de|durante|a)\s+la(?:s)?\s+noches?\b|\bde\s+noche\b|\bin\s+the\s+evening\b|\bevenings?\b|\btonight\b|\bat\s+night\b|\besta\s+noche\b|\bnights\b/,
+  ],
 ];
 
 /**
@@ -52,13 +71,19 @@ const parts: ReadonlyArray<[TimeOfDay['part'] & string, RegExp]> = [
  * extractTimeOfDay('mejor en la tarde') // → { part: 'afternoon' }
  */
 export function extractTimeOfDay(text: string, lang?: Language): TimeOfDay | undefined {
-  const folded = foldText(text).slice(0, 2000).replace(/(\d)\.(\d{2})\b/g, '$1:$2');
+  const folded = foldText(text)
+    .slice(0, 2000)
+    .replace(/(\d)\.(\d{2})\b/g, '$1:$2');
   const r = rangeRe.exec(folded);
   if (r) {
     const sufFrom = r[2] ?? r[4];
     const from = toClock(r[1] ?? '', sufFrom, lang);
     const to = toClock(r[3] ?? '', r[4] ?? r[2], lang);
-    if (from && to) return { from, to: to < from && Number(to.slice(0, 2)) < 12 ? `${Number(to.slice(0, 2)) + 12}${to.slice(2)}` : to };
+    if (from && to)
+      return {
+        from,
+        to: to < from && Number(to.slice(0, 2)) < 12 ? `${Number(to.slice(0, 2)) + 12}${to.slice(2)}` : to,
+      };
   }
   const f = fromRe.exec(folded);
   if (f) {
@@ -71,7 +96,13 @@ export function extractTimeOfDay(text: string, lang?: Language): TimeOfDay | und
     if (to && !/\bby\s+the\b/.test(folded.slice(t.index, t.index + 8))) return { to };
   }
   const a = atRe.exec(folded);
-  if (a && (a[2] || /^\d{1,2}(:\d{2})?$/.test(a[1] ?? '') || /^(noon|mediodia)$/.test(a[1] ?? '') || /^a\s+las/.test(a[0]))) {
+  if (
+    a &&
+    (a[2] ||
+      /^\d{1,2}(:\d{2})?$/.test(a[1] ?? '') ||
+      /^(noon|mediodia)$/.test(a[1] ?? '') ||
+      /^a\s+las/.test(a[0]))
+  ) {
     const from = toClock(a[1] ?? '', a[2], lang);
     if (from) return { from };
   }
@@ -80,7 +111,11 @@ export function extractTimeOfDay(text: string, lang?: Language): TimeOfDay | und
   for (const [part, re] of parts) {
     for (const m of folded.matchAll(new RegExp(re.source, 'g'))) {
       // Only a "no" in the same clause refuses it: "a la mañana no puedo, llamame a la tarde" → afternoon.
-      const before = folded.slice(Math.max(0, m.index - 25), m.index).split(/[,.;]/).pop() ?? '';
+      const before =
+        folded
+          .slice(Math.max(0, m.index - 25), m.index)
+          .split(/[,.;]/)
+          .pop() ?? '';
       const negated = /\bno\b/.test(before) || /^\s*,?\s*no\b/.test(folded.slice(m.index + m[0].length));
       // "good morning", "buenas tardes" are greetings, not a time to be called.
       const greeting = /\bgood\s+$/.test(folded.slice(Math.max(0, m.index - 6), m.index));

@@ -1,7 +1,19 @@
 import { SaldoError } from '../errors/index.js';
 
 /** Account statuses (see the glossary in docs/adr/0004-glossary.md). */
-export const accountStatuses = ['active', 'promised', 'in_plan', 'disputed', 'paid', 'settled', 'closed', 'cease', 'bankrupt', 'deceased', 'legal'] as const;
+export const accountStatuses = [
+  'active',
+  'promised',
+  'in_plan',
+  'disputed',
+  'paid',
+  'settled',
+  'closed',
+  'cease',
+  'bankrupt',
+  'deceased',
+  'legal',
+] as const;
 export type AccountStatus = (typeof accountStatuses)[number];
 
 /**
@@ -11,8 +23,30 @@ export type AccountStatus = (typeof accountStatuses)[number];
  * creditor). A payment that clears the balance moves any collectable status to `paid`.
  */
 const transitions: Record<AccountStatus, readonly AccountStatus[]> = {
-  active: ['promised', 'in_plan', 'disputed', 'paid', 'settled', 'closed', 'cease', 'bankrupt', 'deceased', 'legal'],
-  promised: ['active', 'in_plan', 'disputed', 'paid', 'settled', 'closed', 'cease', 'bankrupt', 'deceased', 'legal'],
+  active: [
+    'promised',
+    'in_plan',
+    'disputed',
+    'paid',
+    'settled',
+    'closed',
+    'cease',
+    'bankrupt',
+    'deceased',
+    'legal',
+  ],
+  promised: [
+    'active',
+    'in_plan',
+    'disputed',
+    'paid',
+    'settled',
+    'closed',
+    'cease',
+    'bankrupt',
+    'deceased',
+    'legal',
+  ],
   in_plan: ['active', 'disputed', 'paid', 'settled', 'closed', 'cease', 'bankrupt', 'deceased', 'legal'],
   disputed: ['active', 'paid', 'settled', 'closed', 'cease', 'bankrupt', 'deceased', 'legal'],
   legal: ['active', 'promised', 'in_plan', 'paid', 'settled', 'closed', 'bankrupt', 'deceased'],
@@ -37,7 +71,12 @@ export function nextStatuses(from: AccountStatus): readonly AccountStatus[] {
 /** Throws a `conflict` SaldoError for an illegal move. */
 export function assertTransition(from: AccountStatus, to: AccountStatus): void {
   if (!canTransition(from, to)) {
-    throw new SaldoError('conflict', `account status cannot move from ${from} to ${to}`, [{ path: 'status', message: `allowed from ${from}: ${transitions[from].join(', ') || 'none (terminal)'}` }]);
+    throw new SaldoError('conflict', `account status cannot move from ${from} to ${to}`, [
+      {
+        path: 'status',
+        message: `allowed from ${from}: ${transitions[from].join(', ') || 'none (terminal)'}`,
+      },
+    ]);
   }
 }
 

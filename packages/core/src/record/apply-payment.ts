@@ -42,10 +42,16 @@ export function applyPayment(
   payment: { amountMinor: number; currency: string; paidOn: string },
 ): PaymentEffect {
   if (payment.currency !== account.currency) {
-    throw new SaldoError('validation', `payment currency ${payment.currency} does not match the account currency ${account.currency}`, [{ path: 'currency', message: `expected ${account.currency}` }]);
+    throw new SaldoError(
+      'validation',
+      `payment currency ${payment.currency} does not match the account currency ${account.currency}`,
+      [{ path: 'currency', message: `expected ${account.currency}` }],
+    );
   }
   if (!Number.isSafeInteger(payment.amountMinor) || payment.amountMinor <= 0) {
-    throw new SaldoError('validation', 'payment amount must be a positive integer in minor units', [{ path: 'amountMinor', message: 'must be > 0' }]);
+    throw new SaldoError('validation', 'payment amount must be a positive integer in minor units', [
+      { path: 'amountMinor', message: 'must be > 0' },
+    ]);
   }
   const applied = Math.min(payment.amountMinor, account.balanceMinor);
   const balanceMinor = account.balanceMinor - applied;
@@ -59,10 +65,21 @@ export function applyPayment(
     const take = Math.min(remaining, p.amountMinor - p.paidMinor);
     remaining -= take;
     const paidMinor = p.paidMinor + take;
-    promiseUpdates.push({ id: p.id, paidMinor, status: paidMinor >= p.amountMinor || balanceMinor === 0 ? 'kept' : 'pending' });
+    promiseUpdates.push({
+      id: p.id,
+      paidMinor,
+      status: paidMinor >= p.amountMinor || balanceMinor === 0 ? 'kept' : 'pending',
+    });
   }
   let status = account.status;
   if (balanceMinor === 0 && canTransition(status, 'paid')) status = 'paid';
-  else if (status === 'promised' && promiseUpdates.some((u) => u.status === 'kept') && !promises.some((p) => p.status === 'pending' && !promiseUpdates.find((u) => u.id === p.id && u.status === 'kept'))) status = 'active';
+  else if (
+    status === 'promised' &&
+    promiseUpdates.some((u) => u.status === 'kept') &&
+    !promises.some(
+      (p) => p.status === 'pending' && !promiseUpdates.find((u) => u.id === p.id && u.status === 'kept'),
+    )
+  )
+    status = 'active';
   return { balanceMinor, status, overpaymentMinor: payment.amountMinor - applied, promiseUpdates };
 }

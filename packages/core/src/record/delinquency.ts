@@ -12,7 +12,9 @@ const DAY_MS = 86_400_000;
  */
 export function daysPastDue(delinquentSince: string | null, asOf: string): number {
   if (!delinquentSince) return 0;
-  const d = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${delinquentSince}T00:00:00Z`)) / DAY_MS);
+  const d = Math.round(
+    (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${delinquentSince}T00:00:00Z`)) / DAY_MS,
+  );
   return Math.max(0, d);
 }
 
@@ -28,11 +30,16 @@ export function bucketOf(dpd: number): Bucket {
 /** The DPD range of a bucket, inclusive (max null = unbounded). @example bucketRange('31-60') // { min: 31, max: 60 } */
 export function bucketRange(b: Bucket): { min: number; max: number | null } {
   switch (b) {
-    case 'current': return { min: 0, max: 0 };
-    case '1-30': return { min: 1, max: 30 };
-    case '31-60': return { min: 31, max: 60 };
-    case '61-90': return { min: 61, max: 90 };
-    case '90+': return { min: 91, max: null };
+    case 'current':
+      return { min: 0, max: 0 };
+    case '1-30':
+      return { min: 1, max: 30 };
+    case '31-60':
+      return { min: 31, max: 60 };
+    case '61-90':
+      return { min: 61, max: 90 };
+    case '90+':
+      return { min: 91, max: null };
   }
 }
 

@@ -38,7 +38,14 @@ export const importColumns = [
   'tags', // ;-separated
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
-export const requiredImportColumns: readonly ImportColumn[] = ['external_ref', 'debtor_ref', 'last_name', 'country', 'currency', 'principal'];
+export const requiredImportColumns: readonly ImportColumn[] = [
+  'external_ref',
+  'debtor_ref',
+  'last_name',
+  'country',
+  'currency',
+  'principal',
+];
 
 /** A raw row as it arrives from a file or JSON: every field a string (blank = absent). */
 export type RawImportRow = Partial<Record<ImportColumn, string>>;

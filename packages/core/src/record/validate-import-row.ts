@@ -64,23 +64,49 @@ function parseConsent(v: string | undefined, field: string, issues: FieldIssue[]
 }
 
 function parseList(v: string | undefined): string[] {
-  return (v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  return (v ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-function normalisePhone(raw: string, country: string, field: string, issues: FieldIssue[]): { e164: string; type: LineType } | null {
+function normalisePhone(
+  raw: string,
+  country: string,
+  field: string,
+  issues: FieldIssue[],
+): { e164: string; type: LineType } | null {
   // Mexico dropped the mobile "1" after +52 in 2019; old files still carry it.
   const cleaned = raw.trim().replace(/^\+52\s*1(?=[\s\d]{10,})/, '+52');
   const p = parsePhoneNumberFromString(cleaned, country as CountryCode);
   if (!p || !p.isValid()) {
-    issues.push({ path: field, message: `"${raw}" is not a valid phone number for ${country} (use E.164, e.g. +525512345678)` });
+    issues.push({
+      path: field,
+      message: `"${raw}" is not a valid phone number for ${country} (use E.164, e.g. +525512345678)`,
+    });
     return null;
   }
   const t = p.getType();
-  const type: LineType = t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'landline' : t === 'VOIP' ? 'voip' : t === 'FIXED_LINE_OR_MOBILE' ? 'unknown' : 'unknown';
+  const type: LineType =
+    t === 'MOBILE'
+      ? 'mobile'
+      : t === 'FIXED_LINE'
+        ? 'landline'
+        : t === 'VOIP'
+          ? 'voip'
+          : t === 'FIXED_LINE_OR_MOBILE'
+            ? 'unknown'
+            : 'unknown';
   return { e164: p.number, type };
 }
 
-function money(v: string | undefined, field: string, currency: Currency | null, required: boolean, issues: FieldIssue[]): number | null {
+function money(
+  v: string | undefined,
+  field: string,
+  currency: Currency | null,
+  required: boolean,
+  issues: FieldIssue[],
+): number | null {
   const s = (v ?? '').trim();
   if (s === '') {
     if (required) issues.push({ path: field, message: 'is required' });
@@ -107,31 +133,57 @@ function money(v: string | undefined, field: string, currency: Currency | null, 
  * validateImportRow({ external_ref: 'A1', debtor_ref: 'D1', last_name: 'Pérez', country: 'MX',
  *   region: 'MX-CMX', currency: 'MXN', principal: '1500.00' }, { asOf: '2026-11-24' }).ok // true
  */
-export function validateImportRow(raw: RawImportRow, ctx: { asOf: string; defaultCurrency?: string; defaultCountry?: string }): RowValidation {
+export function validateImportRow(
+  raw: RawImportRow,
+  ctx: { asOf: string; defaultCurrency?: string; defaultCountry?: string },
+): RowValidation {
   const issues: FieldIssue[] = [];
   const get = (k: keyof RawImportRow) => (raw[k] ?? '').trim();
 
   const externalRef = get('external_ref');
   if (!externalRef) issues.push({ path: 'external_ref', message: 'is required' });
-  else if (!REF.test(externalRef)) issues.push({ path: 'external_ref', message: `"${externalRef}" must be 1–64 letters, digits or . - / : # _` });
+  else if (!REF.test(externalRef))
+    issues.push({
+      path: 'external_ref',
+      message: `"${externalRef}" must be 1–64 letters, digits or . - / : # _`,
+    });
   const debtorRef = get('debtor_ref');
   if (!debtorRef) issues.push({ path: 'debtor_ref', message: 'is required' });
-  else if (!REF.test(debtorRef)) issues.push({ path: 'debtor_ref', message: `"${debtorRef}" must be 1–64 letters, digits or . - / : # _` });
+  else if (!REF.test(debtorRef))
+    issues.push({
+      path: 'debtor_ref',
+      message: `"${debtorRef}" must be 1–64 letters, digits or . - / : # _`,
+    });
   const lastName = get('last_name');
   if (!lastName) issues.push({ path: 'last_name', message: 'is required' });
 
   const country = (get('country') || ctx.defaultCountry || '').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) issues.push({ path: 'country', message: country ? `"${get('country')}" is not an ISO 3166-1 alpha-2 code` : 'is required' });
+  if (!/^[A-Z]{2}$/.test(country))
+    issues.push({
+      path: 'country',
+      message: country ? `"${get('country')}" is not an ISO 3166-1 alpha-2 code` : 'is required',
+    });
   const region = get('region').toUpperCase() || null;
   if (region && (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(region) || !region.startsWith(`${country}-`))) {
-    issues.push({ path: 'region', message: `"${get('region')}" is not an ISO 3166-2 code of ${country || 'the country'}` });
+    issues.push({
+      path: 'region',
+      message: `"${get('region')}" is not an ISO 3166-2 code of ${country || 'the country'}`,
+    });
   }
   let timezone = get('timezone');
   if (timezone) {
-    if (!isValidZone(timezone)) issues.push({ path: 'timezone', message: `"${timezone}" is not an IANA time zone (e.g. America/Mexico_City)` });
+    if (!isValidZone(timezone))
+      issues.push({
+        path: 'timezone',
+        message: `"${timezone}" is not an IANA time zone (e.g. America/Mexico_City)`,
+      });
   } else {
     timezone = defaultZone(country, region ?? undefined) ?? '';
-    if (!timezone && country) issues.push({ path: 'timezone', message: `is required for ${country}${region ? ` region ${region}` : ''}: the country spans several zones` });
+    if (!timezone && country)
+      issues.push({
+        path: 'timezone',
+        message: `is required for ${country}${region ? ` region ${region}` : ''}: the country spans several zones`,
+      });
   }
   const langRaw = get('language').toLowerCase();
   let language: 'es' | 'en' = country === 'US' || country === 'GB' ? 'en' : 'es';
@@ -143,28 +195,40 @@ export function validateImportRow(raw: RawImportRow, ctx: { asOf: string; defaul
 
   const curRaw = (get('currency') || ctx.defaultCurrency || '').toUpperCase();
   const currency = isCurrency(curRaw) ? curRaw : null;
-  if (!currency) issues.push({ path: 'currency', message: curRaw ? `"${get('currency')}" is not a supported ISO 4217 currency` : 'is required' });
+  if (!currency)
+    issues.push({
+      path: 'currency',
+      message: curRaw ? `"${get('currency')}" is not a supported ISO 4217 currency` : 'is required',
+    });
   const principalMinor = money(raw.principal, 'principal', currency, true, issues);
   const interestMinor = money(raw.interest, 'interest', currency, false, issues) ?? 0;
   const feesMinor = money(raw.fees, 'fees', currency, false, issues) ?? 0;
   const balanceGiven = money(raw.balance, 'balance', currency, false, issues);
 
   const dob = get('date_of_birth') || null;
-  if (dob && (!isCalendarDate(dob) || dob < '1900-01-01' || dob > ctx.asOf)) issues.push({ path: 'date_of_birth', message: `"${dob}" is not a valid past date (YYYY-MM-DD)` });
+  if (dob && (!isCalendarDate(dob) || dob < '1900-01-01' || dob > ctx.asOf))
+    issues.push({ path: 'date_of_birth', message: `"${dob}" is not a valid past date (YYYY-MM-DD)` });
   const delinquentSince = get('delinquent_since') || null;
-  if (delinquentSince && !isCalendarDate(delinquentSince)) issues.push({ path: 'delinquent_since', message: `"${delinquentSince}" is not a date (YYYY-MM-DD)` });
-  else if (delinquentSince && delinquentSince > ctx.asOf) issues.push({ path: 'delinquent_since', message: `${delinquentSince} is in the future` });
+  if (delinquentSince && !isCalendarDate(delinquentSince))
+    issues.push({ path: 'delinquent_since', message: `"${delinquentSince}" is not a date (YYYY-MM-DD)` });
+  else if (delinquentSince && delinquentSince > ctx.asOf)
+    issues.push({ path: 'delinquent_since', message: `${delinquentSince} is in the future` });
   const nid = get('national_id_last4') || null;
-  if (nid && !/^[0-9A-Za-z]{4}$/.test(nid)) issues.push({ path: 'national_id_last4', message: 'must be exactly 4 letters or digits' });
+  if (nid && !/^[0-9A-Za-z]{4}$/.test(nid))
+    issues.push({ path: 'national_id_last4', message: 'must be exactly 4 letters or digits' });
 
   let phone: { e164: string; type: LineType } | null = null;
-  if (get('phone') && /^[A-Z]{2}$/.test(country)) phone = normalisePhone(get('phone'), country, 'phone', issues);
+  if (get('phone') && /^[A-Z]{2}$/.test(country))
+    phone = normalisePhone(get('phone'), country, 'phone', issues);
   const phoneTypeRaw = get('phone_type').toLowerCase();
-  if (phoneTypeRaw && !(lineTypes as readonly string[]).includes(phoneTypeRaw)) issues.push({ path: 'phone_type', message: `"${phoneTypeRaw}" is not one of ${lineTypes.join(', ')}` });
+  if (phoneTypeRaw && !(lineTypes as readonly string[]).includes(phoneTypeRaw))
+    issues.push({ path: 'phone_type', message: `"${phoneTypeRaw}" is not one of ${lineTypes.join(', ')}` });
   let whatsapp: string | null = null;
-  if (get('whatsapp') && /^[A-Z]{2}$/.test(country)) whatsapp = normalisePhone(get('whatsapp'), country, 'whatsapp', issues)?.e164 ?? null;
+  if (get('whatsapp') && /^[A-Z]{2}$/.test(country))
+    whatsapp = normalisePhone(get('whatsapp'), country, 'whatsapp', issues)?.e164 ?? null;
   const email = get('email').toLowerCase() || null;
-  if (email && !EMAIL.test(email)) issues.push({ path: 'email', message: `"${get('email')}" is not a valid email address` });
+  if (email && !EMAIL.test(email))
+    issues.push({ path: 'email', message: `"${get('email')}" is not a valid email address` });
 
   const consents = {
     call: parseConsent(raw.consent_call, 'consent_call', issues),
@@ -173,23 +237,55 @@ export function validateImportRow(raw: RawImportRow, ctx: { asOf: string; defaul
     email: parseConsent(raw.consent_email, 'consent_email', issues),
   };
   const prefRaw = get('preferred_channel').toLowerCase();
-  const preferredChannel = (contactChannels as readonly string[]).includes(prefRaw) ? (prefRaw as PreferredChannel) : null;
-  if (prefRaw && !preferredChannel) issues.push({ path: 'preferred_channel', message: `"${prefRaw}" is not one of ${contactChannels.join(', ')}` });
+  const preferredChannel = (contactChannels as readonly string[]).includes(prefRaw)
+    ? (prefRaw as PreferredChannel)
+    : null;
+  if (prefRaw && !preferredChannel)
+    issues.push({
+      path: 'preferred_channel',
+      message: `"${prefRaw}" is not one of ${contactChannels.join(', ')}`,
+    });
   const statusRaw = get('status').toLowerCase() || 'active';
-  const status = (accountStatuses as readonly string[]).includes(statusRaw) ? (statusRaw as AccountStatus) : null;
-  if (!status) issues.push({ path: 'status', message: `"${statusRaw}" is not an account status (${accountStatuses.join(', ')})` });
+  const status = (accountStatuses as readonly string[]).includes(statusRaw)
+    ? (statusRaw as AccountStatus)
+    : null;
+  if (!status)
+    issues.push({
+      path: 'status',
+      message: `"${statusRaw}" is not an account status (${accountStatuses.join(', ')})`,
+    });
 
   if (issues.length > 0 || !currency || principalMinor === null || !status) return { ok: false, issues };
   const balanceMinor = balanceGiven ?? principalMinor + interestMinor + feesMinor;
   return {
     ok: true,
     row: {
-      externalRef, debtorRef, firstName: get('first_name'), lastName, language, country, region, timezone,
-      dateOfBirth: dob, nationalIdLast4: nid, phone: phone?.e164 ?? null,
-      phoneType: phone ? ((phoneTypeRaw as LineType) || phone.type) : null,
-      email, whatsapp, consents, preferredChannel, vulnerabilities: parseList(raw.vulnerability),
-      product: get('product') || 'unspecified', currency, principalMinor, interestMinor, feesMinor, balanceMinor,
-      delinquentSince, status, tags: parseList(raw.tags),
+      externalRef,
+      debtorRef,
+      firstName: get('first_name'),
+      lastName,
+      language,
+      country,
+      region,
+      timezone,
+      dateOfBirth: dob,
+      nationalIdLast4: nid,
+      phone: phone?.e164 ?? null,
+      phoneType: phone ? (phoneTypeRaw as LineType) || phone.type : null,
+      email,
+      whatsapp,
+      consents,
+      preferredChannel,
+      vulnerabilities: parseList(raw.vulnerability),
+      product: get('product') || 'unspecified',
+      currency,
+      principalMinor,
+      interestMinor,
+      feesMinor,
+      balanceMinor,
+      delinquentSince,
+      status,
+      tags: parseList(raw.tags),
     },
   };
 }

@@ -32,7 +32,9 @@ describe('default strategy', () => {
       expect(split.arms[0]).toMatchObject({ name: 'holdout', percent: 5 });
       expect(split.arms.map((a) => a.name)).toContain('champion');
       // The holdout path never contacts the debtor.
-      const holdoutPath = [split.arms[0]?.next, 'holdout_exit'].map((id) => seg.journey.nodes[id ?? '']?.kind);
+      const holdoutPath = [split.arms[0]?.next, 'holdout_exit'].map(
+        (id) => seg.journey.nodes[id ?? '']?.kind,
+      );
       expect(holdoutPath).toEqual(['wait', 'exit']);
     }
   });

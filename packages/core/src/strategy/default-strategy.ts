@@ -1,4 +1,11 @@
-import type { Condition, DurationSpec, OfferType, StrategyDefinition, StrategyNode, TimeWindow } from './definition.js';
+import type {
+  Condition,
+  DurationSpec,
+  OfferType,
+  StrategyDefinition,
+  StrategyNode,
+  TimeWindow,
+} from './definition.js';
 import type { TemplateRef } from './validate.js';
 
 /**
@@ -55,7 +62,12 @@ function holdoutSplit(champion: string, challenger?: { next: string; percent: nu
   ];
   return {
     holdout_split: { kind: 'split', arms, label: 'Permanent 5 % holdout (no contact) vs treatment' },
-    holdout_wait: { kind: 'wait', duration: 'P30D', next: 'holdout_exit', label: 'Holdout: no contact, recovery measured' },
+    holdout_wait: {
+      kind: 'wait',
+      duration: 'P30D',
+      next: 'holdout_exit',
+      label: 'Holdout: no contact, recovery measured',
+    },
     holdout_exit: { kind: 'exit', reason: 'holdout' },
   };
 }
@@ -82,17 +94,55 @@ function responseHandling(o: TailOptions): Nodes {
       branches: [
         { when: [{ field: 'lastEvent', op: 'eq', value: 'promised' }], next: 'promise_wait' },
         { when: replied(['payment_plan', 'settlement']), next: 'make_offer' },
-        { when: replied(['request_info', 'refuse', 'contact_preference', 'abuse', 'unknown']), next: 'escalate_agent' },
+        {
+          when: replied(['request_info', 'refuse', 'contact_preference', 'abuse', 'unknown']),
+          next: 'escalate_agent',
+        },
       ],
       otherwise: 'await_payment',
     },
-    await_payment: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: o.patience, onTimeout: o.afterPatience },
-    promise_wait: { kind: 'wait', fromPromiseDate: true, duration: 'P1D', next: 'broken_promise_sms', label: 'Promise date + 1 day of grace' },
-    broken_promise_sms: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'await_after_broken' },
-    await_after_broken: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P2D', onTimeout: o.afterBrokenPromise },
-    make_offer: { kind: 'offer', offer: o.offer, policy: o.policy, next: 'offer_email', label: 'Policy-bounded offer from the offer engine' },
+    await_payment: {
+      kind: 'wait_for',
+      events: [...debtorEvents],
+      onEvent: 'route_response',
+      timeout: o.patience,
+      onTimeout: o.afterPatience,
+    },
+    promise_wait: {
+      kind: 'wait',
+      fromPromiseDate: true,
+      duration: 'P1D',
+      next: 'broken_promise_sms',
+      label: 'Promise date + 1 day of grace',
+    },
+    broken_promise_sms: {
+      kind: 'send',
+      channel: 'sms',
+      template: 'sms_reminder_v1',
+      next: 'await_after_broken',
+    },
+    await_after_broken: {
+      kind: 'wait_for',
+      events: [...debtorEvents],
+      onEvent: 'route_response',
+      timeout: 'P2D',
+      onTimeout: o.afterBrokenPromise,
+    },
+    make_offer: {
+      kind: 'offer',
+      offer: o.offer,
+      policy: o.policy,
+      next: 'offer_email',
+      label: 'Policy-bounded offer from the offer engine',
+    },
     offer_email: { kind: 'send', channel: 'email', template: o.offerTemplate, next: 'await_offer' },
-    await_offer: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P5D', onTimeout: 'escalate_agent' },
+    await_offer: {
+      kind: 'wait_for',
+      events: [...debtorEvents],
+      onEvent: 'route_response',
+      timeout: 'P5D',
+      onTimeout: 'escalate_agent',
+    },
     escalate_agent: { kind: 'escalate', queue: o.queue, reason: 'bot_cannot_help', next: 'escalated' },
     escalated: { kind: 'exit', reason: 'escalated' },
   };
@@ -102,41 +152,119 @@ function responseHandling(o: TailOptions): Nodes {
 function voicebot(id: string, answerWithin: DurationSpec, onTimeout: string): Nodes {
   return {
     [`${id}_window`]: { kind: 'wait', until: callWindow, next: id },
-    [id]: { kind: 'call', template: 'voicebot_arrears_v1', voicemailTemplate: 'lcm_voicemail_v1', next: `await_${id}` },
-    [`await_${id}`]: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: answerWithin, onTimeout },
+    [id]: {
+      kind: 'call',
+      template: 'voicebot_arrears_v1',
+      voicemailTemplate: 'lcm_voicemail_v1',
+      next: `await_${id}`,
+    },
+    [`await_${id}`]: {
+      kind: 'wait_for',
+      events: [...debtorEvents],
+      onEvent: 'route_response',
+      timeout: answerWithin,
+      onTimeout,
+    },
   };
 }
 
 const current: Nodes = {
   ...holdoutSplit('courtesy_email'),
-  courtesy_email: { kind: 'send', channel: 'email', template: 'courtesy_reminder_email_v1', next: 'courtesy_done' },
+  courtesy_email: {
+    kind: 'send',
+    channel: 'email',
+    template: 'courtesy_reminder_email_v1',
+    next: 'courtesy_done',
+  },
   courtesy_done: { kind: 'exit', reason: 'courtesy_sent' },
 };
 
 /** 1–30 DPD, gentle: email → (3 days unopened) WhatsApp promise request → voicebot → SMS. */
 const early: Nodes = {
   ...holdoutSplit('email_reminder', { next: 'whatsapp_promise', percent: 10 }),
-  email_reminder: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_open', label: 'Amount, due date, payment options' },
-  await_open: { kind: 'wait_for', events: ['opened', 'clicked', ...debtorEvents], onEvent: 'route_response', timeout: 'P3D', onTimeout: 'whatsapp_promise' },
-  whatsapp_promise: { kind: 'send', channel: 'whatsapp', template: 'promise_request_whatsapp_v1', next: 'await_promise' },
-  await_promise: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P3D', onTimeout: 'voicebot_call_window' },
+  email_reminder: {
+    kind: 'send',
+    channel: 'email',
+    template: 'reminder_email_v1',
+    next: 'await_open',
+    label: 'Amount, due date, payment options',
+  },
+  await_open: {
+    kind: 'wait_for',
+    events: ['opened', 'clicked', ...debtorEvents],
+    onEvent: 'route_response',
+    timeout: 'P3D',
+    onTimeout: 'whatsapp_promise',
+  },
+  whatsapp_promise: {
+    kind: 'send',
+    channel: 'whatsapp',
+    template: 'promise_request_whatsapp_v1',
+    next: 'await_promise',
+  },
+  await_promise: {
+    kind: 'wait_for',
+    events: [...debtorEvents],
+    onEvent: 'route_response',
+    timeout: 'P3D',
+    onTimeout: 'voicebot_call_window',
+  },
   ...voicebot('voicebot_call', 'P3D', 'sms_last'),
   sms_last: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'await_last' },
-  await_last: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P5D', onTimeout: 'unresolved' },
+  await_last: {
+    kind: 'wait_for',
+    events: [...debtorEvents],
+    onEvent: 'route_response',
+    timeout: 'P5D',
+    onTimeout: 'unresolved',
+  },
   unresolved: { kind: 'exit', reason: 'unresolved' },
-  ...responseHandling({ patience: 'P4D', afterPatience: 'whatsapp_promise', offer: 'payment_plan', policy: 'default_payment_plan', offerTemplate: 'payment_plan_offer_email_v1', queue: 'agents', afterBrokenPromise: 'voicebot_call_window' }),
+  ...responseHandling({
+    patience: 'P4D',
+    afterPatience: 'whatsapp_promise',
+    offer: 'payment_plan',
+    policy: 'default_payment_plan',
+    offerTemplate: 'payment_plan_offer_email_v1',
+    queue: 'agents',
+    afterBrokenPromise: 'voicebot_call_window',
+  }),
 };
 
 /** 31–60 DPD, firmer: SMS → voicebot → WhatsApp → second voicebot → agent; 2-day waits. */
 const mid: Nodes = {
   ...holdoutSplit('sms_reminder'),
   sms_reminder: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'await_sms' },
-  await_sms: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P2D', onTimeout: 'voicebot_call_window' },
+  await_sms: {
+    kind: 'wait_for',
+    events: [...debtorEvents],
+    onEvent: 'route_response',
+    timeout: 'P2D',
+    onTimeout: 'voicebot_call_window',
+  },
   ...voicebot('voicebot_call', 'P2D', 'whatsapp_promise'),
-  whatsapp_promise: { kind: 'send', channel: 'whatsapp', template: 'promise_request_whatsapp_v1', next: 'await_promise' },
-  await_promise: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P2D', onTimeout: 'voicebot_call_2_window' },
+  whatsapp_promise: {
+    kind: 'send',
+    channel: 'whatsapp',
+    template: 'promise_request_whatsapp_v1',
+    next: 'await_promise',
+  },
+  await_promise: {
+    kind: 'wait_for',
+    events: [...debtorEvents],
+    onEvent: 'route_response',
+    timeout: 'P2D',
+    onTimeout: 'voicebot_call_2_window',
+  },
   ...voicebot('voicebot_call_2', 'P3D', 'escalate_agent'),
-  ...responseHandling({ patience: 'P3D', afterPatience: 'voicebot_call_2_window', offer: 'payment_plan', policy: 'default_payment_plan', offerTemplate: 'payment_plan_offer_email_v1', queue: 'agents', afterBrokenPromise: 'voicebot_call_2_window' }),
+  ...responseHandling({
+    patience: 'P3D',
+    afterPatience: 'voicebot_call_2_window',
+    offer: 'payment_plan',
+    policy: 'default_payment_plan',
+    offerTemplate: 'payment_plan_offer_email_v1',
+    queue: 'agents',
+    afterBrokenPromise: 'voicebot_call_2_window',
+  }),
 };
 
 /** 61+ DPD, firmest: call first, then a settlement offer, a second call, then a senior agent. */
@@ -145,13 +273,32 @@ function late(policy: string): Nodes {
     ...holdoutSplit('voicebot_call_window'),
     ...voicebot('voicebot_call', 'P1D', 'make_offer'),
     ...voicebot('voicebot_call_2', 'P2D', 'escalate_agent'),
-    ...responseHandling({ patience: 'P2D', afterPatience: 'escalate_agent', offer: 'settlement', policy, offerTemplate: 'settlement_offer_email_v1', queue: 'senior_agents', afterBrokenPromise: 'voicebot_call_2_window' }),
+    ...responseHandling({
+      patience: 'P2D',
+      afterPatience: 'escalate_agent',
+      offer: 'settlement',
+      policy,
+      offerTemplate: 'settlement_offer_email_v1',
+      queue: 'senior_agents',
+      afterBrokenPromise: 'voicebot_call_2_window',
+    }),
     // Firmest: an unanswered settlement offer goes to a second call before the agent.
-    await_offer: { kind: 'wait_for', events: [...debtorEvents], onEvent: 'route_response', timeout: 'P3D', onTimeout: 'voicebot_call_2_window' },
+    await_offer: {
+      kind: 'wait_for',
+      events: [...debtorEvents],
+      onEvent: 'route_response',
+      timeout: 'P3D',
+      onTimeout: 'voicebot_call_2_window',
+    },
   };
 }
 
-const segment = (id: string, name: string, bucket: string, nodes: Nodes): StrategyDefinition['segments'][number] => ({
+const segment = (
+  id: string,
+  name: string,
+  bucket: string,
+  nodes: Nodes,
+): StrategyDefinition['segments'][number] => ({
   id,
   name,
   conditions: [{ field: 'bucket', op: 'eq', value: bucket }],
@@ -168,7 +315,8 @@ export const defaultStrategy: StrategyDefinition = {
   id: 'stg_default',
   name: 'Saldo default strategy',
   version: 1,
-  description: 'Courtesy reminder when current; gentle (1-30), firmer (31-60) and firmest (61-90, 90+) treatments; a permanent 5 % holdout.',
+  description:
+    'Courtesy reminder when current; gentle (1-30), firmer (31-60) and firmest (61-90, 90+) treatments; a permanent 5 % holdout.',
   segments: [
     segment('current', 'Current: courtesy reminder', 'current', current),
     segment('early', '1-30 DPD: gentle', '1-30', early),

@@ -10,7 +10,9 @@ import { intents } from '../nlu/intents.js';
  */
 
 /** Stable ids for nodes, segments, split arms and queues: lower snake case. */
-const slug = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected lower_snake_case (a-z, 0-9, _), starting with a letter');
+const slug = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected lower_snake_case (a-z, 0-9, _), starting with a letter');
 
 /**
  * Template ids follow `<name>_v<version>`, e.g. `reminder_email_v1`.
@@ -18,7 +20,9 @@ const slug = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected lower_snake_ca
  * @example
  * TemplateId.safeParse('reminder_email_v1').success; // true
  */
-export const TemplateId = z.string().regex(/^[a-z][a-z0-9_]*_v\d+$/, 'expected a template id like reminder_email_v1');
+export const TemplateId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*_v\d+$/, 'expected a template id like reminder_email_v1');
 export type TemplateId = z.infer<typeof TemplateId>;
 
 /**
@@ -54,7 +58,10 @@ export type Bucket = (typeof buckets)[number];
  * @example
  * DurationSpec.parse('P3D'); DurationSpec.parse(3_600_000);
  */
-export const DurationSpec = z.union([z.string().regex(/^P/, 'expected an ISO 8601 duration such as P3D'), z.number().int().nonnegative()]);
+export const DurationSpec = z.union([
+  z.string().regex(/^P/, 'expected an ISO 8601 duration such as P3D'),
+  z.number().int().nonnegative(),
+]);
 export type DurationSpec = z.infer<typeof DurationSpec>;
 
 /**
@@ -87,13 +94,29 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
  * @example
  * conditionFields.includes('balanceMinor'); // true
  */
-export const conditionFields = ['dpd', 'bucket', 'balanceMinor', 'currency', 'product', 'country', 'status', 'tags', 'score', 'lastEvent', 'lastIntent'] as const;
+export const conditionFields = [
+  'dpd',
+  'bucket',
+  'balanceMinor',
+  'currency',
+  'product',
+  'country',
+  'status',
+  'tags',
+  'score',
+  'lastEvent',
+  'lastIntent',
+] as const;
 export type ConditionField = (typeof conditionFields)[number];
 /**
  * @example
  * numericConditionFields.includes('dpd'); // true: gte/lte/between apply
  */
-export const numericConditionFields = ['dpd', 'balanceMinor', 'score'] as const satisfies readonly ConditionField[];
+export const numericConditionFields = [
+  'dpd',
+  'balanceMinor',
+  'score',
+] as const satisfies readonly ConditionField[];
 
 const field = z.enum(conditionFields);
 const scalar = z.union([z.string(), z.number()]);
@@ -141,7 +164,13 @@ export type WaitEvent = (typeof waitEvents)[number];
  * @example
  * SendNode.parse({ kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_open' });
  */
-export const SendNode = z.object({ kind: z.literal('send'), channel: z.enum(sendChannels), template: TemplateId, next: NodeId, ...meta });
+export const SendNode = z.object({
+  kind: z.literal('send'),
+  channel: z.enum(sendChannels),
+  template: TemplateId,
+  next: NodeId,
+  ...meta,
+});
 /**
  * @example
  * WaitNode.parse({ kind: 'wait', duration: 'P1D', until: { days: 'weekdays', from: '10:00', to: '12:00' }, next: 'call' });
@@ -211,7 +240,13 @@ export const CallNode = z.object({
  * @example
  * EscalateNode.parse({ kind: 'escalate', queue: 'agents', reason: 'bot_cannot_help', next: 'done' });
  */
-export const EscalateNode = z.object({ kind: z.literal('escalate'), queue: slug, reason: z.string().max(200).optional(), next: NodeId, ...meta });
+export const EscalateNode = z.object({
+  kind: z.literal('escalate'),
+  queue: slug,
+  reason: z.string().max(200).optional(),
+  next: NodeId,
+  ...meta,
+});
 /**
  * @example
  * offerTypes.includes('settlement'); // true
@@ -222,7 +257,13 @@ export type OfferType = (typeof offerTypes)[number];
  * @example
  * OfferNode.parse({ kind: 'offer', offer: 'settlement', policy: 'settlement_standard', next: 'offer_email' });
  */
-export const OfferNode = z.object({ kind: z.literal('offer'), offer: z.enum(offerTypes), policy: slug, next: NodeId, ...meta });
+export const OfferNode = z.object({
+  kind: z.literal('offer'),
+  offer: z.enum(offerTypes),
+  policy: slug,
+  next: NodeId,
+  ...meta,
+});
 /**
  * @example
  * SetStatusNode.parse({ kind: 'set_status', status: 'in_treatment', next: 'email' });
@@ -240,14 +281,36 @@ export const ExitNode = z.object({ kind: z.literal('exit'), reason: slug.optiona
  * @example
  * StrategyNode.parse({ kind: 'exit' }).kind; // 'exit'
  */
-export const StrategyNode = z.discriminatedUnion('kind', [SendNode, WaitNode, WaitForNode, BranchNode, SplitNode, CallNode, EscalateNode, OfferNode, SetStatusNode, ExitNode]);
+export const StrategyNode = z.discriminatedUnion('kind', [
+  SendNode,
+  WaitNode,
+  WaitForNode,
+  BranchNode,
+  SplitNode,
+  CallNode,
+  EscalateNode,
+  OfferNode,
+  SetStatusNode,
+  ExitNode,
+]);
 export type StrategyNode = z.infer<typeof StrategyNode>;
 export type NodeKind = StrategyNode['kind'];
 /**
  * @example
  * nodeKinds.length; // 10
  */
-export const nodeKinds = ['send', 'wait', 'wait_for', 'branch', 'split', 'call', 'escalate', 'offer', 'set_status', 'exit'] as const satisfies readonly NodeKind[];
+export const nodeKinds = [
+  'send',
+  'wait',
+  'wait_for',
+  'branch',
+  'split',
+  'call',
+  'escalate',
+  'offer',
+  'set_status',
+  'exit',
+] as const satisfies readonly NodeKind[];
 /** The node of a given kind, e.g. `NodeOf<'send'>`. */
 export type NodeOf<K extends NodeKind> = Extract<StrategyNode, { kind: K }>;
 

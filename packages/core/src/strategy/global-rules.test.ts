@@ -7,7 +7,13 @@ import { startJourney, transition } from './transition.js';
 /** email → wait_for (replied/opened, 3 days) → sms → exit. */
 const nodes: Record<string, StrategyNode> = {
   email: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await' },
-  await: { kind: 'wait_for', events: ['opened', 'replied'], onEvent: 'sms', timeout: 'P3D', onTimeout: 'sms' },
+  await: {
+    kind: 'wait_for',
+    events: ['opened', 'replied'],
+    onEvent: 'sms',
+    timeout: 'P3D',
+    onTimeout: 'sms',
+  },
   sms: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'done' },
   done: { kind: 'exit' },
 };
@@ -34,7 +40,12 @@ describe('global rules: hard stops end the journey whatever the graph says', () 
     ['opt-out of everything', { type: 'opted_out', channel: 'all' }, 'stop_contact', null],
     ['paid in full', { type: 'paid', amountMinor: 150_00, balanceAfterMinor: 0 }, 'paid_in_full', null],
     ['account closed', { type: 'status_changed', status: 'closed' }, 'account_status', null],
-    ['not collectible per the status machine', { type: 'status_changed', status: 'on_hold', collectible: false }, 'account_status', null],
+    [
+      'not collectible per the status machine',
+      { type: 'status_changed', status: 'on_hold', collectible: false },
+      'account_status',
+      null,
+    ],
   ])('%s → exit %s', (_name, event, reason, queue) => {
     const r = on(event);
     expect(r.state).toMatchObject({ status: 'exited', exitReason: reason, wakeAt: null });
@@ -45,13 +56,48 @@ describe('global rules: hard stops end the journey whatever the graph says', () 
   });
 
   it.each<[string, JourneyEvent, string, string | null]>([
-    ['an opt-out with a payment claim', { type: 'replied', intent: 'stop_contact', also: ['already_paid'] }, 'stop_contact', 'payments'],
-    ['a payment claim with an opt-out', { type: 'replied', intent: 'already_paid', also: ['stop_contact'] }, 'stop_contact', 'payments'],
-    ['an opt-out with a dispute', { type: 'replied', intent: 'stop_contact', also: ['dispute'] }, 'stop_contact', 'disputes'],
-    ['a dispute with an opt-out', { type: 'replied', intent: 'dispute', also: ['stop_contact'] }, 'disputed', 'disputes'],
-    ['a promise with an opt-out', { type: 'replied', intent: 'promise_to_pay', also: ['stop_contact'] }, 'stop_contact', null],
-    ['a threat that refuses calls', { type: 'replied', intent: 'abuse', also: ['stop_contact'] }, 'stop_contact', null],
-    ['a death with an opt-out', { type: 'replied', intent: 'stop_contact', also: ['deceased'] }, 'stop_contact', 'bereavement'],
+    [
+      'an opt-out with a payment claim',
+      { type: 'replied', intent: 'stop_contact', also: ['already_paid'] },
+      'stop_contact',
+      'payments',
+    ],
+    [
+      'a payment claim with an opt-out',
+      { type: 'replied', intent: 'already_paid', also: ['stop_contact'] },
+      'stop_contact',
+      'payments',
+    ],
+    [
+      'an opt-out with a dispute',
+      { type: 'replied', intent: 'stop_contact', also: ['dispute'] },
+      'stop_contact',
+      'disputes',
+    ],
+    [
+      'a dispute with an opt-out',
+      { type: 'replied', intent: 'dispute', also: ['stop_contact'] },
+      'disputed',
+      'disputes',
+    ],
+    [
+      'a promise with an opt-out',
+      { type: 'replied', intent: 'promise_to_pay', also: ['stop_contact'] },
+      'stop_contact',
+      null,
+    ],
+    [
+      'a threat that refuses calls',
+      { type: 'replied', intent: 'abuse', also: ['stop_contact'] },
+      'stop_contact',
+      null,
+    ],
+    [
+      'a death with an opt-out',
+      { type: 'replied', intent: 'stop_contact', also: ['deceased'] },
+      'stop_contact',
+      'bereavement',
+    ],
   ])('%s (secondary intents count) → exit %s', (_name, event, reason, queue) => {
     const r = on(event);
     expect(r.state).toMatchObject({ status: 'exited', exitReason: reason });
@@ -61,7 +107,9 @@ describe('global rules: hard stops end the journey whatever the graph says', () 
   });
 
   it('secondary intents that are no stop change nothing', () => {
-    expect(on({ type: 'replied', intent: 'promise_to_pay', also: ['affirm', 'hardship'] }).state.status).not.toBe('exited');
+    expect(
+      on({ type: 'replied', intent: 'promise_to_pay', also: ['affirm', 'hardship'] }).state.status,
+    ).not.toBe('exited');
   });
 
   it('hard stops win even when the wait_for listens for that very reply', () => {
@@ -70,13 +118,20 @@ describe('global rules: hard stops end the journey whatever the graph says', () 
   });
 
   it('without balanceAfterMinor, the balance in the facts (read after booking the payment) decides', () => {
-    const cleared = transition(waiting(), { type: 'paid', amountMinor: 10_00 }, t1, makeContext(def, { accountId: 'acct_7', balanceMinor: 0 }));
+    const cleared = transition(
+      waiting(),
+      { type: 'paid', amountMinor: 10_00 },
+      t1,
+      makeContext(def, { accountId: 'acct_7', balanceMinor: 0 }),
+    );
     expect(cleared.state.exitReason).toBe('paid_in_full');
     expect(on({ type: 'paid', amountMinor: 10_00 }).state.status).toBe('waiting');
   });
 
   it('a status change to a collectible status changes nothing', () => {
-    expect(on({ type: 'status_changed', status: 'promise_pending', collectible: true }).state.status).toBe('waiting');
+    expect(on({ type: 'status_changed', status: 'promise_pending', collectible: true }).state.status).toBe(
+      'waiting',
+    );
     expect(on({ type: 'status_changed', status: 'active' }).state.status).toBe('waiting');
   });
 });
@@ -94,7 +149,14 @@ describe('global rules: soft escalations', () => {
     const custom = makeStrategy(
       {
         ...nodes,
-        await: { kind: 'wait_for', events: ['replied'], intents: ['talk_to_agent'], onEvent: 'agent', timeout: 'P3D', onTimeout: 'done' },
+        await: {
+          kind: 'wait_for',
+          events: ['replied'],
+          intents: ['talk_to_agent'],
+          onEvent: 'agent',
+          timeout: 'P3D',
+          onTimeout: 'done',
+        },
         agent: { kind: 'escalate', queue: 'vip_agents', reason: 'asked', next: 'done' },
       },
       'email',
@@ -102,7 +164,10 @@ describe('global rules: soft escalations', () => {
     const c = makeContext(custom, { accountId: 'acct_7' });
     const started = startJourney(c, t0);
     const r = transition(started?.state as JourneyState, { type: 'replied', intent: 'talk_to_agent' }, t1, c);
-    expect(r.commands.map((x) => (x.type === 'escalate' ? `escalate:${x.queue}` : x.type))).toEqual(['escalate:vip_agents', 'exit']);
+    expect(r.commands.map((x) => (x.type === 'escalate' ? `escalate:${x.queue}` : x.type))).toEqual([
+      'escalate:vip_agents',
+      'exit',
+    ]);
     expect(r.state.status).toBe('done');
   });
 
@@ -110,7 +175,11 @@ describe('global rules: soft escalations', () => {
     ['hardship', 'hardship'],
     ['already_paid', 'payments'],
   ])('%s → escalate to %s', (intent, queue) => {
-    expect(on({ type: 'replied', intent }).commands[0]).toMatchObject({ type: 'escalate', queue, reason: intent });
+    expect(on({ type: 'replied', intent }).commands[0]).toMatchObject({
+      type: 'escalate',
+      queue,
+      reason: intent,
+    });
   });
 });
 
@@ -126,7 +195,8 @@ describe('opt-outs of one channel', () => {
 
   it('opting out of the four channels one by one ends the journey', () => {
     let s = waiting();
-    for (const channel of ['email', 'sms', 'whatsapp'] as const) s = on({ type: 'opted_out', channel }, s).state;
+    for (const channel of ['email', 'sms', 'whatsapp'] as const)
+      s = on({ type: 'opted_out', channel }, s).state;
     expect(s.status).toBe('waiting');
     expect(on({ type: 'opted_out', channel: 'call' }, s).state.exitReason).toBe('stop_contact');
   });

@@ -35,7 +35,19 @@ import type { JourneyEvent, JourneyState } from './journey.js';
  * @example
  * transition(s, { type: 'status_changed', status: 'closed' }, now, ctx).state.exitReason; // 'account_status'
  */
-export const nonCollectibleStatuses = ['paid', 'settled', 'closed', 'cancelled', 'charged_off', 'sold', 'disputed', 'cease', 'deceased', 'bankrupt', 'legal'] as const;
+export const nonCollectibleStatuses = [
+  'paid',
+  'settled',
+  'closed',
+  'cancelled',
+  'charged_off',
+  'sold',
+  'disputed',
+  'cease',
+  'deceased',
+  'bankrupt',
+  'legal',
+] as const;
 
 /**
  * Reply intents that end the journey, with the queue a human picks them up from (null: none).
@@ -65,8 +77,7 @@ export const softEscalationIntents = {
 
 /** The decision of the global rules for one event. */
 export type GlobalOutcome =
-  | { kind: 'none' }
-  | { kind: 'exit'; reason: string; escalate?: { queue: string; reason: string } };
+  { kind: 'none' } | { kind: 'exit'; reason: string; escalate?: { queue: string; reason: string } };
 
 const none: GlobalOutcome = { kind: 'none' };
 
@@ -85,10 +96,15 @@ export function applyGlobalRules(
     case 'opted_out': {
       const add = event.channel === 'all' ? contactChannels : [event.channel];
       state.optedOut = contactChannels.filter((c) => state.optedOut.includes(c) || add.includes(c));
-      return state.optedOut.length === contactChannels.length ? { kind: 'exit', reason: 'stop_contact' } : none;
+      return state.optedOut.length === contactChannels.length
+        ? { kind: 'exit', reason: 'stop_contact' }
+        : none;
     }
     case 'status_changed': {
-      const stop = event.collectible === undefined ? (nonCollectibleStatuses as readonly string[]).includes(event.status) : !event.collectible;
+      const stop =
+        event.collectible === undefined
+          ? (nonCollectibleStatuses as readonly string[]).includes(event.status)
+          : !event.collectible;
       return stop ? { kind: 'exit', reason: 'account_status' } : none;
     }
     case 'replied':
@@ -104,7 +120,11 @@ export function applyGlobalRules(
   }
 }
 
-function onReply(intent: string, also: readonly string[], currentNode: NodeOf<'wait_for'> | undefined): GlobalOutcome {
+function onReply(
+  intent: string,
+  also: readonly string[],
+  currentNode: NodeOf<'wait_for'> | undefined,
+): GlobalOutcome {
   // A hard stop or an opt-out anywhere in the reply ends the journey ("ya pagué, dejen de molestar";
   // "not my debt, stop texting me"): the primary's reason when it is one, then the first in order.
   const all = [intent, ...also];
@@ -113,10 +133,13 @@ function onReply(intent: string, also: readonly string[], currentNode: NodeOf<'w
     const reason = stop === 'dispute' ? 'disputed' : stop;
     // The case still needs its human: the first intent with a queue (a dispute to verify, a payment to find).
     const queued = all.find((i) => queueOf(i) !== null);
-    return queued === undefined ? { kind: 'exit', reason } : { kind: 'exit', reason, escalate: { queue: queueOf(queued) as string, reason: queued } };
+    return queued === undefined
+      ? { kind: 'exit', reason }
+      : { kind: 'exit', reason, escalate: { queue: queueOf(queued) as string, reason: queued } };
   }
   if (Object.hasOwn(softEscalationIntents, intent)) {
-    const listens = currentNode !== undefined && currentNode.events.some((e) => e === 'replied' || e === 'any');
+    const listens =
+      currentNode !== undefined && currentNode.events.some((e) => e === 'replied' || e === 'any');
     const handledLocally = listens && (currentNode?.intents?.some((i) => i === intent) ?? false);
     if (handledLocally) return none;
     const queue = softEscalationIntents[intent as keyof typeof softEscalationIntents];
@@ -128,6 +151,7 @@ function onReply(intent: string, also: readonly string[], currentNode: NodeOf<'w
 /** The human queue an intent goes to (hard stops and soft escalations); null when none. */
 function queueOf(intent: string): string | null {
   if (Object.hasOwn(hardStopIntents, intent)) return hardStopIntents[intent as keyof typeof hardStopIntents];
-  if (Object.hasOwn(softEscalationIntents, intent)) return softEscalationIntents[intent as keyof typeof softEscalationIntents];
+  if (Object.hasOwn(softEscalationIntents, intent))
+    return softEscalationIntents[intent as keyof typeof softEscalationIntents];
   return null;
 }

@@ -17,7 +17,18 @@ function start(nodes: Record<string, StrategyNode>, entry: string, facts = {}) {
 
 describe('bounded interpreter', () => {
   it('a zero-time loop stops at MAX_STEPS with a safe exit', () => {
-    const { state, commands, steps } = start({ a: { kind: 'escalate', queue: 'q', next: 'b' }, b: { kind: 'branch', branches: [{ when: [{ field: 'dpd', op: 'lte', value: -1 }], next: 'z' }], otherwise: 'a' }, z: { kind: 'exit' } }, 'a');
+    const { state, commands, steps } = start(
+      {
+        a: { kind: 'escalate', queue: 'q', next: 'b' },
+        b: {
+          kind: 'branch',
+          branches: [{ when: [{ field: 'dpd', op: 'lte', value: -1 }], next: 'z' }],
+          otherwise: 'a',
+        },
+        z: { kind: 'exit' },
+      },
+      'a',
+    );
     expect(steps).toBe(MAX_STEPS);
     expect(state).toMatchObject({ status: 'exited', exitReason: 'step_limit' });
     // The 25 escalations of the loop are dropped: only the exit is left for the runner.
@@ -25,7 +36,10 @@ describe('bounded interpreter', () => {
   });
 
   it('a state pointing at a node that does not exist exits safely', () => {
-    const { state, ctx } = start({ w: { kind: 'wait', duration: 'P1D', next: 'z' }, z: { kind: 'exit' } }, 'w');
+    const { state, ctx } = start(
+      { w: { kind: 'wait', duration: 'P1D', next: 'z' }, z: { kind: 'exit' } },
+      'w',
+    );
     const r = transition({ ...state, nodeId: 'gone' }, { type: 'tick' }, at('2026-05-06T00:00:00Z'), ctx);
     expect(r.state).toMatchObject({ status: 'exited', exitReason: 'unknown_node' });
   });
@@ -37,22 +51,42 @@ describe('bounded interpreter', () => {
   it('finished journeys ignore every event', () => {
     const { state, ctx } = start({ z: { kind: 'exit', reason: 'bye' } }, 'z');
     expect(state.status).toBe('done');
-    for (const e of [{ type: 'tick' }, { type: 'replied', intent: 'talk_to_agent' }, { type: 'disputed' }] as const) {
-      expect(transition(state, e, at('2026-06-01T00:00:00Z'), ctx)).toEqual({ state, commands: [], steps: 0 });
+    for (const e of [
+      { type: 'tick' },
+      { type: 'replied', intent: 'talk_to_agent' },
+      { type: 'disputed' },
+    ] as const) {
+      expect(transition(state, e, at('2026-06-01T00:00:00Z'), ctx)).toEqual({
+        state,
+        commands: [],
+        steps: 0,
+      });
     }
   });
 
   it('does not mutate its input state', () => {
-    const { state, ctx } = start({ w: { kind: 'wait', duration: 'P1D', next: 's' }, s: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'z' }, z: { kind: 'exit' } }, 'w');
+    const { state, ctx } = start(
+      {
+        w: { kind: 'wait', duration: 'P1D', next: 's' },
+        s: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'z' },
+        z: { kind: 'exit' },
+      },
+      'w',
+    );
     const before = JSON.stringify(state);
     transition(state, { type: 'tick' }, at('2026-05-06T00:00:00Z'), ctx);
     expect(JSON.stringify(state)).toBe(before);
   });
 
   it('refuses a definition of another version (a runner bug, not a domain outcome)', () => {
-    const { state, ctx } = start({ w: { kind: 'wait', duration: 'P1D', next: 'z' }, z: { kind: 'exit' } }, 'w');
+    const { state, ctx } = start(
+      { w: { kind: 'wait', duration: 'P1D', next: 'z' }, z: { kind: 'exit' } },
+      'w',
+    );
     const other = { ...ctx, definition: { ...ctx.definition, version: 2 } };
-    expect(() => transition(state, { type: 'tick' }, t0, other)).toThrow(expect.objectContaining({ kind: 'conflict' }));
+    expect(() => transition(state, { type: 'tick' }, t0, other)).toThrow(
+      expect.objectContaining({ kind: 'conflict' }),
+    );
     try {
       transition(state, { type: 'tick' }, t0, other);
     } catch (e) {
@@ -65,7 +99,11 @@ describe('contacts and idempotency', () => {
   const loop: Record<string, StrategyNode> = {
     sms: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'pause' },
     pause: { kind: 'wait', duration: 'P1D', next: 'count' },
-    count: { kind: 'branch', branches: [{ when: [{ field: 'dpd', op: 'gte', value: 1000 }], next: 'z' }], otherwise: 'sms' },
+    count: {
+      kind: 'branch',
+      branches: [{ when: [{ field: 'dpd', op: 'gte', value: 1000 }], next: 'z' }],
+      otherwise: 'sms',
+    },
     z: { kind: 'exit' },
   };
 
@@ -78,7 +116,12 @@ describe('contacts and idempotency', () => {
       state = r.state;
       keys.push(...r.commands);
     }
-    expect(keys.map((c) => (c.type === 'send' ? c.idempotencyKey : c.type))).toEqual(['contact:acct_9:sms:1', 'contact:acct_9:sms:2', 'contact:acct_9:sms:3', 'contact:acct_9:sms:4']);
+    expect(keys.map((c) => (c.type === 'send' ? c.idempotencyKey : c.type))).toEqual([
+      'contact:acct_9:sms:1',
+      'contact:acct_9:sms:2',
+      'contact:acct_9:sms:3',
+      'contact:acct_9:sms:4',
+    ]);
   });
 
   it('carried attempts keep keys unique when the account is enrolled again', () => {
@@ -99,15 +142,30 @@ describe('waits', () => {
   it('a compliance refusal of the email pushes the 3-day wait back by the refusal delay, once per delay', () => {
     const { state, ctx } = start(emailThenWait, 'email');
     expect(state.wakeAt).toBe('2026-05-07T15:00:00.000Z');
-    const refused = { type: 'contact_result', nodeId: 'email', attempt: 1, outcome: 'refused', nextAllowedAt: '2026-05-05T15:00:00.000Z' } as const;
+    const refused = {
+      type: 'contact_result',
+      nodeId: 'email',
+      attempt: 1,
+      outcome: 'refused',
+      nextAllowedAt: '2026-05-05T15:00:00.000Z',
+    } as const;
     const r1 = transition(state, refused, at('2026-05-04T15:00:01Z'), ctx);
     expect(r1.state.wakeAt).toBe('2026-05-08T15:00:00.000Z');
     // The same refusal delivered twice does not push twice; a later one adds only the extra delay.
-    expect(transition(r1.state, refused, at('2026-05-04T15:00:02Z'), ctx).state.wakeAt).toBe('2026-05-08T15:00:00.000Z');
-    const later = transition(r1.state, { ...refused, nextAllowedAt: '2026-05-05T18:00:00.000Z' }, at('2026-05-05T15:00:01Z'), ctx);
+    expect(transition(r1.state, refused, at('2026-05-04T15:00:02Z'), ctx).state.wakeAt).toBe(
+      '2026-05-08T15:00:00.000Z',
+    );
+    const later = transition(
+      r1.state,
+      { ...refused, nextAllowedAt: '2026-05-05T18:00:00.000Z' },
+      at('2026-05-05T15:00:01Z'),
+      ctx,
+    );
     expect(later.state.wakeAt).toBe('2026-05-08T18:00:00.000Z');
     // Delivered or failed results change nothing.
-    expect(transition(state, { ...refused, outcome: 'delivered' }, at('2026-05-04T15:01:00Z'), ctx).state).toEqual(state);
+    expect(
+      transition(state, { ...refused, outcome: 'delivered' }, at('2026-05-04T15:01:00Z'), ctx).state,
+    ).toEqual(state);
   });
 
   it('a runner that ticks late: an event after the timeout follows the timeout path first', () => {
@@ -117,21 +175,37 @@ describe('waits', () => {
   });
 
   it('a wait_for without a timeout (rejected by the validator) waits for its event only', () => {
-    const { state, ctx } = start({ w: { kind: 'wait_for', events: ['paid'], onEvent: 'z' }, z: { kind: 'exit' } }, 'w');
+    const { state, ctx } = start(
+      { w: { kind: 'wait_for', events: ['paid'], onEvent: 'z' }, z: { kind: 'exit' } },
+      'w',
+    );
     expect(state).toMatchObject({ status: 'waiting', wakeAt: null });
     expect(transition(state, { type: 'tick' }, at('2027-01-01T00:00:00Z'), ctx).state.status).toBe('waiting');
-    expect(transition(state, { type: 'paid', amountMinor: 1 }, at('2027-01-01T00:00:00Z'), ctx).state.status).toBe('done');
+    expect(
+      transition(state, { type: 'paid', amountMinor: 1 }, at('2027-01-01T00:00:00Z'), ctx).state.status,
+    ).toBe('done');
   });
 
   it('duration then window: 2 days, then the next weekday 10:00–12:00 in Madrid', () => {
-    const nodes: Record<string, StrategyNode> = { w: { kind: 'wait', duration: 'P2D', until: { days: 'weekdays', from: '10:00', to: '12:00' }, next: 'z' }, z: { kind: 'exit' } };
+    const nodes: Record<string, StrategyNode> = {
+      w: {
+        kind: 'wait',
+        duration: 'P2D',
+        until: { days: 'weekdays', from: '10:00', to: '12:00' },
+        next: 'z',
+      },
+      z: { kind: 'exit' },
+    };
     const ctx = makeContext(makeStrategy(nodes, 'w'), {}, 'Europe/Madrid');
     // Thursday 2026-03-26 14:00 CET + 2 days = Saturday → Monday 10:00 CEST after the DST change.
     expect(startJourney(ctx, at('2026-03-26T13:00:00Z'))?.state.wakeAt).toBe('2026-03-30T08:00:00.000Z');
   });
 
   it('fromPromiseDate without a promise counts from now', () => {
-    const { state } = start({ w: { kind: 'wait', duration: 'P1D', fromPromiseDate: true, next: 'z' }, z: { kind: 'exit' } }, 'w');
+    const { state } = start(
+      { w: { kind: 'wait', duration: 'P1D', fromPromiseDate: true, next: 'z' }, z: { kind: 'exit' } },
+      'w',
+    );
     expect(state.wakeAt).toBe('2026-05-05T15:00:00.000Z');
   });
 });
@@ -139,14 +213,27 @@ describe('waits', () => {
 describe('splits', () => {
   it('keep an assigned arm while it exists; reassign deterministically when it was removed', () => {
     const nodes: Record<string, StrategyNode> = {
-      s: { kind: 'split', arms: [{ name: 'a', percent: 50, next: 'z' }, { name: 'b', percent: 50, next: 'z' }] },
+      s: {
+        kind: 'split',
+        arms: [
+          { name: 'a', percent: 50, next: 'z' },
+          { name: 'b', percent: 50, next: 'z' },
+        ],
+      },
       z: { kind: 'exit' },
     };
     const ctx = makeContext(makeStrategy(nodes, 's'));
-    const fresh: JourneyState = { ...(startJourney(ctx, t0)?.state as JourneyState), status: 'active', nodeId: 's', arms: { s: 'b' } };
+    const fresh: JourneyState = {
+      ...(startJourney(ctx, t0)?.state as JourneyState),
+      status: 'active',
+      nodeId: 's',
+      arms: { s: 'b' },
+    };
     expect(transition(fresh, { type: 'tick' }, t0, ctx).state.arms.s).toBe('b');
     const stale = transition({ ...fresh, arms: { s: 'removed' } }, { type: 'tick' }, t0, ctx).state.arms.s;
     expect(['a', 'b']).toContain(stale);
-    expect(transition({ ...fresh, arms: { s: 'removed' } }, { type: 'tick' }, t0, ctx).state.arms.s).toBe(stale);
+    expect(transition({ ...fresh, arms: { s: 'removed' } }, { type: 'tick' }, t0, ctx).state.arms.s).toBe(
+      stale,
+    );
   });
 });

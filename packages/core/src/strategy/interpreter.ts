@@ -37,7 +37,11 @@ export function segmentOf(state: JourneyState, def: StrategyDefinition): Segment
   return def.segments.find((s) => s.id === state.segmentId);
 }
 
-export function nodeOf(state: JourneyState, def: StrategyDefinition, nodeId = state.nodeId): StrategyNode | undefined {
+export function nodeOf(
+  state: JourneyState,
+  def: StrategyDefinition,
+  nodeId = state.nodeId,
+): StrategyNode | undefined {
   const nodes = segmentOf(state, def)?.journey.nodes;
   return nodes !== undefined && Object.hasOwn(nodes, nodeId) ? nodes[nodeId] : undefined;
 }
@@ -102,7 +106,8 @@ function enter(run: Run, nodeId: string, now: Date, ctx: TransitionContext): str
       return wait(run, node, now, ctx);
     case 'wait_for':
       s.status = 'waiting';
-      s.wakeAt = node.timeout === undefined ? null : addDuration(now, node.timeout, ctx.timezone).toISOString();
+      s.wakeAt =
+        node.timeout === undefined ? null : addDuration(now, node.timeout, ctx.timezone).toISOString();
       return null;
     case 'branch': {
       const facts = { lastEvent: s.lastEvent, lastIntent: s.lastIntent };
@@ -115,10 +120,22 @@ function enter(run: Run, nodeId: string, now: Date, ctx: TransitionContext): str
       return arm.next;
     }
     case 'escalate':
-      run.commands.push({ type: 'escalate', accountId: s.accountId, nodeId, queue: node.queue, reason: node.reason ?? 'strategy' });
+      run.commands.push({
+        type: 'escalate',
+        accountId: s.accountId,
+        nodeId,
+        queue: node.queue,
+        reason: node.reason ?? 'strategy',
+      });
       return node.next;
     case 'offer':
-      run.commands.push({ type: 'offer', accountId: s.accountId, nodeId, offer: node.offer, policy: node.policy });
+      run.commands.push({
+        type: 'offer',
+        accountId: s.accountId,
+        nodeId,
+        offer: node.offer,
+        policy: node.policy,
+      });
       return node.next;
     case 'set_status':
       run.commands.push({ type: 'set_status', accountId: s.accountId, nodeId, status: node.status });
@@ -143,9 +160,21 @@ function contact(run: Run, nodeId: string, node: NodeOf<'send'> | NodeOf<'call'>
   const attempt = (s.attempts[nodeId] ?? 0) + 1;
   s.attempts[nodeId] = attempt;
   s.lastContact = { nodeId, attempt, at: now.toISOString() };
-  const base = { accountId: s.accountId, nodeId, templateId: node.template, attempt, idempotencyKey: contactKey(s.accountId, nodeId, attempt) };
+  const base = {
+    accountId: s.accountId,
+    nodeId,
+    templateId: node.template,
+    attempt,
+    idempotencyKey: contactKey(s.accountId, nodeId, attempt),
+  };
   if (node.kind === 'send') run.commands.push({ type: 'send', channel: node.channel, ...base });
-  else run.commands.push({ type: 'call', channel: 'call', ...base, ...(node.voicemailTemplate ? { voicemailTemplateId: node.voicemailTemplate } : {}) });
+  else
+    run.commands.push({
+      type: 'call',
+      channel: 'call',
+      ...base,
+      ...(node.voicemailTemplate ? { voicemailTemplateId: node.voicemailTemplate } : {}),
+    });
   return node.next;
 }
 

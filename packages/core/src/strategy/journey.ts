@@ -51,7 +51,12 @@ export const JourneyState = z.object({
   promise: z.object({ date: isoDate, amountMinor: z.number().int().nonnegative() }).optional(),
   /** The last send/call, so a compliance refusal can push back the wait that follows it. */
   lastContact: z
-    .object({ nodeId: NodeId, attempt: z.number().int().positive(), at: instant, deferredUntil: instant.optional() })
+    .object({
+      nodeId: NodeId,
+      attempt: z.number().int().positive(),
+      at: instant,
+      deferredUntil: instant.optional(),
+    })
     .optional(),
   history: z.array(z.object({ nodeId: NodeId, at: instant })).max(HISTORY_LIMIT),
   exitReason: z.string().optional(),
@@ -90,14 +95,26 @@ export const JourneyEvent = z.discriminatedUnion('type', [
    * `also`: the other intents the reply carries (the NLU's secondary), e.g. `already_paid` with an
    * opt-out: the global rules honour an opt-out and a hard stop wherever they appear.
    */
-  z.object({ type: z.literal('replied'), intent: z.string().min(1), also: z.array(z.string().min(1)).optional() }),
+  z.object({
+    type: z.literal('replied'),
+    intent: z.string().min(1),
+    also: z.array(z.string().min(1)).optional(),
+  }),
   /** `balanceAfterMinor` ≤ 0 clears the debt; when absent, the facts' `balanceMinor` (read after booking) is used. */
-  z.object({ type: z.literal('paid'), amountMinor: z.number().int().positive(), balanceAfterMinor: z.number().int().optional() }),
+  z.object({
+    type: z.literal('paid'),
+    amountMinor: z.number().int().positive(),
+    balanceAfterMinor: z.number().int().optional(),
+  }),
   z.object({ type: z.literal('promised'), date: isoDate, amountMinor: z.number().int().nonnegative() }),
   z.object({ type: z.literal('disputed'), reason: z.string().optional() }),
   z.object({ type: z.literal('opted_out'), channel: z.union([z.enum(contactChannels), z.literal('all')]) }),
   /** `collectible: false` (the account status machine decides) ends the journey. */
-  z.object({ type: z.literal('status_changed'), status: z.string().min(1), collectible: z.boolean().optional() }),
+  z.object({
+    type: z.literal('status_changed'),
+    status: z.string().min(1),
+    collectible: z.boolean().optional(),
+  }),
 ]);
 export type JourneyEvent = z.infer<typeof JourneyEvent>;
 export type JourneyEventType = JourneyEvent['type'];
@@ -128,8 +145,20 @@ export const JourneyCommand = z.discriminatedUnion('type', [
     idempotencyKey: z.string(),
   }),
   /** `nodeId` null: raised by a global rule rather than an `escalate` node. */
-  z.object({ type: z.literal('escalate'), accountId: z.string(), nodeId: NodeId.nullable(), queue: z.string(), reason: z.string() }),
-  z.object({ type: z.literal('offer'), accountId: z.string(), nodeId: NodeId, offer: z.enum(offerTypes), policy: z.string() }),
+  z.object({
+    type: z.literal('escalate'),
+    accountId: z.string(),
+    nodeId: NodeId.nullable(),
+    queue: z.string(),
+    reason: z.string(),
+  }),
+  z.object({
+    type: z.literal('offer'),
+    accountId: z.string(),
+    nodeId: NodeId,
+    offer: z.enum(offerTypes),
+    policy: z.string(),
+  }),
   z.object({ type: z.literal('set_status'), accountId: z.string(), nodeId: NodeId, status: z.string() }),
   z.object({ type: z.literal('exit'), accountId: z.string(), nodeId: NodeId.nullable(), reason: z.string() }),
 ]);

@@ -22,7 +22,13 @@ describe('bucketOf', () => {
 });
 
 describe('evaluateCondition', () => {
-  const facts = makeFacts({ dpd: 45, balanceMinor: 500_00, product: 'credit_card', tags: ['vip', 'mx_north'], score: 620 });
+  const facts = makeFacts({
+    dpd: 45,
+    balanceMinor: 500_00,
+    product: 'credit_card',
+    tags: ['vip', 'mx_north'],
+    score: 620,
+  });
   it.each<[Condition, boolean]>([
     [{ field: 'dpd', op: 'between', value: [31, 60] }, true],
     [{ field: 'dpd', op: 'between', value: [1, 30] }, false],
@@ -42,7 +48,9 @@ describe('evaluateCondition', () => {
   });
 
   it('a missing fact never matches (an unscored account is not "score ≤ 500")', () => {
-    expect(evaluateCondition({ field: 'score', op: 'lte', value: 500 }, makeFacts({ score: null }))).toBe(false);
+    expect(evaluateCondition({ field: 'score', op: 'lte', value: 500 }, makeFacts({ score: null }))).toBe(
+      false,
+    );
     expect(evaluateCondition({ field: 'product', op: 'eq', value: 'bnpl' }, makeFacts())).toBe(false);
   });
 
@@ -57,7 +65,12 @@ describe('matchSegment', () => {
   it('takes the first matching segment in order', () => {
     const def = makeStrategy({ x: { kind: 'exit' } }, 'x', {
       segments: [
-        { id: 'vip', name: 'VIP', conditions: [{ field: 'tags', op: 'contains', value: 'vip' }], journey: { entry: 'x', nodes: { x: { kind: 'exit' } } } },
+        {
+          id: 'vip',
+          name: 'VIP',
+          conditions: [{ field: 'tags', op: 'contains', value: 'vip' }],
+          journey: { entry: 'x', nodes: { x: { kind: 'exit' } } },
+        },
         { id: 'rest', name: 'Rest', conditions: [], journey: { entry: 'x', nodes: { x: { kind: 'exit' } } } },
       ],
     });
@@ -67,13 +80,30 @@ describe('matchSegment', () => {
 
   it('returns null when nothing matches', () => {
     const def = makeStrategy({ x: { kind: 'exit' } }, 'x', {
-      segments: [{ id: 'es', name: 'Spain', conditions: [{ field: 'country', op: 'eq', value: 'ES' }], journey: { entry: 'x', nodes: { x: { kind: 'exit' } } } }],
+      segments: [
+        {
+          id: 'es',
+          name: 'Spain',
+          conditions: [{ field: 'country', op: 'eq', value: 'ES' }],
+          journey: { entry: 'x', nodes: { x: { kind: 'exit' } } },
+        },
+      ],
     });
     expect(matchSegment(def, makeFacts({ country: 'MX' }))).toBeNull();
   });
 
   it('routes every bucket of the default strategy to its own segment', () => {
     const seg = (dpd: number): string | undefined => matchSegment(defaultStrategy, makeFacts({ dpd }))?.id;
-    expect([0, 1, 30, 31, 60, 61, 90, 91, 720].map(seg)).toEqual(['current', 'early', 'early', 'mid', 'mid', 'late', 'late', 'severe', 'severe']);
+    expect([0, 1, 30, 31, 60, 61, 90, 91, 720].map(seg)).toEqual([
+      'current',
+      'early',
+      'early',
+      'mid',
+      'mid',
+      'late',
+      'late',
+      'severe',
+      'severe',
+    ]);
   });
 });

@@ -2,7 +2,6 @@ import { assertUnreachable } from '../errors/index.js';
 import type { AccountFacts, Condition, ConditionField, Segment, StrategyDefinition } from './definition.js';
 import { bucketOf } from '../record/delinquency.js';
 
-
 /** The glossary bucket of a days-past-due count (one definition, in the common record). */
 export { bucketOf };
 
@@ -95,7 +94,11 @@ export function evaluateCondition(c: Condition, account: AccountFacts, journey: 
  * @example
  * allHold([], facts); // true
  */
-export function allHold(conditions: readonly Condition[], account: AccountFacts, journey: JourneyFacts = {}): boolean {
+export function allHold(
+  conditions: readonly Condition[],
+  account: AccountFacts,
+  journey: JourneyFacts = {},
+): boolean {
   return conditions.every((c) => evaluateCondition(c, account, journey));
 }
 

@@ -12,7 +12,9 @@ describe('stableHash32', () => {
   it('matches FNV-1a + fmix32 reference values (stable across releases and platforms)', () => {
     // Pinned: changing the hash would reshuffle every running experiment and the holdout.
     // Reference values computed independently (Python: FNV-1a 32 over UTF-8, then murmur3 fmix32).
-    expect([stableHash32(''), stableHash32('a'), stableHash32('stg_default:holdout_split:acct_1')]).toEqual([2872998923, 444641715, 1076526854]);
+    expect([stableHash32(''), stableHash32('a'), stableHash32('stg_default:holdout_split:acct_1')]).toEqual([
+      2872998923, 444641715, 1076526854,
+    ]);
   });
 
   it('hashes UTF-8 bytes, so non-ASCII ids are stable too', () => {

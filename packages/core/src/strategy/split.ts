@@ -20,7 +20,8 @@ function utf8Bytes(s: string): number[] {
     if (cp < 0x80) out.push(cp);
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
     else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   }
   return out;
 }
@@ -65,7 +66,12 @@ export function splitPoint(strategyId: string, nodeId: string, accountId: string
  * assignArm([{ name: 'holdout', percent: 5, next: 'h' }, { name: 'champion', percent: 95, next: 'c' }],
  *   'stg_default', 'holdout_split', 'acct_1').name; // 'champion' (for ~95 % of ids)
  */
-export function assignArm(arms: readonly SplitArm[], strategyId: string, nodeId: string, accountId: string): SplitArm {
+export function assignArm(
+  arms: readonly SplitArm[],
+  strategyId: string,
+  nodeId: string,
+  accountId: string,
+): SplitArm {
   const first = arms[0];
   if (first === undefined) throw new Error('assignArm: a split needs at least one arm');
   const total = arms.reduce((sum, a) => sum + Math.max(0, a.percent), 0);

@@ -8,11 +8,24 @@ import type { TransitionContext } from './interpreter.js';
  * const ctx = makeContext(makeStrategy({ a: { kind: 'exit' } }, 'a'), { dpd: 12 });
  */
 export function makeFacts(over: Partial<AccountFacts> = {}): AccountFacts {
-  return { accountId: 'acct_1', dpd: 12, balanceMinor: 150_00, currency: 'MXN', country: 'MX', status: 'active', tags: [], ...over };
+  return {
+    accountId: 'acct_1',
+    dpd: 12,
+    balanceMinor: 150_00,
+    currency: 'MXN',
+    country: 'MX',
+    status: 'active',
+    tags: [],
+    ...over,
+  };
 }
 
 /** A one-segment (catch-all) strategy around the given nodes. */
-export function makeStrategy(nodes: Record<string, StrategyNode>, entry: string, over: Partial<StrategyDefinition> = {}): StrategyDefinition {
+export function makeStrategy(
+  nodes: Record<string, StrategyNode>,
+  entry: string,
+  over: Partial<StrategyDefinition> = {},
+): StrategyDefinition {
   return {
     id: 'stg_test',
     name: 'Test',
@@ -22,6 +35,10 @@ export function makeStrategy(nodes: Record<string, StrategyNode>, entry: string,
   };
 }
 
-export function makeContext(definition: StrategyDefinition, facts: Partial<AccountFacts> = {}, timezone = 'America/Mexico_City'): TransitionContext {
+export function makeContext(
+  definition: StrategyDefinition,
+  facts: Partial<AccountFacts> = {},
+  timezone = 'America/Mexico_City',
+): TransitionContext {
   return { definition, account: makeFacts(facts), timezone };
 }

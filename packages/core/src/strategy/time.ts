@@ -51,7 +51,9 @@ export function addDuration(at: Date, spec: DurationSpec, zone: string): Date {
   const key = `${at.getTime()}|${zone}|${spec}`;
   const hit = instants.get(key);
   if (hit !== undefined) return new Date(hit);
-  const t = DateTime.fromJSDate(at, { zone: safeZone(zone) }).plus(d).toMillis();
+  const t = DateTime.fromJSDate(at, { zone: safeZone(zone) })
+    .plus(d)
+    .toMillis();
   remember(key, t);
   return new Date(t);
 }
@@ -130,7 +132,9 @@ export function isValidZone(zone: string): boolean {
 function safeZone(zone: string): Zone {
   let z = zones.get(zone);
   if (z === undefined) {
-    z = isValidZone(zone) ? new CachedOffsetZone(IANAZone.create(zone)) : new CachedOffsetZone(IANAZone.create('UTC'));
+    z = isValidZone(zone)
+      ? new CachedOffsetZone(IANAZone.create(zone))
+      : new CachedOffsetZone(IANAZone.create('UTC'));
     zones.set(zone, z);
   }
   return z;

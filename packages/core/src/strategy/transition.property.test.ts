@@ -2,14 +2,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intents } from '../nlu/intents.js';
 import { defaultStrategy } from './default-strategy.js';
-import { contactChannels, type NodeOf, type SplitArm, type StrategyDefinition, type StrategyNode, type TimeWindow, type WaitEvent } from './definition.js';
+import {
+  contactChannels,
+  type NodeOf,
+  type SplitArm,
+  type StrategyDefinition,
+  type StrategyNode,
+  type TimeWindow,
+  type WaitEvent,
+} from './definition.js';
 import { JourneyState, type JourneyCommand, type JourneyEvent } from './journey.js';
 import { assignArm } from './split.js';
 import { makeContext, makeStrategy } from './testing.js';
 import { MAX_STEPS, startJourney, transition, type TransitionResult } from './transition.js';
 
 const DAY = 86_400_000;
-const nodeIds = ['email_reminder', 'await_open', 'whatsapp_promise', 'voicebot_call', 'sms_reminder', 'n0', 'n1'];
+const nodeIds = [
+  'email_reminder',
+  'await_open',
+  'whatsapp_promise',
+  'voicebot_call',
+  'sms_reminder',
+  'n0',
+  'n1',
+];
 
 const eventArb: fc.Arbitrary<JourneyEvent> = fc.oneof(
   { arbitrary: fc.constant({ type: 'tick' } as const), weight: 6 },
@@ -18,22 +34,61 @@ const eventArb: fc.Arbitrary<JourneyEvent> = fc.oneof(
     nodeId: fc.constantFrom(...nodeIds),
     attempt: fc.integer({ min: 1, max: 3 }),
     outcome: fc.constantFrom('delivered' as const, 'failed' as const, 'refused' as const),
-    nextAllowedAt: fc.option(fc.integer({ min: 0, max: 10 * DAY }).map((ms) => new Date(Date.UTC(2026, 4, 4) + ms).toISOString()), { nil: undefined }),
+    nextAllowedAt: fc.option(
+      fc.integer({ min: 0, max: 10 * DAY }).map((ms) => new Date(Date.UTC(2026, 4, 4) + ms).toISOString()),
+      { nil: undefined },
+    ),
   }),
   fc.constant({ type: 'opened' } as const),
   fc.constant({ type: 'clicked' } as const),
-  { arbitrary: fc.record({ type: fc.constant('replied' as const), intent: fc.constantFrom<string>(...intents, 'org_custom_intent') }), weight: 2 },
-  fc.record({ type: fc.constant('paid' as const), amountMinor: fc.integer({ min: 1, max: 100_000 }), balanceAfterMinor: fc.option(fc.integer({ min: -10, max: 100_000 }), { nil: undefined }) }),
-  fc.record({ type: fc.constant('promised' as const), date: fc.integer({ min: 0, max: 40 }).map((d) => new Date(Date.UTC(2026, 4, 4) + d * DAY).toISOString().slice(0, 10)), amountMinor: fc.integer({ min: 0, max: 100_000 }) }),
+  {
+    arbitrary: fc.record({
+      type: fc.constant('replied' as const),
+      intent: fc.constantFrom<string>(...intents, 'org_custom_intent'),
+    }),
+    weight: 2,
+  },
+  fc.record({
+    type: fc.constant('paid' as const),
+    amountMinor: fc.integer({ min: 1, max: 100_000 }),
+    balanceAfterMinor: fc.option(fc.integer({ min: -10, max: 100_000 }), { nil: undefined }),
+  }),
+  fc.record({
+    type: fc.constant('promised' as const),
+    date: fc
+      .integer({ min: 0, max: 40 })
+      .map((d) => new Date(Date.UTC(2026, 4, 4) + d * DAY).toISOString().slice(0, 10)),
+    amountMinor: fc.integer({ min: 0, max: 100_000 }),
+  }),
   fc.constant({ type: 'disputed' } as const),
-  fc.record({ type: fc.constant('opted_out' as const), channel: fc.constantFrom(...contactChannels, 'all' as const) }),
-  fc.record({ type: fc.constant('status_changed' as const), status: fc.constantFrom('active', 'closed', 'promise_pending'), collectible: fc.option(fc.boolean(), { nil: undefined }) }),
+  fc.record({
+    type: fc.constant('opted_out' as const),
+    channel: fc.constantFrom(...contactChannels, 'all' as const),
+  }),
+  fc.record({
+    type: fc.constant('status_changed' as const),
+    status: fc.constantFrom('active', 'closed', 'promise_pending'),
+    collectible: fc.option(fc.boolean(), { nil: undefined }),
+  }),
 );
 
 /** Each step: advance the clock (or jump to wakeAt), then deliver an event. */
-const stepsArb = fc.array(fc.record({ jumpToWake: fc.boolean(), advanceMs: fc.integer({ min: 0, max: 4 * DAY }), event: eventArb }), { maxLength: 40 });
-const factsArb = fc.record({ accountId: fc.integer({ min: 0, max: 100_000 }).map((i) => `acct_${i}`), dpd: fc.integer({ min: -10, max: 400 }), balanceMinor: fc.integer({ min: 0, max: 1_000_000 }) });
-const zoneArb = fc.constantFrom('America/Mexico_City', 'Europe/Madrid', 'America/New_York', 'America/Bogota', 'UTC');
+const stepsArb = fc.array(
+  fc.record({ jumpToWake: fc.boolean(), advanceMs: fc.integer({ min: 0, max: 4 * DAY }), event: eventArb }),
+  { maxLength: 40 },
+);
+const factsArb = fc.record({
+  accountId: fc.integer({ min: 0, max: 100_000 }).map((i) => `acct_${i}`),
+  dpd: fc.integer({ min: -10, max: 400 }),
+  balanceMinor: fc.integer({ min: 0, max: 1_000_000 }),
+});
+const zoneArb = fc.constantFrom(
+  'America/Mexico_City',
+  'Europe/Madrid',
+  'America/New_York',
+  'America/Bogota',
+  'UTC',
+);
 
 interface Step {
   jumpToWake: boolean;
@@ -47,7 +102,12 @@ interface Trace {
   times: Date[];
 }
 
-function drive(def: StrategyDefinition, facts: { accountId: string; dpd: number; balanceMinor: number }, tz: string, steps: readonly Step[]): Trace | null {
+function drive(
+  def: StrategyDefinition,
+  facts: { accountId: string; dpd: number; balanceMinor: number },
+  tz: string,
+  steps: readonly Step[],
+): Trace | null {
   const ctx = makeContext(def, facts, tz);
   let now = new Date('2026-05-04T15:00:00Z');
   const first = startJourney(ctx, now);
@@ -56,7 +116,9 @@ function drive(def: StrategyDefinition, facts: { accountId: string; dpd: number;
   let state = first.state;
   for (const s of steps) {
     const wake = state.wakeAt === null ? null : Date.parse(state.wakeAt);
-    now = new Date(s.jumpToWake && wake !== null && wake > now.getTime() ? wake : now.getTime() + s.advanceMs);
+    now = new Date(
+      s.jumpToWake && wake !== null && wake > now.getTime() ? wake : now.getTime() + s.advanceMs,
+    );
     const r = transition(state, s.event, now, ctx);
     trace.results.push(r);
     trace.commands.push(...r.commands);
@@ -85,7 +147,8 @@ describe('transition properties (default strategy)', () => {
           // After any transition a journey is suspended or finished, never left half-run.
           expect(r.state.status).not.toBe('active');
           // A suspended journey never asks to be woken in the past.
-          if (r.state.status === 'waiting' && r.state.wakeAt !== null) expect(Date.parse(r.state.wakeAt)).toBeGreaterThan((trace.times[i] as Date).getTime());
+          if (r.state.status === 'waiting' && r.state.wakeAt !== null)
+            expect(Date.parse(r.state.wakeAt)).toBeGreaterThan((trace.times[i] as Date).getTime());
           if (r.state.exitReason !== undefined) expect(r.state.exitReason).not.toBe('step_limit');
         });
       }),
@@ -96,10 +159,13 @@ describe('transition properties (default strategy)', () => {
   it('idempotency keys are unique per (account, node, attempt) and spell contact:{accountId}:{nodeId}:{attempt}', () => {
     fc.assert(
       fc.property(factsArb, zoneArb, stepsArb, (facts, tz, steps) => {
-        const contacts = (drive(defaultStrategy, facts, tz, steps)?.commands ?? []).filter((c) => c.type === 'send' || c.type === 'call');
+        const contacts = (drive(defaultStrategy, facts, tz, steps)?.commands ?? []).filter(
+          (c) => c.type === 'send' || c.type === 'call',
+        );
         const keys = contacts.map((c) => c.idempotencyKey);
         expect(new Set(keys).size).toBe(keys.length);
-        for (const c of contacts) expect(c.idempotencyKey).toBe(`contact:${facts.accountId}:${c.nodeId}:${c.attempt}`);
+        for (const c of contacts)
+          expect(c.idempotencyKey).toBe(`contact:${facts.accountId}:${c.nodeId}:${c.attempt}`);
       }),
       { numRuns: 300 },
     );
@@ -108,7 +174,9 @@ describe('transition properties (default strategy)', () => {
   it('the holdout never receives a contact', () => {
     const split = defaultStrategy.segments[1]?.journey.nodes.holdout_split;
     if (split?.kind !== 'split') throw new Error('fixture');
-    const holdoutFacts = factsArb.filter((f) => assignArm(split.arms, defaultStrategy.id, 'holdout_split', f.accountId).name === 'holdout');
+    const holdoutFacts = factsArb.filter(
+      (f) => assignArm(split.arms, defaultStrategy.id, 'holdout_split', f.accountId).name === 'holdout',
+    );
     fc.assert(
       fc.property(holdoutFacts, zoneArb, stepsArb, (facts, tz, steps) => {
         const cmds = drive(defaultStrategy, facts, tz, steps)?.commands ?? [];
@@ -142,19 +210,61 @@ describe('transition properties (default strategy)', () => {
 const ids = ['n0', 'n1', 'n2', 'n3', 'n4'];
 const target = fc.constantFrom(...ids, 'ghost');
 const nodeArb: fc.Arbitrary<StrategyNode> = fc.oneof(
-  fc.record({ kind: fc.constant('send' as const), channel: fc.constantFrom('email' as const, 'sms' as const, 'whatsapp' as const), template: fc.constant('sms_reminder_v1'), next: target }),
-  fc.record({ kind: fc.constant('call' as const), template: fc.constant('voicebot_arrears_v1'), next: target }),
-  fc.record({ kind: fc.constant('wait' as const), duration: fc.constantFrom('P1D', 'PT0S', 3_600_000, 0), next: target }),
-  fc.record({ kind: fc.constant('wait' as const), until: fc.constant<TimeWindow>({ days: 'weekdays', from: '10:00', to: '12:00' }), next: target }),
-  fc.record({ kind: fc.constant('wait_for' as const), events: fc.constant<WaitEvent[]>(['any']), onEvent: target, timeout: fc.option(fc.constantFrom('P2D', 'PT0S'), { nil: undefined }), onTimeout: fc.option(target, { nil: undefined }) }),
-  fc.record({ kind: fc.constant('branch' as const), branches: fc.constant<NodeOf<'branch'>['branches']>([{ when: [{ field: 'lastEvent', op: 'eq', value: 'opened' }], next: 'n1' }]), otherwise: target }),
-  fc.record({ kind: fc.constant('split' as const), arms: fc.constant<SplitArm[]>([{ name: 'a', percent: 50, next: 'n2' }, { name: 'b', percent: 50, next: 'n3' }]) }),
+  fc.record({
+    kind: fc.constant('send' as const),
+    channel: fc.constantFrom('email' as const, 'sms' as const, 'whatsapp' as const),
+    template: fc.constant('sms_reminder_v1'),
+    next: target,
+  }),
+  fc.record({
+    kind: fc.constant('call' as const),
+    template: fc.constant('voicebot_arrears_v1'),
+    next: target,
+  }),
+  fc.record({
+    kind: fc.constant('wait' as const),
+    duration: fc.constantFrom('P1D', 'PT0S', 3_600_000, 0),
+    next: target,
+  }),
+  fc.record({
+    kind: fc.constant('wait' as const),
+    until: fc.constant<TimeWindow>({ days: 'weekdays', from: '10:00', to: '12:00' }),
+    next: target,
+  }),
+  fc.record({
+    kind: fc.constant('wait_for' as const),
+    events: fc.constant<WaitEvent[]>(['any']),
+    onEvent: target,
+    timeout: fc.option(fc.constantFrom('P2D', 'PT0S'), { nil: undefined }),
+    onTimeout: fc.option(target, { nil: undefined }),
+  }),
+  fc.record({
+    kind: fc.constant('branch' as const),
+    branches: fc.constant<NodeOf<'branch'>['branches']>([
+      { when: [{ field: 'lastEvent', op: 'eq', value: 'opened' }], next: 'n1' },
+    ]),
+    otherwise: target,
+  }),
+  fc.record({
+    kind: fc.constant('split' as const),
+    arms: fc.constant<SplitArm[]>([
+      { name: 'a', percent: 50, next: 'n2' },
+      { name: 'b', percent: 50, next: 'n3' },
+    ]),
+  }),
   fc.record({ kind: fc.constant('escalate' as const), queue: fc.constant('agents'), next: target }),
-  fc.record({ kind: fc.constant('offer' as const), offer: fc.constant('settlement' as const), policy: fc.constant('p'), next: target }),
+  fc.record({
+    kind: fc.constant('offer' as const),
+    offer: fc.constant('settlement' as const),
+    policy: fc.constant('p'),
+    next: target,
+  }),
   fc.record({ kind: fc.constant('set_status' as const), status: fc.constant('in_treatment'), next: target }),
   fc.constant({ kind: 'exit' as const }),
 );
-const graphArb = fc.tuple(...ids.map(() => nodeArb)).map((ns) => makeStrategy(Object.fromEntries(ns.map((n, i) => [ids[i], n])), 'n0'));
+const graphArb = fc
+  .tuple(...ids.map(() => nodeArb))
+  .map((ns) => makeStrategy(Object.fromEntries(ns.map((n, i) => [ids[i], n])), 'n0'));
 
 describe('transition properties (arbitrary, possibly invalid graphs)', () => {
   it('never throws, never exceeds the step bound, always leaves a valid node or a finished journey', () => {
@@ -166,7 +276,9 @@ describe('transition properties (arbitrary, possibly invalid graphs)', () => {
           const finished = r.state.status === 'done' || r.state.status === 'exited';
           expect(finished || nodeExists(def, r.state)).toBe(true);
         }
-        const keys = (trace?.commands ?? []).flatMap((c) => (c.type === 'send' || c.type === 'call' ? [c.idempotencyKey] : []));
+        const keys = (trace?.commands ?? []).flatMap((c) =>
+          c.type === 'send' || c.type === 'call' ? [c.idempotencyKey] : [],
+        );
         expect(new Set(keys).size).toBe(keys.length);
       }),
       { numRuns: 400 },

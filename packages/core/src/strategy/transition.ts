@@ -34,9 +34,17 @@ export interface TransitionResult {
  * // commands: [{ type: 'send', channel: 'whatsapp', templateId: 'promise_request_whatsapp_v1', idempotencyKey: 'contact:acct_1:whatsapp_promise:1', … }]
  * // state.wakeAt: when to call transition with { type: 'tick' } next
  */
-export function transition(state: JourneyState, event: JourneyEvent, now: Date, ctx: TransitionContext): TransitionResult {
+export function transition(
+  state: JourneyState,
+  event: JourneyEvent,
+  now: Date,
+  ctx: TransitionContext,
+): TransitionResult {
   if (state.strategyId !== ctx.definition.id || state.strategyVersion !== ctx.definition.version) {
-    throw new SaldoError('conflict', `journey is on ${state.strategyId}@${state.strategyVersion}, definition is ${ctx.definition.id}@${ctx.definition.version}`);
+    throw new SaldoError(
+      'conflict',
+      `journey is on ${state.strategyId}@${state.strategyVersion}, definition is ${ctx.definition.id}@${ctx.definition.version}`,
+    );
   }
   const run: Run = { state: copyState(state), commands: [], steps: 0 };
   const s = run.state;
@@ -46,7 +54,8 @@ export function transition(state: JourneyState, event: JourneyEvent, now: Date, 
   const waitingFor = s.status === 'waiting' && node?.kind === 'wait_for' ? node : undefined;
   const global = applyGlobalRules(s, event, waitingFor, ctx.account.balanceMinor);
   if (global.kind === 'exit') {
-    if (global.escalate) run.commands.push({ type: 'escalate', accountId: s.accountId, nodeId: null, ...global.escalate });
+    if (global.escalate)
+      run.commands.push({ type: 'escalate', accountId: s.accountId, nodeId: null, ...global.escalate });
     safeExit(run, global.reason);
     return run;
   }
@@ -59,7 +68,8 @@ export function transition(state: JourneyState, event: JourneyEvent, now: Date, 
 
   switch (event.type) {
     case 'contact_result':
-      if (event.outcome === 'refused' && event.nextAllowedAt !== undefined) deferWait(s, event.nodeId, event.attempt, event.nextAllowedAt);
+      if (event.outcome === 'refused' && event.nextAllowedAt !== undefined)
+        deferWait(s, event.nodeId, event.attempt, event.nextAllowedAt);
       return run;
     case 'opened':
     case 'clicked':
@@ -93,7 +103,11 @@ function isDue(s: JourneyState, now: Date): boolean {
  * const started = startJourney({ definition: defaultStrategy, account: facts, timezone: 'Europe/Madrid' }, now);
  * if (started) await runner.save(started.state, started.commands);
  */
-export function startJourney(ctx: TransitionContext, now: Date, carry: { attempts?: Record<string, number> } = {}): TransitionResult | null {
+export function startJourney(
+  ctx: TransitionContext,
+  now: Date,
+  carry: { attempts?: Record<string, number> } = {},
+): TransitionResult | null {
   const segment = matchSegment(ctx.definition, ctx.account);
   if (segment === null) return null;
   const state: JourneyState = {
@@ -122,7 +136,8 @@ export function startJourney(ctx: TransitionContext, now: Date, carry: { attempt
 export function listens(node: NodeOf<'wait_for'>, event: JourneyEvent): boolean {
   const type = event.type as WaitEvent;
   if (!node.events.includes(type) && !node.events.includes('any')) return false;
-  if (event.type === 'replied' && node.intents !== undefined) return node.intents.some((i) => i === event.intent);
+  if (event.type === 'replied' && node.intents !== undefined)
+    return node.intents.some((i) => i === event.intent);
   return true;
 }
 

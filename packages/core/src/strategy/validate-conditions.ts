@@ -1,4 +1,10 @@
-import { buckets, numericConditionFields, type Condition, type ConditionField, type Segment } from './definition.js';
+import {
+  buckets,
+  numericConditionFields,
+  type Condition,
+  type ConditionField,
+  type Segment,
+} from './definition.js';
 import type { Violation } from './validate.js';
 
 /**
@@ -22,20 +28,24 @@ const bucketRange: Record<(typeof buckets)[number], [number, number]> = {
 export function conditionViolations(c: Condition, path: string, inSegment: boolean): Violation[] {
   const out: Violation[] = [];
   const bad = (message: string): void => void out.push({ code: 'invalid_condition', path, message });
-  if (inSegment && journeyFields.includes(c.field)) bad(`${c.field} is a journey fact: it can be tested in a branch, not in a segment`);
+  if (inSegment && journeyFields.includes(c.field))
+    bad(`${c.field} is a journey fact: it can be tested in a branch, not in a segment`);
   const values = c.op === 'in' ? c.value : c.op === 'between' ? c.value : [c.value];
   if (numeric.includes(c.field)) {
     if (c.op === 'contains') bad(`operator contains does not apply to the number ${c.field}`);
     if (values.some((v) => typeof v !== 'number')) bad(`${c.field} compares with numbers`);
   } else {
-    if (c.op === 'gte' || c.op === 'lte' || c.op === 'between') bad(`operator ${c.op} does not apply to ${c.field}`);
+    if (c.op === 'gte' || c.op === 'lte' || c.op === 'between')
+      bad(`operator ${c.op} does not apply to ${c.field}`);
     else if (values.some((v) => typeof v !== 'string')) bad(`${c.field} compares with strings`);
   }
   if (c.op === 'between' && c.value[0] > c.value[1]) bad(`between [${c.value[0]}, ${c.value[1]}] is empty`);
   if (c.op === 'in' && c.value.length === 0) bad('in [] never matches');
   const known = closedSet(c.field);
   if (known !== null && c.op !== 'contains') {
-    for (const v of values) if (!known.includes(String(v))) bad(`unknown ${c.field} "${String(v)}" (expected one of ${known.join(', ')})`);
+    for (const v of values)
+      if (!known.includes(String(v)))
+        bad(`unknown ${c.field} "${String(v)}" (expected one of ${known.join(', ')})`);
   }
   return out;
 }
@@ -57,8 +67,15 @@ export function unsatisfiableReason(conditions: readonly Condition[]): string | 
   };
   for (const c of conditions) {
     if (c.field === 'bucket' && (c.op === 'eq' || c.op === 'in')) {
-      const bs = (c.op === 'eq' ? [c.value] : c.value).map(String).filter((b): b is keyof typeof bucketRange => Object.hasOwn(bucketRange, b));
-      if (bs.length > 0) narrow('dpd', Math.min(...bs.map((b) => bucketRange[b][0])), Math.max(...bs.map((b) => bucketRange[b][1])));
+      const bs = (c.op === 'eq' ? [c.value] : c.value)
+        .map(String)
+        .filter((b): b is keyof typeof bucketRange => Object.hasOwn(bucketRange, b));
+      if (bs.length > 0)
+        narrow(
+          'dpd',
+          Math.min(...bs.map((b) => bucketRange[b][0])),
+          Math.max(...bs.map((b) => bucketRange[b][1])),
+        );
       continue;
     }
     if (numeric.includes(c.field)) {
@@ -89,14 +106,30 @@ export function segmentViolations(segments: readonly Segment[]): Violation[] {
   let catchAll: string | null = null;
   segments.forEach((seg, i) => {
     const path = `segments.${i}`;
-    if (seenIds.has(seg.id)) out.push({ code: 'duplicate_id', path: `${path}.id`, message: `segment id "${seg.id}" is used twice` });
+    if (seenIds.has(seg.id))
+      out.push({ code: 'duplicate_id', path: `${path}.id`, message: `segment id "${seg.id}" is used twice` });
     seenIds.add(seg.id);
     seg.conditions.forEach((c, j) => out.push(...conditionViolations(c, `${path}.conditions.${j}`, true)));
     const key = JSON.stringify(seg.conditions);
     const never = unsatisfiableReason(seg.conditions);
-    if (catchAll !== null) out.push({ code: 'segment_never_matches', path, message: `segment "${seg.id}" comes after the catch-all "${catchAll}" and can never match` });
-    else if (seenConditions.has(key)) out.push({ code: 'segment_never_matches', path, message: `segment "${seg.id}" has the same conditions as "${seenConditions.get(key)}", which comes first` });
-    else if (never !== null) out.push({ code: 'segment_never_matches', path, message: `segment "${seg.id}" can never match: ${never}` });
+    if (catchAll !== null)
+      out.push({
+        code: 'segment_never_matches',
+        path,
+        message: `segment "${seg.id}" comes after the catch-all "${catchAll}" and can never match`,
+      });
+    else if (seenConditions.has(key))
+      out.push({
+        code: 'segment_never_matches',
+        path,
+        message: `segment "${seg.id}" has the same conditions as "${seenConditions.get(key)}", which comes first`,
+      });
+    else if (never !== null)
+      out.push({
+        code: 'segment_never_matches',
+        path,
+        message: `segment "${seg.id}" can never match: ${never}`,
+      });
     if (!seenConditions.has(key)) seenConditions.set(key, seg.id);
     if (seg.conditions.length === 0 && catchAll === null) catchAll = seg.id;
   });

@@ -6,7 +6,8 @@ import { checkStrategy, getConstraintViolations, type Violation, type ViolationC
 type Nodes = Record<string, StrategyNode>;
 const P = 'segments.0.journey';
 const codes = (vs: Violation[]): ViolationCode[] => vs.map((v) => v.code);
-const check = (nodes: Nodes, entry = 'start'): Violation[] => getConstraintViolations(makeStrategy(nodes, entry));
+const check = (nodes: Nodes, entry = 'start'): Violation[] =>
+  getConstraintViolations(makeStrategy(nodes, entry));
 
 const ok: Nodes = {
   start: { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await' },
@@ -20,23 +21,40 @@ describe('getConstraintViolations — graph', () => {
   });
 
   it('reports a missing entry', () => {
-    expect(check(ok, 'nowhere')).toContainEqual({ code: 'missing_entry', path: `${P}.entry`, message: expect.stringContaining('nowhere') });
+    expect(check(ok, 'nowhere')).toContainEqual({
+      code: 'missing_entry',
+      path: `${P}.entry`,
+      message: expect.stringContaining('nowhere'),
+    });
   });
 
   it('reports unknown successors with the exact field path', () => {
-    const vs = check({ ...ok, await: { kind: 'wait_for', events: ['opened'], onEvent: 'ghost', timeout: 'P3D', onTimeout: 'done' } });
-    expect(vs).toContainEqual({ code: 'unknown_node', path: `${P}.nodes.await.onEvent`, message: expect.stringContaining('ghost') });
+    const vs = check({
+      ...ok,
+      await: { kind: 'wait_for', events: ['opened'], onEvent: 'ghost', timeout: 'P3D', onTimeout: 'done' },
+    });
+    expect(vs).toContainEqual({
+      code: 'unknown_node',
+      path: `${P}.nodes.await.onEvent`,
+      message: expect.stringContaining('ghost'),
+    });
   });
 
   it('reports unreachable nodes', () => {
     const vs = check({ ...ok, orphan: { kind: 'exit' } });
-    expect(vs).toEqual([{ code: 'unreachable_node', path: `${P}.nodes.orphan`, message: expect.any(String) }]);
+    expect(vs).toEqual([
+      { code: 'unreachable_node', path: `${P}.nodes.orphan`, message: expect.any(String) },
+    ]);
   });
 
   it('reports cycles that take no time, but not cycles through a wait_for or a positive wait', () => {
     const loop: Nodes = {
       start: { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'check' },
-      check: { kind: 'branch', branches: [{ when: [{ field: 'dpd', op: 'gte', value: 90 }], next: 'done' }], otherwise: 'pause' },
+      check: {
+        kind: 'branch',
+        branches: [{ when: [{ field: 'dpd', op: 'gte', value: 90 }], next: 'done' }],
+        otherwise: 'pause',
+      },
       pause: { kind: 'wait', until: { days: 'any', from: '09:00', to: '18:00' }, next: 'start' },
       done: { kind: 'exit' },
     };
@@ -44,7 +62,9 @@ describe('getConstraintViolations — graph', () => {
     expect(codes(vs)).toEqual(['zero_time_cycle']);
     expect(vs[0]?.message).toMatch(/start → check → pause → start/);
     expect(check({ ...loop, pause: { kind: 'wait', duration: 'P1D', next: 'start' } })).toEqual([]);
-    expect(check({ ...loop, pause: { kind: 'wait', duration: 'PT0S', next: 'start' } }).map((v) => v.code)).toContain('zero_time_cycle');
+    expect(
+      check({ ...loop, pause: { kind: 'wait', duration: 'PT0S', next: 'start' } }).map((v) => v.code),
+    ).toContain('zero_time_cycle');
   });
 
   it('reports a self-loop', () => {
@@ -53,24 +73,48 @@ describe('getConstraintViolations — graph', () => {
   });
 
   it('reports journeys with no exit, and nodes from which no exit can be reached', () => {
-    expect(codes(check({ start: { kind: 'wait', duration: 'P1D', next: 'start' } }))).toContain('no_exit_reachable');
+    expect(codes(check({ start: { kind: 'wait', duration: 'P1D', next: 'start' } }))).toContain(
+      'no_exit_reachable',
+    );
     const trap: Nodes = {
-      start: { kind: 'split', arms: [{ name: 'a', percent: 50, next: 'done' }, { name: 'b', percent: 50, next: 'spin' }] },
+      start: {
+        kind: 'split',
+        arms: [
+          { name: 'a', percent: 50, next: 'done' },
+          { name: 'b', percent: 50, next: 'spin' },
+        ],
+      },
       spin: { kind: 'wait', duration: 'P1D', next: 'spin' },
       done: { kind: 'exit' },
     };
-    expect(check(trap)).toEqual([{ code: 'no_exit_reachable', path: `${P}.nodes.spin`, message: expect.any(String) }]);
+    expect(check(trap)).toEqual([
+      { code: 'no_exit_reachable', path: `${P}.nodes.spin`, message: expect.any(String) },
+    ]);
   });
 });
 
 describe('getConstraintViolations — nodes', () => {
   it('split percentages must sum to 100 and arm names be unique', () => {
     const vs = check({
-      start: { kind: 'split', arms: [{ name: 'a', percent: 50, next: 'done' }, { name: 'a', percent: 40, next: 'done' }] },
+      start: {
+        kind: 'split',
+        arms: [
+          { name: 'a', percent: 50, next: 'done' },
+          { name: 'a', percent: 40, next: 'done' },
+        ],
+      },
       done: { kind: 'exit' },
     });
-    expect(vs).toContainEqual({ code: 'split_percentages', path: `${P}.nodes.start.arms`, message: expect.stringContaining('90') });
-    expect(vs).toContainEqual({ code: 'duplicate_arm', path: `${P}.nodes.start.arms.1.name`, message: expect.any(String) });
+    expect(vs).toContainEqual({
+      code: 'split_percentages',
+      path: `${P}.nodes.start.arms`,
+      message: expect.stringContaining('90'),
+    });
+    expect(vs).toContainEqual({
+      code: 'duplicate_arm',
+      path: `${P}.nodes.start.arms.1.name`,
+      message: expect.any(String),
+    });
   });
 
   it('accepts fractional percentages that sum to 100', () => {
@@ -79,20 +123,52 @@ describe('getConstraintViolations — nodes', () => {
   });
 
   it('a wait_for needs a timeout and an onTimeout, with a positive duration', () => {
-    expect(codes(check({ ...ok, await: { kind: 'wait_for', events: ['opened'], onEvent: 'done' } }))).toEqual(['missing_timeout', 'missing_timeout']);
-    expect(codes(check({ ...ok, await: { kind: 'wait_for', events: ['opened'], onEvent: 'done', timeout: 'PT0S', onTimeout: 'done' } }))).toEqual(['invalid_wait_for']);
+    expect(codes(check({ ...ok, await: { kind: 'wait_for', events: ['opened'], onEvent: 'done' } }))).toEqual(
+      ['missing_timeout', 'missing_timeout'],
+    );
+    expect(
+      codes(
+        check({
+          ...ok,
+          await: {
+            kind: 'wait_for',
+            events: ['opened'],
+            onEvent: 'done',
+            timeout: 'PT0S',
+            onTimeout: 'done',
+          },
+        }),
+      ),
+    ).toEqual(['invalid_wait_for']);
   });
 
   it('intents only make sense on a wait_for that listens for replies', () => {
-    const vs = check({ ...ok, await: { kind: 'wait_for', events: ['opened'], intents: ['promise_to_pay'], onEvent: 'done', timeout: 'P1D', onTimeout: 'done' } });
-    expect(vs).toEqual([{ code: 'invalid_wait_for', path: `${P}.nodes.await.intents`, message: expect.any(String) }]);
+    const vs = check({
+      ...ok,
+      await: {
+        kind: 'wait_for',
+        events: ['opened'],
+        intents: ['promise_to_pay'],
+        onEvent: 'done',
+        timeout: 'P1D',
+        onTimeout: 'done',
+      },
+    });
+    expect(vs).toEqual([
+      { code: 'invalid_wait_for', path: `${P}.nodes.await.intents`, message: expect.any(String) },
+    ]);
   });
 
   it('a wait needs a valid duration or a non-empty window', () => {
-    const wait = (w: Partial<Extract<StrategyNode, { kind: 'wait' }>>): Violation[] => check({ start: { kind: 'wait', next: 'done', ...w }, done: { kind: 'exit' } });
+    const wait = (w: Partial<Extract<StrategyNode, { kind: 'wait' }>>): Violation[] =>
+      check({ start: { kind: 'wait', next: 'done', ...w }, done: { kind: 'exit' } });
     expect(codes(wait({}))).toEqual(['invalid_wait']);
-    expect(wait({ duration: 'P3Q' })).toEqual([{ code: 'invalid_wait', path: `${P}.nodes.start.duration`, message: expect.any(String) }]);
-    expect(wait({ until: { days: 'weekdays', from: '12:00', to: '10:00' } })).toEqual([{ code: 'invalid_wait', path: `${P}.nodes.start.until`, message: expect.any(String) }]);
+    expect(wait({ duration: 'P3Q' })).toEqual([
+      { code: 'invalid_wait', path: `${P}.nodes.start.duration`, message: expect.any(String) },
+    ]);
+    expect(wait({ until: { days: 'weekdays', from: '12:00', to: '10:00' } })).toEqual([
+      { code: 'invalid_wait', path: `${P}.nodes.start.until`, message: expect.any(String) },
+    ]);
     expect(wait({ duration: 'P2D', until: { days: [1, 3], from: '10:00', to: '12:00' } })).toEqual([]);
   });
 
@@ -108,20 +184,39 @@ describe('getConstraintViolations — nodes', () => {
     };
     const vs = getConstraintViolations(makeStrategy(nodes, 'start'), { templates });
     expect(vs).toEqual([
-      { code: 'template_channel_mismatch', path: `${P}.nodes.start.template`, message: expect.stringContaining('sms') },
-      { code: 'unknown_template', path: `${P}.nodes.call.template`, message: expect.stringContaining('voicebot_unknown_v1') },
+      {
+        code: 'template_channel_mismatch',
+        path: `${P}.nodes.start.template`,
+        message: expect.stringContaining('sms'),
+      },
+      {
+        code: 'unknown_template',
+        path: `${P}.nodes.call.template`,
+        message: expect.stringContaining('voicebot_unknown_v1'),
+      },
     ]);
   });
 });
 
 describe('getConstraintViolations — segments and conditions', () => {
   const journey = { entry: 'done', nodes: { done: { kind: 'exit' as const } } };
-  const seg = (id: string, conditions: Segment['conditions']): Segment => ({ id, name: id, conditions, journey });
-  const checkSegments = (segments: Segment[]): Violation[] => getConstraintViolations(makeStrategy({}, 'x', { segments }));
+  const seg = (id: string, conditions: Segment['conditions']): Segment => ({
+    id,
+    name: id,
+    conditions,
+    journey,
+  });
+  const checkSegments = (segments: Segment[]): Violation[] =>
+    getConstraintViolations(makeStrategy({}, 'x', { segments }));
 
   it('reports segments after a catch-all, duplicates of earlier conditions, and duplicate ids', () => {
     const early = [{ field: 'dpd' as const, op: 'between' as const, value: [1, 30] as [number, number] }];
-    const vs = checkSegments([seg('a', early), seg('b', early), seg('rest', []), seg('a', [{ field: 'country', op: 'eq', value: 'MX' }])]);
+    const vs = checkSegments([
+      seg('a', early),
+      seg('b', early),
+      seg('rest', []),
+      seg('a', [{ field: 'country', op: 'eq', value: 'MX' }]),
+    ]);
     expect(vs.map((v) => [v.code, v.path])).toEqual([
       ['segment_never_matches', 'segments.1'],
       ['duplicate_id', 'segments.3.id'],
@@ -131,10 +226,22 @@ describe('getConstraintViolations — segments and conditions', () => {
 
   it('reports contradictory conditions (empty dpd range, bucket vs dpd, disjoint value sets)', () => {
     const vs = checkSegments([
-      seg('a', [{ field: 'dpd', op: 'gte', value: 40 }, { field: 'dpd', op: 'lte', value: 30 }]),
-      seg('b', [{ field: 'bucket', op: 'eq', value: '1-30' }, { field: 'dpd', op: 'gte', value: 45 }]),
-      seg('c', [{ field: 'country', op: 'eq', value: 'MX' }, { field: 'country', op: 'in', value: ['ES', 'CO'] }]),
-      seg('d', [{ field: 'bucket', op: 'in', value: ['1-30', '61-90'] }, { field: 'dpd', op: 'gte', value: 45 }]),
+      seg('a', [
+        { field: 'dpd', op: 'gte', value: 40 },
+        { field: 'dpd', op: 'lte', value: 30 },
+      ]),
+      seg('b', [
+        { field: 'bucket', op: 'eq', value: '1-30' },
+        { field: 'dpd', op: 'gte', value: 45 },
+      ]),
+      seg('c', [
+        { field: 'country', op: 'eq', value: 'MX' },
+        { field: 'country', op: 'in', value: ['ES', 'CO'] },
+      ]),
+      seg('d', [
+        { field: 'bucket', op: 'in', value: ['1-30', '61-90'] },
+        { field: 'dpd', op: 'gte', value: 45 },
+      ]),
     ]);
     expect(vs.map((v) => v.path)).toEqual(['segments.0', 'segments.1', 'segments.2']);
   });
@@ -170,19 +277,50 @@ describe('getConstraintViolations — segments and conditions', () => {
       },
       done: { kind: 'exit' },
     };
-    expect(check(nodes)).toEqual([{ code: 'invalid_condition', path: `${P}.nodes.start.branches.1.when.0`, message: expect.stringContaining('teleported') }]);
+    expect(check(nodes)).toEqual([
+      {
+        code: 'invalid_condition',
+        path: `${P}.nodes.start.branches.1.when.0`,
+        message: expect.stringContaining('teleported'),
+      },
+    ]);
   });
 });
 
 describe('checkStrategy', () => {
   it('turns schema errors into violations with paths', () => {
-    const r = checkStrategy({ id: 'stg_x', name: 'X', version: 1, segments: [{ id: 'a', name: 'A', conditions: [], journey: { entry: 's', nodes: { s: { kind: 'send', channel: 'fax', template: 'x_v1', next: 'e' } } } }] });
+    const r = checkStrategy({
+      id: 'stg_x',
+      name: 'X',
+      version: 1,
+      segments: [
+        {
+          id: 'a',
+          name: 'A',
+          conditions: [],
+          journey: {
+            entry: 's',
+            nodes: { s: { kind: 'send', channel: 'fax', template: 'x_v1', next: 'e' } },
+          },
+        },
+      ],
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.violations).toContainEqual({ code: 'schema', path: 'segments.0.journey.nodes.s.channel', message: expect.any(String) });
+    if (!r.ok)
+      expect(r.violations).toContainEqual({
+        code: 'schema',
+        path: 'segments.0.journey.nodes.s.channel',
+        message: expect.any(String),
+      });
   });
 
   it('rejects template ids that do not follow name_vN', () => {
-    const r = checkStrategy(makeStrategy({ s: { kind: 'send', channel: 'email', template: 'Reminder Email', next: 'e' }, e: { kind: 'exit' } }, 's'));
+    const r = checkStrategy(
+      makeStrategy(
+        { s: { kind: 'send', channel: 'email', template: 'Reminder Email', next: 'e' }, e: { kind: 'exit' } },
+        's',
+      ),
+    );
     expect(r.ok).toBe(false);
   });
 

@@ -29,27 +29,58 @@ describe('migrateJourney', () => {
   it('move: keeps the node id, counters and wake time, and runs the new version from there', () => {
     const state = waitingOnOpen();
     const next = v2((n) => {
-      n.whatsapp_promise = { kind: 'send', channel: 'sms', template: 'sms_reminder_v1', next: 'await_promise' };
+      n.whatsapp_promise = {
+        kind: 'send',
+        channel: 'sms',
+        template: 'sms_reminder_v1',
+        next: 'await_promise',
+      };
     });
     const r = migrateJourney(state, defaultStrategy, next, 'move');
     expect(r.outcome).toBe('moved');
     expect(r.state).toEqual({ ...state, strategyVersion: 2 });
-    const woke = transition(r.state, { type: 'tick' }, new Date(state.wakeAt as string), makeContext(next, { accountId: state.accountId }));
-    expect(woke.commands[0]).toMatchObject({ type: 'send', channel: 'sms', nodeId: 'whatsapp_promise', attempt: 1 });
+    const woke = transition(
+      r.state,
+      { type: 'tick' },
+      new Date(state.wakeAt as string),
+      makeContext(next, { accountId: state.accountId }),
+    );
+    expect(woke.commands[0]).toMatchObject({
+      type: 'send',
+      channel: 'sms',
+      nodeId: 'whatsapp_promise',
+      attempt: 1,
+    });
   });
 
   it('finish_on_old: the journey stays on its version', () => {
     const state = waitingOnOpen();
-    expect(migrateJourney(state, defaultStrategy, v2(() => {}), 'finish_on_old')).toEqual({ state, outcome: 'kept_on_old', reason: 'finish_on_old' });
+    expect(
+      migrateJourney(
+        state,
+        defaultStrategy,
+        v2(() => {}),
+        'finish_on_old',
+      ),
+    ).toEqual({ state, outcome: 'kept_on_old', reason: 'finish_on_old' });
   });
 
   it('fallback: a node removed in the new version keeps the journey on the old one', () => {
     const state = waitingOnOpen();
     const next = v2((n) => {
       delete n.await_open;
-      n.email_reminder = { kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'whatsapp_promise' };
+      n.email_reminder = {
+        kind: 'send',
+        channel: 'email',
+        template: 'reminder_email_v1',
+        next: 'whatsapp_promise',
+      };
     });
-    expect(migrateJourney(state, defaultStrategy, next, 'move')).toEqual({ state, outcome: 'kept_on_old', reason: 'node_removed' });
+    expect(migrateJourney(state, defaultStrategy, next, 'move')).toEqual({
+      state,
+      outcome: 'kept_on_old',
+      reason: 'node_removed',
+    });
   });
 
   it('fallback: a removed segment keeps the journey on the old version', () => {
@@ -67,15 +98,34 @@ describe('migrateJourney', () => {
     });
     const r = migrateJourney(state, defaultStrategy, next, 'move');
     expect(r.state).toMatchObject({ status: 'active', wakeAt: state.wakeAt, strategyVersion: 2 });
-    const ran = transition(r.state, { type: 'tick' }, new Date(state.wakeAt as string), makeContext(next, makeFacts({ accountId: state.accountId })));
-    expect(ran.commands.map((c) => (c.type === 'send' ? c.nodeId : c.type))).toEqual(['await_open', 'whatsapp_promise']);
+    const ran = transition(
+      r.state,
+      { type: 'tick' },
+      new Date(state.wakeAt as string),
+      makeContext(next, makeFacts({ accountId: state.accountId })),
+    );
+    expect(ran.commands.map((c) => (c.type === 'send' ? c.nodeId : c.type))).toEqual([
+      'await_open',
+      'whatsapp_promise',
+    ]);
   });
 
   it('finished journeys do not move; mismatched versions are refused', () => {
     const done: JourneyState = { ...waitingOnOpen(), status: 'done', wakeAt: null };
-    expect(migrateJourney(done, defaultStrategy, v2(() => {}), 'move').outcome).toBe('finished');
-    expect(() => migrateJourney(waitingOnOpen(), defaultStrategy, defaultStrategy, 'move')).toThrow(/newer version/);
+    expect(
+      migrateJourney(
+        done,
+        defaultStrategy,
+        v2(() => {}),
+        'move',
+      ).outcome,
+    ).toBe('finished');
+    expect(() => migrateJourney(waitingOnOpen(), defaultStrategy, defaultStrategy, 'move')).toThrow(
+      /newer version/,
+    );
     const other = v2(() => {});
-    expect(() => migrateJourney(waitingOnOpen(), other, { ...other, version: 3 }, 'move')).toThrow(/journey is on/);
+    expect(() => migrateJourney(waitingOnOpen(), other, { ...other, version: 3 }, 'move')).toThrow(
+      /journey is on/,
+    );
   });
 });

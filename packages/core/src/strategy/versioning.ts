@@ -44,14 +44,26 @@ export interface MigrationResult {
  * const { state, outcome } = migrateJourney(journey, v1, v2, 'move');
  * if (outcome === 'moved') await repo.save(state); // state.strategyVersion === 2
  */
-export function migrateJourney(state: JourneyState, fromDef: StrategyDefinition, toDef: StrategyDefinition, mode: MigrationMode): MigrationResult {
+export function migrateJourney(
+  state: JourneyState,
+  fromDef: StrategyDefinition,
+  toDef: StrategyDefinition,
+  mode: MigrationMode,
+): MigrationResult {
   if (state.strategyId !== fromDef.id || state.strategyVersion !== fromDef.version) {
-    throw new SaldoError('conflict', `journey is on ${state.strategyId}@${state.strategyVersion}, not ${fromDef.id}@${fromDef.version}`);
+    throw new SaldoError(
+      'conflict',
+      `journey is on ${state.strategyId}@${state.strategyVersion}, not ${fromDef.id}@${fromDef.version}`,
+    );
   }
   if (toDef.id !== fromDef.id || toDef.version <= fromDef.version) {
-    throw new SaldoError('conflict', `cannot migrate from ${fromDef.id}@${fromDef.version} to ${toDef.id}@${toDef.version}: expected a newer version of the same strategy`);
+    throw new SaldoError(
+      'conflict',
+      `cannot migrate from ${fromDef.id}@${fromDef.version} to ${toDef.id}@${toDef.version}: expected a newer version of the same strategy`,
+    );
   }
-  if (state.status === 'done' || state.status === 'exited') return { state, outcome: 'finished', reason: 'journey_finished' };
+  if (state.status === 'done' || state.status === 'exited')
+    return { state, outcome: 'finished', reason: 'journey_finished' };
   if (mode === 'finish_on_old') return { state, outcome: 'kept_on_old', reason: 'finish_on_old' };
 
   const segment = toDef.segments.find((s) => s.id === state.segmentId);

@@ -2,7 +2,12 @@
 // (the event loop thread). Contacts are validated once up front; each check = context preparation
 // (parse 50 timestamps) + every applicable pack + nextAllowedAt when refused.
 import { performance } from 'node:perf_hooks';
-import { ContactCheck, checkLine, createComplianceEngine, type ContactCheckInput } from '@saldo/core/compliance';
+import {
+  ContactCheck,
+  checkLine,
+  createComplianceEngine,
+  type ContactCheckInput,
+} from '@saldo/core/compliance';
 
 const TEMPLATES = 2_000;
 const CHECKS = 250_000;
@@ -21,7 +26,16 @@ const debtors: ContactCheckInput['debtor'][] = [
   { country: 'BR', region: 'BR-SP', timezone: 'America/Sao_Paulo' },
 ];
 const channels = ['call', 'call', 'call', 'voicebot', 'voicemail', 'sms', 'whatsapp', 'email'] as const;
-const outcomes = ['no_answer', 'no_answer', 'voicemail', 'connected', 'conversation', 'busy', 'not_connected', 'delivered'] as const;
+const outcomes = [
+  'no_answer',
+  'no_answer',
+  'voicemail',
+  'connected',
+  'conversation',
+  'busy',
+  'not_connected',
+  'delivered',
+] as const;
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
 function rng(seed: number): () => number {
@@ -53,14 +67,19 @@ function makeContacts(): ContactCheckInput[] {
       channel: pick(channels),
       debtId: 'A',
       recipient: 'debtor',
-      debtor: { ...pick(debtors), consents: { call: true, voicebot: true, voicemail: true, sms: true, whatsapp: true, email: true } },
+      debtor: {
+        ...pick(debtors),
+        consents: { call: true, voicebot: true, voicemail: true, sms: true, whatsapp: true, email: true },
+      },
       history,
       content: { optOutInstructions: true, miniMiranda: true },
     };
   });
 }
 
-export async function runComplianceBench(log: (line: string) => void): Promise<{ name: string; checksPerSecond: number; [k: string]: unknown }> {
+export async function runComplianceBench(
+  log: (line: string) => void,
+): Promise<{ name: string; checksPerSecond: number; [k: string]: unknown }> {
   const t0 = performance.now();
   const engine = createComplianceEngine();
   const loadMs = performance.now() - t0;
@@ -92,7 +111,19 @@ export async function runComplianceBench(log: (line: string) => void): Promise<{
     `compliance: ${CHECKS} checks × ${HISTORY} history events: ${checksPerSecond.toLocaleString('en-US')} checks/s per CPU-second on one core ` +
       `(wall ${wallChecksPerSecond.toLocaleString('en-US')}/s; engine on validated input; ${((allowed / CHECKS) * 100).toFixed(0)}% allowed)`,
   );
-  log(`compliance: JSON line → zod validation → decision: ${jsonChecksPerSecond.toLocaleString('en-US')} checks/s`);
+  log(
+    `compliance: JSON line → zod validation → decision: ${jsonChecksPerSecond.toLocaleString('en-US')} checks/s`,
+  );
   log(`compliance: ${engine.packs.length} packs loaded and compiled in ${loadMs.toFixed(0)} ms`);
-  return { name: 'compliance-check', checksPerSecond, wallChecksPerSecond, cpuSeconds: Number(cpuSeconds.toFixed(2)), historyEvents: HISTORY, checks: CHECKS, allowedShare: allowed / CHECKS, jsonChecksPerSecond, packLoadMs: Math.round(loadMs) };
+  return {
+    name: 'compliance-check',
+    checksPerSecond,
+    wallChecksPerSecond,
+    cpuSeconds: Number(cpuSeconds.toFixed(2)),
+    historyEvents: HISTORY,
+    checks: CHECKS,
+    allowedShare: allowed / CHECKS,
+    jsonChecksPerSecond,
+    packLoadMs: Math.round(loadMs),
+  };
 }

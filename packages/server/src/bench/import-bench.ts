@@ -15,7 +15,10 @@ import { csvField, pgTextArray } from '../shared/db/copy-sql.js';
 import { buildCore } from '../platform/composition-root.js';
 import type { Db } from '../shared/db/db.js';
 
-export const BENCH_PG_URL = process.env.SALDO_BENCH_DATABASE_URL ?? process.env.SALDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_PG_URL =
+  process.env.SALDO_BENCH_DATABASE_URL ??
+  process.env.SALDO_TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 const AS_OF = '2026-11-24';
 const binPath = new URL('../../bin/saldo.mjs', import.meta.url).pathname;
 
@@ -28,11 +31,13 @@ export async function benchCsv(accounts: number): Promise<string> {
   const out = createWriteStream(`${path}.part`);
   out.write(`${importColumns.join(',')}\n`);
   let n = 0;
-  const cell = (v: string | undefined) => (v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const cell = (v: string | undefined) =>
+    v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   // Debtors average ~1.22 accounts: generate debtors until the account count is reached.
   for (const row of generatePortfolio({ debtors: Math.ceil(accounts / 1.2), seed: 7, asOf: AS_OF })) {
     if (n >= accounts) break;
-    if (!out.write(`${importColumns.map((c) => cell(row[c])).join(',')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(`${importColumns.map((c) => cell(row[c])).join(',')}\n`))
+      await new Promise<void>((r) => out.once('drain', () => r()));
     n++;
   }
   await new Promise<void>((r) => out.end(() => r()));
@@ -71,15 +76,29 @@ export async function measureImport(storage: 'pglite' | 'postgres', file: string
   try {
     const p = await buildCore({ db, secretKey: 'bench-secret-0123456789' });
     const t0 = performance.now();
-    const first = await p.imports.importCsvFile(p.defaultOrgId, file, { portfolio: { code: 'bench' }, mode: 'all_or_nothing' });
+    const first = await p.imports.importCsvFile(p.defaultOrgId, file, {
+      portfolio: { code: 'bench' },
+      mode: 'all_or_nothing',
+    });
     const t1 = performance.now();
     // maxRSS is a high-water mark: read now, it is the first import's own peak.
     const importMaxRssMb = process.resourceUsage().maxRSS / 1024;
-    const again = await p.imports.importCsvFile(p.defaultOrgId, file, { portfolio: { code: 'bench' }, mode: 'all_or_nothing' });
+    const again = await p.imports.importCsvFile(p.defaultOrgId, file, {
+      portfolio: { code: 'bench' },
+      mode: 'all_or_nothing',
+    });
     const t2 = performance.now();
     return {
-      rows: first.totalRows, status: first.status, inserted: first.inserted, importSeconds: (t1 - t0) / 1000,
-      reimport: { inserted: again.inserted, updated: again.updated, unchanged: again.unchanged, seconds: (t2 - t1) / 1000 },
+      rows: first.totalRows,
+      status: first.status,
+      inserted: first.inserted,
+      importSeconds: (t1 - t0) / 1000,
+      reimport: {
+        inserted: again.inserted,
+        updated: again.updated,
+        unchanged: again.unchanged,
+        seconds: (t2 - t1) / 1000,
+      },
       maxRssMb: importMaxRssMb,
       maxRssWithReimportMb: process.resourceUsage().maxRSS / 1024,
     };
@@ -94,14 +113,32 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
   try {
     await migrate(db, new Date(AS_OF));
     const now = new Date(AS_OF).toISOString();
-    const org = (await db.query<{ id: string }>(`INSERT INTO organizations (slug, name, created_at) VALUES ('bench', 'bench', $1) RETURNING id`, [now])).rows[0]!.id;
+    const org = (
+      await db.query<{ id: string }>(
+        `INSERT INTO organizations (slug, name, created_at) VALUES ('bench', 'bench', $1) RETURNING id`,
+        [now],
+      )
+    ).rows[0]!.id;
     await db.query(`INSERT INTO creditors (org_id, name, created_at) VALUES ($1, 'c', $2)`, [org, now]);
-    const pf = (await db.query<{ id: string }>(`INSERT INTO portfolios (org_id, creditor_id, code, name, currency, country, created_at) SELECT $1, id, 'bench', 'bench', 'USD', 'US', $2 FROM creditors WHERE org_id = $1 RETURNING id`, [org, now])).rows[0]!.id;
+    const pf = (
+      await db.query<{ id: string }>(
+        `INSERT INTO portfolios (org_id, creditor_id, code, name, currency, country, created_at) SELECT $1, id, 'bench', 'bench', 'USD', 'US', $2 FROM creditors WHERE org_id = $1 RETURNING id`,
+        [org, now],
+      )
+    ).rows[0]!.id;
     // Shape the rows outside the timed part: parse + validate + id assignment are not COPY's work.
     const dir = join(tmpdir(), 'saldo-bench', `raw-${randomBytes(4).toString('hex')}`);
     mkdirSync(dir, { recursive: true });
-    const files = { debtors: join(dir, 'debtors.csv'), contacts: join(dir, 'contacts.csv'), accounts: join(dir, 'accounts.csv') };
-    const outs = { debtors: createWriteStream(files.debtors), contacts: createWriteStream(files.contacts), accounts: createWriteStream(files.accounts) };
+    const files = {
+      debtors: join(dir, 'debtors.csv'),
+      contacts: join(dir, 'contacts.csv'),
+      accounts: join(dir, 'accounts.csv'),
+    };
+    const outs = {
+      debtors: createWriteStream(files.debtors),
+      contacts: createWriteStream(files.contacts),
+      accounts: createWriteStream(files.accounts),
+    };
     const debtorIds = new Map<string, string>();
     const { openCsvImportSource } = await import('../modules/imports/adapters/csv-import-source.js');
     const src = await openCsvImportSource(file);
@@ -113,11 +150,62 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
       if (!did) {
         did = `dbt_${randomUUID().replace(/-/g, '')}`;
         debtorIds.set(r.debtorRef, did);
-        outs.debtors.write([did, org, csvField(r.debtorRef), csvField(r.firstName), csvField(r.lastName), r.language, r.country, csvField(r.region), csvField(r.timezone), csvField(pgTextArray(r.vulnerabilities)), now, now].join(',') + '\n');
-        if (r.phone) outs.contacts.write([`cp_${randomUUID().replace(/-/g, '')}`, org, did, 'phone', csvField(r.phone), csvField(r.phoneType), now, now].join(',') + '\n');
-        if (r.email) outs.contacts.write([`cp_${randomUUID().replace(/-/g, '')}`, org, did, 'email', csvField(r.email), '', now, now].join(',') + '\n');
+        outs.debtors.write(
+          [
+            did,
+            org,
+            csvField(r.debtorRef),
+            csvField(r.firstName),
+            csvField(r.lastName),
+            r.language,
+            r.country,
+            csvField(r.region),
+            csvField(r.timezone),
+            csvField(pgTextArray(r.vulnerabilities)),
+            now,
+            now,
+          ].join(',') + '\n',
+        );
+        if (r.phone)
+          outs.contacts.write(
+            [
+              `cp_${randomUUID().replace(/-/g, '')}`,
+              org,
+              did,
+              'phone',
+              csvField(r.phone),
+              csvField(r.phoneType),
+              now,
+              now,
+            ].join(',') + '\n',
+          );
+        if (r.email)
+          outs.contacts.write(
+            [`cp_${randomUUID().replace(/-/g, '')}`, org, did, 'email', csvField(r.email), '', now, now].join(
+              ',',
+            ) + '\n',
+          );
       }
-      outs.accounts.write([`acct_${randomUUID().replace(/-/g, '')}`, org, pf, did, csvField(r.externalRef), csvField(r.product), r.currency, r.principalMinor, r.interestMinor, r.feesMinor, r.balanceMinor, csvField(r.delinquentSince), r.status, csvField(pgTextArray(r.tags)), now, now].join(',') + '\n');
+      outs.accounts.write(
+        [
+          `acct_${randomUUID().replace(/-/g, '')}`,
+          org,
+          pf,
+          did,
+          csvField(r.externalRef),
+          csvField(r.product),
+          r.currency,
+          r.principalMinor,
+          r.interestMinor,
+          r.feesMinor,
+          r.balanceMinor,
+          csvField(r.delinquentSince),
+          r.status,
+          csvField(pgTextArray(r.tags)),
+          now,
+          now,
+        ].join(',') + '\n',
+      );
     }
     await Promise.all(Object.values(outs).map((o) => new Promise<void>((res) => o.end(() => res()))));
     const copy = async (sql: string, path: string) => {
@@ -141,9 +229,18 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
     };
     const t0 = performance.now();
     await db.transaction(async () => {
-      await copy('COPY debtors (id, org_id, external_ref, first_name, last_name, language, country, region, timezone, vulnerabilities, created_at, updated_at) FROM STDIN WITH (FORMAT csv)', files.debtors);
-      await copy('COPY contact_points (id, org_id, debtor_id, kind, value, line_type, created_at, updated_at) FROM STDIN WITH (FORMAT csv)', files.contacts);
-      await copy('COPY accounts (id, org_id, portfolio_id, debtor_id, external_ref, product, currency, principal_minor, interest_minor, fees_minor, balance_minor, delinquent_since, status, tags, created_at, updated_at) FROM STDIN WITH (FORMAT csv)', files.accounts);
+      await copy(
+        'COPY debtors (id, org_id, external_ref, first_name, last_name, language, country, region, timezone, vulnerabilities, created_at, updated_at) FROM STDIN WITH (FORMAT csv)',
+        files.debtors,
+      );
+      await copy(
+        'COPY contact_points (id, org_id, debtor_id, kind, value, line_type, created_at, updated_at) FROM STDIN WITH (FORMAT csv)',
+        files.contacts,
+      );
+      await copy(
+        'COPY accounts (id, org_id, portfolio_id, debtor_id, external_ref, product, currency, principal_minor, interest_minor, fees_minor, balance_minor, delinquent_since, status, tags, created_at, updated_at) FROM STDIN WITH (FORMAT csv)',
+        files.accounts,
+      );
     });
     const seconds = (performance.now() - t0) / 1000;
     execFileSync('rm', ['-rf', dir]);
@@ -154,25 +251,44 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
 }
 
 function child(kind: 'import' | 'copy', storage: string, file: string): Record<string, unknown> {
-  const out = execFileSync(process.execPath, [binPath, 'bench', '--child', kind, '--storage', storage, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(
+    process.execPath,
+    [binPath, 'bench', '--child', kind, '--storage', storage, '--file', file],
+    { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
-export async function runImportBench(log: (l: string) => void, o: { sizes: number[]; storages: ('pglite' | 'postgres')[] }) {
+export async function runImportBench(
+  log: (l: string) => void,
+  o: { sizes: number[]; storages: ('pglite' | 'postgres')[] },
+) {
   const results = [];
   for (const size of o.sizes) {
     const file = await benchCsv(size);
     for (const storage of o.storages) {
       log(`import bench: ${size.toLocaleString('en-US')} accounts on ${storage}…`);
-      const imp = child('import', storage, file) as { rows: number; importSeconds: number; maxRssMb: number; reimport: { inserted: number; updated: number; unchanged: number; seconds: number } };
+      const imp = child('import', storage, file) as {
+        rows: number;
+        importSeconds: number;
+        maxRssMb: number;
+        reimport: { inserted: number; updated: number; unchanged: number; seconds: number };
+      };
       const raw = child('copy', storage, file) as { copySeconds: number };
       const r = {
-        name: `import ${size} on ${storage}`, rows: imp.rows,
-        importRowsPerSecond: Math.round(imp.rows / imp.importSeconds), rawCopyRowsPerSecond: Math.round(imp.rows / raw.copySeconds),
-        ratio: Number((raw.copySeconds / imp.importSeconds).toFixed(3)), importSeconds: Number(imp.importSeconds.toFixed(1)), copySeconds: Number(raw.copySeconds.toFixed(1)),
-        maxRssMb: Math.round(imp.maxRssMb), reimport: imp.reimport,
+        name: `import ${size} on ${storage}`,
+        rows: imp.rows,
+        importRowsPerSecond: Math.round(imp.rows / imp.importSeconds),
+        rawCopyRowsPerSecond: Math.round(imp.rows / raw.copySeconds),
+        ratio: Number((raw.copySeconds / imp.importSeconds).toFixed(3)),
+        importSeconds: Number(imp.importSeconds.toFixed(1)),
+        copySeconds: Number(raw.copySeconds.toFixed(1)),
+        maxRssMb: Math.round(imp.maxRssMb),
+        reimport: imp.reimport,
       };
-      log(`  import ${r.importSeconds}s (${r.importRowsPerSecond.toLocaleString('en-US')} rows/s), raw COPY ${r.copySeconds}s (${r.rawCopyRowsPerSecond.toLocaleString('en-US')} rows/s), ratio ${r.ratio}, peak RSS ${r.maxRssMb} MB; re-import: ${imp.reimport.inserted} inserted, ${imp.reimport.updated} updated, ${imp.reimport.unchanged} unchanged in ${imp.reimport.seconds.toFixed(1)}s`);
+      log(
+        `  import ${r.importSeconds}s (${r.importRowsPerSecond.toLocaleString('en-US')} rows/s), raw COPY ${r.copySeconds}s (${r.rawCopyRowsPerSecond.toLocaleString('en-US')} rows/s), ratio ${r.ratio}, peak RSS ${r.maxRssMb} MB; re-import: ${imp.reimport.inserted} inserted, ${imp.reimport.updated} updated, ${imp.reimport.unchanged} unchanged in ${imp.reimport.seconds.toFixed(1)}s`,
+      );
       results.push(r);
     }
   }

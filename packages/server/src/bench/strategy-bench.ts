@@ -22,8 +22,22 @@ function sandboxMessaging(clock: ManualClock): Messaging {
   const sandbox = new SandboxChannelProvider({ seed: 1, clock });
   return {
     async contact(req) {
-      const r = await sandbox.send({ messageId: req.idempotencyKey, orgId: req.orgId, channel: req.channel, to: 'bench@example.com', text: 'x' });
-      return r.ok ? { kind: 'sent', messageId: req.idempotencyKey, providerMessageId: r.providerMessageId, channel: req.channel, at: clock.now().toISOString() } : { kind: 'failed', reason: r.reason, retryable: false, at: clock.now().toISOString() };
+      const r = await sandbox.send({
+        messageId: req.idempotencyKey,
+        orgId: req.orgId,
+        channel: req.channel,
+        to: 'bench@example.com',
+        text: 'x',
+      });
+      return r.ok
+        ? {
+            kind: 'sent',
+            messageId: req.idempotencyKey,
+            providerMessageId: r.providerMessageId,
+            channel: req.channel,
+            at: clock.now().toISOString(),
+          }
+        : { kind: 'failed', reason: r.reason, retryable: false, at: clock.now().toISOString() };
     },
   };
 }
@@ -33,7 +47,13 @@ async function child(url: string, role: string) {
   const trace = process.env.SALDO_BENCH_TRACE ? traceDb(raw) : null;
   const db = trace?.db ?? raw;
   const clock = new ManualClock(AT);
-  const e = buildEngine({ db, clock, messaging: sandboxMessaging(clock), worker: { batchSize: 2000, chunkSize: 2000 }, dispatcher: { batchSize: 1000, concurrency: 8 } });
+  const e = buildEngine({
+    db,
+    clock,
+    messaging: sandboxMessaging(clock),
+    worker: { batchSize: 2000, chunkSize: 2000 },
+    dispatcher: { batchSize: 1000, concurrency: 8 },
+  });
   const r = role === 'worker' ? await e.worker.drain() : await e.dispatcher.drain();
   process.stdout.write(`${JSON.stringify(r)}\n`);
   if (trace) process.stderr.write(`${role} ${process.pid} statements:\n${trace.report()}\n`);
@@ -44,12 +64,17 @@ function runChild(url: string, role: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // SALDO_BENCH_CHILD_ARGS: extra node flags for the children (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
     const extra = (process.env.SALDO_BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean);
-    const p = spawn(process.execPath, [...extra, '--import', 'tsx', self, '--child', role, url], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const p = spawn(process.execPath, [...extra, '--import', 'tsx', self, '--child', role, url], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`${role} exited ${c}`))));
   });
 }
 
-export async function runStrategyBench(log: (line: string) => void, o: { journeys?: number; url?: string } = {}) {
+export async function runStrategyBench(
+  log: (line: string) => void,
+  o: { journeys?: number; url?: string } = {},
+) {
   const n = o.journeys ?? Number(process.env.SALDO_BENCH_JOURNEYS ?? 1_000_000);
   const base = o.url ?? process.env.SALDO_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_${randomBytes(4).toString('hex')}`;
@@ -66,12 +91,24 @@ export async function runStrategyBench(log: (line: string) => void, o: { journey
     const org = p.defaultOrgId;
     let t = performance.now();
     // Synthetic book straight in SQL (the import path has its own benchmark).
-    await db.query(`INSERT INTO creditors (id, org_id, name, created_at) VALUES ('cred_b', $1, 'Bench', $2)`, [org, clock.now()]);
-    await db.query(`INSERT INTO portfolios (id, org_id, creditor_id, code, name, currency, country, created_at) VALUES ('pf_b', $1, 'cred_b', 'bench', 'Bench', 'MXN', 'MX', $2)`, [org, clock.now()]);
-    await db.query(`INSERT INTO debtors (id, org_id, external_ref, last_name, language, country, timezone, created_at, updated_at)
-      SELECT 'dbt_b' || i, $1, 'D' || i, 'Bench', 'es', 'MX', 'America/Mexico_City', $2, $2 FROM generate_series(1, $3) i`, [org, clock.now(), n]);
-    await db.query(`INSERT INTO accounts (id, org_id, portfolio_id, debtor_id, external_ref, currency, principal_minor, balance_minor, delinquent_since, status, created_at, updated_at)
-      SELECT 'acct_b' || i, $1, 'pf_b', 'dbt_b' || i, 'A' || i, 'MXN', 100000, 100000, ($2::date - (i % 120)), 'active', $3, $3 FROM generate_series(1, $4) i`, [org, AT.slice(0, 10), clock.now(), n]);
+    await db.query(
+      `INSERT INTO creditors (id, org_id, name, created_at) VALUES ('cred_b', $1, 'Bench', $2)`,
+      [org, clock.now()],
+    );
+    await db.query(
+      `INSERT INTO portfolios (id, org_id, creditor_id, code, name, currency, country, created_at) VALUES ('pf_b', $1, 'cred_b', 'bench', 'Bench', 'MXN', 'MX', $2)`,
+      [org, clock.now()],
+    );
+    await db.query(
+      `INSERT INTO debtors (id, org_id, external_ref, last_name, language, country, timezone, created_at, updated_at)
+      SELECT 'dbt_b' || i, $1, 'D' || i, 'Bench', 'es', 'MX', 'America/Mexico_City', $2, $2 FROM generate_series(1, $3) i`,
+      [org, clock.now(), n],
+    );
+    await db.query(
+      `INSERT INTO accounts (id, org_id, portfolio_id, debtor_id, external_ref, currency, principal_minor, balance_minor, delinquent_since, status, created_at, updated_at)
+      SELECT 'acct_b' || i, $1, 'pf_b', 'dbt_b' || i, 'A' || i, 'MXN', 100000, 100000, ($2::date - (i % 120)), 'active', $3, $3 FROM generate_series(1, $4) i`,
+      [org, AT.slice(0, 10), clock.now(), n],
+    );
     await db.exec('ANALYZE');
     log(`strategy bench: ${n} accounts created in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const engine = buildEngine({ db, clock, messaging: sandboxMessaging(clock) });
@@ -81,12 +118,24 @@ export async function runStrategyBench(log: (line: string) => void, o: { journey
     t = performance.now();
     await Promise.all([runChild(url, 'worker'), runChild(url, 'worker')]);
     const decideS = (performance.now() - t) / 1000;
-    const contacts = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'contact'`)).rows[0]!.n;
+    const contacts = (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'contact'`)
+    ).rows[0]!.n;
     t = performance.now();
     await Promise.all([runChild(url, 'dispatcher'), runChild(url, 'dispatcher')]);
     const dispatchS = (performance.now() - t) / 1000;
-    const sent = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sent'`)).rows[0]!.n;
-    const out = { journeys: n, decisionsPerSecond: Math.round(n / decideS), decideSeconds: +decideS.toFixed(1), contacts, sent, dispatchesPerSecond: Math.round(sent / dispatchS), dispatchSeconds: +dispatchS.toFixed(1) };
+    const sent = (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sent'`)
+    ).rows[0]!.n;
+    const out = {
+      journeys: n,
+      decisionsPerSecond: Math.round(n / decideS),
+      decideSeconds: +decideS.toFixed(1),
+      contacts,
+      sent,
+      dispatchesPerSecond: Math.round(sent / dispatchS),
+      dispatchSeconds: +dispatchS.toFixed(1),
+    };
     log(`strategy bench: ${JSON.stringify(out)}`);
     await db.close();
     return out;

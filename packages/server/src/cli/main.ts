@@ -32,7 +32,8 @@ export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Comm
       writeErr: (s) => io.stderr.write(s),
     });
   const name = argv.find((a) => !a.startsWith('-'));
-  const wanted = name && commandModules[name] ? [commandModules[name]] : [...new Set(Object.values(commandModules))];
+  const wanted =
+    name && commandModules[name] ? [commandModules[name]] : [...new Set(Object.values(commandModules))];
   const loaded = new Set<CommandModule>();
   for (const load of wanted) {
     const mod = await load();
@@ -43,7 +44,10 @@ export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Comm
 }
 
 /** Runs the CLI and resolves to the process exit code. */
-export async function runCli(argv: string[], io: CliIo & { exitCode(): number } = processIo()): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo & { exitCode(): number } = processIo(),
+): Promise<number> {
   try {
     const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
@@ -53,7 +57,9 @@ export async function runCli(argv: string[], io: CliIo & { exitCode(): number } 
     if (isSaldoError(e)) {
       io.stderr.write(`error: ${e.message}\n`);
       for (const issue of e.issues.slice(0, 50)) {
-        io.stderr.write(`  ${issue.row !== undefined ? `row ${issue.row}: ` : ''}${issue.path}: ${issue.message}\n`);
+        io.stderr.write(
+          `  ${issue.row !== undefined ? `row ${issue.row}: ` : ''}${issue.path}: ${issue.message}\n`,
+        );
       }
       return 1;
     }

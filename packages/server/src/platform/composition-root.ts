@@ -43,7 +43,12 @@ export interface PlatformOptions {
   sandboxOnly?: boolean;
   sandboxSeed?: string | number;
   /** Engine tuning (batch sizes, lease owner) — simulations and benchmarks. */
-  engine?: Partial<Pick<import('../modules/strategy/create-strategy.js').BuildEngineOptions, 'owner' | 'worker' | 'dispatcher' | 'promiseDays'>>;
+  engine?: Partial<
+    Pick<
+      import('../modules/strategy/create-strategy.js').BuildEngineOptions,
+      'owner' | 'worker' | 'dispatcher' | 'promiseDays'
+    >
+  >;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
   /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
   nluModelPath?: string | undefined;
@@ -60,7 +65,8 @@ export async function buildCore(opts: PlatformOptions) {
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir }));
   const migrations = await migrate(db, clock.now());
-  if (opts.secretKey !== undefined && opts.secretKey.length < 16) throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
+  if (opts.secretKey !== undefined && opts.secretKey.length < 16)
+    throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
   const secret = await loadDeploymentSecret(db, clock.now(), opts.secretKey);
   const stores = {
     orgs: createSqlOrgStore(db),
@@ -75,9 +81,17 @@ export async function buildCore(opts: PlatformOptions) {
   const auth = createAuth({ auth: stores.auth, clock });
   const organizations = createOrganizations({ orgs: stores.orgs, auth, clock });
   const record = createRecord({ ...stores, clock });
-  const imports = createImports({ imports: stores.imports, portfolios: stores.portfolios, clock, openCsv: openCsvImportSource });
+  const imports = createImports({
+    imports: stores.imports,
+    portfolios: stores.portfolios,
+    clock,
+    openCsv: openCsvImportSource,
+  });
   const orgPolicyStore = createSqlOrgPolicyStore(db);
-  const compliance = { checker: createComplianceChecker({ orgPolicyStore }), policies: createCompliancePolicies({ store: orgPolicyStore, clock }) };
+  const compliance = {
+    checker: createComplianceChecker({ orgPolicyStore }),
+    policies: createCompliancePolicies({ store: orgPolicyStore, clock }),
+  };
   // The NLU model trains from the corpus in ~1 s: built once, on first use (the server warms it
   // up after it starts listening), not in every process that merely imports a file.
   let nluModel: Promise<NluService> | null = null;
@@ -87,7 +101,13 @@ export async function buildCore(opts: PlatformOptions) {
   });
   const nluReady = () =>
     (nluModel ??= import('../modules/nlu/create-nlu.js').then(({ buildNluService }) =>
-      buildNluService({ clock, modelPath: opts.nluModelPath, llm: opts.nluLlm, logger: opts.log ? nluLogger(opts.log) : undefined, logLevel: opts.env?.LOG_LEVEL }),
+      buildNluService({
+        clock,
+        modelPath: opts.nluModelPath,
+        llm: opts.nluLlm,
+        logger: opts.log ? nluLogger(opts.log) : undefined,
+        logLevel: opts.env?.LOG_LEVEL,
+      }),
     ));
   const defaultOrgId = await organizations.ensureDefault();
   if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
@@ -107,7 +127,11 @@ export async function buildCore(opts: PlatformOptions) {
     nlu: nluReady,
     /** Worker jobs (role worker|all). */
     jobs: [
-      { name: 'expire-overdue-promises', everyMs: 60_000, run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }) },
+      {
+        name: 'expire-overdue-promises',
+        everyMs: 60_000,
+        run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }),
+      },
       ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
     ],
     /** Readiness: the database answers. */
@@ -128,10 +152,17 @@ export type CorePlatform = Awaited<ReturnType<typeof buildCore>>;
 export async function buildPlatform(opts: PlatformOptions) {
   const core = await buildCore(opts);
   const { db, clock, defaultOrgId, record, compliance, secret } = core;
-  const [{ buildChannels }, { buildEngine }] = await Promise.all([import('../modules/channels/create-channels.js'), import('../modules/strategy/create-strategy.js')]);
+  const [{ buildChannels }, { buildEngine }] = await Promise.all([
+    import('../modules/channels/create-channels.js'),
+    import('../modules/strategy/create-strategy.js'),
+  ]);
   const env = opts.env ?? {};
   const channels = await buildChannels({
-    db, clock, defaultOrgId, record, compliance: compliance.checker,
+    db,
+    clock,
+    defaultOrgId,
+    record,
+    compliance: compliance.checker,
     env: { ...env, SALDO_SECRET_KEY: secret },
     publicUrl: env.SALDO_PUBLIC_URL,
     sandboxOnly: opts.sandboxOnly,
@@ -140,14 +171,33 @@ export async function buildPlatform(opts: PlatformOptions) {
   });
   // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
   const engine = buildEngine({
-    db, clock, messaging: channels.messaging, eventBus: channels.eventBus, contactStores: channels.stores, compliance: compliance.checker,
+    db,
+    clock,
+    messaging: channels.messaging,
+    eventBus: channels.eventBus,
+    contactStores: channels.stores,
+    compliance: compliance.checker,
     // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
     classify: async (q) => {
-      const r = await (await core.nlu()).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
-      return { intent: r.intent, ...(r.secondary ? { secondary: r.secondary } : {}), ...(r.entities.date ? { date: r.entities.date } : {}), ...(r.entities.amount ? { amount: r.entities.amount } : {}) };
+      const r = await (
+        await core.nlu()
+      ).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
+      return {
+        intent: r.intent,
+        ...(r.secondary ? { secondary: r.secondary } : {}),
+        ...(r.entities.date ? { date: r.entities.date } : {}),
+        ...(r.entities.amount ? { amount: r.entities.amount } : {}),
+      };
     },
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
-    recordPromise: (p) => record.createPromise(p.orgId, { accountId: p.accountId, amountMinor: p.amountMinor, dueDate: p.dueDate, channel: p.channel, actor: 'debtor' }),
+    recordPromise: (p) =>
+      record.createPromise(p.orgId, {
+        accountId: p.accountId,
+        amountMinor: p.amountMinor,
+        dueDate: p.dueDate,
+        channel: p.channel,
+        actor: 'debtor',
+      }),
     ...(opts.engine ?? {}),
   });
   return {

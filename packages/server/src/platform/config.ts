@@ -27,9 +27,11 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const port = Number(overrides.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SaldoError('validation', `PORT must be 0–65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new SaldoError('validation', `PORT must be 0–65535, got ${env.PORT}`);
   const role = (overrides.role ?? env.SALDO_ROLE ?? 'all') as Role;
-  if (!['api', 'worker', 'all'].includes(role)) throw new SaldoError('validation', `--role must be api, worker or all (got ${role})`);
+  if (!['api', 'worker', 'all'].includes(role))
+    throw new SaldoError('validation', `--role must be api, worker or all (got ${role})`);
   return {
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     dataDir: overrides.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite',

@@ -15,7 +15,9 @@ import { extraRoutes } from './http/module-routes.js';
 import type { RunningInboundSmtp } from '../modules/channels/adapters/inbound-smtp-server.js';
 import { startInboundSmtp } from '../modules/channels/start-inbound-smtp.js';
 
-export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const version: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 async function spoolUpload(body: Buffer) {
   const dir = await mkdtemp(join(tmpdir(), 'saldo-upload-'));
@@ -26,14 +28,27 @@ async function spoolUpload(body: Buffer) {
 
 export function apiDeps(p: Platform): ApiDeps {
   return {
-    auth: p.auth, organizations: p.organizations, record: p.record, imports: p.imports, ready: p.ready, spoolUpload,
-    version, storage: p.db.kind, statusOrgId: p.defaultOrgId,
+    auth: p.auth,
+    organizations: p.organizations,
+    record: p.record,
+    imports: p.imports,
+    ready: p.ready,
+    spoolUpload,
+    version,
+    storage: p.db.kind,
+    statusOrgId: p.defaultOrgId,
   };
 }
 
 /** The HTTP app over a platform (tests inject requests into it without a port). */
-export async function buildHttp(p: Platform, opts: { logger?: boolean | object; extra?: RoutePlugin[] } = {}): Promise<FastifyInstance> {
-  return buildApp(apiDeps(p), { logger: opts.logger ?? false, extraRoutes: [...extraRoutes(p), ...(opts.extra ?? [])] });
+export async function buildHttp(
+  p: Platform,
+  opts: { logger?: boolean | object; extra?: RoutePlugin[] } = {},
+): Promise<FastifyInstance> {
+  return buildApp(apiDeps(p), {
+    logger: opts.logger ?? false,
+    extraRoutes: [...extraRoutes(p), ...(opts.extra ?? [])],
+  });
 }
 
 export interface RunningSaldo {
@@ -45,8 +60,22 @@ export interface RunningSaldo {
   stop(): Promise<void>;
 }
 
-export async function startSaldo(config: Config, opts: { clock?: Clock; platform?: Platform; log?: (line: string) => void } = {}): Promise<RunningSaldo> {
-  const platform = opts.platform ?? (await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: opts.clock, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: process.env, nluModelPath: config.nluModelPath, nluLlm: config.nluLlm }));
+export async function startSaldo(
+  config: Config,
+  opts: { clock?: Clock; platform?: Platform; log?: (line: string) => void } = {},
+): Promise<RunningSaldo> {
+  const platform =
+    opts.platform ??
+    (await buildPlatform({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      clock: opts.clock,
+      secretKey: config.secretKey,
+      bootstrapApiKey: config.bootstrapApiKey,
+      env: process.env,
+      nluModelPath: config.nluModelPath,
+      nluLlm: config.nluLlm,
+    }));
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   let inboundSmtp: RunningInboundSmtp | null = null;
@@ -60,16 +89,26 @@ export async function startSaldo(config: Config, opts: { clock?: Clock; platform
     url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
     if (config.inboundSmtp) {
       const http = app;
-      inboundSmtp = await startInboundSmtp(config.inboundSmtp, platform.channels.inboundMail, (level, msg, data) => http.log[level](data, msg));
+      inboundSmtp = await startInboundSmtp(
+        config.inboundSmtp,
+        platform.channels.inboundMail,
+        (level, msg, data) => http.log[level](data, msg),
+      );
     }
   }
   let stopJobs = () => {};
   if (config.role === 'worker' || config.role === 'all') {
-    const log = app?.log ?? { info: (o: object, m: string) => opts.log?.(`${m} ${JSON.stringify(o)}`), error: (o: object, m: string) => opts.log?.(`${m} ${JSON.stringify(o)}`) };
+    const log = app?.log ?? {
+      info: (o: object, m: string) => opts.log?.(`${m} ${JSON.stringify(o)}`),
+      error: (o: object, m: string) => opts.log?.(`${m} ${JSON.stringify(o)}`),
+    };
     stopJobs = startPeriodic(platform.jobs, log, platform.clock);
   }
   return {
-    platform, app, url, inboundSmtp: inboundSmtp ? { port: inboundSmtp.port } : null,
+    platform,
+    app,
+    url,
+    inboundSmtp: inboundSmtp ? { port: inboundSmtp.port } : null,
     async stop() {
       stopJobs();
       await inboundSmtp?.close();

@@ -9,7 +9,10 @@ const sp = { country: 'BR', region: 'BR-SP', timezone: 'America/Sao_Paulo' };
 
 describe('BR / BR-SP (São Paulo UTC-3)', () => {
   it('stacks BR and BR-SP', () => {
-    expect(decide({ at: '2026-03-10T15:00:00Z', debtor: sp }).packs).toEqual(['BR@2026.05.0', 'BR-SP@2026.05.0']);
+    expect(decide({ at: '2026-03-10T15:00:00Z', debtor: sp }).packs).toEqual([
+      'BR@2026.05.0',
+      'BR-SP@2026.05.0',
+    ]);
   });
   it.each([
     ['2026-03-10T10:59:00Z', false, 'Tue 07:59'],
@@ -29,6 +32,11 @@ describe('BR / BR-SP (São Paulo UTC-3)', () => {
     expect(d.nextAllowedAt).toBe('2026-03-16T11:00:00Z');
   });
   it('9 July is a holiday in SP but not elsewhere in Brazil', () => {
-    expect(decide({ at: '2026-07-09T15:00:00Z', debtor: { country: 'BR', region: 'BR-RJ', timezone: 'America/Sao_Paulo' } }).allowed).toBe(true);
+    expect(
+      decide({
+        at: '2026-07-09T15:00:00Z',
+        debtor: { country: 'BR', region: 'BR-RJ', timezone: 'America/Sao_Paulo' },
+      }).allowed,
+    ).toBe(true);
   });
 });

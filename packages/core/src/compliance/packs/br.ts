@@ -61,7 +61,9 @@ export const brSpPack: PackInput = {
   title: 'Brasil — São Paulo, lei estadual de horários de cobrança',
   effectiveFrom: '2014-07-01T03:00:00Z',
   jurisdiction: { country: 'BR', regions: ['BR-SP'] },
-  notes: ['Law number and text to verify [?] (Lei 15.426/2014 per efic): 20:00:00 and 14:00:00 are refused (conservative).'],
+  notes: [
+    'Law number and text to verify [?] (Lei 15.426/2014 per efic): 20:00:00 and 14:00:00 are refused (conservative).',
+  ],
   rules: [
     {
       kind: 'time_window',

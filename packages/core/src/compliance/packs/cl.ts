@@ -31,7 +31,14 @@ export const clPack: PackInput = {
       citation: `${ART37}; Código de Procedimiento Civil art. 59`,
       confidence: 'V2',
       severity: 'hard',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], start: '08:00', end: '20:00', endInclusive: false }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          start: '08:00',
+          end: '20:00',
+          endInclusive: false,
+        },
+      ],
       holidays: true,
     },
     {

@@ -4,8 +4,13 @@ import { createComplianceEngine } from '../evaluate.js';
 import { ev, makeCheck } from '../testing.js';
 
 const engine = createComplianceEngine();
-const co = { country: 'CO', timezone: 'America/Bogota', consents: { call: true, sms: true, whatsapp: true, email: true } };
-const decide = (over: NonNullable<Parameters<typeof makeCheck>[0]>) => engine.check(makeCheck({ ...over, debtor: { ...co, ...over.debtor } }));
+const co = {
+  country: 'CO',
+  timezone: 'America/Bogota',
+  consents: { call: true, sms: true, whatsapp: true, email: true },
+};
+const decide = (over: NonNullable<Parameters<typeof makeCheck>[0]>) =>
+  engine.check(makeCheck({ ...over, debtor: { ...co, ...over.debtor } }));
 const rules = (over: NonNullable<Parameters<typeof makeCheck>[0]>) => decide(over).reasons.map((r) => r.rule);
 
 describe('CO-HOURS (Bogotá is UTC-5, no DST)', () => {
@@ -37,7 +42,9 @@ describe('CO-HOURS (Bogotá is UTC-5, no DST)', () => {
 describe('CO channels, frequency and third parties', () => {
   it('contact only through an authorised channel (unknown = not authorised)', () => {
     expect(rules({ at: '2026-03-10T15:00:00Z', channel: 'voicebot' })).toEqual(['CO-CHANNELS']);
-    expect(rules({ at: '2026-03-10T15:00:00Z', channel: 'call', debtor: { consents: { call: false } } })).toEqual(['CO-CHANNELS']);
+    expect(
+      rules({ at: '2026-03-10T15:00:00Z', channel: 'call', debtor: { consents: { call: false } } }),
+    ).toEqual(['CO-CHANNELS']);
   });
 
   it('at most one contact per local day; the next is allowed from 07:00 the next working day', () => {
@@ -48,7 +55,9 @@ describe('CO channels, frequency and third parties', () => {
   });
 
   it('an unanswered call is not a contact', () => {
-    expect(rules({ at: '2026-03-10T20:00:00Z', history: [ev('2026-03-10T14:00:00Z', 'call', 'no_answer')] })).toEqual([]);
+    expect(
+      rules({ at: '2026-03-10T20:00:00Z', history: [ev('2026-03-10T14:00:00Z', 'call', 'no_answer')] }),
+    ).toEqual([]);
   });
 
   it('no second channel within 7 days of a contact', () => {
@@ -60,8 +69,10 @@ describe('CO channels, frequency and third parties', () => {
   });
 
   it('references, relatives and employers are refused; co-debtors and guarantors allowed within hours', () => {
-    for (const recipient of ['reference', 'relative', 'employer'] as const) expect(rules({ at: '2026-03-10T15:00:00Z', recipient })).toEqual(['CO-3P']);
-    for (const recipient of ['guarantor', 'co_debtor'] as const) expect(rules({ at: '2026-03-10T15:00:00Z', recipient })).toEqual([]);
+    for (const recipient of ['reference', 'relative', 'employer'] as const)
+      expect(rules({ at: '2026-03-10T15:00:00Z', recipient })).toEqual(['CO-3P']);
+    for (const recipient of ['guarantor', 'co_debtor'] as const)
+      expect(rules({ at: '2026-03-10T15:00:00Z', recipient })).toEqual([]);
     expect(rules({ at: '2026-03-15T15:00:00Z', recipient: 'guarantor' })).toEqual(['CO-HOURS']);
   });
 

@@ -44,7 +44,10 @@ export const coPack: PackInput = {
       confidence: 'V2',
       severity: 'hard',
       unknown: 'deny',
-      what: { en: 'authorisation of this channel by the consumer', es: 'autorización de este canal por el consumidor' },
+      what: {
+        en: 'authorisation of this channel by the consumer',
+        es: 'autorización de este canal por el consumidor',
+      },
     },
     {
       kind: 'frequency_cap',
@@ -77,7 +80,12 @@ export const coPack: PackInput = {
       allowed: OBLIGATED,
       note: 'No personal references; co-debtors and guarantors within legal hours. Relatives and employers are refused too (conservative).',
     },
-    optOutRule('CO-OPTOUT', 'Ley 2300 de 2023 (contact only through channels the consumer authorised)', 'K', 'hard'),
+    optOutRule(
+      'CO-OPTOUT',
+      'Ley 2300 de 2023 (contact only through channels the consumer authorised)',
+      'K',
+      'hard',
+    ),
     ...stateBlocks('CO', {}),
   ],
 };

@@ -85,6 +85,12 @@ export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, St
  * @example
  * optOutRule('CL-OPTOUT', 'Saldo policy', 'K', 'policy');
  */
-export function optOutRule(id: string, citation: string, confidence: RuleInput['confidence'], severity: RuleInput['severity'], channels?: Channel[]): RuleInput {
+export function optOutRule(
+  id: string,
+  citation: string,
+  confidence: RuleInput['confidence'],
+  severity: RuleInput['severity'],
+  channels?: Channel[],
+): RuleInput {
   return { kind: 'opt_out', id, citation, confidence, severity, ...(channels ? { channels } : {}) };
 }

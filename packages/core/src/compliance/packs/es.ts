@@ -19,7 +19,9 @@ export const esPack: PackInput = {
   title: 'España — protección de datos aplicada al recobro (AEPD, RGPD)',
   effectiveFrom: '2018-05-25T00:00:00Z',
   jurisdiction: { country: 'ES' },
-  notes: ['Pending: NPL servicer law (transposing Directive 2021/2167) and Ley de Servicios de Atención a la Clientela — re-check before relying on this pack.'],
+  notes: [
+    'Pending: NPL servicer law (transposing Directive 2021/2167) and Ley de Servicios de Atención a la Clientela — re-check before relying on this pack.',
+  ],
   rules: [
     {
       kind: 'third_party',
@@ -35,7 +37,8 @@ export const esPack: PackInput = {
   ],
 };
 
-const POLICY = 'Saldo company policy — no Spanish statute with numeric contact limits found (research §2.2); not law';
+const POLICY =
+  'Saldo company policy — no Spanish statute with numeric contact limits found (research §2.2); not law';
 
 /**
  * The ES company-policy layer (kind `policy`): Mon–Fri 09:00–21:00, no weekends or holidays,
@@ -51,7 +54,9 @@ export const esPolicyPack: PackInput = {
   title: 'España — capa de política conservadora de Saldo (no es ley)',
   effectiveFrom: '2018-05-25T00:00:00Z',
   jurisdiction: { country: 'ES' },
-  notes: ['Company policy, not law. Defaults suggested by the research [?]; every attempt counts, whatever the outcome.'],
+  notes: [
+    'Company policy, not law. Defaults suggested by the research [?]; every attempt counts, whatever the outcome.',
+  ],
   rules: [
     {
       kind: 'time_window',
@@ -59,7 +64,9 @@ export const esPolicyPack: PackInput = {
       citation: POLICY,
       confidence: '?',
       severity: 'policy',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '21:00', endInclusive: false }],
+      windows: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '21:00', endInclusive: false },
+      ],
       holidays: true,
     },
     {

@@ -10,7 +10,10 @@ const rules = (over: Parameters<typeof makeCheck>[0]) => decide(over).reasons.ma
 describe('ES', () => {
   const es = { country: 'ES', timezone: 'Europe/Madrid' };
   it('stacks the law pack and the company-policy layer', () => {
-    expect(decide({ at: '2026-03-10T10:00:00Z', debtor: es }).packs).toEqual(['ES@2026.05.0', 'ES-POLICY@2026.05.0']);
+    expect(decide({ at: '2026-03-10T10:00:00Z', debtor: es }).packs).toEqual([
+      'ES@2026.05.0',
+      'ES-POLICY@2026.05.0',
+    ]);
   });
   it('policy hours Mon–Fri 09:00–21:00, across the March DST change', () => {
     expect(decide({ at: '2026-03-27T07:59:00Z', debtor: es }).allowed).toBe(false); // Fri 08:59 CET
@@ -24,13 +27,27 @@ describe('ES', () => {
     expect(rules({ at: '2026-10-12T10:00:00Z', debtor: es })).toEqual(['ES-POLICY-HOURS']);
   });
   it('one call per day, three contacts per week', () => {
-    expect(rules({ at: '2026-03-10T15:00:00Z', history: [ev('2026-03-10T09:00:00Z', 'call', 'no_answer')], debtor: es })).toEqual(['ES-POLICY-CALLS-DAY']);
-    const three = [ev('2026-03-09T09:00:00Z', 'call'), ev('2026-03-10T09:00:00Z', 'sms', 'delivered'), ev('2026-03-11T09:00:00Z', 'email', 'delivered')];
-    expect(rules({ at: '2026-03-12T09:00:00Z', channel: 'letter', history: three, debtor: es })).toEqual(['ES-POLICY-WEEK']);
+    expect(
+      rules({
+        at: '2026-03-10T15:00:00Z',
+        history: [ev('2026-03-10T09:00:00Z', 'call', 'no_answer')],
+        debtor: es,
+      }),
+    ).toEqual(['ES-POLICY-CALLS-DAY']);
+    const three = [
+      ev('2026-03-09T09:00:00Z', 'call'),
+      ev('2026-03-10T09:00:00Z', 'sms', 'delivered'),
+      ev('2026-03-11T09:00:00Z', 'email', 'delivered'),
+    ];
+    expect(rules({ at: '2026-03-12T09:00:00Z', channel: 'letter', history: three, debtor: es })).toEqual([
+      'ES-POLICY-WEEK',
+    ]);
   });
   it('third parties refused (AEPD); GDPR objection honoured', () => {
     expect(rules({ at: '2026-03-10T10:00:00Z', recipient: 'relative', debtor: es })).toEqual(['ES-3P-AEPD']);
-    expect(rules({ at: '2026-03-10T10:00:00Z', debtor: { ...es, optOuts: ['call'] } })).toEqual(['ES-GDPR-OBJECT']);
+    expect(rules({ at: '2026-03-10T10:00:00Z', debtor: { ...es, optOuts: ['call'] } })).toEqual([
+      'ES-GDPR-OBJECT',
+    ]);
   });
 });
 
@@ -43,7 +60,10 @@ describe('GB', () => {
     expect(decide({ at: '2026-07-01T20:00:00Z', debtor: gb }).nextAllowedAt).toBe('2026-07-02T07:00:00Z');
   });
   it('breathing space and disputes suspend contact with no end', () => {
-    const d = decide({ at: '2026-07-01T10:00:00Z', debtor: { ...gb, flags: ['moratorium', 'dispute_pending'] } });
+    const d = decide({
+      at: '2026-07-01T10:00:00Z',
+      debtor: { ...gb, flags: ['moratorium', 'dispute_pending'] },
+    });
     expect(d.reasons.map((r) => r.rule)).toEqual(['UK-CONC-DISPUTE', 'UK-BREATHING']);
     expect(d.nextAllowedAt).toBeNull();
   });

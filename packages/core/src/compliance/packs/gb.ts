@@ -28,7 +28,14 @@ export const gbPack: PackInput = {
       citation: 'FCA CONC 7.9 (unreasonable times); MCOB 13.5.4G',
       confidence: 'V1',
       severity: 'hard',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '08:00', end: '21:00', endInclusive: false }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+          start: '08:00',
+          end: '21:00',
+          endInclusive: false,
+        },
+      ],
     },
     {
       kind: 'third_party',
@@ -38,12 +45,18 @@ export const gbPack: PackInput = {
       severity: 'hard',
       allowed: OBLIGATED,
     },
-    optOutRule('UK-CONC-HOW', 'FCA CONC 7.9 (due regard to reasonable requests about how contact is made)', 'K', 'hard'),
+    optOutRule(
+      'UK-CONC-HOW',
+      'FCA CONC 7.9 (due regard to reasonable requests about how contact is made)',
+      'K',
+      'hard',
+    ),
     ...stateBlocks('GB', {
       dispute_pending: { id: 'UK-CONC-DISPUTE', citation: 'FCA CONC 7.14.1R-7.14.5R', confidence: 'V1' },
       moratorium: {
         id: 'UK-BREATHING',
-        citation: 'Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) (England and Wales) Regulations 2020',
+        citation:
+          'Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) (England and Wales) Regulations 2020',
         confidence: 'V2',
       },
     }),

@@ -22,7 +22,9 @@ export const globalPack: PackInput = {
   title: 'Global baseline — conservative default for countries without a pack',
   effectiveFrom: '2020-01-01T00:00:00Z',
   jurisdiction: { country: '*' },
-  notes: ['Used only when no law pack covers the debtor\'s country; research the country before operating there.'],
+  notes: [
+    "Used only when no law pack covers the debtor's country; research the country before operating there.",
+  ],
   rules: [
     {
       kind: 'time_window',
@@ -30,7 +32,14 @@ export const globalPack: PackInput = {
       citation: POLICY,
       confidence: 'K',
       severity: 'policy',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], start: '08:00', end: '20:00', endInclusive: false }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          start: '08:00',
+          end: '20:00',
+          endInclusive: false,
+        },
+      ],
       holidays: true,
     },
     {
@@ -55,10 +64,28 @@ export const globalPack: PackInput = {
       channels: ['voicebot', 'voicemail'],
       unknown: 'deny',
       satisfiedBy: { voicemail: ['voicebot'] },
-      what: { en: 'consent to artificial / prerecorded voice', es: 'consentimiento para voz artificial o grabada' },
+      what: {
+        en: 'consent to artificial / prerecorded voice',
+        es: 'consentimiento para voz artificial o grabada',
+      },
     },
-    { kind: 'content_required', id: 'BASE-EOPTOUT', citation: POLICY, confidence: 'K', severity: 'policy', channels: ELECTRONIC, items: ['optOutInstructions'] },
-    { kind: 'third_party', id: 'BASE-3P', citation: POLICY, confidence: 'K', severity: 'policy', allowed: OBLIGATED },
+    {
+      kind: 'content_required',
+      id: 'BASE-EOPTOUT',
+      citation: POLICY,
+      confidence: 'K',
+      severity: 'policy',
+      channels: ELECTRONIC,
+      items: ['optOutInstructions'],
+    },
+    {
+      kind: 'third_party',
+      id: 'BASE-3P',
+      citation: POLICY,
+      confidence: 'K',
+      severity: 'policy',
+      allowed: OBLIGATED,
+    },
     optOutRule('BASE-OPTOUT', POLICY, 'K', 'policy'),
     ...stateBlocks('BASE', {}),
   ],

@@ -14,7 +14,21 @@ import { gbPack } from './gb.js';
 import { brPack, brSpPack } from './br.js';
 import { globalPack } from './global.js';
 
-export { usPack, usMaPack, usNycPack, mxPack, coPack, clPack, pePack, esPack, esPolicyPack, gbPack, brPack, brSpPack, globalPack };
+export {
+  usPack,
+  usMaPack,
+  usNycPack,
+  mxPack,
+  coPack,
+  clPack,
+  pePack,
+  esPack,
+  esPolicyPack,
+  gbPack,
+  brPack,
+  brSpPack,
+  globalPack,
+};
 
 /**
  * The built-in packs.
@@ -22,4 +36,18 @@ export { usPack, usMaPack, usNycPack, mxPack, coPack, clPack, pePack, esPack, es
  * @example
  * builtinPacks.map((p) => p.code); // ['US', 'US-MA', 'US-NYC', 'MX', 'CO', 'CL', 'PE', 'ES', 'ES-POLICY', 'GB', 'BR', 'BR-SP', 'GLOBAL']
  */
-export const builtinPacks: readonly PackInput[] = [usPack, usMaPack, usNycPack, mxPack, coPack, clPack, pePack, esPack, esPolicyPack, gbPack, brPack, brSpPack, globalPack];
+export const builtinPacks: readonly PackInput[] = [
+  usPack,
+  usMaPack,
+  usNycPack,
+  mxPack,
+  coPack,
+  clPack,
+  pePack,
+  esPack,
+  esPolicyPack,
+  gbPack,
+  brPack,
+  brSpPack,
+  globalPack,
+];

@@ -27,7 +27,7 @@ describe('MX (Mexico City UTC-6, no DST since 2022)', () => {
     expect(rules({ at: '2026-03-10T18:00:00Z', recipient: 'reference', debtor: mx })).toEqual(['MX-3P']);
     expect(rules({ at: '2026-03-10T18:00:00Z', recipient: 'co_debtor', debtor: mx })).toEqual([]);
   });
-  it('Tijuana follows US DST: hours in the debtor\'s own zone', () => {
+  it("Tijuana follows US DST: hours in the debtor's own zone", () => {
     const tj = { country: 'MX', timezone: 'America/Tijuana' };
     expect(decide({ at: '2026-03-10T13:59:00Z', debtor: tj }).allowed).toBe(false); // 06:59 PDT
     expect(decide({ at: '2026-03-10T14:00:00Z', debtor: tj }).allowed).toBe(true);
@@ -47,13 +47,19 @@ describe('CL (Santiago)', () => {
     expect(decide({ at, debtor: cl }).allowed).toBe(allowed);
   });
   it('one telephone contact per rolling week, every attempt counting (conservative)', () => {
-    const d = decide({ at: '2026-03-12T15:00:00Z', history: [ev('2026-03-10T15:00:00Z', 'call', 'no_answer')], debtor: cl });
+    const d = decide({
+      at: '2026-03-12T15:00:00Z',
+      history: [ev('2026-03-10T15:00:00Z', 'call', 'no_answer')],
+      debtor: cl,
+    });
     expect(d.reasons.map((r) => r.rule)).toEqual(['CL-PHONE-VISIT']);
     expect(d.nextAllowedAt).toBe('2026-03-17T15:00:00Z');
   });
   it('other media: two per week, at least 48 h apart', () => {
     const one = [ev('2026-03-10T15:00:00Z', 'email', 'delivered')];
-    expect(rules({ at: '2026-03-11T15:00:00Z', channel: 'sms', history: one, debtor: cl })).toEqual(['CL-OTHER-MEDIA-SPACING']);
+    expect(rules({ at: '2026-03-11T15:00:00Z', channel: 'sms', history: one, debtor: cl })).toEqual([
+      'CL-OTHER-MEDIA-SPACING',
+    ]);
     expect(rules({ at: '2026-03-12T15:00:00Z', channel: 'sms', history: one, debtor: cl })).toEqual([]);
     const two = [...one, ev('2026-03-12T15:00:00Z', 'sms', 'delivered')];
     const d = decide({ at: '2026-03-14T15:00:00Z', channel: 'letter', history: two, debtor: cl });
@@ -63,7 +69,7 @@ describe('CL (Santiago)', () => {
   it('only the debtor may be contacted', () => {
     expect(rules({ at: '2026-03-10T15:00:00Z', recipient: 'guarantor', debtor: cl })).toEqual(['CL-3P']);
   });
-  it('the day after Santiago\'s missing midnight (DST at 24:00) still opens at 08:00', () => {
+  it("the day after Santiago's missing midnight (DST at 24:00) still opens at 08:00", () => {
     // Sat 2026-09-05 20:30 (UTC-4) → Sunday closed → Mon 09-07 08:00 (UTC-3) = 11:00Z
     expect(decide({ at: '2026-09-06T00:30:00Z', debtor: cl }).nextAllowedAt).toBe('2026-09-07T11:00:00Z');
   });

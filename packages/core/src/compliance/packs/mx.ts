@@ -22,7 +22,7 @@ export const mxPack: PackInput = {
   effectiveFrom: '2014-10-08T06:00:00Z',
   jurisdiction: { country: 'MX' },
   notes: [
-    'Hours are 07:00–22:00 in the debtor\'s zone; the boundary is not given, 22:00:00 is refused (conservative).',
+    "Hours are 07:00–22:00 in the debtor's zone; the boundary is not given, 22:00:00 is refused (conservative).",
     'One outlet claims weekdays only and no holidays [?]; not found in the rule text. The conservative reading is shipped as MX-HOURS-WEEKDAYS (policy).',
     'The rule text names calls and visits; SMS, WhatsApp, email and letters get the same hours (conservative).',
   ],
@@ -33,7 +33,14 @@ export const mxPack: PackInput = {
       citation: DISPOSICIONES,
       confidence: 'V2',
       severity: 'hard',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '07:00', end: '22:00', endInclusive: false }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+          start: '07:00',
+          end: '22:00',
+          endInclusive: false,
+        },
+      ],
     },
     {
       kind: 'time_window',
@@ -41,7 +48,9 @@ export const mxPack: PackInput = {
       citation: `${DISPOSICIONES} — conservative reading of an unverified weekday-only claim`,
       confidence: '?',
       severity: 'policy',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:00', end: '22:00', endInclusive: false }],
+      windows: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:00', end: '22:00', endInclusive: false },
+      ],
       holidays: true,
     },
     {
@@ -51,7 +60,7 @@ export const mxPack: PackInput = {
       confidence: 'V2',
       severity: 'hard',
       allowed: OBLIGATED,
-      note: 'Only obligados solidarios (co_debtor) and avales (guarantor) besides the debtor. The debtor\'s attorney is not listed as an exception: refused pending counsel review.',
+      note: "Only obligados solidarios (co_debtor) and avales (guarantor) besides the debtor. The debtor's attorney is not listed as an exception: refused pending counsel review.",
     },
     optOutRule('MX-OPTOUT', 'Saldo policy: channel opt-outs are always honoured', 'K', 'policy'),
     ...stateBlocks('MX', {}),

@@ -29,7 +29,9 @@ export const pePack: PackInput = {
       citation: 'Ley 29571, art. 62',
       confidence: 'V2',
       severity: 'hard',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:00', end: '20:00', endInclusive: false }],
+      windows: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:00', end: '20:00', endInclusive: false },
+      ],
       holidays: true,
     },
     {

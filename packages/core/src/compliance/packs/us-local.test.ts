@@ -10,7 +10,10 @@ const rules = (over: Parameters<typeof makeCheck>[0]) => decide(over).reasons.ma
 describe('US-MA', () => {
   const ma = { region: 'US-MA', consents: { sms: true } };
   it('a 3rd telephone communication (call, text or voicemail) in 7 days about one debt is refused', () => {
-    const h = [ev('2026-03-02T15:00:00Z', 'call', 'connected'), ev('2026-03-03T15:00:00Z', 'sms', 'delivered')];
+    const h = [
+      ev('2026-03-02T15:00:00Z', 'call', 'connected'),
+      ev('2026-03-03T15:00:00Z', 'sms', 'delivered'),
+    ];
     const d = decide({ at: '2026-03-05T15:00:00Z', history: h, debtor: ma });
     expect(d.reasons.map((r) => r.rule)).toEqual(['US-MA-2IN7']);
     expect(d.nextAllowedAt).toBe('2026-03-09T15:00:00Z');
@@ -22,7 +25,9 @@ describe('US-MA', () => {
   it('counts per debt', () => {
     const h = series('2026-03-02T15:00:00Z', 2, 24, 'call', 'voicemail', 'B');
     expect(rules({ at: '2026-03-05T15:00:00Z', history: h, debtor: ma })).toEqual([]);
-    expect(rules({ at: '2026-03-05T15:00:00Z', history: h, debtId: 'B', debtor: ma })).toEqual(['US-MA-2IN7']);
+    expect(rules({ at: '2026-03-05T15:00:00Z', history: h, debtId: 'B', debtor: ma })).toEqual([
+      'US-MA-2IN7',
+    ]);
   });
 });
 
@@ -30,7 +35,11 @@ describe('US-NYC (in force 2026-09-01 00:00 New York)', () => {
   const nyc = { region: 'US-NYC', consents: { email: true, sms: true } };
   const content = { optOutInstructions: true, miniMiranda: true };
   it('a 4th contact or attempt in 7 days across all channels is refused, whatever the outcome', () => {
-    const h = [ev('2026-09-08T15:00:00Z', 'call', 'busy'), ev('2026-09-09T15:00:00Z', 'email', 'delivered'), ev('2026-09-10T15:00:00Z', 'sms', 'failed')];
+    const h = [
+      ev('2026-09-08T15:00:00Z', 'call', 'busy'),
+      ev('2026-09-09T15:00:00Z', 'email', 'delivered'),
+      ev('2026-09-10T15:00:00Z', 'sms', 'failed'),
+    ];
     const d = decide({ at: '2026-09-11T15:00:00Z', channel: 'letter', history: h, debtor: nyc, content });
     expect(d.reasons.map((r) => r.rule)).toEqual(['US-NYC-3IN7']);
     expect(d.nextAllowedAt).toBe('2026-09-15T15:00:00Z');
@@ -39,14 +48,19 @@ describe('US-NYC (in force 2026-09-01 00:00 New York)', () => {
     const h = series('2026-08-29T14:00:00Z', 3, 24, 'call', 'busy');
     // 23:59:59 / 00:00 New York is outside Reg F hours, so look at the pack list only
     expect(decide({ at: '2026-09-01T03:59:59Z', history: h, debtor: nyc }).packs).toEqual(['US@2026.05.0']);
-    expect(decide({ at: '2026-09-01T04:00:00Z', history: h, debtor: nyc }).packs).toEqual(['US@2026.05.0', 'US-NYC@2026.05.0']);
+    expect(decide({ at: '2026-09-01T04:00:00Z', history: h, debtor: nyc }).packs).toEqual([
+      'US@2026.05.0',
+      'US-NYC@2026.05.0',
+    ]);
   });
   it('electronic messages need written consent and a one-word opt-out', () => {
-    expect(rules({ at: '2026-09-11T15:00:00Z', channel: 'email', debtor: { region: 'US-NYC' }, content: { miniMiranda: true } })).toEqual([
-      'US-REGF-EOPTOUT',
-      'US-REGF-EMAIL-SAFEHARBOR',
-      'US-NYC-ECONSENT',
-      'US-NYC-EOPTOUT',
-    ]);
+    expect(
+      rules({
+        at: '2026-09-11T15:00:00Z',
+        channel: 'email',
+        debtor: { region: 'US-NYC' },
+        content: { miniMiranda: true },
+      }),
+    ).toEqual(['US-REGF-EOPTOUT', 'US-REGF-EMAIL-SAFEHARBOR', 'US-NYC-ECONSENT', 'US-NYC-EOPTOUT']);
   });
 });

@@ -32,7 +32,10 @@ export const usMaPack: PackInput = {
       window: { type: 'rolling', days: 7 },
       unit: 'debt',
       count: { channels: [...PHONE, ...TEXTS], directions: ['outbound'], outcomes: REACHED },
-      what: { en: 'collector-initiated telephone communications (live, text or recorded)', es: 'comunicaciones telefónicas iniciadas por el cobrador (en vivo, texto o grabadas)' },
+      what: {
+        en: 'collector-initiated telephone communications (live, text or recorded)',
+        es: 'comunicaciones telefónicas iniciadas por el cobrador (en vivo, texto o grabadas)',
+      },
       note: 'AG guidance (V2): attempts that neither reach the debtor nor leave a message do not count; voicemails and texts do. WhatsApp counted as a text (conservative).',
     },
   ],

@@ -43,7 +43,10 @@ export const usNycPack: PackInput = {
       severity: 'hard',
       channels: ELECTRONIC,
       unknown: 'deny',
-      what: { en: 'written, revocable consent to electronic communications', es: 'consentimiento escrito y revocable para comunicaciones electrónicas' },
+      what: {
+        en: 'written, revocable consent to electronic communications',
+        es: 'consentimiento escrito y revocable para comunicaciones electrónicas',
+      },
     },
     {
       kind: 'content_required',
@@ -54,6 +57,12 @@ export const usNycPack: PackInput = {
       channels: ELECTRONIC,
       items: ['optOutInstructions'],
     },
-    { kind: 'opt_out', id: 'US-NYC-OPTOUT', citation: '6 RCNY 5-77 (as amended): medium-specific opt-out', confidence: 'V2', severity: 'hard' },
+    {
+      kind: 'opt_out',
+      id: 'US-NYC-OPTOUT',
+      citation: '6 RCNY 5-77 (as amended): medium-specific opt-out',
+      confidence: 'V2',
+      severity: 'hard',
+    },
   ],
 };

@@ -27,7 +27,12 @@ describe('US pack — 12 CFR 1006.6(b)(1)(i) inconvenient hours', () => {
 
   it('applies to every channel, also in Hawaii (no DST)', () => {
     for (const channel of ['call', 'sms', 'email', 'letter'] as const) {
-      const d = decide({ at: '2026-03-03T17:59:00Z', channel, debtor: { timezone: 'Pacific/Honolulu', consents: { sms: true, email: true } }, content: { optOutInstructions: true, miniMiranda: true } });
+      const d = decide({
+        at: '2026-03-03T17:59:00Z',
+        channel,
+        debtor: { timezone: 'Pacific/Honolulu', consents: { sms: true, email: true } },
+        content: { optOutInstructions: true, miniMiranda: true },
+      });
       expect(d.reasons.map((r) => r.rule)).toEqual(['US-REGF-HOURS']);
       expect(d.nextAllowedAt).toBe('2026-03-03T18:00:00Z');
     }
@@ -41,20 +46,42 @@ describe('US pack — 1006.14(b)(2)(i)(A) 7 calls in 7 days, per debt', () => {
     expect(rules({ at: '2026-03-03T13:59:00Z', history: seven.slice(1) })).toEqual([]);
   });
   it('voicemails, voicebot calls and voicemail drops count and are capped', () => {
-    const mixed = [...series('2026-02-24T15:00:00Z', 3, 24, 'voicebot'), ...series('2026-02-27T15:00:00Z', 2, 24, 'voicemail', 'voicemail'), ...series('2026-03-01T15:00:00Z', 2, 24, 'call', 'voicemail')];
+    const mixed = [
+      ...series('2026-02-24T15:00:00Z', 3, 24, 'voicebot'),
+      ...series('2026-02-27T15:00:00Z', 2, 24, 'voicemail', 'voicemail'),
+      ...series('2026-03-01T15:00:00Z', 2, 24, 'call', 'voicemail'),
+    ];
     for (const channel of ['call', 'voicebot', 'voicemail'] as const) {
-      expect(rules({ at: '2026-03-03T13:59:00Z', channel, history: mixed, debtor: { consents: { voicebot: true } } })).toEqual(['US-REGF-7IN7']);
+      expect(
+        rules({
+          at: '2026-03-03T13:59:00Z',
+          channel,
+          history: mixed,
+          debtor: { consents: { voicebot: true } },
+        }),
+      ).toEqual(['US-REGF-7IN7']);
     }
   });
   it('texts and emails have no numeric cap', () => {
-    const d = decide({ at: '2026-03-03T13:59:00Z', channel: 'email', history: seven, debtor: { consents: { email: true } }, content: { optOutInstructions: true, miniMiranda: true } });
+    const d = decide({
+      at: '2026-03-03T13:59:00Z',
+      channel: 'email',
+      history: seven,
+      debtor: { consents: { email: true } },
+      content: { optOutInstructions: true, miniMiranda: true },
+    });
     expect(d.allowed).toBe(true);
   });
   it('busy and not-connected calls are excluded; other debts do not count', () => {
-    const h = [...seven.slice(0, 5), ev('2026-03-01T16:00:00Z', 'call', 'busy'), ev('2026-03-01T17:00:00Z', 'call', 'not_connected'), ev('2026-03-01T18:00:00Z', 'call', 'no_answer', 'outbound', 'B')];
+    const h = [
+      ...seven.slice(0, 5),
+      ev('2026-03-01T16:00:00Z', 'call', 'busy'),
+      ev('2026-03-01T17:00:00Z', 'call', 'not_connected'),
+      ev('2026-03-01T18:00:00Z', 'call', 'no_answer', 'outbound', 'B'),
+    ];
     expect(rules({ at: '2026-03-03T13:59:00Z', history: h })).toEqual([]);
   });
-  it('calls to the debtor\'s attorney are not capped', () => {
+  it("calls to the debtor's attorney are not capped", () => {
     expect(rules({ at: '2026-03-03T13:59:00Z', history: seven, recipient: 'attorney' })).toEqual([]);
   });
 });
@@ -70,19 +97,37 @@ describe('US pack — 1006.14(b)(2)(i)(B) 7 days after a telephone conversation'
   it('an inbound conversation counts; a text is still allowed', () => {
     const inbound = [ev('2026-03-02T15:00:00Z', 'call', 'conversation', 'inbound')];
     expect(rules({ at: '2026-03-06T15:00:00Z', history: inbound })).toEqual(['US-REGF-7DAY-CONV']);
-    expect(rules({ at: '2026-03-06T15:00:00Z', channel: 'sms', history: inbound, debtor: { consents: { sms: true } }, content: { optOutInstructions: true, miniMiranda: true } })).toEqual([]);
+    expect(
+      rules({
+        at: '2026-03-06T15:00:00Z',
+        channel: 'sms',
+        history: inbound,
+        debtor: { consents: { sms: true } },
+        content: { optOutInstructions: true, miniMiranda: true },
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('US pack — TCPA consent, opt-outs, content, third parties, states', () => {
   it('voicebot needs prior express consent (FCC 24-17); unknown = none', () => {
     expect(rules({ channel: 'voicebot' })).toEqual(['US-TCPA-AI-VOICE']);
-    expect(rules({ channel: 'voicebot', debtor: { consents: { voicebot: false } } })).toEqual(['US-TCPA-AI-VOICE']);
+    expect(rules({ channel: 'voicebot', debtor: { consents: { voicebot: false } } })).toEqual([
+      'US-TCPA-AI-VOICE',
+    ]);
     expect(rules({ channel: 'voicebot', debtor: { consents: { voicebot: true } } })).toEqual([]);
   });
   it('texts need consent, opt-out instructions and the collector disclosure; opt-outs are honoured', () => {
-    expect(rules({ channel: 'sms' })).toEqual(['US-REGF-EOPTOUT', 'US-REGF-MIRANDA', 'US-TCPA-MOBILE-CONSENT']);
-    const ok = { channel: 'sms', debtor: { consents: { sms: true } }, content: { optOutInstructions: true, miniMiranda: true } } as const;
+    expect(rules({ channel: 'sms' })).toEqual([
+      'US-REGF-EOPTOUT',
+      'US-REGF-MIRANDA',
+      'US-TCPA-MOBILE-CONSENT',
+    ]);
+    const ok = {
+      channel: 'sms',
+      debtor: { consents: { sms: true } },
+      content: { optOutInstructions: true, miniMiranda: true },
+    } as const;
     expect(rules(ok)).toEqual([]);
     const d = decide({ ...ok, debtor: { ...ok.debtor, optOuts: ['sms'] } });
     expect(d.reasons.map((r) => r.rule)).toEqual(['US-REGF-MEDIUM-OPTOUT', 'US-TCPA-REVOKE']);
@@ -93,8 +138,10 @@ describe('US pack — TCPA consent, opt-outs, content, third parties, states', (
     expect(rules({ channel: 'letter' })).toEqual(['US-REGF-MIRANDA']);
   });
   it('third parties: references, relatives and employers refused; guarantor and co-debtor allowed', () => {
-    for (const recipient of ['reference', 'relative', 'employer'] as const) expect(rules({ recipient })).toEqual(['US-REGF-3P']);
-    for (const recipient of ['guarantor', 'co_debtor', 'attorney'] as const) expect(rules({ recipient })).toEqual([]);
+    for (const recipient of ['reference', 'relative', 'employer'] as const)
+      expect(rules({ recipient })).toEqual(['US-REGF-3P']);
+    for (const recipient of ['guarantor', 'co_debtor', 'attorney'] as const)
+      expect(rules({ recipient })).toEqual([]);
   });
   it.each([
     ['dispute_pending', 'US-REGF-DISPUTE'],
@@ -108,7 +155,7 @@ describe('US pack — TCPA consent, opt-outs, content, third parties, states', (
     expect(d.reasons.map((r) => r.rule)).toEqual([rule]);
     expect(d.nextAllowedAt).toBeNull();
   });
-  it('an attorney-represented debtor\'s attorney may be called', () => {
+  it("an attorney-represented debtor's attorney may be called", () => {
     expect(rules({ recipient: 'attorney', debtor: { flags: ['attorney'] } })).toEqual([]);
   });
 });

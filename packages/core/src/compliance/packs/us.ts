@@ -3,7 +3,16 @@
  * the TCPA (47 U.S.C. 227; 47 CFR 64.1200). Source: shared/research/compliance-rules.md §1.
  */
 import type { PackInput } from '../pack.js';
-import { ELECTRONIC, OBLIGATED, PHONE, PLACED_CALL, TEXTS, WRITTEN, optOutRule, stateBlocks } from './common.js';
+import {
+  ELECTRONIC,
+  OBLIGATED,
+  PHONE,
+  PLACED_CALL,
+  TEXTS,
+  WRITTEN,
+  optOutRule,
+  stateBlocks,
+} from './common.js';
 
 /**
  * The US federal pack.
@@ -31,7 +40,14 @@ export const usPack: PackInput = {
       citation: '12 CFR 1006.6(b)(1)(i); 15 U.S.C. 1692c(a)(1)',
       confidence: 'V1',
       severity: 'hard',
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '08:00', end: '21:00', endInclusive: true }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+          start: '08:00',
+          end: '21:00',
+          endInclusive: true,
+        },
+      ],
       note: '"Before 8:00 a.m. and after 9:00 p.m." is inconvenient: 08:00:00 and 21:00:00 are allowed, 21:00:01 is not. Applied to every channel, letters included (conservative).',
     },
     {
@@ -60,11 +76,18 @@ export const usPack: PackInput = {
       after: { channels: PHONE, outcomes: ['conversation'] },
       unit: 'debt',
       duration: { localDays: 7 },
-      what: { en: 'a telephone conversation about this debt', es: 'una conversación telefónica sobre esta deuda' },
+      what: {
+        en: 'a telephone conversation about this debt',
+        es: 'una conversación telefónica sobre esta deuda',
+      },
       note: 'The conversation date is day 1: a conversation on Monday blocks calls until the next Monday 00:00 local. Inbound conversations count (Comment 14(b)(4)-1.ii).',
     },
     optOutRule('US-REGF-MEDIUM-OPTOUT', '12 CFR 1006.14(h)', 'K', 'hard'),
-    optOutRule('US-TCPA-REVOKE', '47 CFR 64.1200(a)(10); FCC 24-18', 'V2', 'hard', [...TEXTS, 'voicebot', 'voicemail']),
+    optOutRule('US-TCPA-REVOKE', '47 CFR 64.1200(a)(10); FCC 24-18', 'V2', 'hard', [
+      ...TEXTS,
+      'voicebot',
+      'voicemail',
+    ]),
     {
       kind: 'content_required',
       id: 'US-REGF-EOPTOUT',
@@ -104,7 +127,10 @@ export const usPack: PackInput = {
       severity: 'hard',
       channels: ['voicebot'],
       unknown: 'deny',
-      what: { en: 'prior express consent for an artificial / AI voice call (TCPA)', es: 'consentimiento previo expreso para llamadas con voz artificial o IA (TCPA)' },
+      what: {
+        en: 'prior express consent for an artificial / AI voice call (TCPA)',
+        es: 'consentimiento previo expreso para llamadas con voz artificial o IA (TCPA)',
+      },
     },
     {
       kind: 'consent_required',
@@ -114,7 +140,10 @@ export const usPack: PackInput = {
       severity: 'hard',
       channels: ['email'],
       unknown: 'deny',
-      what: { en: 'email safe-harbor basis (consumer used or consented to the address)', es: 'base de puerto seguro para email (el consumidor usó o autorizó la dirección)' },
+      what: {
+        en: 'email safe-harbor basis (consumer used or consented to the address)',
+        es: 'base de puerto seguro para email (el consumidor usó o autorizó la dirección)',
+      },
       note: 'consents.email = true records a 1006.6(d)(4) basis; the creditor-notice procedure is not modelled.',
     },
     {
@@ -127,11 +156,36 @@ export const usPack: PackInput = {
       note: 'Guarantors and co-debtors are obligated ("consumers"). Location-information contacts (1692b; 1006.10) are not modelled, so references, relatives and employers are refused.',
     },
     ...stateBlocks('US', {
-      dispute_pending: { id: 'US-REGF-DISPUTE', citation: '15 U.S.C. 1692g(b); 12 CFR 1006.38(c)-(d)', confidence: 'V1' },
-      cease_requested: { id: 'US-REGF-CEASE', citation: '15 U.S.C. 1692c(c); 12 CFR 1006.6(c)', confidence: 'V1', note: 'The three permitted notices are not modelled: every contact is refused.' },
-      attorney: { id: 'US-REGF-ATTY', citation: '12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)', confidence: 'V1', exceptRecipients: ['attorney'] },
-      bankruptcy: { id: 'US-BANKRUPTCY-STAY', citation: '11 U.S.C. 362(a)(6)', confidence: 'K', exceptRecipients: ['attorney'], note: 'Automatic stay; not in the research (background knowledge).' },
-      deceased: { id: 'US-REGF-DECEASED', citation: '12 CFR 1006 Comment 34(a)(1)-1', confidence: '?', note: 'No estate-representative recipient in the input: every contact is refused (conservative).' },
+      dispute_pending: {
+        id: 'US-REGF-DISPUTE',
+        citation: '15 U.S.C. 1692g(b); 12 CFR 1006.38(c)-(d)',
+        confidence: 'V1',
+      },
+      cease_requested: {
+        id: 'US-REGF-CEASE',
+        citation: '15 U.S.C. 1692c(c); 12 CFR 1006.6(c)',
+        confidence: 'V1',
+        note: 'The three permitted notices are not modelled: every contact is refused.',
+      },
+      attorney: {
+        id: 'US-REGF-ATTY',
+        citation: '12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)',
+        confidence: 'V1',
+        exceptRecipients: ['attorney'],
+      },
+      bankruptcy: {
+        id: 'US-BANKRUPTCY-STAY',
+        citation: '11 U.S.C. 362(a)(6)',
+        confidence: 'K',
+        exceptRecipients: ['attorney'],
+        note: 'Automatic stay; not in the research (background knowledge).',
+      },
+      deceased: {
+        id: 'US-REGF-DECEASED',
+        citation: '12 CFR 1006 Comment 34(a)(1)-1',
+        confidence: '?',
+        note: 'No estate-representative recipient in the input: every contact is refused (conservative).',
+      },
     }),
   ],
 };

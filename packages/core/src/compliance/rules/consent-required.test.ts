@@ -5,10 +5,21 @@ import { PASS, NO_END } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
 import type { Channel } from '../vocab.js';
 
-const rule = { kind: 'consent_required', id: 'T-CONSENT', citation: 'test', confidence: 'V1', severity: 'hard', satisfiedBy: { voicemail: ['voicebot'] } } as const;
+const rule = {
+  kind: 'consent_required',
+  id: 'T-CONSENT',
+  citation: 'test',
+  confidence: 'V1',
+  severity: 'hard',
+  satisfiedBy: { voicemail: ['voicebot'] },
+} as const;
 
 function run(r: unknown, channel: Channel, consents: Partial<Record<Channel, boolean>>): number {
-  return compileConsentRequired(ConsentRequiredRule.parse(r))(ctxOf({ channel, debtor: { consents } }), zoneOf('UTC'), 0);
+  return compileConsentRequired(ConsentRequiredRule.parse(r))(
+    ctxOf({ channel, debtor: { consents } }),
+    zoneOf('UTC'),
+    0,
+  );
 }
 
 describe('consent_required', () => {

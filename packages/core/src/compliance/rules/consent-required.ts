@@ -48,6 +48,9 @@ export function compileConsentRequired(rule: ConsentRequiredRule): RuleCheck {
  * describeConsentRequired(rule).en; // 'No consent / channel authorisation on record for this channel'
  */
 export function describeConsentRequired(rule: ConsentRequiredRule): Messages {
-  const what = rule.what ?? { en: 'consent / channel authorisation', es: 'consentimiento / autorización del canal' };
+  const what = rule.what ?? {
+    en: 'consent / channel authorisation',
+    es: 'consentimiento / autorización del canal',
+  };
   return { en: `No ${what.en} on record for this channel`, es: `No consta ${what.es} para este canal` };
 }

@@ -4,14 +4,35 @@ import { ctxOf } from '../testing.js';
 import { PASS, NO_END } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
 
-const rule = ContentRequiredRule.parse({ kind: 'content_required', id: 'T-CONTENT', citation: 't', confidence: 'V1', severity: 'hard', items: ['optOutInstructions', 'miniMiranda'] });
+const rule = ContentRequiredRule.parse({
+  kind: 'content_required',
+  id: 'T-CONTENT',
+  citation: 't',
+  confidence: 'V1',
+  severity: 'hard',
+  items: ['optOutInstructions', 'miniMiranda'],
+});
 const check = compileContentRequired(rule);
 
 describe('content_required', () => {
   it('passes only when every required item is present', () => {
-    expect(check(ctxOf({ channel: 'sms', content: { optOutInstructions: true, miniMiranda: true } }), zoneOf('UTC'), 0)).toBe(PASS);
-    expect(check(ctxOf({ channel: 'sms', content: { optOutInstructions: true } }), zoneOf('UTC'), 0)).toBe(NO_END);
-    expect(check(ctxOf({ channel: 'sms', content: { optOutInstructions: true, miniMiranda: false } }), zoneOf('UTC'), 0)).toBe(NO_END);
+    expect(
+      check(
+        ctxOf({ channel: 'sms', content: { optOutInstructions: true, miniMiranda: true } }),
+        zoneOf('UTC'),
+        0,
+      ),
+    ).toBe(PASS);
+    expect(check(ctxOf({ channel: 'sms', content: { optOutInstructions: true } }), zoneOf('UTC'), 0)).toBe(
+      NO_END,
+    );
+    expect(
+      check(
+        ctxOf({ channel: 'sms', content: { optOutInstructions: true, miniMiranda: false } }),
+        zoneOf('UTC'),
+        0,
+      ),
+    ).toBe(NO_END);
     expect(check(ctxOf({ channel: 'sms' }), zoneOf('UTC'), 0)).toBe(NO_END);
   });
 

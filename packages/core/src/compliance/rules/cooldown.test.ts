@@ -16,8 +16,18 @@ const conv = {
   duration: { localDays: 7 },
 } as const;
 
-function run(rule: unknown, at: string, history: ContactEvent[], zone = 'America/New_York', debtId = 'A'): string {
-  const o = compileCooldown(CooldownRule.parse(rule))(ctxOf({ at, history, debtId, debtor: { timezone: zone } }), zoneOf(zone), Date.parse(at));
+function run(
+  rule: unknown,
+  at: string,
+  history: ContactEvent[],
+  zone = 'America/New_York',
+  debtId = 'A',
+): string {
+  const o = compileCooldown(CooldownRule.parse(rule))(
+    ctxOf({ at, history, debtId, debtor: { timezone: zone } }),
+    zoneOf(zone),
+    Date.parse(at),
+  );
   return o === PASS ? 'PASS' : iso(o);
 }
 
@@ -32,7 +42,9 @@ describe('cooldown', () => {
   });
 
   it('counts inbound conversations', () => {
-    expect(run(conv, '2026-03-05T15:00:00Z', [ev('2026-03-02T15:00:00Z', 'call', 'conversation', 'inbound')])).toBe('2026-03-09T04:00:00Z');
+    expect(
+      run(conv, '2026-03-05T15:00:00Z', [ev('2026-03-02T15:00:00Z', 'call', 'conversation', 'inbound')]),
+    ).toBe('2026-03-09T04:00:00Z');
   });
 
   it('uses the latest matching event', () => {
@@ -46,7 +58,9 @@ describe('cooldown', () => {
   });
 
   it('supports elapsed hours', () => {
-    expect(run({ ...conv, duration: { hours: 24 } }, '2026-03-03T14:00:00Z', monday)).toBe('2026-03-03T15:00:00Z');
+    expect(run({ ...conv, duration: { hours: 24 } }, '2026-03-03T14:00:00Z', monday)).toBe(
+      '2026-03-03T15:00:00Z',
+    );
   });
 
   it('describes itself', () => {

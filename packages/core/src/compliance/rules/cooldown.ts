@@ -21,7 +21,10 @@ export const CooldownRule = z.object({
   kind: z.literal('cooldown'),
   after: EventFilter,
   unit: z.enum(countUnits),
-  duration: z.union([z.object({ localDays: z.number().int().min(1).max(366) }), z.object({ hours: z.number().positive().max(8784) })]),
+  duration: z.union([
+    z.object({ localDays: z.number().int().min(1).max(366) }),
+    z.object({ hours: z.number().positive().max(8784) }),
+  ]),
   what: z.object({ en: z.string(), es: z.string() }).optional(),
 });
 /** @example const r: CooldownRule = CooldownRule.parse(data); */
@@ -44,7 +47,10 @@ export function compileCooldown(rule: CooldownRule): RuleCheck {
       if (e <= t && e > latest && match(ctx, i)) latest = e;
     }
     if (latest === Number.NEGATIVE_INFINITY) return PASS;
-    const clear = 'localDays' in d ? zone.instant((Math.floor(zone.wall(latest) / DAY_MS) + d.localDays) * DAY_MS) : latest + d.hours * 3_600_000;
+    const clear =
+      'localDays' in d
+        ? zone.instant((Math.floor(zone.wall(latest) / DAY_MS) + d.localDays) * DAY_MS)
+        : latest + d.hours * 3_600_000;
     return t < clear ? clear : PASS;
   };
 }
@@ -59,6 +65,12 @@ export function describeCooldown(rule: CooldownRule): Messages {
   const what = rule.what ?? { en: 'a matching event', es: 'un evento' };
   const d = rule.duration;
   return 'localDays' in d
-    ? { en: `Cooldown after ${what.en}: ${d.localDays} days, that day counting as day 1`, es: `Período de espera tras ${what.es}: ${d.localDays} días, contando ese día como el día 1` }
-    : { en: `Cooldown after ${what.en}: ${d.hours} hours`, es: `Período de espera tras ${what.es}: ${d.hours} horas` };
+    ? {
+        en: `Cooldown after ${what.en}: ${d.localDays} days, that day counting as day 1`,
+        es: `Período de espera tras ${what.es}: ${d.localDays} días, contando ese día como el día 1`,
+      }
+    : {
+        en: `Cooldown after ${what.en}: ${d.hours} hours`,
+        es: `Período de espera tras ${what.es}: ${d.hours} horas`,
+      };
 }

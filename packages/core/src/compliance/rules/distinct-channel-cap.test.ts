@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DistinctChannelCapRule, compileDistinctChannelCap, describeDistinctChannelCap } from './distinct-channel-cap.js';
+import {
+  DistinctChannelCapRule,
+  compileDistinctChannelCap,
+  describeDistinctChannelCap,
+} from './distinct-channel-cap.js';
 import { ctxOf, ev, iso } from '../testing.js';
 import { PASS } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
@@ -18,7 +22,11 @@ const rule = {
 } as const;
 
 function run(r: unknown, at: string, history: ContactEvent[], channel: Channel): string {
-  const o = compileDistinctChannelCap(DistinctChannelCapRule.parse(r))(ctxOf({ at, history, channel, debtor: { timezone: 'UTC' } }), zoneOf('UTC'), Date.parse(at));
+  const o = compileDistinctChannelCap(DistinctChannelCapRule.parse(r))(
+    ctxOf({ at, history, channel, debtor: { timezone: 'UTC' } }),
+    zoneOf('UTC'),
+    Date.parse(at),
+  );
   return o === PASS ? 'PASS' : iso(o);
 }
 
@@ -32,11 +40,17 @@ describe('distinct_channel_cap', () => {
   });
 
   it('ignores events that are not counted (no_answer)', () => {
-    expect(run(rule, '2026-03-10T15:00:00Z', [ev('2026-03-09T15:00:00Z', 'call', 'no_answer')], 'sms')).toBe('PASS');
+    expect(run(rule, '2026-03-10T15:00:00Z', [ev('2026-03-09T15:00:00Z', 'call', 'no_answer')], 'sms')).toBe(
+      'PASS',
+    );
   });
 
   it('with max 2, clears when the earliest-leaving other channel leaves', () => {
-    const h = [ev('2026-03-09T15:00:00Z', 'call', 'conversation'), ev('2026-03-10T15:00:00Z', 'email', 'delivered'), ev('2026-03-11T15:00:00Z', 'call', 'connected')];
+    const h = [
+      ev('2026-03-09T15:00:00Z', 'call', 'conversation'),
+      ev('2026-03-10T15:00:00Z', 'email', 'delivered'),
+      ev('2026-03-11T15:00:00Z', 'call', 'connected'),
+    ];
     expect(run({ ...rule, max: 2 }, '2026-03-12T15:00:00Z', h, 'sms')).toBe('2026-03-17T15:00:00Z');
   });
 

@@ -14,13 +14,28 @@ const sevenInSeven = {
   max: 7,
   window: { type: 'rolling', days: 7 },
   unit: 'debt',
-  count: { channels: ['call'], directions: ['outbound'], outcomes: ['no_answer', 'voicemail', 'connected', 'conversation'] },
+  count: {
+    channels: ['call'],
+    directions: ['outbound'],
+    outcomes: ['no_answer', 'voicemail', 'connected', 'conversation'],
+  },
 } as const;
 
-function run(rule: unknown, at: string, history: ContactEvent[], extra: { debtId?: string; channel?: 'call' | 'sms'; zone?: string } = {}): string {
+function run(
+  rule: unknown,
+  at: string,
+  history: ContactEvent[],
+  extra: { debtId?: string; channel?: 'call' | 'sms'; zone?: string } = {},
+): string {
   const zone = extra.zone ?? 'America/New_York';
   const check = compileFrequencyCap(FrequencyCapRule.parse(rule));
-  const ctx = ctxOf({ at, history, debtId: extra.debtId ?? 'A', channel: extra.channel ?? 'call', debtor: { timezone: zone } });
+  const ctx = ctxOf({
+    at,
+    history,
+    debtId: extra.debtId ?? 'A',
+    channel: extra.channel ?? 'call',
+    debtor: { timezone: zone },
+  });
   const o = check(ctx, zoneOf(zone), Date.parse(at));
   return o === PASS ? 'PASS' : iso(o);
 }
@@ -35,7 +50,12 @@ describe('frequency_cap', () => {
   });
 
   it('excludes calls that did not connect (busy, not_connected) and inbound calls', () => {
-    const h = [...seven.slice(0, 5), ev('2026-03-01T16:00:00Z', 'call', 'busy'), ev('2026-03-01T17:00:00Z', 'call', 'not_connected'), ev('2026-03-01T18:00:00Z', 'call', 'conversation', 'inbound')];
+    const h = [
+      ...seven.slice(0, 5),
+      ev('2026-03-01T16:00:00Z', 'call', 'busy'),
+      ev('2026-03-01T17:00:00Z', 'call', 'not_connected'),
+      ev('2026-03-01T18:00:00Z', 'call', 'conversation', 'inbound'),
+    ];
     expect(run(sevenInSeven, '2026-03-03T13:59:00Z', h)).toBe('PASS');
   });
 
@@ -53,7 +73,9 @@ describe('frequency_cap', () => {
   it('clears when enough old events leave, not just the oldest', () => {
     // 9 calls in the window, cap 7 → the 3rd oldest must leave
     const h = series('2026-02-24T15:00:00Z', 9, 12);
-    expect(run(sevenInSeven, '2026-02-28T16:00:00Z', h)).toBe(iso(Date.parse('2026-02-25T15:00:00Z') + 7 * 86_400_000));
+    expect(run(sevenInSeven, '2026-02-28T16:00:00Z', h)).toBe(
+      iso(Date.parse('2026-02-25T15:00:00Z') + 7 * 86_400_000),
+    );
   });
 
   it('rolling window is never shorter than 7 local days across a DST change', () => {
@@ -64,7 +86,13 @@ describe('frequency_cap', () => {
   });
 
   it('calendar_day counts the local day and clears at local midnight', () => {
-    const daily = { ...sevenInSeven, max: 1, window: { type: 'calendar_day' }, unit: 'debtor', count: { directions: ['outbound'] } };
+    const daily = {
+      ...sevenInSeven,
+      max: 1,
+      window: { type: 'calendar_day' },
+      unit: 'debtor',
+      count: { directions: ['outbound'] },
+    };
     // Bogotá UTC-5: 10:00 local call; at 18:00 local refused until next midnight 05:00Z
     const h = [ev('2026-03-10T15:00:00Z')];
     expect(run(daily, '2026-03-10T23:00:00Z', h, { zone: 'America/Bogota' })).toBe('2026-03-11T05:00:00Z');
@@ -72,7 +100,13 @@ describe('frequency_cap', () => {
   });
 
   it('calendar_week clears on Monday 00:00 local', () => {
-    const weekly = { ...sevenInSeven, max: 1, window: { type: 'calendar_week' }, unit: 'debtor', count: { directions: ['outbound'] } };
+    const weekly = {
+      ...sevenInSeven,
+      max: 1,
+      window: { type: 'calendar_week' },
+      unit: 'debtor',
+      count: { directions: ['outbound'] },
+    };
     const h = [ev('2026-03-10T15:00:00Z')]; // Tue
     expect(run(weekly, '2026-03-13T15:00:00Z', h, { zone: 'UTC' })).toBe('2026-03-16T00:00:00Z');
   });

@@ -70,7 +70,11 @@ export function compileFrequencyCap(rule: FrequencyCapRule): RuleCheck {
 export function describeFrequencyCap(rule: FrequencyCapRule): Messages {
   const w = describeWindow(rule.window);
   const what = rule.what ?? { en: 'contacts', es: 'contactos' };
-  const unit = { debt: { en: 'for this debt', es: 'para esta deuda' }, debtor: { en: 'for this person', es: 'para esta persona' }, channel: { en: 'on this channel', es: 'por este canal' } }[rule.unit];
+  const unit = {
+    debt: { en: 'for this debt', es: 'para esta deuda' },
+    debtor: { en: 'for this person', es: 'para esta persona' },
+    channel: { en: 'on this channel', es: 'por este canal' },
+  }[rule.unit];
   return {
     en: `Limit of ${rule.max} ${what.en} ${w.en} reached ${unit.en}`,
     es: `Se alcanzó el límite de ${rule.max} ${what.es} ${w.es} ${unit.es}`,

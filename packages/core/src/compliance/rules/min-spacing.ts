@@ -50,5 +50,8 @@ export function compileMinSpacing(rule: MinSpacingRule): RuleCheck {
  * describeMinSpacing(rule).en; // 'At least 48 hours must pass between these contacts'
  */
 export function describeMinSpacing(rule: MinSpacingRule): Messages {
-  return { en: `At least ${rule.hours} hours must pass between these contacts`, es: `Deben pasar al menos ${rule.hours} horas entre estos contactos` };
+  return {
+    en: `At least ${rule.hours} hours must pass between these contacts`,
+    es: `Deben pasar al menos ${rule.hours} horas entre estos contactos`,
+  };
 }

@@ -4,7 +4,9 @@ import { ctxOf } from '../testing.js';
 import { PASS, NO_END } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
 
-const check = compileOptOut(OptOutRule.parse({ kind: 'opt_out', id: 'T-OPTOUT', citation: 'test', confidence: 'V1', severity: 'hard' }));
+const check = compileOptOut(
+  OptOutRule.parse({ kind: 'opt_out', id: 'T-OPTOUT', citation: 'test', confidence: 'V1', severity: 'hard' }),
+);
 
 describe('opt_out', () => {
   it('blocks the opted-out channel only, with no end', () => {
@@ -17,6 +19,10 @@ describe('opt_out', () => {
   });
 
   it('describes itself', () => {
-    expect(describeOptOut(OptOutRule.parse({ kind: 'opt_out', id: 'X', citation: 'c', confidence: 'K', severity: 'policy' })).es).toContain('canal');
+    expect(
+      describeOptOut(
+        OptOutRule.parse({ kind: 'opt_out', id: 'X', citation: 'c', confidence: 'K', severity: 'policy' }),
+      ).es,
+    ).toContain('canal');
   });
 });

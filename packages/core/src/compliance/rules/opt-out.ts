@@ -31,5 +31,8 @@ export function compileOptOut(_rule: OptOutRule): RuleCheck {
  * describeOptOut(rule).es; // 'La persona pidió no ser contactada por este canal'
  */
 export function describeOptOut(_rule: OptOutRule): Messages {
-  return { en: 'The person opted out of this channel', es: 'La persona pidió no ser contactada por este canal' };
+  return {
+    en: 'The person opted out of this channel',
+    es: 'La persona pidió no ser contactada por este canal',
+  };
 }

@@ -7,19 +7,49 @@ import { debtorFlags } from '../vocab.js';
 
 describe('state_block', () => {
   it.each(debtorFlags)('blocks when %s is set, with no end', (flag) => {
-    const check = compileStateBlock(StateBlockRule.parse({ kind: 'state_block', id: 'T-STATE', citation: 't', confidence: 'V1', severity: 'hard', flag }));
+    const check = compileStateBlock(
+      StateBlockRule.parse({
+        kind: 'state_block',
+        id: 'T-STATE',
+        citation: 't',
+        confidence: 'V1',
+        severity: 'hard',
+        flag,
+      }),
+    );
     expect(check(ctxOf({ debtor: { flags: [flag] } }), zoneOf('UTC'), 0)).toBe(NO_END);
     expect(check(ctxOf({ debtor: { flags: [] } }), zoneOf('UTC'), 0)).toBe(PASS);
   });
 
   it('lets excepted recipients through (the attorney of a represented debtor)', () => {
-    const check = compileStateBlock(StateBlockRule.parse({ kind: 'state_block', id: 'T', citation: 't', confidence: 'V1', severity: 'hard', flag: 'attorney', exceptRecipients: ['attorney'] }));
-    expect(check(ctxOf({ recipient: 'attorney', debtor: { flags: ['attorney'] } }), zoneOf('UTC'), 0)).toBe(PASS);
-    expect(check(ctxOf({ recipient: 'debtor', debtor: { flags: ['attorney'] } }), zoneOf('UTC'), 0)).toBe(NO_END);
+    const check = compileStateBlock(
+      StateBlockRule.parse({
+        kind: 'state_block',
+        id: 'T',
+        citation: 't',
+        confidence: 'V1',
+        severity: 'hard',
+        flag: 'attorney',
+        exceptRecipients: ['attorney'],
+      }),
+    );
+    expect(check(ctxOf({ recipient: 'attorney', debtor: { flags: ['attorney'] } }), zoneOf('UTC'), 0)).toBe(
+      PASS,
+    );
+    expect(check(ctxOf({ recipient: 'debtor', debtor: { flags: ['attorney'] } }), zoneOf('UTC'), 0)).toBe(
+      NO_END,
+    );
   });
 
   it('describes itself', () => {
-    const r = StateBlockRule.parse({ kind: 'state_block', id: 'T', citation: 't', confidence: 'V1', severity: 'hard', flag: 'moratorium' });
+    const r = StateBlockRule.parse({
+      kind: 'state_block',
+      id: 'T',
+      citation: 't',
+      confidence: 'V1',
+      severity: 'hard',
+      flag: 'moratorium',
+    });
     expect(describeStateBlock(r).en).toContain('breathing space');
   });
 });

@@ -35,12 +35,27 @@ export function compileStateBlock(rule: StateBlockRule): RuleCheck {
 }
 
 const flagText: Record<DebtorFlag, { en: string; es: string }> = {
-  dispute_pending: { en: 'the debt is disputed and verification is pending', es: 'la deuda está en disputa y la verificación está pendiente' },
-  cease_requested: { en: 'the person asked to stop communications', es: 'la persona pidió cesar las comunicaciones' },
-  attorney: { en: 'the person is represented by an attorney', es: 'la persona está representada por un abogado' },
-  bankruptcy: { en: 'the person is in bankruptcy / insolvency proceedings', es: 'la persona está en concurso o quiebra' },
+  dispute_pending: {
+    en: 'the debt is disputed and verification is pending',
+    es: 'la deuda está en disputa y la verificación está pendiente',
+  },
+  cease_requested: {
+    en: 'the person asked to stop communications',
+    es: 'la persona pidió cesar las comunicaciones',
+  },
+  attorney: {
+    en: 'the person is represented by an attorney',
+    es: 'la persona está representada por un abogado',
+  },
+  bankruptcy: {
+    en: 'the person is in bankruptcy / insolvency proceedings',
+    es: 'la persona está en concurso o quiebra',
+  },
   deceased: { en: 'the person is deceased', es: 'la persona falleció' },
-  moratorium: { en: 'a moratorium / breathing space is active', es: 'hay una moratoria / período de respiro activo' },
+  moratorium: {
+    en: 'a moratorium / breathing space is active',
+    es: 'hay una moratoria / período de respiro activo',
+  },
 };
 
 /**

@@ -5,7 +5,14 @@ import { PASS, NO_END } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
 import { recipients } from '../vocab.js';
 
-const rule = ThirdPartyRule.parse({ kind: 'third_party', id: 'T-3P', citation: 't', confidence: 'V1', severity: 'hard', allowed: ['debtor', 'guarantor', 'co_debtor'] });
+const rule = ThirdPartyRule.parse({
+  kind: 'third_party',
+  id: 'T-3P',
+  citation: 't',
+  confidence: 'V1',
+  severity: 'hard',
+  allowed: ['debtor', 'guarantor', 'co_debtor'],
+});
 const check = compileThirdParty(rule);
 
 describe('third_party', () => {

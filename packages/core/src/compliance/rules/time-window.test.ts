@@ -4,10 +4,21 @@ import { ctxOf, iso } from '../testing.js';
 import { PASS, NO_END } from '../rule-base.js';
 import { zoneOf } from '../zone.js';
 
-const base = { kind: 'time_window', id: 'T-HOURS', citation: 'test', confidence: 'V1', severity: 'hard' } as const;
+const base = {
+  kind: 'time_window',
+  id: 'T-HOURS',
+  citation: 'test',
+  confidence: 'V1',
+  severity: 'hard',
+} as const;
 const allDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-function run(rule: unknown, at: string, zone = 'America/New_York', country = 'US'): string | 'PASS' | 'NO_END' {
+function run(
+  rule: unknown,
+  at: string,
+  zone = 'America/New_York',
+  country = 'US',
+): string | 'PASS' | 'NO_END' {
   const r = compileTimeWindow(TimeWindowRule.parse(rule));
   const ctx = ctxOf({ at, debtor: { country, timezone: zone } });
   const o = r(ctx, zoneOf(zone), Date.parse(at));
@@ -26,7 +37,10 @@ describe('time_window', () => {
   });
 
   it('refuses the end instant when endInclusive is false', () => {
-    const r = { ...base, windows: [{ days: [...allDays], start: '08:00', end: '21:00', endInclusive: false }] };
+    const r = {
+      ...base,
+      windows: [{ days: [...allDays], start: '08:00', end: '21:00', endInclusive: false }],
+    };
     expect(run(r, '2026-03-04T01:59:59Z')).toBe('PASS');
     expect(run(r, '2026-03-04T02:00:00Z')).toBe('2026-03-04T13:00:00Z');
   });
@@ -57,7 +71,13 @@ describe('time_window', () => {
   });
 
   it('supports several windows a day and returns the next segment start the same day', () => {
-    const split = { ...base, windows: [{ days: [...allDays], start: '09:00', end: '12:00' }, { days: [...allDays], start: '14:00', end: '18:00' }] };
+    const split = {
+      ...base,
+      windows: [
+        { days: [...allDays], start: '09:00', end: '12:00' },
+        { days: [...allDays], start: '14:00', end: '18:00' },
+      ],
+    };
     expect(run(split, '2026-06-10T13:00:00Z', 'UTC', 'XX')).toBe('2026-06-10T14:00:00Z');
   });
 
@@ -66,7 +86,9 @@ describe('time_window', () => {
   });
 
   it('rejects a window whose start is not before its end', () => {
-    expect(() => TimeWindowRule.parse({ ...base, windows: [{ days: ['mon'], start: '21:00', end: '08:00' }] })).toThrow();
+    expect(() =>
+      TimeWindowRule.parse({ ...base, windows: [{ days: ['mon'], start: '21:00', end: '08:00' }] }),
+    ).toThrow();
   });
 
   it('describes itself in English and Spanish', () => {

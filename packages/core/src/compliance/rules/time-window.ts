@@ -20,7 +20,12 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time must be
  * const w: TimeWindowSpec = { days: ['mon', 'tue'], start: '08:00', end: '21:00', endInclusive: true };
  */
 export const TimeWindowSpec = z
-  .object({ days: z.array(z.enum(weekdays)).min(1), start: hhmm, end: hhmm, endInclusive: z.boolean().default(true) })
+  .object({
+    days: z.array(z.enum(weekdays)).min(1),
+    start: hhmm,
+    end: hhmm,
+    endInclusive: z.boolean().default(true),
+  })
   .refine((w) => minutes(w.start) < minutes(w.end), { message: 'window start must be before its end' });
 /** @example const w: TimeWindowSpec = { days: ['sat'], start: '08:00', end: '15:00', endInclusive: true }; */
 export type TimeWindowSpec = z.infer<typeof TimeWindowSpec>;
@@ -63,7 +68,12 @@ interface Segment {
 export function compileTimeWindow(rule: TimeWindowRule): RuleCheck {
   const byDay: Segment[][] = weekdays.map(() => []);
   for (const w of rule.windows) {
-    for (const d of w.days) byDay[weekdays.indexOf(d)]!.push({ s: minutes(w.start) * 60_000, e: minutes(w.end) * 60_000, incl: w.endInclusive });
+    for (const d of w.days)
+      byDay[weekdays.indexOf(d)]!.push({
+        s: minutes(w.start) * 60_000,
+        e: minutes(w.end) * 60_000,
+        incl: w.endInclusive,
+      });
   }
   for (const segs of byDay) segs.sort((a, b) => a.s - b.s);
   return (ctx, zone, t) => {
@@ -72,7 +82,8 @@ export function compileTimeWindow(rule: TimeWindowRule): RuleCheck {
     const tod = wall - day * DAY_MS;
     const open = !(rule.holidays && ctx.holidays.isHolidayDay(day));
     if (open) {
-      for (const g of byDay[isoWeekday(day)]!) if (tod >= g.s && (tod < g.e || (g.incl && tod === g.e))) return PASS;
+      for (const g of byDay[isoWeekday(day)]!)
+        if (tod >= g.s && (tod < g.e || (g.incl && tod === g.e))) return PASS;
     }
     for (let k = 0; k <= 60; k++) {
       const d = day + k;
@@ -106,9 +117,13 @@ const dayNames: Record<Weekday, { en: string; es: string }> = {
 export function describeTimeWindow(rule: TimeWindowRule): Messages {
   const part = (lang: 'en' | 'es'): string =>
     rule.windows
-      .map((w) => `${w.days.length === 7 ? (lang === 'en' ? 'every day' : 'todos los días') : daysLabel(w.days, lang)} ${w.start}–${w.end}`)
+      .map(
+        (w) =>
+          `${w.days.length === 7 ? (lang === 'en' ? 'every day' : 'todos los días') : daysLabel(w.days, lang)} ${w.start}–${w.end}`,
+      )
       .join('; ');
-  if (rule.windows.length === 0) return { en: 'No contact allowed at any time', es: 'No se permite contactar en ningún momento' };
+  if (rule.windows.length === 0)
+    return { en: 'No contact allowed at any time', es: 'No se permite contactar en ningún momento' };
   return {
     en: `Outside allowed contact hours (${part('en')}${rule.holidays ? '; not on public holidays' : ''}), debtor's local time`,
     es: `Fuera del horario permitido (${part('es')}${rule.holidays ? '; no en días festivos' : ''}), hora local del deudor`,

@@ -5,7 +5,10 @@ import type { Role } from '../../modules/record/ports.js';
 
 const ROLES = ['admin', 'strategist', 'agent', 'compliance'];
 
-async function withPlatform<T>(io: CliIo, fn: (p: Awaited<ReturnType<typeof buildCore>>) => Promise<T>): Promise<T> {
+async function withPlatform<T>(
+  io: CliIo,
+  fn: (p: Awaited<ReturnType<typeof buildCore>>) => Promise<T>,
+): Promise<T> {
   const c = loadConfig(io.env);
   const p = await buildCore({ databaseUrl: c.databaseUrl, dataDir: c.dataDir, secretKey: c.secretKey });
   try {
@@ -29,7 +32,9 @@ export function register(program: Command, io: CliIo) {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
         const { key, info } = await p.auth.createApiKey(orgId, o.name, o.role as Role);
         io.stdout.write(`${key}\n`);
-        io.stderr.write(`created ${info.id} (${info.role}); the key above is shown once — store it now. Use it as: Authorization: Bearer <key>\n`);
+        io.stderr.write(
+          `created ${info.id} (${info.role}); the key above is shown once — store it now. Use it as: Authorization: Bearer <key>\n`,
+        );
       });
     });
   program
@@ -42,10 +47,18 @@ export function register(program: Command, io: CliIo) {
     .option('--org <slug>', 'organization slug (default organization when omitted)')
     .action(async (o: { email: string; name: string; role: string; org?: string }) => {
       const password = io.env.SALDO_NEW_USER_PASSWORD;
-      if (!password) throw new Error('set SALDO_NEW_USER_PASSWORD (≥ 10 characters) in the environment; passwords are never taken as arguments');
+      if (!password)
+        throw new Error(
+          'set SALDO_NEW_USER_PASSWORD (≥ 10 characters) in the environment; passwords are never taken as arguments',
+        );
       await withPlatform(io, async (p) => {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
-        const u = await p.auth.createUser(orgId, { email: o.email, name: o.name, role: o.role as Role, password });
+        const u = await p.auth.createUser(orgId, {
+          email: o.email,
+          name: o.name,
+          role: o.role as Role,
+          password,
+        });
         io.stdout.write(`created user ${u.id} ${u.email} (${u.role})\n`);
       });
     });

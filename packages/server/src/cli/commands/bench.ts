@@ -5,38 +5,60 @@ import type { CliIo } from '../io.js';
 export function register(program: Command, io: CliIo) {
   program
     .command('bench')
-    .description('Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, strategy decisions and dispatches/s')
-    .option('--only <list>', 'comma-separated: import,compliance,nlu,strategy', 'import,compliance,nlu,strategy')
+    .description(
+      'Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, strategy decisions and dispatches/s',
+    )
+    .option(
+      '--only <list>',
+      'comma-separated: import,compliance,nlu,strategy',
+      'import,compliance,nlu,strategy',
+    )
     .option('--sizes <list>', 'import sizes (accounts)', '100000,1000000')
     .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
     .option('--child <kind>', 'internal: run one measurement and print JSON')
     .option('--file <path>', 'internal')
-    .action(async (o: { only: string; sizes: string; storage: string; child?: 'import' | 'copy'; file?: string }) => {
-      const bench = await import('../../bench/import-bench.js');
-      if (o.child) {
-        const storage = o.storage as 'pglite' | 'postgres';
-        const r = o.child === 'import' ? await bench.measureImport(storage, o.file!) : await bench.measureRawCopy(storage, o.file!);
-        io.stdout.write(`${JSON.stringify(r)}\n`);
-        return;
-      }
-      const only = new Set(o.only.split(','));
-      const log = (l: string) => io.stdout.write(`${l}\n`);
-      const all: unknown[] = [];
-      if (only.has('compliance')) {
-        const m = await import('../../bench/compliance-bench.js');
-        all.push(await m.runComplianceBench(log));
-      }
-      if (only.has('nlu')) {
-        const m = await import('../../bench/nlu-bench.js');
-        all.push(await m.runNluBench(log));
-      }
-      if (only.has('strategy')) {
-        const m = await import('../../bench/strategy-bench.js');
-        all.push(await m.runStrategyBench(log));
-      }
-      if (only.has('import')) {
-        all.push(...(await bench.runImportBench(log, { sizes: o.sizes.split(',').map(Number), storages: o.storage.split(',') as ('pglite' | 'postgres')[] })));
-      }
-      log(JSON.stringify(all, null, 2));
-    });
+    .action(
+      async (o: {
+        only: string;
+        sizes: string;
+        storage: string;
+        child?: 'import' | 'copy';
+        file?: string;
+      }) => {
+        const bench = await import('../../bench/import-bench.js');
+        if (o.child) {
+          const storage = o.storage as 'pglite' | 'postgres';
+          const r =
+            o.child === 'import'
+              ? await bench.measureImport(storage, o.file!)
+              : await bench.measureRawCopy(storage, o.file!);
+          io.stdout.write(`${JSON.stringify(r)}\n`);
+          return;
+        }
+        const only = new Set(o.only.split(','));
+        const log = (l: string) => io.stdout.write(`${l}\n`);
+        const all: unknown[] = [];
+        if (only.has('compliance')) {
+          const m = await import('../../bench/compliance-bench.js');
+          all.push(await m.runComplianceBench(log));
+        }
+        if (only.has('nlu')) {
+          const m = await import('../../bench/nlu-bench.js');
+          all.push(await m.runNluBench(log));
+        }
+        if (only.has('strategy')) {
+          const m = await import('../../bench/strategy-bench.js');
+          all.push(await m.runStrategyBench(log));
+        }
+        if (only.has('import')) {
+          all.push(
+            ...(await bench.runImportBench(log, {
+              sizes: o.sizes.split(',').map(Number),
+              storages: o.storage.split(',') as ('pglite' | 'postgres')[],
+            })),
+          );
+        }
+        log(JSON.stringify(all, null, 2));
+      },
+    );
 }

@@ -11,12 +11,33 @@ import type { CliIo } from '../io.js';
 const bin = fileURLToPath(new URL('../../../bin/saldo.mjs', import.meta.url));
 
 function calls(n: number, from: string, debtId = 'A') {
-  return Array.from({ length: n }, (_, i) => ({ at: new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 19) + 'Z', channel: 'call', direction: 'outbound', outcome: 'no_answer', debtId }));
+  return Array.from({ length: n }, (_, i) => ({
+    at: new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 19) + 'Z',
+    channel: 'call',
+    direction: 'outbound',
+    outcome: 'no_answer',
+    debtId,
+  }));
 }
 
-const refused = { id: 'refused', at: '2026-03-03T13:59:00Z', channel: 'call', debtId: 'A', recipient: 'debtor', debtor: { country: 'US', timezone: 'America/New_York' }, history: calls(7, '2026-02-24T15:00:00Z') };
+const refused = {
+  id: 'refused',
+  at: '2026-03-03T13:59:00Z',
+  channel: 'call',
+  debtId: 'A',
+  recipient: 'debtor',
+  debtor: { country: 'US', timezone: 'America/New_York' },
+  history: calls(7, '2026-02-24T15:00:00Z'),
+};
 const allowed = { ...refused, id: 'allowed', history: [] };
-const input = [JSON.stringify(refused), '', '{not json', JSON.stringify({ ...allowed, debtor: { country: 'US', timezone: 'Mars/Olympus' } }), JSON.stringify(allowed)].join('\n') + '\n';
+const input =
+  [
+    JSON.stringify(refused),
+    '',
+    '{not json',
+    JSON.stringify({ ...allowed, debtor: { country: 'US', timezone: 'Mars/Olympus' } }),
+    JSON.stringify(allowed),
+  ].join('\n') + '\n';
 
 function fakeIo(stdin: string): CliIo & { exitCode(): number; out(): string; err(): string } {
   const stdout = new PassThrough();
@@ -44,7 +65,10 @@ function expectOutput(out: string): void {
   const [a, b, c, d] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(Object.keys(a!).slice(0, 4)).toEqual(['id', 'allowed', 'reasons', 'nextAllowedAt']);
   expect(a).toMatchObject({ id: 'refused', allowed: false, nextAllowedAt: '2026-03-03T15:00:00Z' });
-  expect((a!.reasons as { rule: string; citation: string }[])[0]).toMatchObject({ rule: 'US-REGF-7IN7', citation: '12 CFR 1006.14(b)(2)' });
+  expect((a!.reasons as { rule: string; citation: string }[])[0]).toMatchObject({
+    rule: 'US-REGF-7IN7',
+    citation: '12 CFR 1006.14(b)(2)',
+  });
   expect(b).toEqual({ id: null, error: expect.stringContaining('invalid JSON') });
   expect(c).toEqual({ id: null, error: 'debtor.timezone: unknown IANA time zone' });
   expect(d).toMatchObject({ id: 'allowed', allowed: true, reasons: [], nextAllowedAt: null });
@@ -67,10 +91,21 @@ describe('saldo compliance check', () => {
   it('in-process: --policy stacks an organisation layer', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'saldo-policy-'));
     const file = join(dir, 'policy.json');
-    writeFileSync(file, JSON.stringify({ quietHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '18:00', end: '10:00' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        quietHours: [
+          { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '18:00', end: '10:00' },
+        ],
+      }),
+    );
     const io = fakeIo(`${JSON.stringify(allowed)}\n`); // 08:59 New York
     expect(await runCli(['compliance', 'check', '--policy', file], io)).toBe(0);
-    expect(JSON.parse(io.out())).toMatchObject({ allowed: false, nextAllowedAt: '2026-03-03T15:00:00Z', reasons: [{ rule: 'ORG-QUIET-HOURS' }] });
+    expect(JSON.parse(io.out())).toMatchObject({
+      allowed: false,
+      nextAllowedAt: '2026-03-03T15:00:00Z',
+      reasons: [{ rule: 'ORG-QUIET-HOURS' }],
+    });
   });
 
   it('in-process: an invalid policy file is an error', async () => {

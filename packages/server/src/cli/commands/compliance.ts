@@ -13,7 +13,9 @@ import type { CliIo } from '../io.js';
  * and processing goes on; the exit code is then 1. Blank lines are skipped (no output line).
  */
 export function register(program: Command, io: CliIo): void {
-  const compliance = program.command('compliance').description('Compliance engine: check contacts against the law of the debtor\'s country');
+  const compliance = program
+    .command('compliance')
+    .description("Compliance engine: check contacts against the law of the debtor's country");
   compliance
     .command('check')
     .description('Read contacts as JSON Lines on stdin, write one decision per line on stdout')
@@ -39,11 +41,18 @@ async function readPolicy(path: string): Promise<OrgPolicy> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new SaldoError('validation', `cannot read the policy file ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new SaldoError(
+      'validation',
+      `cannot read the policy file ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const parsed = OrgPolicy.safeParse(raw);
   if (!parsed.success) {
-    throw new SaldoError('validation', `invalid policy file ${path}`, parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })));
+    throw new SaldoError(
+      'validation',
+      `invalid policy file ${path}`,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+    );
   }
   return parsed.data;
 }

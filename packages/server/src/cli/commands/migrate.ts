@@ -9,8 +9,16 @@ export function register(program: Command, io: CliIo) {
     .option('--data-dir <dir>', 'PGlite data directory')
     .action(async (o: { dataDir?: string }) => {
       const config = loadConfig(io.env, { dataDir: o.dataDir });
-      const p = await buildCore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
-      io.stdout.write(p.migrations.applied.length ? `applied: ${p.migrations.applied.join(', ')}\n` : `up to date (${p.migrations.alreadyApplied} migrations)\n`);
+      const p = await buildCore({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        secretKey: config.secretKey,
+      });
+      io.stdout.write(
+        p.migrations.applied.length
+          ? `applied: ${p.migrations.applied.join(', ')}\n`
+          : `up to date (${p.migrations.alreadyApplied} migrations)\n`,
+      );
       await p.close();
     });
 }

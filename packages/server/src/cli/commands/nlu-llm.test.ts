@@ -6,15 +6,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, train } from '@saldo/core/nlu';
 import { buildProgram, runCli } from '../main.js';
 import type { CliIo } from '../io.js';
-import { startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../../modules/nlu/testing/fake-openai-server.js';
+import {
+  startFakeOpenAiServer,
+  verdict,
+  type FakeOpenAiServer,
+} from '../../modules/nlu/testing/fake-openai-server.js';
 
 // A small saved model (fast to load, low confidence on unfamiliar replies) and a fake endpoint.
 const model = train([
-  { text: 'te pago el viernes', intent: 'promise_to_pay' }, { text: "I'll pay on Friday", intent: 'promise_to_pay' },
-  { text: 'ya pagué', intent: 'already_paid' }, { text: 'I already paid', intent: 'already_paid' },
-  { text: 'STOP', intent: 'stop_contact' }, { text: 'dejen de llamarme', intent: 'stop_contact' },
-  { text: 'hola', intent: 'smalltalk' }, { text: 'hello', intent: 'smalltalk' },
-  { text: 'perdí mi trabajo', intent: 'hardship' }, { text: 'I lost my job', intent: 'hardship' },
+  { text: 'te pago el viernes', intent: 'promise_to_pay' },
+  { text: "I'll pay on Friday", intent: 'promise_to_pay' },
+  { text: 'ya pagué', intent: 'already_paid' },
+  { text: 'I already paid', intent: 'already_paid' },
+  { text: 'STOP', intent: 'stop_contact' },
+  { text: 'dejen de llamarme', intent: 'stop_contact' },
+  { text: 'hola', intent: 'smalltalk' },
+  { text: 'hello', intent: 'smalltalk' },
+  { text: 'perdí mi trabajo', intent: 'hardship' },
+  { text: 'I lost my job', intent: 'hardship' },
 ]);
 const now = '2026-11-24T10:00:00';
 const timezone = 'America/Mexico_City';
@@ -42,15 +51,25 @@ function makeIo(env: Record<string, string>) {
   const stderr = new PassThrough();
   stderr.on('data', (d) => (err += String(d)));
   const io: CliIo & { exitCode(): number } = {
-    stdin, stdout, stderr, env,
+    stdin,
+    stdout,
+    stderr,
+    env,
     setExitCode: (c) => (code = Math.max(code, c)),
     exitCode: () => code,
   };
   return { io, stdin, out: () => out, err: () => err };
 }
 
-const llmEnv = () => ({ SALDO_NLU_LLM_URL: fake.baseUrl, SALDO_NLU_LLM_MODEL: 'fake-model', SALDO_NLU_LLM_THRESHOLD: '0.5', SALDO_NLU_LLM_TIMEOUT_MS: '3000' });
-const replyOf = (body: unknown) => (JSON.parse((body as { messages: Array<{ content: string }> }).messages[1]!.content) as { reply: string }).reply;
+const llmEnv = () => ({
+  SALDO_NLU_LLM_URL: fake.baseUrl,
+  SALDO_NLU_LLM_MODEL: 'fake-model',
+  SALDO_NLU_LLM_THRESHOLD: '0.5',
+  SALDO_NLU_LLM_TIMEOUT_MS: '3000',
+});
+const replyOf = (body: unknown) =>
+  (JSON.parse((body as { messages: Array<{ content: string }> }).messages[1]!.content) as { reply: string })
+    .reply;
 
 describe('saldo nlu parse with SALDO_NLU_LLM_URL', () => {
   it('asks the endpoint only about low-confidence replies and writes the results in input order', async () => {
@@ -59,16 +78,28 @@ describe('saldo nlu parse with SALDO_NLU_LLM_URL', () => {
     for (const t of [slow, fast]) expect(local(t).confidence).toBeLessThan(0.5);
     expect(local('te pago el viernes').confidence).toBeGreaterThanOrEqual(0.5);
     // The first low-confidence reply is answered last: the output must still follow the input.
-    fake.respond((req) => (replyOf(req.body) === slow ? { ...verdict('smalltalk', 0.81), delayMs: 400 } : verdict('refuse', 0.66)));
+    fake.respond((req) =>
+      replyOf(req.body) === slow ? { ...verdict('smalltalk', 0.81), delayMs: 400 } : verdict('refuse', 0.66),
+    );
     const h = makeIo(llmEnv());
     h.stdin.end(
-      [{ text: slow, now, timezone }, { text: 'te pago el viernes', now, timezone }, 'not json', { text: 'STOP' }, { text: fast, now, timezone }]
+      [
+        { text: slow, now, timezone },
+        { text: 'te pago el viernes', now, timezone },
+        'not json',
+        { text: 'STOP' },
+        { text: fast, now, timezone },
+      ]
         .map((l) => (typeof l === 'string' ? l : JSON.stringify(l)))
         .join('\n'),
     );
     const program = await buildProgram(h.io, ['nlu', 'parse']);
     await program.parseAsync(['nlu', 'parse', '--model', modelPath], { from: 'user' });
-    const lines = h.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = h
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(5);
     expect(lines[0]).toEqual({ intent: 'smalltalk', confidence: 0.81, lang: 'es', entities: {} });
     expect(lines[1]).toMatchObject({ intent: 'promise_to_pay', entities: { date: '2026-11-27' } });

@@ -17,7 +17,10 @@ function makeIo(stdinText: string) {
   const stderr = new PassThrough();
   stderr.on('data', (d) => (err += String(d)));
   const io: CliIo & { exitCode(): number } = {
-    stdin, stdout, stderr, env: {},
+    stdin,
+    stdout,
+    stderr,
+    env: {},
     setExitCode: (c) => (code = Math.max(code, c)),
     exitCode: () => code,
   };
@@ -35,16 +38,28 @@ async function run(argv: string[], stdin = '', env: Record<string, string> = {})
 describe('saldo nlu parse', () => {
   it('answers one JSON line per input line, in order, and flags malformed lines', async () => {
     const input = [
-      JSON.stringify({ text: 'te pago 500 pesos el viernes', timezone: 'America/Mexico_City', now: '2026-11-24T10:00:00' }),
+      JSON.stringify({
+        text: 'te pago 500 pesos el viernes',
+        timezone: 'America/Mexico_City',
+        now: '2026-11-24T10:00:00',
+      }),
       'not json',
       JSON.stringify({ text: 'STOP' }),
       JSON.stringify({ text: 'x', lang: 'fr' }),
-      JSON.stringify({ text: 'I paid last Friday', now: '2026-11-24T10:00:00', timezone: 'America/New_York' }),
+      JSON.stringify({
+        text: 'I paid last Friday',
+        now: '2026-11-24T10:00:00',
+        timezone: 'America/New_York',
+      }),
     ].join('\n');
     const { lines, code } = await run(['nlu', 'parse'], input);
     expect(lines).toHaveLength(5);
     const [first, bad, stop, badLang, paid] = lines.map((l) => JSON.parse(l));
-    expect(first).toMatchObject({ intent: 'promise_to_pay', lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } });
+    expect(first).toMatchObject({
+      intent: 'promise_to_pay',
+      lang: 'es',
+      entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' },
+    });
     expect(Object.keys(first).slice(0, 4)).toEqual(['intent', 'confidence', 'lang', 'entities']);
     expect(bad.error).toMatch(/JSON/);
     expect(stop).toMatchObject({ intent: 'stop_contact', confidence: 1 });

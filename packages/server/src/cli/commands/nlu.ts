@@ -2,7 +2,16 @@ import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { NluParseInput, crossValidate, evaluate, holdoutValidate, parse, sourceOf, type EvalItem, type EvalReport } from '@saldo/core/nlu';
+import {
+  NluParseInput,
+  crossValidate,
+  evaluate,
+  holdoutValidate,
+  parse,
+  sourceOf,
+  type EvalItem,
+  type EvalReport,
+} from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
 import { loadNluLlmConfig } from '../../modules/nlu/llm-config.js';
 
@@ -32,9 +41,13 @@ async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
   const llm = loadNluLlmConfig(io.env);
   const [a, { buildNluService }] = await Promise.all([adapters(), import('../../modules/nlu/create-nlu.js')]);
   const service = await buildNluService({
-    clock: a.systemClock, modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, llm,
+    clock: a.systemClock,
+    modelPath: opts.model ?? io.env.SALDO_NLU_MODEL,
+    llm,
     // stdout carries only result lines; fallback warnings go to stderr.
-    logLevel: io.env.LOG_LEVEL ?? 'warn', logStream: io.stderr, env: io.env,
+    logLevel: io.env.LOG_LEVEL ?? 'warn',
+    logStream: io.stderr,
+    env: io.env,
   });
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let failed = false;
@@ -59,7 +72,9 @@ async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
     }
     const input = NluParseInput.safeParse(json);
     if (!input.success) {
-      emit({ error: input.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') });
+      emit({
+        error: input.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+      });
       failed = true;
       continue;
     }
@@ -83,7 +98,9 @@ async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): P
   if (opts.out) await writeFile(opts.out, json);
   else io.stdout.write(`${json}\n`);
   const how = cache === 'hit' ? 'read from the model cache' : 'trained';
-  io.stderr.write(`${how}: ${model.examples} examples (${extra.length} added), ${model.intents.length} intents, ${Math.round(loadMs)} ms${opts.out ? ` → ${opts.out}` : ''}\n`);
+  io.stderr.write(
+    `${how}: ${model.examples} examples (${extra.length} added), ${model.intents.length} intents, ${Math.round(loadMs)} ms${opts.out ? ` → ${opts.out}` : ''}\n`,
+  );
 }
 
 /**
@@ -94,7 +111,12 @@ async function runWarm(io: CliIo): Promise<void> {
   try {
     const a = await adapters();
     const { loadMs, cache } = await a.loadNluModel({ env: io.env });
-    const what = cache === 'hit' ? 'already cached' : cache === 'miss' ? 'trained and cached' : 'trained (model cache disabled or not writable)';
+    const what =
+      cache === 'hit'
+        ? 'already cached'
+        : cache === 'miss'
+          ? 'trained and cached'
+          : 'trained (model cache disabled or not writable)';
     io.stderr.write(`saldo nlu warm: ${what}, ${Math.round(loadMs)} ms\n`);
   } catch (err) {
     io.stderr.write(`saldo nlu warm: skipped (${String(err)})\n`);
@@ -103,26 +125,41 @@ async function runWarm(io: CliIo): Promise<void> {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesPerSecond: number; p99Ms: number } | undefined, title = 'the test split'): string {
+export function formatReport(
+  r: EvalReport,
+  extra: { loadMs: number; utterancesPerSecond: number; p99Ms: number } | undefined,
+  title = 'the test split',
+): string {
   const out: string[] = [];
   out.push(`NLU evaluation on ${title}: ${r.n} utterances`);
   out.push(`intent accuracy   ${pct(r.accuracy)}`);
   out.push(`macro-F1          ${r.macroF1.toFixed(3)}`);
-  out.push(`stop_contact recall (primary) ${pct(r.stopRecall)}; opt-out seen (primary or secondary) ${pct(r.stopAnywhereRecall)}`);
+  out.push(
+    `stop_contact recall (primary) ${pct(r.stopRecall)}; opt-out seen (primary or secondary) ${pct(r.stopAnywhereRecall)}`,
+  );
   out.push('', 'intent               precision  recall   f1     support');
   for (const s of r.perIntent) {
-    out.push(`${s.intent.padEnd(20)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(8)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(6)}`);
+    out.push(
+      `${s.intent.padEnd(20)} ${pct(s.precision).padStart(8)} ${pct(s.recall).padStart(8)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(6)}`,
+    );
   }
   out.push('', 'entity        exact match   (exact/support, spurious)');
-  for (const [k, v] of Object.entries(r.entities)) out.push(`${k.padEnd(13)} ${pct(v.accuracy).padStart(8)}      (${v.exact}/${v.support}, ${v.spurious})`);
+  for (const [k, v] of Object.entries(r.entities))
+    out.push(`${k.padEnd(13)} ${pct(v.accuracy).padStart(8)}      (${v.exact}/${v.support}, ${v.spurious})`);
   const short = (l: string) => l.slice(0, 6);
   out.push('', 'confusion matrix (rows = gold, columns = predicted)');
   out.push(`${''.padEnd(20)} ${r.labels.map((l) => short(l).padStart(6)).join(' ')}`);
   for (const g of r.labels) {
     if (!r.perIntent.some((s) => s.intent === g)) continue;
-    out.push(`${g.padEnd(20)} ${r.labels.map((p) => String(r.confusion[g]?.[p] || '.').padStart(6)).join(' ')}`);
+    out.push(
+      `${g.padEnd(20)} ${r.labels.map((p) => String(r.confusion[g]?.[p] || '.').padStart(6)).join(' ')}`,
+    );
   }
-  if (extra) out.push('', `model load ${Math.round(extra.loadMs)} ms; ${Math.round(extra.utterancesPerSecond)} utterances/s; p99 ${extra.p99Ms.toFixed(2)} ms`);
+  if (extra)
+    out.push(
+      '',
+      `model load ${Math.round(extra.loadMs)} ms; ${Math.round(extra.utterancesPerSecond)} utterances/s; p99 ${extra.p99Ms.toFixed(2)} ms`,
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -130,7 +167,10 @@ export function formatReport(r: EvalReport, extra: { loadMs: number; utterancesP
  * `saldo nlu eval --cv [k]`: stratified k-fold cross-validation on the train split only (the test
  * split is never read). `--misses` lists the misclassified training utterances.
  */
-async function runCrossValidation(io: CliIo, opts: { cv: string | true; json?: boolean; misses?: boolean }): Promise<void> {
+async function runCrossValidation(
+  io: CliIo,
+  opts: { cv: string | true; json?: boolean; misses?: boolean },
+): Promise<void> {
   const a = await adapters();
   const k = opts.cv === true ? 5 : Number(opts.cv);
   if (!Number.isInteger(k) || k < 2) throw new Error(`--cv expects an integer ≥ 2, got ${String(opts.cv)}`);
@@ -144,7 +184,10 @@ async function runCrossValidation(io: CliIo, opts: { cv: string | true; json?: b
   io.stdout.write(`fold accuracy     ${r.foldAccuracy.map((x) => x.toFixed(3)).join(' ')}\n`);
   if (opts.misses) {
     io.stdout.write('\nmisclassified training utterances (gold → predicted)\n');
-    for (const m of r.misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+    for (const m of r.misses)
+      io.stdout.write(
+        `${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`,
+      );
   }
 }
 
@@ -152,8 +195,12 @@ async function runCrossValidation(io: CliIo, opts: { cv: string | true; json?: b
  * `saldo nlu eval --holdout variant|source`: leave-one-group-out validation on the train split only
  * (each regional variant, or each id prefix ≈ source file, held out in turn). Harder than k-fold CV.
  */
-async function runHoldout(io: CliIo, opts: { holdout: string; json?: boolean; misses?: boolean }): Promise<void> {
-  if (opts.holdout !== 'variant' && opts.holdout !== 'source') throw new Error(`--holdout expects variant or source, got ${opts.holdout}`);
+async function runHoldout(
+  io: CliIo,
+  opts: { holdout: string; json?: boolean; misses?: boolean },
+): Promise<void> {
+  if (opts.holdout !== 'variant' && opts.holdout !== 'source')
+    throw new Error(`--holdout expects variant or source, got ${opts.holdout}`);
   const a = await adapters();
   const examples = await a.readCorpus('train');
   const r = holdoutValidate(examples, opts.holdout === 'variant' ? (e) => e.variant : sourceOf);
@@ -162,10 +209,15 @@ async function runHoldout(io: CliIo, opts: { holdout: string; json?: boolean; mi
     return;
   }
   io.stdout.write(formatReport(r, undefined, `leave-one-${opts.holdout}-out validation of the train split`));
-  io.stdout.write(`held-out groups   ${r.groups.map((g) => `${g.group} ${g.accuracy.toFixed(3)} (${g.n})`).join(' · ')}\n`);
+  io.stdout.write(
+    `held-out groups   ${r.groups.map((g) => `${g.group} ${g.accuracy.toFixed(3)} (${g.n})`).join(' · ')}\n`,
+  );
   if (opts.misses) {
     io.stdout.write('\nmisclassified training utterances (gold → predicted)\n');
-    for (const m of r.misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+    for (const m of r.misses)
+      io.stdout.write(
+        `${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`,
+      );
   }
 }
 
@@ -179,11 +231,31 @@ async function runDev(io: CliIo, opts: { model?: string; json?: boolean; misses?
   const dev = await a.readCorpus('dev');
   if (dev.length === 0) throw new Error('no *.dev.jsonl files in the corpus directory');
   const items: EvalItem[] = [];
-  const misses: Array<{ id?: string; gold: string; predicted: string; confidence: number; text: string }> = [];
+  const misses: Array<{ id?: string; gold: string; predicted: string; confidence: number; text: string }> =
+    [];
   for (const ex of dev) {
-    const r = parse(ex.text, { model, lang: ex.lang, now: ex.now ?? '2026-11-24T10:00:00', timezone: ex.timezone });
-    items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
-    if (r.intent !== ex.intent) misses.push({ id: ex.id, gold: ex.intent, predicted: r.intent, confidence: r.confidence, text: ex.text });
+    const r = parse(ex.text, {
+      model,
+      lang: ex.lang,
+      now: ex.now ?? '2026-11-24T10:00:00',
+      timezone: ex.timezone,
+    });
+    items.push({
+      gold: ex.intent,
+      predicted: r.intent,
+      goldSecondary: ex.secondary,
+      predictedSecondary: r.secondary,
+      goldEntities: ex.entities ?? {},
+      predictedEntities: r.entities,
+    });
+    if (r.intent !== ex.intent)
+      misses.push({
+        id: ex.id,
+        gold: ex.intent,
+        predicted: r.intent,
+        confidence: r.confidence,
+        text: ex.text,
+      });
   }
   const report = evaluate(items);
   if (opts.json) {
@@ -193,23 +265,48 @@ async function runDev(io: CliIo, opts: { model?: string; json?: boolean; misses?
   io.stdout.write(formatReport(report, undefined, 'the dev set'));
   if (opts.misses) {
     io.stdout.write('\nmisclassified dev utterances (gold → predicted)\n');
-    for (const m of misses) io.stdout.write(`${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`);
+    for (const m of misses)
+      io.stdout.write(
+        `${(m.id ?? '').padEnd(9)} ${m.gold} → ${m.predicted} (${m.confidence}) ${JSON.stringify(m.text)}\n`,
+      );
   }
 }
 
-async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; dev?: boolean; misses?: boolean }): Promise<void> {
-  if (opts.holdout !== undefined) return runHoldout(io, { holdout: opts.holdout, json: opts.json, misses: opts.misses });
+async function runEval(
+  io: CliIo,
+  opts: {
+    model?: string;
+    json?: boolean;
+    cv?: string | true;
+    holdout?: string;
+    dev?: boolean;
+    misses?: boolean;
+  },
+): Promise<void> {
+  if (opts.holdout !== undefined)
+    return runHoldout(io, { holdout: opts.holdout, json: opts.json, misses: opts.misses });
   if (opts.dev) return runDev(io, { model: opts.model, json: opts.json, misses: opts.misses });
-  if (opts.cv !== undefined) return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
+  if (opts.cv !== undefined)
+    return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
   const a = await adapters();
-  const { model, loadMs } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, env: io.env });
+  const { model, loadMs } = await a.loadNluModel({
+    modelPath: opts.model ?? io.env.SALDO_NLU_MODEL,
+    env: io.env,
+  });
   const test = await a.readCorpus('test');
   const items: EvalItem[] = [];
   const parseOne = (ex: (typeof test)[number]) =>
     parse(ex.text, { model, lang: ex.lang, now: ex.now ?? '2026-11-24T10:00:00', timezone: ex.timezone });
   for (const ex of test) {
     const r = parseOne(ex);
-    items.push({ gold: ex.intent, predicted: r.intent, goldSecondary: ex.secondary, predictedSecondary: r.secondary, goldEntities: ex.entities ?? {}, predictedEntities: r.entities });
+    items.push({
+      gold: ex.intent,
+      predicted: r.intent,
+      goldSecondary: ex.secondary,
+      predictedSecondary: r.secondary,
+      goldEntities: ex.entities ?? {},
+      predictedEntities: r.entities,
+    });
   }
   // Throughput on three more, warm passes (the first one pays for JIT compilation).
   const times: number[] = [];
@@ -223,7 +320,11 @@ async function runEval(io: CliIo, opts: { model?: string; json?: boolean; cv?: s
   }
   const total = performance.now() - t0;
   times.sort((x, y) => x - y);
-  const extra = { loadMs, utterancesPerSecond: (times.length / total) * 1000, p99Ms: times[Math.floor(times.length * 0.99)] ?? 0 };
+  const extra = {
+    loadMs,
+    utterancesPerSecond: (times.length / total) * 1000,
+    p99Ms: times[Math.floor(times.length * 0.99)] ?? 0,
+  };
   const report = evaluate(items);
   if (opts.json) line(io, { ...report, ...extra });
   else io.stdout.write(formatReport(report, extra));
@@ -233,8 +334,13 @@ export function register(program: Command, io: CliIo): void {
   const nlu = program.command('nlu').description('Understand debtor replies: intents and entities (es/en)');
   nlu
     .command('parse')
-    .description('Read JSON Lines {"text","lang?","now?","timezone?"} on stdin, write one result line per input')
-    .option('--model <file>', 'a model written by `saldo nlu train --out` (default: the corpus model, from the model cache or trained)')
+    .description(
+      'Read JSON Lines {"text","lang?","now?","timezone?"} on stdin, write one result line per input',
+    )
+    .option(
+      '--model <file>',
+      'a model written by `saldo nlu train --out` (default: the corpus model, from the model cache or trained)',
+    )
     .action((opts: { model?: string }) => runParse(io, opts));
   nlu
     .command('train')
@@ -248,12 +354,29 @@ export function register(program: Command, io: CliIo): void {
     .action(() => runWarm(io));
   nlu
     .command('eval')
-    .description('Accuracy, macro-F1, per-intent P/R, confusion matrix and entity exact match on the test split')
+    .description(
+      'Accuracy, macro-F1, per-intent P/R, confusion matrix and entity exact match on the test split',
+    )
     .option('--model <file>', 'evaluate this model instead of training one from the corpus')
     .option('--json', 'print the report as one JSON line')
-    .option('--cv [k]', 'k-fold cross-validation on the train split instead (default k = 5; never reads the test split)')
-    .option('--holdout <group>', 'leave-one-group-out validation on the train split instead: variant (MX/CO/ES/AR/US) or source (id prefix ≈ file)')
+    .option(
+      '--cv [k]',
+      'k-fold cross-validation on the train split instead (default k = 5; never reads the test split)',
+    )
+    .option(
+      '--holdout <group>',
+      'leave-one-group-out validation on the train split instead: variant (MX/CO/ES/AR/US) or source (id prefix ≈ file)',
+    )
     .option('--dev', 'the model on the development set (*.dev.jsonl) instead; never reads the test split')
     .option('--misses', 'with --cv, --holdout or --dev: list the misclassified utterances')
-    .action((opts: { model?: string; json?: boolean; cv?: string | true; holdout?: string; dev?: boolean; misses?: boolean }) => runEval(io, opts));
+    .action(
+      (opts: {
+        model?: string;
+        json?: boolean;
+        cv?: string | true;
+        holdout?: string;
+        dev?: boolean;
+        misses?: boolean;
+      }) => runEval(io, opts),
+    );
 }

@@ -13,31 +13,75 @@ export function register(program: Command, io: CliIo) {
     .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set (env SALDO_DATA_DIR)')
     .option('--demo-if-empty', 'load a demo portfolio when the database holds no accounts')
     .option('--demo-debtors <n>', 'size of that demo portfolio', (v) => Number(v), 2000)
-    .action(async (o: { role: string; port?: number; host?: string; dataDir?: string; demoIfEmpty?: boolean; demoDebtors: number }) => {
-      const config = loadConfig(io.env, { role: o.role as 'all', port: o.port, host: o.host, dataDir: o.dataDir });
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-      io.stderr.write(`Saldo: opening ${where}…\n`);
-      const platform = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey, bootstrapApiKey: config.bootstrapApiKey, env: { ...io.env, SALDO_PUBLIC_URL: config.publicUrl }, nluModelPath: config.nluModelPath, nluLlm: config.nluLlm });
-      if (platform.migrations.applied.length) io.stderr.write(`Saldo: applied migrations ${platform.migrations.applied.join(', ')}\n`);
-      if (o.demoIfEmpty && (await platform.record.summary(platform.defaultOrgId)).accounts === 0) {
-        io.stderr.write(`Saldo: empty database — loading a demo portfolio of ${o.demoDebtors} debtors (MX, ES, CO, US)…\n`);
-        const demo = await loadDemoPortfolio(platform, platform.defaultOrgId, { debtors: o.demoDebtors, seed: 1 });
-        io.stderr.write(`Saldo: demo loaded: ${demo.accounts} accounts in ${demo.portfolios.map((p) => p.code).join(', ')}\n`);
-        // The demo moves: every collectable account enters the default strategy.
-        const enrolled = await platform.engine.strategies.enrol(platform.defaultOrgId, {});
-        io.stderr.write(`Saldo: ${JSON.stringify(enrolled.enrolled)} accounts enrolled in strategy ${enrolled.strategyId} v${enrolled.version}\n`);
-      }
-      const running = await startSaldo(config, { platform, log: (l) => io.stderr.write(`${l}\n`) });
-      io.stdout.write(running.url ? `Saldo is up: ${running.url} (API docs at ${running.url}/docs; role ${config.role})\n` : `Saldo worker running (role ${config.role})\n`);
-      if (!config.bootstrapApiKey && running.url && (await platform.auth.listApiKeys(platform.defaultOrgId)).length === 0) {
-        // First start: hand the operator a way in. Shown once; only its hash is stored.
-        const { key } = await platform.auth.createApiKey(platform.defaultOrgId, 'first start', 'admin');
-        io.stdout.write(`First start: your admin API key (shown once, store it now):\n  ${key}\nUse it as: curl ${running.url}/v1/accounts -H "Authorization: Bearer ${key}"\n`);
-      }
-      await new Promise<void>((resolve) => {
-        const stop = () => void running.stop().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-    });
+    .action(
+      async (o: {
+        role: string;
+        port?: number;
+        host?: string;
+        dataDir?: string;
+        demoIfEmpty?: boolean;
+        demoDebtors: number;
+      }) => {
+        const config = loadConfig(io.env, {
+          role: o.role as 'all',
+          port: o.port,
+          host: o.host,
+          dataDir: o.dataDir,
+        });
+        const where = config.databaseUrl
+          ? 'PostgreSQL (DATABASE_URL)'
+          : `embedded PGlite in ${config.dataDir}`;
+        io.stderr.write(`Saldo: opening ${where}…\n`);
+        const platform = await buildPlatform({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          secretKey: config.secretKey,
+          bootstrapApiKey: config.bootstrapApiKey,
+          env: { ...io.env, SALDO_PUBLIC_URL: config.publicUrl },
+          nluModelPath: config.nluModelPath,
+          nluLlm: config.nluLlm,
+        });
+        if (platform.migrations.applied.length)
+          io.stderr.write(`Saldo: applied migrations ${platform.migrations.applied.join(', ')}\n`);
+        if (o.demoIfEmpty && (await platform.record.summary(platform.defaultOrgId)).accounts === 0) {
+          io.stderr.write(
+            `Saldo: empty database — loading a demo portfolio of ${o.demoDebtors} debtors (MX, ES, CO, US)…\n`,
+          );
+          const demo = await loadDemoPortfolio(platform, platform.defaultOrgId, {
+            debtors: o.demoDebtors,
+            seed: 1,
+          });
+          io.stderr.write(
+            `Saldo: demo loaded: ${demo.accounts} accounts in ${demo.portfolios.map((p) => p.code).join(', ')}\n`,
+          );
+          // The demo moves: every collectable account enters the default strategy.
+          const enrolled = await platform.engine.strategies.enrol(platform.defaultOrgId, {});
+          io.stderr.write(
+            `Saldo: ${JSON.stringify(enrolled.enrolled)} accounts enrolled in strategy ${enrolled.strategyId} v${enrolled.version}\n`,
+          );
+        }
+        const running = await startSaldo(config, { platform, log: (l) => io.stderr.write(`${l}\n`) });
+        io.stdout.write(
+          running.url
+            ? `Saldo is up: ${running.url} (API docs at ${running.url}/docs; role ${config.role})\n`
+            : `Saldo worker running (role ${config.role})\n`,
+        );
+        if (
+          !config.bootstrapApiKey &&
+          running.url &&
+          (await platform.auth.listApiKeys(platform.defaultOrgId)).length === 0
+        ) {
+          // First start: hand the operator a way in. Shown once; only its hash is stored.
+          const { key } = await platform.auth.createApiKey(platform.defaultOrgId, 'first start', 'admin');
+          io.stdout.write(
+            `First start: your admin API key (shown once, store it now):\n  ${key}\nUse it as: curl ${running.url}/v1/accounts -H "Authorization: Bearer ${key}"\n`,
+          );
+        }
+        await new Promise<void>((resolve) => {
+          const stop = () => void running.stop().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      },
+    );
 }

@@ -6,7 +6,9 @@ import { buildEngine } from '../../modules/strategy/create-strategy.js';
 import { readStrategyFile } from './simulate.js';
 
 export function register(program: Command, io: CliIo) {
-  const cmd = program.command('strategy').description('Strategies: validate and publish YAML/JSON definitions');
+  const cmd = program
+    .command('strategy')
+    .description('Strategies: validate and publish YAML/JSON definitions');
 
   cmd
     .command('validate <file>')
@@ -28,16 +30,30 @@ export function register(program: Command, io: CliIo) {
     .option('--mode <mode>', `running journeys: ${migrationModes.join(' | ')}`, 'finish_on_old')
     .option('--org <orgId>', 'organisation (default: the default organisation)')
     .action(async (file: string, o: { mode: string; org?: string }) => {
-      if (!(migrationModes as readonly string[]).includes(o.mode)) throw new Error(`--mode must be one of ${migrationModes.join(', ')}`);
+      if (!(migrationModes as readonly string[]).includes(o.mode))
+        throw new Error(`--mode must be one of ${migrationModes.join(', ')}`);
       const input = readStrategyFile(file);
       const config = loadConfig(io.env);
-      const p = await buildPlatform({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey });
+      const p = await buildPlatform({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        secretKey: config.secretKey,
+      });
       try {
         // Publishing sends nothing: the dispatcher is not used here.
-        const engine = buildEngine({ db: p.db, clock: p.clock, messaging: { contact: () => Promise.reject(new Error('no contacts from the CLI')) } });
+        const engine = buildEngine({
+          db: p.db,
+          clock: p.clock,
+          messaging: { contact: () => Promise.reject(new Error('no contacts from the CLI')) },
+        });
         const id = (input as { id?: unknown }).id;
-        const r = await engine.strategies.publish(o.org ?? p.defaultOrgId, typeof id === 'string' ? id : '', { mode: o.mode as MigrationMode, input });
-        io.stdout.write(`published ${r.id} v${r.version} (${r.mode}): moved ${r.migration.moved}, kept on old ${r.migration.kept_on_old}\n`);
+        const r = await engine.strategies.publish(o.org ?? p.defaultOrgId, typeof id === 'string' ? id : '', {
+          mode: o.mode as MigrationMode,
+          input,
+        });
+        io.stdout.write(
+          `published ${r.id} v${r.version} (${r.mode}): moved ${r.migration.moved}, kept on old ${r.migration.kept_on_old}\n`,
+        );
       } finally {
         await p.close();
       }

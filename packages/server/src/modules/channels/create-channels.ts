@@ -8,7 +8,12 @@ import type { Channel } from '@saldo/core/channels';
 import type { CompiledPack, ComplianceEngine } from '@saldo/core/compliance';
 import type { RoutePlugin } from '../../platform/http/build-app.js';
 import webhookRoutes from './routes/webhook-routes.js';
-import { createChannelProviders, createSettingsResolver, settingsFromEnv, type ChannelProviderSet } from './adapters/create-channel-providers.js';
+import {
+  createChannelProviders,
+  createSettingsResolver,
+  settingsFromEnv,
+  type ChannelProviderSet,
+} from './adapters/create-channel-providers.js';
 import { parseInboundEmail } from './adapters/email-inbound.js';
 import { createEmailTracking } from './adapters/email-tracking.js';
 import { DeliveryMetrics, LimitedProvider } from './adapters/rate-limiter.js';
@@ -17,8 +22,15 @@ import { SandboxChannelProvider } from './adapters/sandbox.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createSqlChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
-import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './adapters/sql/channel-records.js';
-import { createSqlComplianceRefusalStore, createSqlContactTargetStore } from './adapters/sql/contact-target-store.js';
+import {
+  createSqlContactPointLookup,
+  createSqlOptOutRecorder,
+  createSqlTimelineWriter,
+} from './adapters/sql/channel-records.js';
+import {
+  createSqlComplianceRefusalStore,
+  createSqlContactTargetStore,
+} from './adapters/sql/contact-target-store.js';
 import { createSqlInboundStore } from './adapters/sql/inbound-store.js';
 import { createSqlOutboundLocator } from './adapters/sql/outbound-locator.js';
 import { createSqlTemplateStore } from './adapters/sql/template-store.js';
@@ -67,7 +79,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   // One root secret (SALDO_SECRET_KEY, else the deployment secret) → a key per purpose.
   const root = env.SALDO_SECRET_KEY ?? (await loadDeploymentSecret(db, clock.now()));
-  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
+  const derive = (purpose: string) =>
+    Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
   const trackingSecret = env.SALDO_TRACKING_SECRET ?? derive('saldo/email-tracking/v1');
   const box = createSecretBox(root);
 
@@ -84,7 +97,13 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const metrics = new DeliveryMetrics();
 
   const inbound = createReceiveInbound({
-    store: inboundStore, contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: eventBus, optOuts: createSqlOptOutRecorder(db), deliveries: outbound, clock,
+    store: inboundStore,
+    contacts: createSqlContactPointLookup(db),
+    timeline: createSqlTimelineWriter(db),
+    events: eventBus,
+    optOuts: createSqlOptOutRecorder(db),
+    deliveries: outbound,
+    clock,
     log: (msg, data) => log('warn', msg, data),
   });
 
@@ -99,7 +118,11 @@ export async function buildChannels(o: BuildChannelsOptions) {
       await inbound.ingest(events);
     } catch (err) {
       // Stored events are retried by processPending; events that could not be stored are logged.
-      log('error', 'provider events not ingested', { events: events.length, first: `${events[0]!.provider}/${events[0]!.providerMessageId}`, error: String(err) });
+      log('error', 'provider events not ingested', {
+        events: events.length,
+        first: `${events[0]!.provider}/${events[0]!.providerMessageId}`,
+        error: String(err),
+      });
     }
   };
   const ingest = async (e: OrgInboundEvent): Promise<void> => {
@@ -109,8 +132,19 @@ export async function buildChannels(o: BuildChannelsOptions) {
 
   // A call answer moves the outbound call forward (delivery statuses are applied by the inbound pipeline itself).
   eventBus.subscribe(async (e) => {
-    if (e.type === 'channel.call_progress' && e.event.type === 'call' && e.event.answeredBy && e.event.answeredBy !== 'unknown')
-      await outbound.applyStatus(e.orgId, e.event.provider, e.event.callId, e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human', clock.now());
+    if (
+      e.type === 'channel.call_progress' &&
+      e.event.type === 'call' &&
+      e.event.answeredBy &&
+      e.event.answeredBy !== 'unknown'
+    )
+      await outbound.applyStatus(
+        e.orgId,
+        e.event.provider,
+        e.event.callId,
+        e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
+        clock.now(),
+      );
   });
 
   // Simulated time: tickSandbox(now) fires what is due at `now` without moving the caller's clock.
@@ -123,8 +157,14 @@ export async function buildChannels(o: BuildChannelsOptions) {
     if (!msg?.accountId || !target || target.balanceMinor <= 0) return;
     try {
       await o.record.recordPayment(p.orgId, {
-        accountId: msg.accountId, amountMinor: Math.min(p.amountMinor, target.balanceMinor), currency: target.currency, paidAt: p.at.toISOString(),
-        method: 'sandbox', externalId: `sandbox:${p.messageId}`, source: 'sandbox', actor: 'debtor',
+        accountId: msg.accountId,
+        amountMinor: Math.min(p.amountMinor, target.balanceMinor),
+        currency: target.currency,
+        paidAt: p.at.toISOString(),
+        method: 'sandbox',
+        externalId: `sandbox:${p.messageId}`,
+        source: 'sandbox',
+        actor: 'debtor',
       });
     } catch (err) {
       log('warn', 'simulated payment not recorded', { messageId: p.messageId, error: String(err) });
@@ -140,36 +180,72 @@ export async function buildChannels(o: BuildChannelsOptions) {
     // Another organisation never borrows the default one's credentials: no row → sandbox only.
     const s = orgId === o.defaultOrgId ? envSettings : ((await settingsStore.forOrg(orgId)) ?? { orgId });
     const set = createChannelProviders({
-      settings: s, clock, publicUrl, trackingSecret, voiceScripts, metrics, ...(inboundDomains[0] ? { inboundEmailDomain: inboundDomains[0] } : {}), ...(o.sandboxOnly ? { sandboxOnly: true } : {}), ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
+      settings: s,
+      clock,
+      publicUrl,
+      trackingSecret,
+      voiceScripts,
+      metrics,
+      ...(inboundDomains[0] ? { inboundEmailDomain: inboundDomains[0] } : {}),
+      ...(o.sandboxOnly ? { sandboxOnly: true } : {}),
+      ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
     });
     // Our own sandbox (the set's has no payment hook): same seed, same behaviour model.
-    const sandbox = new SandboxChannelProvider({ seed: o.sandboxSeed ?? 'saldo', clock: sandboxClock, onPayment });
+    const sandbox = new SandboxChannelProvider({
+      seed: o.sandboxSeed ?? 'saldo',
+      clock: sandboxClock,
+      onPayment,
+    });
     const sandboxLimited = new LimitedProvider(sandbox, clock, metrics);
     sandbox.onEvent(ingest);
     set.email?.onEvent(ingest);
-    return { set, sandbox, forChannel: (c) => { const p = set.forChannel(c); return p.id === 'sandbox' ? sandboxLimited : p; } };
+    return {
+      set,
+      sandbox,
+      forChannel: (c) => {
+        const p = set.forChannel(c);
+        return p.id === 'sandbox' ? sandboxLimited : p;
+      },
+    };
   };
   // Providers per organisation, rebuilt when its settings change: at once in the process that made
   // the change (onChanged → invalidate), within `recheckMs` in every other process (the version row).
   const orgSets = new RevalidatingCache<OrgProviders>({
-    clock, recheckMs: settingsRecheckMs(o, env),
+    clock,
+    recheckMs: settingsRecheckMs(o, env),
     version: (orgId) => (orgId === o.defaultOrgId ? Promise.resolve(0) : settingsStore.version(orgId)), // the default org reads the environment
-    build, dispose: async (s) => void (await Promise.all([s.set.close(), s.sandbox.close()])),
-    onCheckError: (orgId, err) => log('warn', 'channel settings version check failed; cached providers kept', { orgId, error: String(err) }),
+    build,
+    dispose: async (s) => void (await Promise.all([s.set.close(), s.sandbox.close()])),
+    onCheckError: (orgId, err) =>
+      log('warn', 'channel settings version check failed; cached providers kept', {
+        orgId,
+        error: String(err),
+      }),
   });
   const providersFor = (orgId: string): Promise<OrgProviders> => orgSets.get(orgId);
-  const router: ChannelRouter = { forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel) };
+  const router: ChannelRouter = {
+    forChannel: async (orgId, channel) => (await providersFor(orgId)).forChannel(channel),
+  };
   /** After an organisation's settings change: its providers are rebuilt on next use (pending sandbox simulations are dropped). */
   const forgetOrg = (orgId: string): Promise<void> => orgSets.invalidate(orgId);
   // Organisations' published templates (message_templates) first, then the built-in defaults.
   const templates = createTemplates({ store: createSqlTemplateStore(db), clock });
 
   const messaging = createContactDebtor({
-    targets, outbound, refusals, timeline: createSqlTimelineStore(db), router, voiceScripts, clock, catalog: templates.catalog,
+    targets,
+    outbound,
+    refusals,
+    timeline: createSqlTimelineStore(db),
+    router,
+    voiceScripts,
+    clock,
+    catalog: templates.catalog,
     paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
     ...(o.compliance ? { compliance: o.compliance } : {}),
     ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
-    ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS) ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! } : {}),
+    ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)
+      ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! }
+      : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 
@@ -198,17 +274,39 @@ export async function buildChannels(o: BuildChannelsOptions) {
   }
 
   // Mail to the inbound domain (the SMTP listener main.ts starts): same store → process pipeline.
-  const inboundMail = inboundDomains.length > 0
-    ? createReceiveInboundMail({ domains: inboundDomains, locator: createSqlOutboundLocator(db), parse: parseInboundEmail, inbound, clock, log })
-    : null;
+  const inboundMail =
+    inboundDomains.length > 0
+      ? createReceiveInboundMail({
+          domains: inboundDomains,
+          locator: createSqlOutboundLocator(db),
+          parse: parseInboundEmail,
+          inbound,
+          clock,
+          log,
+        })
+      : null;
 
   const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
   const tracking = createEmailTracking({ secret: trackingSecret, clock });
   const routes: RoutePlugin[] = [async (app) => webhookRoutes(app, { webhooks, inbound, tracking })];
 
   const jobs = [
-    { name: 'channels-sandbox-tick', everyMs: 1_000, run: async () => { const r = await tickSandbox(); return r.fired > 0 ? r : undefined; } },
-    { name: 'channels-inbound-retry', everyMs: 15_000, run: async () => { const r = await inbound.processPending(); return r.processed + r.failed > 0 ? r : undefined; } },
+    {
+      name: 'channels-sandbox-tick',
+      everyMs: 1_000,
+      run: async () => {
+        const r = await tickSandbox();
+        return r.fired > 0 ? r : undefined;
+      },
+    },
+    {
+      name: 'channels-inbound-retry',
+      everyMs: 15_000,
+      run: async () => {
+        const r = await inbound.processPending();
+        return r.processed + r.failed > 0 ? r : undefined;
+      },
+    },
   ];
 
   return {
@@ -226,7 +324,12 @@ export async function buildChannels(o: BuildChannelsOptions) {
     /** What the channel administration routes need (api/routes/channel-admin.ts). */
     admin: {
       templates,
-      settings: createChannelSettingsAdmin({ store: settingsStore, defaultOrgId: o.defaultOrgId, envSettings, onChanged: forgetOrg }),
+      settings: createChannelSettingsAdmin({
+        store: settingsStore,
+        defaultOrgId: o.defaultOrgId,
+        envSettings,
+        onChanged: forgetOrg,
+      }),
       metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
     },
     async close(): Promise<void> {
@@ -239,7 +342,16 @@ export type Channels = Awaited<ReturnType<typeof buildChannels>>;
 /** The re-validation interval of cached provider settings (see RevalidatingCache). */
 function settingsRecheckMs(o: BuildChannelsOptions, env: Record<string, string | undefined>): number {
   if (o.settingsRecheckMs !== undefined) return o.settingsRecheckMs;
-  const seconds = z.coerce.number().min(0).max(3600).default(5).safeParse(env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS || undefined);
-  if (!seconds.success) throw new SaldoError('validation', `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS}`);
+  const seconds = z.coerce
+    .number()
+    .min(0)
+    .max(3600)
+    .default(5)
+    .safeParse(env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS || undefined);
+  if (!seconds.success)
+    throw new SaldoError(
+      'validation',
+      `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS}`,
+    );
   return seconds.data * 1000;
 }

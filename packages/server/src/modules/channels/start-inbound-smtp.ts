@@ -13,16 +13,38 @@ export async function startInboundSmtp(
   log: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void,
 ): Promise<RunningInboundSmtp> {
   // loadInboundSmtpConfig requires the domain with the port; this guards a platform built from another env.
-  if (!receiver) throw new SaldoError('validation', 'SALDO_INBOUND_SMTP_PORT is set but the platform has no SALDO_INBOUND_EMAIL_DOMAIN: set the domain whose MX points here');
+  if (!receiver)
+    throw new SaldoError(
+      'validation',
+      'SALDO_INBOUND_SMTP_PORT is set but the platform has no SALDO_INBOUND_EMAIL_DOMAIN: set the domain whose MX points here',
+    );
   const read = (path: string, what: string) => {
     try {
       return readFileSync(path);
     } catch (e) {
-      throw new SaldoError('validation', `cannot read the inbound SMTP TLS ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SaldoError(
+        'validation',
+        `cannot read the inbound SMTP TLS ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   };
-  const tls = config.tlsKeyPath && config.tlsCertPath ? { key: read(config.tlsKeyPath, 'key'), cert: read(config.tlsCertPath, 'certificate') } : undefined;
-  const smtp = await startInboundSmtpServer({ host: config.host, port: config.port, maxMessageBytes: config.maxMessageBytes, receiver, log, ...(tls ? { tls } : {}) });
-  log('info', 'inbound SMTP listening', { host: config.host, port: smtp.port, starttls: Boolean(tls), maxMessageBytes: config.maxMessageBytes });
+  const tls =
+    config.tlsKeyPath && config.tlsCertPath
+      ? { key: read(config.tlsKeyPath, 'key'), cert: read(config.tlsCertPath, 'certificate') }
+      : undefined;
+  const smtp = await startInboundSmtpServer({
+    host: config.host,
+    port: config.port,
+    maxMessageBytes: config.maxMessageBytes,
+    receiver,
+    log,
+    ...(tls ? { tls } : {}),
+  });
+  log('info', 'inbound SMTP listening', {
+    host: config.host,
+    port: smtp.port,
+    starttls: Boolean(tls),
+    maxMessageBytes: config.maxMessageBytes,
+  });
   return smtp;
 }

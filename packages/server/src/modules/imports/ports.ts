@@ -56,11 +56,29 @@ export interface ImportRecord {
 }
 
 export interface ImportStore {
-  create(rec: Pick<ImportRecord, 'orgId' | 'portfolioId' | 'sourceName' | 'format' | 'mode'> & { createdBy: string | null; startedAt: Date }): Promise<string>;
+  create(
+    rec: Pick<ImportRecord, 'orgId' | 'portfolioId' | 'sourceName' | 'format' | 'mode'> & {
+      createdBy: string | null;
+      startedAt: Date;
+    },
+  ): Promise<string>;
   /** Runs fn in one transaction: everything staged and merged commits together or not at all. */
-  run<T>(ctx: { orgId: string; portfolioId: string; importId: string; now: Date }, fn: (s: ImportSession) => Promise<T>): Promise<T>;
-  finish(importId: string, outcome: Pick<ImportRecord, 'status' | 'totalRows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'error'> & { finishedAt: Date }): Promise<void>;
+  run<T>(
+    ctx: { orgId: string; portfolioId: string; importId: string; now: Date },
+    fn: (s: ImportSession) => Promise<T>,
+  ): Promise<T>;
+  finish(
+    importId: string,
+    outcome: Pick<
+      ImportRecord,
+      'status' | 'totalRows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'error'
+    > & { finishedAt: Date },
+  ): Promise<void>;
   recordErrors(importId: string, errors: ReadonlyArray<FieldIssue & { row: number }>): Promise<void>;
   get(orgId: string, importId: string): Promise<ImportRecord | null>;
-  listErrors(orgId: string, importId: string, page: { limit: number; offset: number }): Promise<{ row: number; field: string; message: string }[]>;
+  listErrors(
+    orgId: string,
+    importId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ row: number; field: string; message: string }[]>;
 }

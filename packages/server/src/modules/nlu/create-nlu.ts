@@ -20,12 +20,28 @@ export interface BuildNluOptions {
 
 /** Loads the model (from the model cache, or ≈ 2 s of training on a cache miss) and wires the optional fallback. */
 export async function buildNluService(o: BuildNluOptions): Promise<NluService> {
-  const [{ loadNluModel }, { createNluService }] = await Promise.all([import('./adapters/load-nlu-model.js'), import('./adapters/nlu-service.js')]);
+  const [{ loadNluModel }, { createNluService }] = await Promise.all([
+    import('./adapters/load-nlu-model.js'),
+    import('./adapters/nlu-service.js'),
+  ]);
   const { model } = await loadNluModel({ modelPath: o.modelPath, env: o.env });
   if (!o.llm) return createNluService(model, o.clock);
   // Only loaded when configured: the default deployment never touches the network for NLU.
-  const [{ createOpenAiCompatibleFallback }, { pino }] = await Promise.all([import('./adapters/openai-compatible.js'), import('pino')]);
-  const logger: NluLogger = o.logger ?? (o.logStream ? pino({ level: o.logLevel ?? 'info' }, o.logStream) : pino({ level: o.logLevel ?? 'info' }));
-  const fallback = createOpenAiCompatibleFallback({ baseUrl: o.llm.baseUrl, model: o.llm.model, apiKey: o.llm.apiKey, timeoutMs: o.llm.timeoutMs, logger });
+  const [{ createOpenAiCompatibleFallback }, { pino }] = await Promise.all([
+    import('./adapters/openai-compatible.js'),
+    import('pino'),
+  ]);
+  const logger: NluLogger =
+    o.logger ??
+    (o.logStream
+      ? pino({ level: o.logLevel ?? 'info' }, o.logStream)
+      : pino({ level: o.logLevel ?? 'info' }));
+  const fallback = createOpenAiCompatibleFallback({
+    baseUrl: o.llm.baseUrl,
+    model: o.llm.model,
+    apiKey: o.llm.apiKey,
+    timeoutMs: o.llm.timeoutMs,
+    logger,
+  });
   return createNluService(model, o.clock, { fallback, threshold: o.llm.threshold, logger });
 }

@@ -13,14 +13,34 @@ export interface NluLlmConfig {
 }
 
 const Env = z.object({
-  SALDO_NLU_LLM_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) base URL, e.g. http://127.0.0.1:11434/v1' }),
-  SALDO_NLU_LLM_MODEL: z.string({ error: 'is required when SALDO_NLU_LLM_URL is set (the model name the endpoint serves, e.g. llama3.1:8b)' }),
+  SALDO_NLU_LLM_URL: z.url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) base URL, e.g. http://127.0.0.1:11434/v1',
+  }),
+  SALDO_NLU_LLM_MODEL: z.string({
+    error: 'is required when SALDO_NLU_LLM_URL is set (the model name the endpoint serves, e.g. llama3.1:8b)',
+  }),
   SALDO_NLU_LLM_API_KEY: z.string().optional(),
-  SALDO_NLU_LLM_THRESHOLD: z.coerce.number({ error: 'must be a number from 0 to 1' }).min(0, 'must be a number from 0 to 1').max(1, 'must be a number from 0 to 1').default(0.5),
-  SALDO_NLU_LLM_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').max(120_000, 'must be at most 120000 ms').default(3000),
+  SALDO_NLU_LLM_THRESHOLD: z.coerce
+    .number({ error: 'must be a number from 0 to 1' })
+    .min(0, 'must be a number from 0 to 1')
+    .max(1, 'must be a number from 0 to 1')
+    .default(0.5),
+  SALDO_NLU_LLM_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100 ms')
+    .max(120_000, 'must be at most 120000 ms')
+    .default(3000),
 });
 
-const keys = ['SALDO_NLU_LLM_URL', 'SALDO_NLU_LLM_MODEL', 'SALDO_NLU_LLM_API_KEY', 'SALDO_NLU_LLM_THRESHOLD', 'SALDO_NLU_LLM_TIMEOUT_MS'] as const;
+const keys = [
+  'SALDO_NLU_LLM_URL',
+  'SALDO_NLU_LLM_MODEL',
+  'SALDO_NLU_LLM_API_KEY',
+  'SALDO_NLU_LLM_THRESHOLD',
+  'SALDO_NLU_LLM_TIMEOUT_MS',
+] as const;
 
 /**
  * Reads the `SALDO_NLU_LLM_*` variables. Off by default: without `SALDO_NLU_LLM_URL` the answer is
@@ -36,8 +56,18 @@ export function loadNluLlmConfig(env: Record<string, string | undefined>): NluLl
   const parsed = Env.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new SaldoError('validation', `invalid LLM fallback configuration: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues);
+    throw new SaldoError(
+      'validation',
+      `invalid LLM fallback configuration: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const c = parsed.data;
-  return { baseUrl: c.SALDO_NLU_LLM_URL, model: c.SALDO_NLU_LLM_MODEL, apiKey: c.SALDO_NLU_LLM_API_KEY, threshold: c.SALDO_NLU_LLM_THRESHOLD, timeoutMs: c.SALDO_NLU_LLM_TIMEOUT_MS };
+  return {
+    baseUrl: c.SALDO_NLU_LLM_URL,
+    model: c.SALDO_NLU_LLM_MODEL,
+    apiKey: c.SALDO_NLU_LLM_API_KEY,
+    threshold: c.SALDO_NLU_LLM_THRESHOLD,
+    timeoutMs: c.SALDO_NLU_LLM_TIMEOUT_MS,
+  };
 }

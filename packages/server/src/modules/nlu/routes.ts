@@ -6,7 +6,12 @@ export interface NluRouteDeps {
 }
 
 function wire(r: NluResult): Record<string, unknown> {
-  const out: Record<string, unknown> = { intent: r.intent, confidence: r.confidence, lang: r.lang, entities: r.entities };
+  const out: Record<string, unknown> = {
+    intent: r.intent,
+    confidence: r.confidence,
+    lang: r.lang,
+    entities: r.entities,
+  };
   if (r.secondary && r.secondary.length > 0) out.secondary = r.secondary;
   return out;
 }
@@ -47,14 +52,25 @@ export default async function nluRoutes(app: FastifyInstance, deps: NluRouteDeps
       list.forEach((item, i) => {
         const parsed = NluParseInput.safeParse(item);
         if (parsed.success) inputs.push(parsed.data);
-        else for (const e of parsed.error.issues) errors.push({ path: [...(Array.isArray(body) ? [i] : []), ...e.path].join('.') || '(root)', message: e.message });
+        else
+          for (const e of parsed.error.issues)
+            errors.push({
+              path: [...(Array.isArray(body) ? [i] : []), ...e.path].join('.') || '(root)',
+              message: e.message,
+            });
       });
       if (errors.length > 0 || (Array.isArray(body) && body.length > 1000)) {
         if (errors.length === 0) errors.push({ path: '(root)', message: 'at most 1000 items' });
         return reply
           .code(400)
           .type('application/problem+json')
-          .send({ type: 'https://saldo.dev/problems/validation', title: 'Invalid NLU request', status: 400, detail: `${errors.length} invalid field(s)`, errors });
+          .send({
+            type: 'https://saldo.dev/problems/validation',
+            title: 'Invalid NLU request',
+            status: 400,
+            detail: `${errors.length} invalid field(s)`,
+            errors,
+          });
       }
       const results = await Promise.all(inputs.map(async (input) => wire(await deps.nlu.parse(input))));
       return Array.isArray(body) ? results : results[0];

@@ -41,15 +41,42 @@ export interface OrgStore {
 }
 
 export interface AuthStore {
-  createUser(u: { orgId: string; email: string; name: string; role: Role; passwordHash: string; now: Date }): Promise<User>;
+  createUser(u: {
+    orgId: string;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    now: Date;
+  }): Promise<User>;
   findUserByEmail(email: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null>;
   listUsers(orgId: string): Promise<User[]>;
-  createSession(s: { tokenHash: string; userId: string; orgId: string; now: Date; expiresAt: Date }): Promise<void>;
+  createSession(s: {
+    tokenHash: string;
+    userId: string;
+    orgId: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void>;
   findSession(tokenHash: string, now: Date): Promise<{ user: User } | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  createApiKey(k: { orgId: string; name: string; role: Role; keyPrefix: string; keyHash: string; now: Date }): Promise<ApiKeyInfo>;
+  createApiKey(k: {
+    orgId: string;
+    name: string;
+    role: Role;
+    keyPrefix: string;
+    keyHash: string;
+    now: Date;
+  }): Promise<ApiKeyInfo>;
   /** Creates the key only if no key with that hash exists (bootstrap key on every start). */
-  ensureApiKey(k: { orgId: string; name: string; role: Role; keyPrefix: string; keyHash: string; now: Date }): Promise<void>;
+  ensureApiKey(k: {
+    orgId: string;
+    name: string;
+    role: Role;
+    keyPrefix: string;
+    keyHash: string;
+    now: Date;
+  }): Promise<void>;
   findApiKeyByHash(keyHash: string): Promise<ApiKeyInfo | null>;
   touchApiKey(id: string, now: Date): Promise<void>;
   listApiKeys(orgId: string): Promise<ApiKeyInfo[]>;
@@ -68,7 +95,15 @@ export interface Portfolio {
 }
 
 export interface PortfolioStore {
-  ensure(p: { orgId: string; code: string; name: string; creditorName: string; currency: string; country: string; now: Date }): Promise<Portfolio>;
+  ensure(p: {
+    orgId: string;
+    code: string;
+    name: string;
+    creditorName: string;
+    currency: string;
+    country: string;
+    now: Date;
+  }): Promise<Portfolio>;
   getByCode(orgId: string, code: string): Promise<Portfolio | null>;
   list(orgId: string): Promise<Portfolio[]>;
 }
@@ -162,12 +197,39 @@ export interface DebtorView {
 
 export interface DebtorStore {
   get(orgId: string, id: string): Promise<DebtorView | null>;
-  list(orgId: string, page: { limit: number; after?: string; country?: string }): Promise<{ items: Omit<DebtorView, 'contactPoints' | 'consents' | 'accountIds'>[]; nextCursor: string | null }>;
+  list(
+    orgId: string,
+    page: { limit: number; after?: string; country?: string },
+  ): Promise<{
+    items: Omit<DebtorView, 'contactPoints' | 'consents' | 'accountIds'>[];
+    nextCursor: string | null;
+  }>;
 }
 
-export const timelineKinds = ['message', 'call', 'payment', 'promise', 'plan', 'dispute', 'note', 'status_change', 'contact_change', 'import'] as const;
+export const timelineKinds = [
+  'message',
+  'call',
+  'payment',
+  'promise',
+  'plan',
+  'dispute',
+  'note',
+  'status_change',
+  'contact_change',
+  'import',
+] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
-export const timelineChannels = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail', 'letter', 'portal', 'api'] as const;
+export const timelineChannels = [
+  'email',
+  'sms',
+  'whatsapp',
+  'call',
+  'voicebot',
+  'voicemail',
+  'letter',
+  'portal',
+  'api',
+] as const;
 export type TimelineChannel = (typeof timelineChannels)[number];
 
 export interface TimelineEvent {
@@ -220,10 +282,33 @@ export interface PaymentStore {
    * An `externalId` already recorded returns the earlier payment with `duplicate: true`.
    */
   record(
-    p: { orgId: string; accountId: string; amountMinor: number; currency: string; paidAt: Date; method: string | null; externalId: string | null; source: string; actor: Actor; now: Date },
-    decide: (account: { balanceMinor: number; status: AccountStatus; currency: string }, promises: PromiseState[]) => PaymentEffect,
+    p: {
+      orgId: string;
+      accountId: string;
+      amountMinor: number;
+      currency: string;
+      paidAt: Date;
+      method: string | null;
+      externalId: string | null;
+      source: string;
+      actor: Actor;
+      now: Date;
+    },
+    decide: (
+      account: { balanceMinor: number; status: AccountStatus; currency: string },
+      promises: PromiseState[],
+    ) => PaymentEffect,
   ): Promise<RecordedPayment | null>;
-  createPromise(p: { orgId: string; accountId: string; amountMinor: number; currency: string; dueDate: string; channel: string | null; actor: Actor; now: Date }): Promise<{ id: string } | null>;
+  createPromise(p: {
+    orgId: string;
+    accountId: string;
+    amountMinor: number;
+    currency: string;
+    dueDate: string;
+    channel: string | null;
+    actor: Actor;
+    now: Date;
+  }): Promise<{ id: string } | null>;
 }
 
 /** Promises past due + grace are broken; their accounts return from `promised` to `active`. */

@@ -24,7 +24,14 @@ export interface SimulationOptions {
 }
 
 export interface ContactLine {
-  at: string; accountId: string; debtorId: string; channel: string; country: string; region: string | null; timezone: string; outcome: string;
+  at: string;
+  accountId: string;
+  debtorId: string;
+  channel: string;
+  country: string;
+  region: string | null;
+  timezone: string;
+  outcome: string;
 }
 
 export interface SimulationReport {
@@ -39,15 +46,23 @@ export interface SimulationReport {
   arms: Record<string, { accounts: number; payments: number; recovered: Record<string, number> }>;
 }
 
-const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sorted = <T>(o: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 export async function runSimulation(o: SimulationOptions): Promise<SimulationReport> {
   const clock = new ManualClock(o.start ?? '2026-03-02T15:00:00Z');
   const started = clock.now();
   // No url, no dir: PGlite in memory. The platform's own channels (sandbox only, seeded) and engine.
   const platform = await buildPlatform({
-    clock, secretKey: 'saldo-simulation', sandboxOnly: true, sandboxSeed: o.seed,
-    engine: { owner: 'simulation', dispatcher: { concurrency: 1, batchSize: 500 }, worker: { batchSize: 1000 } },
+    clock,
+    secretKey: 'saldo-simulation',
+    sandboxOnly: true,
+    sandboxSeed: o.seed,
+    engine: {
+      owner: 'simulation',
+      dispatcher: { concurrency: 1, batchSize: 500 },
+      worker: { batchSize: 1000 },
+    },
   });
   try {
     await useDeterministicIds(platform.db);
@@ -64,16 +79,38 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
         if (out.kind === 'sent' && req.channel in contacts) contacts[req.channel as keyof typeof contacts]++;
         if (o.onContact) {
           const t = await channels.stores.targets.load(req.orgId, req.accountId);
-          o.onContact({ at: clock.now().toISOString(), accountId: req.accountId, debtorId: t?.debtor.id ?? '', channel: req.channel, country: t?.debtor.country ?? '', region: t?.debtor.region ?? null, timezone: t?.debtor.timezone ?? '', outcome: out.kind });
+          o.onContact({
+            at: clock.now().toISOString(),
+            accountId: req.accountId,
+            debtorId: t?.debtor.id ?? '',
+            channel: req.channel,
+            country: t?.debtor.country ?? '',
+            region: t?.debtor.region ?? null,
+            timezone: t?.debtor.timezone ?? '',
+            outcome: out.kind,
+          });
         }
       }
       return out;
     };
     let accounts = 0;
     if ('demo' in o.portfolio) {
-      accounts = (await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, { debtors: o.portfolio.demo, seed: o.seed })).accounts;
+      accounts = (
+        await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, {
+          debtors: o.portfolio.demo,
+          seed: o.seed,
+        })
+      ).accounts;
     } else {
-      const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, { portfolio: { code: 'simulation', name: 'Simulation', currency: o.portfolio.currency ?? 'MXN', country: o.portfolio.country ?? 'MX' }, mode: 'valid_rows' });
+      const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, {
+        portfolio: {
+          code: 'simulation',
+          name: 'Simulation',
+          currency: o.portfolio.currency ?? 'MXN',
+          country: o.portfolio.country ?? 'MX',
+        },
+        mode: 'valid_rows',
+      });
       accounts = r.inserted + r.updated + r.unchanged;
     }
     let strategyId: string | undefined;
@@ -94,7 +131,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       const due = await nextDueAt(platform.db, await channels.nextSandboxEventAt());
       const first = due === null ? steps : Math.max(i, Math.ceil((due - t0) / step) - 1);
       if (first > i) {
-        for (let s = i + 1; s <= Math.min(first, steps); s++) if (s % perDay === 0) o.onProgress?.(s / perDay);
+        for (let s = i + 1; s <= Math.min(first, steps); s++)
+          if (s % perDay === 0) o.onProgress?.(s / perDay);
         if (first >= steps) break;
         i = first;
         clock.set(new Date(t0 + i * step));
@@ -116,8 +154,19 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     if (clock.now().getTime() < t0 + steps * step) clock.set(new Date(t0 + steps * step));
     const r = await engine.report(orgId, started);
     return {
-      days: o.days, accounts, contacts, refusals: sorted(r.refusals), replies: r.replies, promises: r.promises, payments: r.payments,
-      recovered: sorted(r.recovered), arms: sorted(Object.fromEntries(Object.entries(r.arms).map(([k, v]) => [k, { ...v, recovered: sorted(v.recovered) }]))),
+      days: o.days,
+      accounts,
+      contacts,
+      refusals: sorted(r.refusals),
+      replies: r.replies,
+      promises: r.promises,
+      payments: r.payments,
+      recovered: sorted(r.recovered),
+      arms: sorted(
+        Object.fromEntries(
+          Object.entries(r.arms).map(([k, v]) => [k, { ...v, recovered: sorted(v.recovered) }]),
+        ),
+      ),
     };
   } finally {
     await platform.close();

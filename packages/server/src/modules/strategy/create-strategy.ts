@@ -1,7 +1,12 @@
 // Composition of the strategy runner: stores, the strategies use case, the journey worker, the
 // dispatcher and the event router, plus the periodic jobs a worker process runs.
 import { hostname } from 'node:os';
-import { createComplianceEngine, parseContactCheck, type CompiledPack, type ComplianceEngine } from '@saldo/core/compliance';
+import {
+  createComplianceEngine,
+  parseContactCheck,
+  type CompiledPack,
+  type ComplianceEngine,
+} from '@saldo/core/compliance';
 import { defaultTemplates, type MessageTemplate, type TemplatePurpose } from '@saldo/core/channels';
 import { growthAnalyzer } from '../../shared/db/maintenance.js';
 import { createSqlEngineReport } from './adapters/sql-engine-report.js';
@@ -13,10 +18,19 @@ import { createDispatcher } from './usecases/dispatcher.js';
 import { createEventRouter, type EventRouterOptions } from './usecases/event-router.js';
 import { createJourneyWorker } from './usecases/journey-worker.js';
 import type { Clock } from '../../shared/clock/clock.js';
-import type { ContactTargetStore, OutboundMessageStore, SubscribableEventBus } from '../channels/ports/contact-records.js';
+import type {
+  ContactTargetStore,
+  OutboundMessageStore,
+  SubscribableEventBus,
+} from '../channels/ports/contact-records.js';
 import type { Db } from '../../shared/db/db.js';
 import type { Messaging } from '../channels/ports/messaging.js';
-import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS } from '../channels/usecases/contact-debtor-input.js';
+import {
+  chooseTemplate,
+  complianceInput,
+  debtorLocale,
+  HISTORY_DAYS,
+} from '../channels/usecases/contact-debtor-input.js';
 import { createStrategies, type ComplianceProbe } from './usecases/strategies.js';
 
 export interface BuildEngineOptions {
@@ -30,8 +44,19 @@ export interface BuildEngineOptions {
   compliance?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> };
   /** Lease owner prefix; default host:pid. */
   owner?: string;
-  worker?: { batchSize?: number; chunkSize?: number; leaseMs?: number; afterChunk?: (chunk: number, saved: number) => Promise<void> };
-  dispatcher?: { batchSize?: number; concurrency?: number; leaseMs?: number; maxAttempts?: number; backoffMs?: (n: number) => number };
+  worker?: {
+    batchSize?: number;
+    chunkSize?: number;
+    leaseMs?: number;
+    afterChunk?: (chunk: number, saved: number) => Promise<void>;
+  };
+  dispatcher?: {
+    batchSize?: number;
+    concurrency?: number;
+    leaseMs?: number;
+    maxAttempts?: number;
+    backoffMs?: (n: number) => number;
+  };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;
   /** See EventRouterOptions.classify (the platform passes the NLU). */
@@ -46,23 +71,71 @@ let instances = 0;
 export function buildEngine(o: BuildEngineOptions) {
   const { db, clock } = o;
   const owner = o.owner ?? `${hostname()}:${process.pid}:${++instances}`;
-  const stores = { strategies: createSqlStrategyStore(db), journeys: createSqlJourneyStore(db), outbox: createSqlOutboxStore(db), feed: createSqlRecordFeed(db) };
+  const stores = {
+    strategies: createSqlStrategyStore(db),
+    journeys: createSqlJourneyStore(db),
+    outbox: createSqlOutboxStore(db),
+    feed: createSqlRecordFeed(db),
+  };
   const definitions = createDefinitions(stores.strategies);
   const tx = <T>(fn: () => Promise<T>) => db.transaction(() => fn());
   const probe = o.contactStores ? complianceProbe(o.contactStores, o.compliance) : undefined;
-  const strategies = createStrategies({ strategies: stores.strategies, journeys: stores.journeys, clock, ...(probe ? { probe } : {}) });
-  const worker = createJourneyWorker({ journeys: stores.journeys, definitions, clock, owner: `${owner}:w`, outboxGrew: growthAnalyzer(db, 'outbox'), ...o.worker, ...(o.log ? { log: o.log } : {}) });
+  const strategies = createStrategies({
+    strategies: stores.strategies,
+    journeys: stores.journeys,
+    clock,
+    ...(probe ? { probe } : {}),
+  });
+  const worker = createJourneyWorker({
+    journeys: stores.journeys,
+    definitions,
+    clock,
+    owner: `${owner}:w`,
+    outboxGrew: growthAnalyzer(db, 'outbox'),
+    ...o.worker,
+    ...(o.log ? { log: o.log } : {}),
+  });
   const resolveTemplate = templateResolver(defaultTemplates);
-  const dispatcher = createDispatcher({ outbox: stores.outbox, journeys: stores.journeys, definitions, messaging: o.messaging, clock, tx, owner: `${owner}:d`, resolveTemplate, ...o.dispatcher, ...(o.log ? { log: o.log } : {}) });
-  const router = createEventRouter({ journeys: stores.journeys, outbox: stores.outbox, feed: stores.feed, definitions, clock, ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}), ...(o.classify ? { classify: o.classify } : {}), ...(o.recordPromise ? { recordPromise: o.recordPromise } : {}), ...(o.log ? { log: o.log } : {}) });
+  const dispatcher = createDispatcher({
+    outbox: stores.outbox,
+    journeys: stores.journeys,
+    definitions,
+    messaging: o.messaging,
+    clock,
+    tx,
+    owner: `${owner}:d`,
+    resolveTemplate,
+    ...o.dispatcher,
+    ...(o.log ? { log: o.log } : {}),
+  });
+  const router = createEventRouter({
+    journeys: stores.journeys,
+    outbox: stores.outbox,
+    feed: stores.feed,
+    definitions,
+    clock,
+    ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}),
+    ...(o.classify ? { classify: o.classify } : {}),
+    ...(o.recordPromise ? { recordPromise: o.recordPromise } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  });
   const unsubscribe = o.eventBus?.subscribe((e) => router.handle(e)) ?? (() => {});
   const report = createSqlEngineReport(db);
 
-  const quiet = <T extends Record<string, number>>(r: T) => (Object.values(r).some((n) => n > 0) ? r : undefined);
+  const quiet = <T extends Record<string, number>>(r: T) =>
+    Object.values(r).some((n) => n > 0) ? r : undefined;
   /** Worker role: run these on an interval (startPeriodic). */
   const jobs = [
-    { name: 'strategy-journey-worker', everyMs: 1_000, run: async () => quiet({ ...(await worker.drain(20)) }) },
-    { name: 'strategy-dispatcher', everyMs: 1_000, run: async () => quiet({ ...(await dispatcher.drain(20)) }) },
+    {
+      name: 'strategy-journey-worker',
+      everyMs: 1_000,
+      run: async () => quiet({ ...(await worker.drain(20)) }),
+    },
+    {
+      name: 'strategy-dispatcher',
+      everyMs: 1_000,
+      run: async () => quiet({ ...(await dispatcher.drain(20)) }),
+    },
     { name: 'strategy-record-events', everyMs: 5_000, run: async () => quiet(await router.pollRecord()) },
   ];
   return { strategies, worker, dispatcher, router, jobs, stores, report, owner, close: unsubscribe };
@@ -75,33 +148,82 @@ export type Engine = ReturnType<typeof buildEngine>;
  * debtor's locale itself. Until both share one catalogue, a strategy id maps to a purpose here.
  */
 const strategyTemplatePurposes: Record<string, TemplatePurpose> = {
-  courtesy_reminder_email_v1: 'reminder', reminder_email_v1: 'reminder', sms_reminder_v1: 'reminder',
-  promise_request_whatsapp_v1: 'follow_up', payment_plan_offer_email_v1: 'follow_up', settlement_offer_email_v1: 'follow_up',
-  voicebot_arrears_v1: 'reminder_call', lcm_voicemail_v1: 'voicemail',
+  courtesy_reminder_email_v1: 'reminder',
+  reminder_email_v1: 'reminder',
+  sms_reminder_v1: 'reminder',
+  promise_request_whatsapp_v1: 'follow_up',
+  payment_plan_offer_email_v1: 'follow_up',
+  settlement_offer_email_v1: 'follow_up',
+  voicebot_arrears_v1: 'reminder_call',
+  lcm_voicemail_v1: 'voicemail',
 };
 
 export function templateResolver(templates: readonly MessageTemplate[]) {
   return (templateId: string, channel: string): string => {
     if (templates.some((t) => t.id === templateId)) return templateId;
-    const purpose = strategyTemplatePurposes[templateId] ?? (/voicemail/.test(templateId) ? 'voicemail' : /voicebot|call/.test(templateId) ? 'reminder_call' : /reminder/.test(templateId) ? 'reminder' : 'follow_up');
-    const hit = templates.find((t) => t.purpose === purpose && t.channel === channel) ?? templates.find((t) => t.purpose === purpose);
+    const purpose =
+      strategyTemplatePurposes[templateId] ??
+      (/voicemail/.test(templateId)
+        ? 'voicemail'
+        : /voicebot|call/.test(templateId)
+          ? 'reminder_call'
+          : /reminder/.test(templateId)
+            ? 'reminder'
+            : 'follow_up');
+    const hit =
+      templates.find((t) => t.purpose === purpose && t.channel === channel) ??
+      templates.find((t) => t.purpose === purpose);
     return hit?.id ?? templateId;
   };
 }
 
 /** The same compliance input `Messaging.contact` builds, evaluated without sending. */
-export function complianceProbe(s: { targets: ContactTargetStore; outbound: OutboundMessageStore }, c?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> }): ComplianceProbe {
+export function complianceProbe(
+  s: { targets: ContactTargetStore; outbound: OutboundMessageStore },
+  c?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> },
+): ComplianceProbe {
   const compliance = c ?? { engine: createComplianceEngine(), orgLayer: async () => null };
   return async ({ orgId, accountId, channel, templateId, at }) => {
     const target = await s.targets.load(orgId, accountId);
-    if (!target) return { allowed: false, reasons: [{ rule: 'not_found', message: `account ${accountId} not found` }], nextAllowedAt: null };
-    const template = chooseTemplate(defaultTemplates, templateResolver(defaultTemplates)(templateId, channel), channel, debtorLocale(target));
-    const history = await s.outbound.historyForDebtor(orgId, target.debtor.id, new Date(at.getTime() - HISTORY_DAYS * 86_400_000), at);
-    const req = { orgId, accountId, channel, templateId, idempotencyKey: 'preview', requestedBy: { kind: 'strategy' as const, id: 'preview' } };
+    if (!target)
+      return {
+        allowed: false,
+        reasons: [{ rule: 'not_found', message: `account ${accountId} not found` }],
+        nextAllowedAt: null,
+      };
+    const template = chooseTemplate(
+      defaultTemplates,
+      templateResolver(defaultTemplates)(templateId, channel),
+      channel,
+      debtorLocale(target),
+    );
+    const history = await s.outbound.historyForDebtor(
+      orgId,
+      target.debtor.id,
+      new Date(at.getTime() - HISTORY_DAYS * 86_400_000),
+      at,
+    );
+    const req = {
+      orgId,
+      accountId,
+      channel,
+      templateId,
+      idempotencyKey: 'preview',
+      requestedBy: { kind: 'strategy' as const, id: 'preview' },
+    };
     const parsed = parseContactCheck(complianceInput(req, target, at, history, template));
-    if (!parsed.ok) return { allowed: false, reasons: parsed.issues.map((i) => ({ rule: 'invalid_input', message: `${i.path}: ${i.message}` })), nextAllowedAt: null };
+    if (!parsed.ok)
+      return {
+        allowed: false,
+        reasons: parsed.issues.map((i) => ({ rule: 'invalid_input', message: `${i.path}: ${i.message}` })),
+        nextAllowedAt: null,
+      };
     const d = compliance.engine.check(parsed.value, await compliance.orgLayer(orgId));
-    return { allowed: d.allowed, reasons: d.reasons.map((r) => ({ rule: r.rule, message: r.message })), nextAllowedAt: d.nextAllowedAt };
+    return {
+      allowed: d.allowed,
+      reasons: d.reasons.map((r) => ({ rule: r.rule, message: r.message })),
+      nextAllowedAt: d.nextAllowedAt,
+    };
   };
 }
 

@@ -23,16 +23,37 @@ describeStorage('strategy runner', (mode) => {
   async function setup(n = 3) {
     const { platform, clock } = await testPlatform(db);
     const t = await newTenant(platform);
-    const rows = Array.from({ length: n }, (_, i) => makeRow({ external_ref: `ACC-${i}`, debtor_ref: `DEB-${i}`, email: `d${i}@example.com` }));
+    const rows = Array.from({ length: n }, (_, i) =>
+      makeRow({ external_ref: `ACC-${i}`, debtor_ref: `DEB-${i}`, email: `d${i}@example.com` }),
+    );
     await importRows(platform, t.orgId, rows);
     const messaging = new FakeMessaging(clock);
-    const engine = buildEngine({ db, clock, messaging, worker: { batchSize: 2 }, dispatcher: { batchSize: 2, maxAttempts: 3, backoffMs: () => HOUR } });
+    const engine = buildEngine({
+      db,
+      clock,
+      messaging,
+      worker: { batchSize: 2 },
+      dispatcher: { batchSize: 2, maxAttempts: 3, backoffMs: () => HOUR },
+    });
     await engine.strategies.publish(t.orgId, 'stg_test', { mode: 'move', input: makeTestStrategy() });
     const { enrolled } = await engine.strategies.enrol(t.orgId, { strategyId: 'stg_test' });
     return { platform, clock, t, messaging, engine, enrolled };
   }
-  const outbox = (orgId: string) => db.query<{ idempotency_key: string; status: string; next_attempt_at: Date; attempts: number; refusals: number }>(`SELECT idempotency_key, status, next_attempt_at, attempts, refusals FROM outbox WHERE org_id = $1 ORDER BY id`, [orgId]).then((r) => r.rows);
-  const accountIds = (p: Platform, orgId: string) => p.record.listAccounts(orgId, { limit: 50 }).then((r) => r.items.map((a) => a.id));
+  const outbox = (orgId: string) =>
+    db
+      .query<{
+        idempotency_key: string;
+        status: string;
+        next_attempt_at: Date;
+        attempts: number;
+        refusals: number;
+      }>(
+        `SELECT idempotency_key, status, next_attempt_at, attempts, refusals FROM outbox WHERE org_id = $1 ORDER BY id`,
+        [orgId],
+      )
+      .then((r) => r.rows);
+  const accountIds = (p: Platform, orgId: string) =>
+    p.record.listAccounts(orgId, { limit: 50 }).then((r) => r.items.map((a) => a.id));
 
   it('enrols collectable accounts, starts journeys and writes their contacts to the outbox once', async () => {
     const { t, engine, enrolled } = await setup(3);
@@ -54,11 +75,18 @@ describeStorage('strategy runner', (mode) => {
     expect(d).toMatchObject({ claimed: 2, sent: 2 });
     expect((await engine.dispatcher.drain()).claimed).toBe(0);
     expect(messaging.calls).toHaveLength(2);
-    expect(messaging.calls.every((c) => c.channel === 'email' && c.requestedBy.kind === 'strategy')).toBe(true);
+    expect(messaging.calls.every((c) => c.channel === 'email' && c.requestedBy.kind === 'strategy')).toBe(
+      true,
+    );
     clock.advance(3 * 24 * HOUR + HOUR);
     expect((await engine.worker.drain()).commands).toBe(4); // per journey: the SMS after 3 days without an answer + exit
     await engine.dispatcher.drain();
-    expect([...messaging.sent.values()].map((r) => r.channel).sort()).toEqual(['email', 'email', 'sms', 'sms']);
+    expect([...messaging.sent.values()].map((r) => r.channel).sort()).toEqual([
+      'email',
+      'email',
+      'sms',
+      'sms',
+    ]);
     const [id] = await accountIds(await testPlatform(db).then((x) => x.platform), t.orgId);
     const j = await engine.strategies.journey(t.orgId, id!);
     expect(j.state).toMatchObject({ status: 'done', exitReason: 'unresolved' });
@@ -67,7 +95,15 @@ describeStorage('strategy runner', (mode) => {
   it('a refusal reschedules the contact at nextAllowedAt with the same key, counted per rule', async () => {
     const { t, clock, engine, messaging } = await setup(1);
     const later = new Date(Date.parse(T0) + 5 * HOUR).toISOString();
-    messaging.decide = (_req, attempt) => (attempt === 1 ? { kind: 'refused', reasons: [{ rule: 'US.time_window', citation: 'x', message: 'outside hours' }], nextAllowedAt: later, at: clock.now().toISOString() } : null);
+    messaging.decide = (_req, attempt) =>
+      attempt === 1
+        ? {
+            kind: 'refused',
+            reasons: [{ rule: 'US.time_window', citation: 'x', message: 'outside hours' }],
+            nextAllowedAt: later,
+            at: clock.now().toISOString(),
+          }
+        : null;
     await engine.worker.drain();
     expect(await engine.dispatcher.drain()).toMatchObject({ refused: 1, sent: 0 });
     const [row] = await outbox(t.orgId);
@@ -82,12 +118,20 @@ describeStorage('strategy runner', (mode) => {
     expect((await engine.dispatcher.drain()).claimed).toBe(0); // not yet
     clock.advance(HOUR);
     expect(await engine.dispatcher.drain()).toMatchObject({ sent: 1 });
-    expect(messaging.calls.map((c) => c.idempotencyKey)).toEqual([row!.idempotency_key, row!.idempotency_key]);
+    expect(messaging.calls.map((c) => c.idempotencyKey)).toEqual([
+      row!.idempotency_key,
+      row!.idempotency_key,
+    ]);
   });
 
   it('retries retryable failures with backoff and dead-letters after maxAttempts', async () => {
     const { t, clock, engine, messaging } = await setup(1);
-    messaging.decide = () => ({ kind: 'failed', reason: 'provider_error', retryable: true, at: clock.now().toISOString() });
+    messaging.decide = () => ({
+      kind: 'failed',
+      reason: 'provider_error',
+      retryable: true,
+      at: clock.now().toISOString(),
+    });
     await engine.worker.drain();
     expect(await engine.dispatcher.drain()).toMatchObject({ retried: 1 });
     clock.advance(HOUR);
@@ -105,40 +149,91 @@ describeStorage('strategy runner', (mode) => {
     await engine.dispatcher.drain();
     const [acct] = await accountIds(platform, t.orgId);
     const debtorId = (await platform.record.getAccount(t.orgId, acct!)).debtorId;
-    const event = { type: 'channel.message_received' as const, inboundId: 'in_1', orgId: t.orgId, debtorId, unknownSender: false,
-      event: { type: 'message' as const, orgId: t.orgId, provider: 'sandbox' as const, providerMessageId: 'p1', channel: 'whatsapp' as const, occurredAt: T0, from: '+5215512345678', to: 'x', text: 'pago el viernes', mediaUrls: [], raw: { intent: 'promise_to_pay' } } };
+    const event = {
+      type: 'channel.message_received' as const,
+      inboundId: 'in_1',
+      orgId: t.orgId,
+      debtorId,
+      unknownSender: false,
+      event: {
+        type: 'message' as const,
+        orgId: t.orgId,
+        provider: 'sandbox' as const,
+        providerMessageId: 'p1',
+        channel: 'whatsapp' as const,
+        occurredAt: T0,
+        from: '+5215512345678',
+        to: 'x',
+        text: 'pago el viernes',
+        mediaUrls: [],
+        raw: { intent: 'promise_to_pay' },
+      },
+    };
     await engine.router.handle(event);
     const j = await engine.strategies.journey(t.orgId, acct!);
-    expect(j.state).toMatchObject({ nodeId: 'promise_wait', status: 'waiting', lastIntent: 'promise_to_pay', lastEvent: 'promised' });
+    expect(j.state).toMatchObject({
+      nodeId: 'promise_wait',
+      status: 'waiting',
+      lastIntent: 'promise_to_pay',
+      lastEvent: 'promised',
+    });
     await engine.router.handle(event);
     expect((await engine.strategies.journey(t.orgId, acct!)).state).toEqual(j.state);
   });
 
-  it('a free-text reply is read by `classify` in the debtor\'s zone; a promise takes the date it names', async () => {
+  it("a free-text reply is read by `classify` in the debtor's zone; a promise takes the date it names", async () => {
     const { platform, t, clock } = await setup(1);
     const asked: Array<{ text: string; timezone?: string }> = [];
     const engine = buildEngine({
-      db, clock, messaging: new FakeMessaging(clock),
+      db,
+      clock,
+      messaging: new FakeMessaging(clock),
       classify: async (q) => {
         asked.push({ text: q.text, ...(q.timezone ? { timezone: q.timezone } : {}) });
-        return q.text.includes('viernes') ? { intent: 'promise_to_pay', date: '2026-11-27' } : { intent: 'promise_to_pay', date: '2026-11-01' };
+        return q.text.includes('viernes')
+          ? { intent: 'promise_to_pay', date: '2026-11-27' }
+          : { intent: 'promise_to_pay', date: '2026-11-01' };
       },
     });
     await engine.worker.drain();
     await engine.dispatcher.drain();
     const [acct] = await accountIds(platform, t.orgId);
     const account = await platform.record.getAccount(t.orgId, acct!);
-    const reply = (id: string, text: string) => ({ type: 'channel.message_received' as const, inboundId: id, orgId: t.orgId, debtorId: account.debtorId, unknownSender: false,
-      event: { type: 'message' as const, orgId: t.orgId, provider: 'twilio' as const, providerMessageId: id, channel: 'sms' as const, occurredAt: clock.now().toISOString(), from: '+5215512345678', to: 'x', text, mediaUrls: [], raw: {} } });
+    const reply = (id: string, text: string) => ({
+      type: 'channel.message_received' as const,
+      inboundId: id,
+      orgId: t.orgId,
+      debtorId: account.debtorId,
+      unknownSender: false,
+      event: {
+        type: 'message' as const,
+        orgId: t.orgId,
+        provider: 'twilio' as const,
+        providerMessageId: id,
+        channel: 'sms' as const,
+        occurredAt: clock.now().toISOString(),
+        from: '+5215512345678',
+        to: 'x',
+        text,
+        mediaUrls: [],
+        raw: {},
+      },
+    });
     await engine.router.handle(reply('in_a', 'le pago el viernes'));
     const debtor = await platform.record.getDebtor(t.orgId, account.debtorId);
     expect(asked).toEqual([{ text: 'le pago el viernes', timezone: debtor.timezone }]);
     const j = (await engine.strategies.journey(t.orgId, acct!)).state;
-    expect(j).toMatchObject({ lastIntent: 'promise_to_pay', lastEvent: 'promised', promise: { date: '2026-11-27', amountMinor: account.balanceMinor } });
+    expect(j).toMatchObject({
+      lastIntent: 'promise_to_pay',
+      lastEvent: 'promised',
+      promise: { date: '2026-11-27', amountMinor: account.balanceMinor },
+    });
     // A date already past is not a promise date: the default (7 days from the reply) is used.
     await engine.router.handle(reply('in_b', 'ya le dije'));
     const later = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
-    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({ promise: { date: later } });
+    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({
+      promise: { date: later },
+    });
   });
 
   it('a recorded payment clearing the balance ends the journey and cancels queued contacts', async () => {
@@ -146,10 +241,20 @@ describeStorage('strategy runner', (mode) => {
     await engine.worker.drain();
     const [acct] = await accountIds(platform, t.orgId);
     const a = await platform.record.getAccount(t.orgId, acct!);
-    await platform.record.recordPayment(t.orgId, { accountId: acct!, amountMinor: a.balanceMinor, currency: a.currency, source: 'test', actor: 'system', externalId: 'x1' });
+    await platform.record.recordPayment(t.orgId, {
+      accountId: acct!,
+      amountMinor: a.balanceMinor,
+      currency: a.currency,
+      source: 'test',
+      actor: 'system',
+      externalId: 'x1',
+    });
     expect(await engine.router.pollRecord()).toMatchObject({ payments: 1 });
     expect(await engine.router.pollRecord()).toMatchObject({ payments: 0 });
-    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({ status: 'exited', exitReason: 'paid_in_full' });
+    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({
+      status: 'exited',
+      exitReason: 'paid_in_full',
+    });
     expect((await outbox(t.orgId)).map((r) => r.status)).toEqual(['cancelled', 'recorded']); // the email; the exit command
     await engine.dispatcher.drain();
     expect(messaging.calls).toHaveLength(0);
@@ -162,10 +267,22 @@ describeStorage('strategy runner', (mode) => {
     const r = await engine.strategies.publish(t.orgId, 'stg_test', { mode: 'move', input: v2 });
     expect(r).toMatchObject({ version: 2, migration: { moved: 2 } });
     const [acct] = await accountIds(platform, t.orgId);
-    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({ strategyVersion: 2, nodeId: 'await_answer' });
-    const r3 = await engine.strategies.publish(t.orgId, 'stg_test', { mode: 'finish_on_old', input: makeTestStrategy({ name: 'Test v3' }) });
+    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({
+      strategyVersion: 2,
+      nodeId: 'await_answer',
+    });
+    const r3 = await engine.strategies.publish(t.orgId, 'stg_test', {
+      mode: 'finish_on_old',
+      input: makeTestStrategy({ name: 'Test v3' }),
+    });
     expect(r3).toMatchObject({ version: 3, migration: { moved: 0 } });
-    expect((await engine.strategies.versions(t.orgId, 'stg_test')).map((v) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'published'], [3, 'published']]);
+    expect((await engine.strategies.versions(t.orgId, 'stg_test')).map((v) => [v.version, v.status])).toEqual(
+      [
+        [1, 'published'],
+        [2, 'published'],
+        [3, 'published'],
+      ],
+    );
     expect((await engine.strategies.journey(t.orgId, acct!)).state!.strategyVersion).toBe(2);
   });
 
@@ -173,7 +290,12 @@ describeStorage('strategy runner', (mode) => {
    * A dispatcher over a JourneyStore whose applyMany fails when `fail` says so — after really
    * writing, so only a rollback of the whole batch (outbox marks included) leaves things clean.
    */
-  function failingDispatcher(engine: Awaited<ReturnType<typeof setup>>['engine'], clock: ManualClock, messaging: FakeMessaging, fail: (items: readonly ApplyItem[], call: number) => boolean) {
+  function failingDispatcher(
+    engine: Awaited<ReturnType<typeof setup>>['engine'],
+    clock: ManualClock,
+    messaging: FakeMessaging,
+    fail: (items: readonly ApplyItem[], call: number) => boolean,
+  ) {
     const calls: string[][] = [];
     const logs: string[] = [];
     const inner = engine.stores.journeys;
@@ -187,20 +309,42 @@ describeStorage('strategy runner', (mode) => {
       },
     };
     const dispatcher = createDispatcher({
-      outbox: engine.stores.outbox, journeys, definitions: createDefinitions(engine.stores.strategies), messaging, clock,
-      tx: (fn) => db.transaction(() => fn()), owner: 'test-dispatcher', batchSize: 10, concurrency: 1, leaseMs: 60_000, log: (msg) => logs.push(msg),
+      outbox: engine.stores.outbox,
+      journeys,
+      definitions: createDefinitions(engine.stores.strategies),
+      messaging,
+      clock,
+      tx: (fn) => db.transaction(() => fn()),
+      owner: 'test-dispatcher',
+      batchSize: 10,
+      concurrency: 1,
+      leaseMs: 60_000,
+      log: (msg) => logs.push(msg),
     });
     return { dispatcher, calls, logs };
   }
   // Contact results fed to each journey: every write after the start (rev 1) is one, in these tests.
   const fedResults = (orgId: string) =>
-    db.query<{ account_id: string; n: number }>(`SELECT account_id, (rev - 1)::int AS n FROM journeys WHERE org_id = $1 AND rev > 1 ORDER BY account_id`, [orgId]).then((r) => r.rows);
-  const revs = (orgId: string) => db.query<{ rev: string }>('SELECT rev FROM journeys WHERE org_id = $1', [orgId]).then((r) => r.rows.map((x) => Number(x.rev)));
+    db
+      .query<{ account_id: string; n: number }>(
+        `SELECT account_id, (rev - 1)::int AS n FROM journeys WHERE org_id = $1 AND rev > 1 ORDER BY account_id`,
+        [orgId],
+      )
+      .then((r) => r.rows);
+  const revs = (orgId: string) =>
+    db
+      .query<{ rev: string }>('SELECT rev FROM journeys WHERE org_id = $1', [orgId])
+      .then((r) => r.rows.map((x) => Number(x.rev)));
 
   it('when the batch journey write fails, each contact is still recorded and fed to its journey exactly once', async () => {
     const { t, clock, engine, messaging } = await setup(3);
     await engine.worker.drain();
-    const { dispatcher, calls, logs } = failingDispatcher(engine, clock, messaging, (_items, call) => call === 1);
+    const { dispatcher, calls, logs } = failingDispatcher(
+      engine,
+      clock,
+      messaging,
+      (_items, call) => call === 1,
+    );
     expect(await dispatcher.drain()).toMatchObject({ claimed: 3, sent: 3, duplicates: 0 });
     // One batch call (rolled back), then one call per contact.
     expect(calls.map((c) => c.length)).toEqual([3, 1, 1, 1]);
@@ -218,13 +362,37 @@ describeStorage('strategy runner', (mode) => {
   it('one contact whose journey write keeps failing does not hold back the others; it is replayed after the lease', async () => {
     const { t, clock, engine, messaging } = await setup(3);
     await engine.worker.drain();
-    const accounts = (await db.query<{ account_id: string }>('SELECT account_id FROM journeys WHERE org_id = $1 ORDER BY account_id', [t.orgId])).rows.map((r) => r.account_id);
+    const accounts = (
+      await db.query<{ account_id: string }>(
+        'SELECT account_id FROM journeys WHERE org_id = $1 ORDER BY account_id',
+        [t.orgId],
+      )
+    ).rows.map((r) => r.account_id);
     let broken: string | null = accounts[1]!;
-    const { dispatcher, logs } = failingDispatcher(engine, clock, messaging, (items) => items.some((i) => i.accountId === broken));
+    const { dispatcher, logs } = failingDispatcher(engine, clock, messaging, (items) =>
+      items.some((i) => i.accountId === broken),
+    );
     expect(await dispatcher.drain()).toMatchObject({ claimed: 3, sent: 2 });
-    expect(logs).toEqual(['batch outcome write failed; recording one by one', 'dispatch failed; will retry after the lease']);
-    const statusOf = async () => new Map((await db.query<{ account_id: string; status: string }>('SELECT account_id, status FROM outbox WHERE org_id = $1', [t.orgId])).rows.map((r) => [r.account_id, r.status]));
-    expect(await statusOf()).toEqual(new Map([[accounts[0]!, 'sent'], [accounts[1]!, 'in_flight'], [accounts[2]!, 'sent']]));
+    expect(logs).toEqual([
+      'batch outcome write failed; recording one by one',
+      'dispatch failed; will retry after the lease',
+    ]);
+    const statusOf = async () =>
+      new Map(
+        (
+          await db.query<{ account_id: string; status: string }>(
+            'SELECT account_id, status FROM outbox WHERE org_id = $1',
+            [t.orgId],
+          )
+        ).rows.map((r) => [r.account_id, r.status]),
+      );
+    expect(await statusOf()).toEqual(
+      new Map([
+        [accounts[0]!, 'sent'],
+        [accounts[1]!, 'in_flight'],
+        [accounts[2]!, 'sent'],
+      ]),
+    );
     expect((await fedResults(t.orgId)).map((r) => r.account_id)).toEqual([accounts[0], accounts[2]]);
     // Repaired; after the lease the same key is tried again: a duplicate at the provider, fed once.
     broken = null;
@@ -240,7 +408,12 @@ describeStorage('strategy runner', (mode) => {
     const { platform, t, engine } = await setup(1);
     const [acct] = await accountIds(platform, t.orgId);
     const p = await engine.strategies.preview(t.orgId, acct!);
-    expect(p).toMatchObject({ segment: 'all', node: 'email', enrolled: true, contacts: [{ channel: 'email', templateId: 'reminder_email_v1' }] });
+    expect(p).toMatchObject({
+      segment: 'all',
+      node: 'email',
+      enrolled: true,
+      contacts: [{ channel: 'email', templateId: 'reminder_email_v1' }],
+    });
   });
 });
 

@@ -1,4 +1,10 @@
-import type { AccountFacts, JourneyCommand, JourneyState, MigrationMode, StrategyDefinition } from '@saldo/core/strategy';
+import type {
+  AccountFacts,
+  JourneyCommand,
+  JourneyState,
+  MigrationMode,
+  StrategyDefinition,
+} from '@saldo/core/strategy';
 
 /**
  * Storage ports of the strategy runner: versioned strategies, journeys (one per enrolled account,
@@ -30,14 +36,23 @@ export interface StrategyStore {
   list(orgId: string): Promise<StrategySummary[]>;
   versions(orgId: string, strategyId: string): Promise<StrategyVersionInfo[]>;
   /** A stored version (draft or published), or null. */
-  get(orgId: string, strategyId: string, version: number): Promise<{ definition: StrategyDefinition; status: VersionStatus } | null>;
+  get(
+    orgId: string,
+    strategyId: string,
+    version: number,
+  ): Promise<{ definition: StrategyDefinition; status: VersionStatus } | null>;
   latestPublished(orgId: string, strategyId: string): Promise<StrategyDefinition | null>;
   /** Highest version number stored (draft or published), 0 if none. */
   maxVersion(orgId: string, strategyId: string): Promise<number>;
   /** Inserts or replaces the draft (the definition's own version number). */
   saveDraft(orgId: string, definition: StrategyDefinition, now: Date): Promise<void>;
   /** Marks a version published (inserting it when absent). */
-  publish(orgId: string, definition: StrategyDefinition, migration: MigrationMode | null, now: Date): Promise<void>;
+  publish(
+    orgId: string,
+    definition: StrategyDefinition,
+    migration: MigrationMode | null,
+    now: Date,
+  ): Promise<void>;
 }
 
 export type JourneyRowStatus = 'pending' | JourneyState['status'];
@@ -101,13 +116,25 @@ export interface JourneyStore {
    * owner's lease; the outbox rows of saved journeys are inserted (duplicate keys ignored); every
    * lease of `owner` on these accounts is released. Returns the accounts saved.
    */
-  saveClaimed(owner: string, writes: Array<JourneyWrite & { accountId: string; orgId: string; rev: number }>, released: string[], now: Date): Promise<{ saved: number; conflicts: number }>;
+  saveClaimed(
+    owner: string,
+    writes: Array<JourneyWrite & { accountId: string; orgId: string; rev: number }>,
+    released: string[],
+    now: Date,
+  ): Promise<{ saved: number; conflicts: number }>;
   /**
    * Locks one journey (`FOR UPDATE`), lets `decide` compute the write, and stores it with the
    * outbox rows and `eventKey` in the inbox, in the caller's transaction (or a new one).
    * An `eventKey` already in the inbox → `duplicate`, nothing written.
    */
-  apply(orgId: string, accountId: string, now: Date, eventKey: string | null, eventType: string, decide: (j: LoadedJourney) => JourneyWrite | null | Promise<JourneyWrite | null>): Promise<ApplyOutcome>;
+  apply(
+    orgId: string,
+    accountId: string,
+    now: Date,
+    eventKey: string | null,
+    eventType: string,
+    decide: (j: LoadedJourney) => JourneyWrite | null | Promise<JourneyWrite | null>,
+  ): Promise<ApplyOutcome>;
   /**
    * `apply` for many events in one transaction with a few set-based statements (the dispatcher
    * feeds a batch's outcomes this way). Events of one account are applied in the given order, each
@@ -116,23 +143,53 @@ export interface JourneyStore {
   applyMany(now: Date, items: readonly ApplyItem[]): Promise<ApplyOutcome[]>;
   get(orgId: string, accountId: string, now: Date): Promise<LoadedJourney | null>;
   /** Account facts and zone of an account whether enrolled or not (for a preview). */
-  facts(orgId: string, accountId: string, now: Date): Promise<{ facts: AccountFacts; timezone: string; debtorId: string; country: string; region: string | null } | null>;
+  facts(
+    orgId: string,
+    accountId: string,
+    now: Date,
+  ): Promise<{
+    facts: AccountFacts;
+    timezone: string;
+    debtorId: string;
+    country: string;
+    region: string | null;
+  } | null>;
   /**
    * Enrols collectable accounts (status active/promised) matching the filter that have no
    * running journey; a finished journey is replaced and its attempt counters carried over.
    */
-  enrol(orgId: string, strategy: { id: string; version: number }, filter: EnrolFilter, now: Date): Promise<number>;
+  enrol(
+    orgId: string,
+    strategy: { id: string; version: number },
+    filter: EnrolFilter,
+    now: Date,
+  ): Promise<number>;
   /** Ends running journeys (`exited`, reason `unenrolled`) and cancels their pending contacts. */
   unenrol(orgId: string, accountIds: string[], now: Date): Promise<number>;
   /** Accounts with a journey among the debtor's accounts. */
   accountsOfDebtor(orgId: string, debtorId: string): Promise<string[]>;
   /** Running journeys on a version, by pages of account ids (for migrations). */
-  runningOnVersion(orgId: string, strategyId: string, version: number, after: string | null, limit: number): Promise<string[]>;
+  runningOnVersion(
+    orgId: string,
+    strategyId: string,
+    version: number,
+    after: string | null,
+    limit: number,
+  ): Promise<string[]>;
   /** Journeys enrolled but not started yet start on `version` instead. */
   retargetPending(orgId: string, strategyId: string, version: number): Promise<number>;
 }
 
-export const outboxStatuses = ['pending', 'in_flight', 'sent', 'refused', 'failed', 'dead', 'cancelled', 'recorded'] as const;
+export const outboxStatuses = [
+  'pending',
+  'in_flight',
+  'sent',
+  'refused',
+  'failed',
+  'dead',
+  'cancelled',
+  'recorded',
+] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export interface OutboxRow {
@@ -151,21 +208,72 @@ export interface OutboxStore {
   claim(o: ClaimOptions): Promise<OutboxRow[]>;
   markSent(id: number, owner: string, providerMessageId: string | null, at: Date): Promise<boolean>;
   /** Records the refusal per rule; back to `pending` at `nextAllowedAt`, or `refused` (terminal) when null. */
-  markRefused(id: number, owner: string, reasons: Array<{ rule: string; message: string }>, nextAllowedAt: Date | null, at: Date): Promise<boolean>;
+  markRefused(
+    id: number,
+    owner: string,
+    reasons: Array<{ rule: string; message: string }>,
+    nextAllowedAt: Date | null,
+    at: Date,
+  ): Promise<boolean>;
   /** Batch forms of markSent / markRefused (optional): the ids this owner marked. */
-  markSentMany?(owner: string, items: ReadonlyArray<{ id: number; providerMessageId: string | null; at: Date }>): Promise<Set<number>>;
-  markRefusedMany?(owner: string, items: ReadonlyArray<{ id: number; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: Date | null; at: Date }>): Promise<Set<number>>;
+  markSentMany?(
+    owner: string,
+    items: ReadonlyArray<{ id: number; providerMessageId: string | null; at: Date }>,
+  ): Promise<Set<number>>;
+  markRefusedMany?(
+    owner: string,
+    items: ReadonlyArray<{
+      id: number;
+      reasons: Array<{ rule: string; message: string }>;
+      nextAllowedAt: Date | null;
+      at: Date;
+    }>,
+  ): Promise<Set<number>>;
   /** Retry at `retryAt`, or terminal `status` when retryAt is null. */
-  markFailed(id: number, owner: string, error: string, retryAt: Date | null, terminal: 'failed' | 'dead', at: Date): Promise<boolean>;
+  markFailed(
+    id: number,
+    owner: string,
+    error: string,
+    retryAt: Date | null,
+    terminal: 'failed' | 'dead',
+    at: Date,
+  ): Promise<boolean>;
   /** The outbox contact a provider message id belongs to. */
-  byProviderMessage(orgId: string, providerMessageId: string): Promise<{ accountId: string; nodeId: string; attempt: number } | null>;
+  byProviderMessage(
+    orgId: string,
+    providerMessageId: string,
+  ): Promise<{ accountId: string; nodeId: string; attempt: number } | null>;
   stats(orgId: string): Promise<{ byStatus: Record<string, number>; refusalsByRule: Record<string, number> }>;
 }
 
 /** Watermarks of polled feeds and the record changes behind them. */
 export interface RecordFeed {
-  payments(since: Date, limit: number): Promise<Array<{ id: string; orgId: string; accountId: string; amountMinor: number; balanceAfterMinor: number; createdAt: string }>>;
-  promises(since: Date, limit: number): Promise<Array<{ id: string; orgId: string; accountId: string; amountMinor: number; dueDate: string; createdAt: string }>>;
+  payments(
+    since: Date,
+    limit: number,
+  ): Promise<
+    Array<{
+      id: string;
+      orgId: string;
+      accountId: string;
+      amountMinor: number;
+      balanceAfterMinor: number;
+      createdAt: string;
+    }>
+  >;
+  promises(
+    since: Date,
+    limit: number,
+  ): Promise<
+    Array<{
+      id: string;
+      orgId: string;
+      accountId: string;
+      amountMinor: number;
+      dueDate: string;
+      createdAt: string;
+    }>
+  >;
   watermark(name: string): Promise<Date | null>;
   setWatermark(name: string, at: Date): Promise<void>;
 }

@@ -21,17 +21,35 @@ describeStorage('strategy API', (mode) => {
     orgId = t.orgId;
     admin = t.key;
     agent = (await platform.auth.createApiKey(orgId, 'agent', 'agent')).key;
-    await importRows(platform, orgId, [makeRow({ external_ref: 'A1', debtor_ref: 'D1' }), makeRow({ external_ref: 'A2', debtor_ref: 'D2' })]);
+    await importRows(platform, orgId, [
+      makeRow({ external_ref: 'A1', debtor_ref: 'D1' }),
+      makeRow({ external_ref: 'A2', debtor_ref: 'D2' }),
+    ]);
   });
   afterAll(async () => {
     await app.close();
     await db.drop();
   });
   const call = (method: 'GET' | 'POST', url: string, key: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${key}` },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
 
   it('validates, creates, publishes and lists versions', async () => {
-    const bad = { ...makeTestStrategy(), segments: [{ id: 'all', name: 'All', conditions: [], journey: { entry: 'nowhere', nodes: { bye: { kind: 'exit' } } } }] };
+    const bad = {
+      ...makeTestStrategy(),
+      segments: [
+        {
+          id: 'all',
+          name: 'All',
+          conditions: [],
+          journey: { entry: 'nowhere', nodes: { bye: { kind: 'exit' } } },
+        },
+      ],
+    };
     const v = await call('POST', '/v1/strategies/validate', agent, bad);
     expect(v.statusCode).toBe(200);
     expect(v.json().ok).toBe(false);
@@ -44,11 +62,17 @@ describeStorage('strategy API', (mode) => {
     const p = await call('POST', '/v1/strategies/stg_test/publish', admin, { mode: 'move' });
     expect(p.statusCode).toBe(200);
     expect(p.json()).toMatchObject({ version: 1, status: 'published' });
-    const p2 = await call('POST', '/v1/strategies/stg_test/publish', admin, { mode: 'finish_on_old', definition: makeTestStrategy({ name: 'v2' }) });
+    const p2 = await call('POST', '/v1/strategies/stg_test/publish', admin, {
+      mode: 'finish_on_old',
+      definition: makeTestStrategy({ name: 'v2' }),
+    });
     expect(p2.json()).toMatchObject({ version: 2 });
     const vs = await call('GET', '/v1/strategies/stg_test/versions', agent);
     expect(vs.json().items.map((x: { version: number }) => x.version)).toEqual([1, 2]);
-    expect((await call('GET', '/v1/strategies/stg_test/versions/2', agent)).json()).toMatchObject({ name: 'v2', status: 'published' });
+    expect((await call('GET', '/v1/strategies/stg_test/versions/2', agent)).json()).toMatchObject({
+      name: 'v2',
+      status: 'published',
+    });
   });
 
   it('enrols, shows the journey, previews and un-enrols', async () => {
@@ -62,7 +86,9 @@ describeStorage('strategy API', (mode) => {
     expect(pv.json()).toMatchObject({ segment: 'all', node: 'email', contacts: [{ channel: 'email' }] });
     const u = await call('POST', '/v1/journeys/unenrol', admin, { accountIds: [id] });
     expect(u.json()).toEqual({ unenrolled: 1 });
-    expect((await call('GET', `/v1/accounts/${id}/journey`, agent)).json()).toMatchObject({ status: 'exited' });
+    expect((await call('GET', `/v1/accounts/${id}/journey`, agent)).json()).toMatchObject({
+      status: 'exited',
+    });
     expect((await call('GET', '/v1/accounts/acct_nope/journey', agent)).statusCode).toBe(404);
   });
 });

@@ -23,15 +23,27 @@ function bearer(header: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: ApiDeps,
+  opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {},
+): Promise<FastifyInstance> {
   // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: true, ajv: { customOptions: { allowUnionTypes: true } } });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allowUnionTypes: true } },
+  });
   app.decorateRequest('auth', null);
   await app.register(cookie); // before the auth hook, which reads the session cookie
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)),
+  );
   // CSV uploads stream to disk; the body arrives as a Buffer.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
 
   // Fail closed at boot: a route that declares neither roles nor public cannot be registered.
   app.addHook('onRoute', (route) => {
@@ -40,7 +52,10 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
       return;
     }
     const c = route.config as { roles?: readonly string[]; public?: boolean } | undefined;
-    if (!c?.public && !c?.roles?.length) throw new Error(`route ${route.method} ${route.url} declares no roles (config.roles) and is not public`);
+    if (!c?.public && !c?.roles?.length)
+      throw new Error(
+        `route ${route.method} ${route.url} declares no roles (config.roles) and is not public`,
+      );
   });
 
   // Authentication + role check on every request, before body parsing.
@@ -50,17 +65,36 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
     if (token) req.auth = await deps.auth.authenticate(token);
     if (!config || config.public) return;
     if (!req.auth) {
-      return sendProblem(reply, problem(401, token ? 'the API key or session is invalid, revoked or expired' : 'authentication required: send Authorization: Bearer <api key>, or log in'));
+      return sendProblem(
+        reply,
+        problem(
+          401,
+          token
+            ? 'the API key or session is invalid, revoked or expired'
+            : 'authentication required: send Authorization: Bearer <api key>, or log in',
+        ),
+      );
     }
     if (!config.roles?.includes(req.auth.role)) {
-      return sendProblem(reply, problem(403, `role ${req.auth.role} may not ${req.method} ${req.routeOptions.url}; allowed: ${config.roles?.join(', ')}`));
+      return sendProblem(
+        reply,
+        problem(
+          403,
+          `role ${req.auth.role} may not ${req.method} ${req.routeOptions.url}; allowed: ${config.roles?.join(', ')}`,
+        ),
+      );
     }
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Saldo API', version: deps.version, description: 'Omnichannel, compliance-first debt collection. Authenticate with `Authorization: Bearer <api key>`.' },
+      info: {
+        title: 'Saldo API',
+        version: deps.version,
+        description:
+          'Omnichannel, compliance-first debt collection. Authenticate with `Authorization: Bearer <api key>`.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -5,7 +5,10 @@ import type { IdentityHasher } from '../../modules/imports/adapters/sql-import-s
 /** The deployment secret: SALDO_SECRET_KEY if set, else generated once and kept in the database. */
 export async function loadDeploymentSecret(db: Db, now: Date, fromEnv?: string): Promise<string> {
   if (fromEnv) return fromEnv;
-  await db.query('INSERT INTO deployment (id, secret, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [randomBytes(32).toString('base64'), now]);
+  await db.query(
+    'INSERT INTO deployment (id, secret, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING',
+    [randomBytes(32).toString('base64'), now],
+  );
   const r = await db.query<{ secret: string }>('SELECT secret FROM deployment WHERE id = 1');
   return r.rows[0]!.secret;
 }

@@ -9,7 +9,7 @@ export function rewriteCopyForBlob(copySql: string): string {
 export function csvField(v: string | number | bigint | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
-  if (s === '' ) return '""';
+  if (s === '') return '""';
   return /[",\r\n]/.test(s) || s.trim() !== s ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -30,7 +30,10 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8'));
       if (pid && pid !== process.pid && alive(pid)) {
-        throw new SaldoError('unavailable', `the embedded database in ${dataDir} is in use by another Saldo process (pid ${pid}). Stop it first, use the HTTP API, or run Saldo on PostgreSQL (DATABASE_URL) to share one database between processes.`);
+        throw new SaldoError(
+          'unavailable',
+          `the embedded database in ${dataDir} is in use by another Saldo process (pid ${pid}). Stop it first, use the HTTP API, or run Saldo on PostgreSQL (DATABASE_URL) to share one database between processes.`,
+        );
       }
       rmSync(path, { force: true }); // stale lock
     }

@@ -11,7 +11,18 @@ import type { Db } from './db.js';
 export const RECORD_TABLES = ['debtors', 'accounts', 'contact_points', 'channel_consents'] as const;
 
 /** The tables the engine and channels grow and update all day. */
-export const ENGINE_TABLES = ['journeys', 'journey_inbox', 'outbox', 'outbox_refusals', 'outbound_messages', 'inbound_events', 'timeline_events', 'compliance_refusals', 'payments', 'promises'] as const;
+export const ENGINE_TABLES = [
+  'journeys',
+  'journey_inbox',
+  'outbox',
+  'outbox_refusals',
+  'outbound_messages',
+  'inbound_events',
+  'timeline_events',
+  'compliance_refusals',
+  'payments',
+  'promises',
+] as const;
 
 /** Rows changed by one import after which its tables are analysed at once (rather than when autovacuum gets to them). */
 export const ANALYZE_AFTER_ROWS = 1_000;
@@ -51,7 +62,9 @@ export function pgliteMaintenanceJob(db: Db, o: { everyMs?: number; vacuumEvery?
     async run() {
       runs += 1;
       const vacuum = runs % vacuumEvery === 0;
-      await db.exec(`${vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${[...RECORD_TABLES, ...ENGINE_TABLES].join(', ')}`);
+      await db.exec(
+        `${vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${[...RECORD_TABLES, ...ENGINE_TABLES].join(', ')}`,
+      );
       return undefined;
     },
   };

@@ -15,8 +15,12 @@ export interface MigrationResult {
  * workers booting against one Postgres). `appliedAt` comes from the injected clock.
  */
 export async function migrate(db: Db, appliedAt: Date, dir = migrationsDir): Promise<MigrationResult> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL)`);
-  const files = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  await db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL)`,
+  );
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const applied: string[] = [];
   let already = 0;
   for (const file of files) {
@@ -26,7 +30,10 @@ export async function migrate(db: Db, appliedAt: Date, dir = migrationsDir): Pro
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version]);
       if (seen.rows.length > 0) return true;
       await tx.exec(readFileSync(`${dir}/${file}`, 'utf8'));
-      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, appliedAt]);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+        version,
+        appliedAt,
+      ]);
       return false;
     });
     if (done) already++;

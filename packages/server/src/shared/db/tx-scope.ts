@@ -12,7 +12,8 @@ export function txScope(base: SqlExecutor) {
     executor: {
       query: ((sql, params) => current().query(sql, params)) as SqlExecutor['query'],
       exec: (sql: string) => current().exec(sql),
-      copyFrom: (sql: string, chunks: Parameters<SqlExecutor['copyFrom']>[1]) => current().copyFrom(sql, chunks),
+      copyFrom: (sql: string, chunks: Parameters<SqlExecutor['copyFrom']>[1]) =>
+        current().copyFrom(sql, chunks),
     },
     /** The transaction already open in this async context, if any. */
     open: () => store.getStore(),

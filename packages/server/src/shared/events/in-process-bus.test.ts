@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelDomainEvent } from '../../modules/channels/ports/channel-records.js';
 import { InProcessEventBus } from './in-process-bus.js';
 
-const e: ChannelDomainEvent = { type: 'channel.opted_out', inboundId: 'inb_1', orgId: 'org_1', debtorId: 'dbt_1', channel: 'sms', keyword: 'keyword:BAJA' };
+const e: ChannelDomainEvent = {
+  type: 'channel.opted_out',
+  inboundId: 'inb_1',
+  orgId: 'org_1',
+  debtorId: 'dbt_1',
+  channel: 'sms',
+  keyword: 'keyword:BAJA',
+};
 
 describe('in-process event bus', () => {
   it('delivers to every subscriber in order; unsubscribe stops delivery', async () => {

@@ -1,5 +1,8 @@
 import type { ChannelDomainEvent } from '../../modules/channels/ports/channel-records.js';
-import type { ChannelEventHandler, SubscribableEventBus } from '../../modules/channels/ports/contact-records.js';
+import type {
+  ChannelEventHandler,
+  SubscribableEventBus,
+} from '../../modules/channels/ports/contact-records.js';
 
 /**
  * The in-process {@link EventBus}: `publish` awaits every subscriber in order. A subscriber that
@@ -29,6 +32,7 @@ export class InProcessEventBus implements SubscribableEventBus {
       }
     }
     if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} subscribers failed on ${e.type}`);
+    if (errors.length > 1)
+      throw new AggregateError(errors, `${errors.length} subscribers failed on ${e.type}`);
   }
 }

@@ -10,7 +10,11 @@ export interface PeriodicJob {
  * Runs jobs on an interval (wall-clock timers: the worker's heartbeat, not domain time — each
  * job asks the injected clock for "now"). A failing run is logged and retried next tick.
  */
-export function startPeriodic(jobs: PeriodicJob[], log: { info(o: object, m: string): void; error(o: object, m: string): void }, _clock: Clock) {
+export function startPeriodic(
+  jobs: PeriodicJob[],
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+  _clock: Clock,
+) {
   const timers = jobs.map((job) => {
     let running = false;
     const tick = async () => {

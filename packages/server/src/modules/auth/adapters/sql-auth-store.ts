@@ -2,11 +2,43 @@ import type { Db } from '../../../shared/db/db.js';
 import type { ApiKeyInfo, AuthStore, Role, User } from '../../record/ports.js';
 import { iso, isoReq } from '../../../shared/db/iso.js';
 
-type UserRow = { id: string; org_id: string; email: string; name: string; role: Role; password_hash: string; disabled_at: Date | null; created_at: Date };
-type KeyRow = { id: string; org_id: string; name: string; role: Role; key_prefix: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null };
-const toUser = (r: UserRow): User => ({ id: r.id, orgId: r.org_id, email: r.email, name: r.name, role: r.role, createdAt: isoReq(r.created_at) });
+type UserRow = {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled_at: Date | null;
+  created_at: Date;
+};
+type KeyRow = {
+  id: string;
+  org_id: string;
+  name: string;
+  role: Role;
+  key_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  orgId: r.org_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  createdAt: isoReq(r.created_at),
+});
 const toKey = (r: KeyRow): ApiKeyInfo => ({
-  id: r.id, orgId: r.org_id, name: r.name, role: r.role, keyPrefix: r.key_prefix, createdAt: isoReq(r.created_at), lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at),
+  id: r.id,
+  orgId: r.org_id,
+  name: r.name,
+  role: r.role,
+  keyPrefix: r.key_prefix,
+  createdAt: isoReq(r.created_at),
+  lastUsedAt: iso(r.last_used_at),
+  revokedAt: iso(r.revoked_at),
 });
 
 export function createSqlAuthStore(db: Db): AuthStore {
@@ -21,14 +53,21 @@ export function createSqlAuthStore(db: Db): AuthStore {
     async findUserByEmail(email) {
       const r = await db.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [email]);
       const row = r.rows[0];
-      return row ? { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
+      return row
+        ? { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null }
+        : null;
     },
     async listUsers(orgId) {
-      const r = await db.query<UserRow>('SELECT * FROM users WHERE org_id = $1 ORDER BY created_at, id', [orgId]);
+      const r = await db.query<UserRow>('SELECT * FROM users WHERE org_id = $1 ORDER BY created_at, id', [
+        orgId,
+      ]);
       return r.rows.map(toUser);
     },
     async createSession(s) {
-      await db.query('INSERT INTO sessions (token_hash, user_id, org_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [s.tokenHash, s.userId, s.orgId, s.now, s.expiresAt]);
+      await db.query(
+        'INSERT INTO sessions (token_hash, user_id, org_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [s.tokenHash, s.userId, s.orgId, s.now, s.expiresAt],
+      );
     },
     async findSession(tokenHash, now) {
       const r = await db.query<UserRow>(
@@ -59,14 +98,22 @@ export function createSqlAuthStore(db: Db): AuthStore {
     },
     async touchApiKey(id, now) {
       // Only once a minute per key: a busy integration must not turn every request into a write.
-      await db.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`, [id, now]);
+      await db.query(
+        `UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
+        [id, now],
+      );
     },
     async listApiKeys(orgId) {
-      const r = await db.query<KeyRow>('SELECT * FROM api_keys WHERE org_id = $1 ORDER BY created_at, id', [orgId]);
+      const r = await db.query<KeyRow>('SELECT * FROM api_keys WHERE org_id = $1 ORDER BY created_at, id', [
+        orgId,
+      ]);
       return r.rows.map(toKey);
     },
     async revokeApiKey(orgId, id, now) {
-      const r = await db.query('UPDATE api_keys SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL', [orgId, id, now]);
+      const r = await db.query(
+        'UPDATE api_keys SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL',
+        [orgId, id, now],
+      );
       return r.rowCount > 0;
     },
   };

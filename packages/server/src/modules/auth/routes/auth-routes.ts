@@ -4,24 +4,55 @@ import { principal, SESSION_COOKIE } from '../../../platform/http/build-app.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
 
 export default async function authRoutes(app: FastifyInstance, deps: ApiDeps) {
-  app.post<{ Body: { email: string; password: string } }>('/v1/auth/login', {
-    config: { public: true },
-    schema: {
-      tags: ['auth'], summary: 'Log in with email and password; sets a session cookie and returns the session token', security: [],
-      body: { type: 'object', required: ['email', 'password'], additionalProperties: false, properties: { email: { type: 'string', minLength: 3, maxLength: 320 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+  app.post<{ Body: { email: string; password: string } }>(
+    '/v1/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with email and password; sets a session cookie and returns the session token',
+        security: [],
+        body: {
+          type: 'object',
+          required: ['email', 'password'],
+          additionalProperties: false,
+          properties: {
+            email: { type: 'string', minLength: 3, maxLength: 320 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        },
+      },
     },
-  }, async (req, reply) => {
-    const s = await deps.auth.login(req.body.email, req.body.password);
-    reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', maxAge: SESSION_TTL_MS / 1000 });
-    return s;
-  });
+    async (req, reply) => {
+      const s = await deps.auth.login(req.body.email, req.body.password);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.protocol === 'https',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return s;
+    },
+  );
 
-  app.post('/v1/auth/logout', { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], summary: 'End the current session' } }, async (req, reply) => {
-    const token = req.cookies?.[SESSION_COOKIE] ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    if (token?.startsWith('ss_')) await deps.auth.logout(token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/v1/auth/logout',
+    { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], summary: 'End the current session' } },
+    async (req, reply) => {
+      const token = req.cookies?.[SESSION_COOKIE] ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (token?.startsWith('ss_')) await deps.auth.logout(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/v1/auth/me', { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], summary: 'Who am I: organization, role and credential kind' } }, async (req) => principal(req));
+  app.get(
+    '/v1/auth/me',
+    {
+      config: { roles: ALL_ROLES },
+      schema: { tags: ['auth'], summary: 'Who am I: organization, role and credential kind' },
+    },
+    async (req) => principal(req),
+  );
 }

@@ -4,7 +4,12 @@ import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { ApiKeyInfo, AuthStore, Role, User } from '../../record/ports.js';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: { N: number; r: number; p: number },
+) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1 };
 export const SESSION_TTL_MS = 12 * 3600_000;
 
@@ -32,7 +37,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { ...SCRYPT, N: Number(n) });
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    ...SCRYPT,
+    N: Number(n),
+  });
   return timingSafeEqual(got, expected);
 }
 
@@ -69,10 +77,26 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
 
     logout: (token: string) => auth.deleteSession(hashToken(token)),
 
-    async createUser(orgId: string, u: { email: string; name: string; role: Role; password: string }): Promise<User> {
-      if (u.password.length < 10) throw new SaldoError('validation', 'password must have at least 10 characters', [{ path: 'password', message: 'too short' }]);
-      if (await auth.findUserByEmail(u.email)) throw new SaldoError('conflict', `a user with email ${u.email} already exists`, [{ path: 'email', message: 'taken' }]);
-      return auth.createUser({ orgId, email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), now: clock.now() });
+    async createUser(
+      orgId: string,
+      u: { email: string; name: string; role: Role; password: string },
+    ): Promise<User> {
+      if (u.password.length < 10)
+        throw new SaldoError('validation', 'password must have at least 10 characters', [
+          { path: 'password', message: 'too short' },
+        ]);
+      if (await auth.findUserByEmail(u.email))
+        throw new SaldoError('conflict', `a user with email ${u.email} already exists`, [
+          { path: 'email', message: 'taken' },
+        ]);
+      return auth.createUser({
+        orgId,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: await hashPassword(u.password),
+        now: clock.now(),
+      });
     },
 
     listUsers: (orgId: string) => auth.listUsers(orgId),
@@ -80,14 +104,29 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
     /** Returns the key in clear exactly once; only its hash is stored. */
     async createApiKey(orgId: string, name: string, role: Role): Promise<{ key: string; info: ApiKeyInfo }> {
       const key = `sk_${randomBytes(32).toString('base64url')}`;
-      const info = await auth.createApiKey({ orgId, name, role, keyPrefix: key.slice(0, 10), keyHash: hashToken(key), now: clock.now() });
+      const info = await auth.createApiKey({
+        orgId,
+        name,
+        role,
+        keyPrefix: key.slice(0, 10),
+        keyHash: hashToken(key),
+        now: clock.now(),
+      });
       return { key, info };
     },
 
     /** SALDO_BOOTSTRAP_API_KEY: an admin key with exactly that value for the default organization. */
     async ensureBootstrapKey(orgId: string, key: string): Promise<void> {
-      if (key.length < 16) throw new SaldoError('validation', 'SALDO_BOOTSTRAP_API_KEY must have at least 16 characters');
-      await auth.ensureApiKey({ orgId, name: 'bootstrap (SALDO_BOOTSTRAP_API_KEY)', role: 'admin', keyPrefix: key.slice(0, 6), keyHash: hashToken(key), now: clock.now() });
+      if (key.length < 16)
+        throw new SaldoError('validation', 'SALDO_BOOTSTRAP_API_KEY must have at least 16 characters');
+      await auth.ensureApiKey({
+        orgId,
+        name: 'bootstrap (SALDO_BOOTSTRAP_API_KEY)',
+        role: 'admin',
+        keyPrefix: key.slice(0, 6),
+        keyHash: hashToken(key),
+        now: clock.now(),
+      });
     },
 
     listApiKeys: (orgId: string) => auth.listApiKeys(orgId),

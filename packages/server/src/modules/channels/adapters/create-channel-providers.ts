@@ -17,9 +17,26 @@ import { TwilioVoiceProvider } from './twilio-voice.js';
 export function settingsFromEnv(env: Record<string, string | undefined>, orgId: string): OrgChannelSettings {
   const s: OrgChannelSettings = { orgId };
   if (env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)
-    s.twilio = { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, ...(env.TWILIO_FROM_SMS ? { fromSms: env.TWILIO_FROM_SMS } : {}), ...(env.TWILIO_FROM_WHATSAPP ? { fromWhatsApp: env.TWILIO_FROM_WHATSAPP } : {}), ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}) };
-  if (env.WHATSAPP_TOKEN && env.WHATSAPP_PHONE_NUMBER_ID && env.WHATSAPP_APP_SECRET && env.WHATSAPP_VERIFY_TOKEN)
-    s.meta = { token: env.WHATSAPP_TOKEN, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID, appSecret: env.WHATSAPP_APP_SECRET, verifyToken: env.WHATSAPP_VERIFY_TOKEN, ...(env.WHATSAPP_GRAPH_BASE_URL ? { graphBaseUrl: env.WHATSAPP_GRAPH_BASE_URL } : {}) };
+    s.twilio = {
+      accountSid: env.TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      ...(env.TWILIO_FROM_SMS ? { fromSms: env.TWILIO_FROM_SMS } : {}),
+      ...(env.TWILIO_FROM_WHATSAPP ? { fromWhatsApp: env.TWILIO_FROM_WHATSAPP } : {}),
+      ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
+    };
+  if (
+    env.WHATSAPP_TOKEN &&
+    env.WHATSAPP_PHONE_NUMBER_ID &&
+    env.WHATSAPP_APP_SECRET &&
+    env.WHATSAPP_VERIFY_TOKEN
+  )
+    s.meta = {
+      token: env.WHATSAPP_TOKEN,
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+      appSecret: env.WHATSAPP_APP_SECRET,
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN,
+      ...(env.WHATSAPP_GRAPH_BASE_URL ? { graphBaseUrl: env.WHATSAPP_GRAPH_BASE_URL } : {}),
+    };
   if (env.SMTP_URL && env.EMAIL_FROM) s.smtp = { url: env.SMTP_URL, from: env.EMAIL_FROM };
   return s;
 }
@@ -28,13 +45,35 @@ export function settingsFromEnv(env: Record<string, string | undefined>, orgId: 
  * Resolves settings: the default organisation from the environment, then any other source (the
  * database-backed store, secrets decrypted) the composition root passes.
  */
-export function createSettingsResolver(defaults: OrgChannelSettings, others?: ChannelSettingsResolver): ChannelSettingsResolver {
-  const mine = <T>(test: (s: OrgChannelSettings) => boolean, fallback: () => Promise<T | null> | undefined) => (test(defaults) ? Promise.resolve(defaults) : (fallback() ?? Promise.resolve(null)));
+export function createSettingsResolver(
+  defaults: OrgChannelSettings,
+  others?: ChannelSettingsResolver,
+): ChannelSettingsResolver {
+  const mine = <T>(
+    test: (s: OrgChannelSettings) => boolean,
+    fallback: () => Promise<T | null> | undefined,
+  ) => (test(defaults) ? Promise.resolve(defaults) : (fallback() ?? Promise.resolve(null)));
   return {
-    forOrg: (orgId) => mine(() => orgId === defaults.orgId, () => others?.forOrg(orgId)) as Promise<OrgChannelSettings | null>,
-    byTwilioAccount: (sid) => mine((s) => s.twilio?.accountSid === sid, () => others?.byTwilioAccount(sid)) as Promise<OrgChannelSettings | null>,
-    byMetaPhoneNumberId: (id) => mine((s) => s.meta?.phoneNumberId === id, () => others?.byMetaPhoneNumberId(id)) as Promise<OrgChannelSettings | null>,
-    byMetaVerifyToken: (t) => mine((s) => s.meta?.verifyToken === t, () => others?.byMetaVerifyToken(t)) as Promise<OrgChannelSettings | null>,
+    forOrg: (orgId) =>
+      mine(
+        () => orgId === defaults.orgId,
+        () => others?.forOrg(orgId),
+      ) as Promise<OrgChannelSettings | null>,
+    byTwilioAccount: (sid) =>
+      mine(
+        (s) => s.twilio?.accountSid === sid,
+        () => others?.byTwilioAccount(sid),
+      ) as Promise<OrgChannelSettings | null>,
+    byMetaPhoneNumberId: (id) =>
+      mine(
+        (s) => s.meta?.phoneNumberId === id,
+        () => others?.byMetaPhoneNumberId(id),
+      ) as Promise<OrgChannelSettings | null>,
+    byMetaVerifyToken: (t) =>
+      mine(
+        (s) => s.meta?.verifyToken === t,
+        () => others?.byMetaVerifyToken(t),
+      ) as Promise<OrgChannelSettings | null>,
   };
 }
 
@@ -75,13 +114,32 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
   const s = o.settings;
   if (!o.sandboxOnly) {
     if (s.smtp) {
-      email = new SmtpEmailProvider({ orgId: s.orgId, settings: s.smtp, publicUrl: o.publicUrl, trackingSecret: o.trackingSecret, clock: o.clock, ...(o.inboundEmailDomain ? { inboundDomain: o.inboundEmailDomain } : {}) });
+      email = new SmtpEmailProvider({
+        orgId: s.orgId,
+        settings: s.smtp,
+        publicUrl: o.publicUrl,
+        trackingSecret: o.trackingSecret,
+        clock: o.clock,
+        ...(o.inboundEmailDomain ? { inboundDomain: o.inboundEmailDomain } : {}),
+      });
       byChannel.set('email', wrap(email));
       all.push(email);
     }
     if (s.twilio) {
-      const tw = new TwilioMessagingProvider({ orgId: s.orgId, settings: s.twilio, publicUrl: o.publicUrl, clock: o.clock, ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}) });
-      const voice = new TwilioVoiceProvider({ orgId: s.orgId, settings: s.twilio, publicUrl: o.publicUrl, scripts: o.voiceScripts, ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}) });
+      const tw = new TwilioMessagingProvider({
+        orgId: s.orgId,
+        settings: s.twilio,
+        publicUrl: o.publicUrl,
+        clock: o.clock,
+        ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}),
+      });
+      const voice = new TwilioVoiceProvider({
+        orgId: s.orgId,
+        settings: s.twilio,
+        publicUrl: o.publicUrl,
+        scripts: o.voiceScripts,
+        ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}),
+      });
       const twWrapped = wrap(tw);
       if (s.twilio.fromSms) byChannel.set('sms', twWrapped);
       if (s.twilio.fromWhatsApp) byChannel.set('whatsapp', twWrapped);

@@ -38,7 +38,10 @@ export function verifyTrackingToken(secret: string, token: string): Payload | nu
 }
 
 /** Rewrites http(s) links (except the unsubscribe one) to signed click URLs and appends the pixel. */
-export function addTracking(html: string, opts: { secret: string; publicUrl: string; orgId: string; providerMessageId: string; keepUrls?: string[] }): string {
+export function addTracking(
+  html: string,
+  opts: { secret: string; publicUrl: string; orgId: string; providerMessageId: string; keepUrls?: string[] },
+): string {
   const base = opts.publicUrl.replace(/\/+$/, '');
   const unescape = (s: string) => s.replace(/&amp;/g, '&');
   const tracked = html.replace(/href="(https?:\/\/[^"]+)"/gi, (whole, url: string) => {
@@ -52,8 +55,25 @@ export function addTracking(html: string, opts: { secret: string; publicUrl: str
 
 export function createEmailTracking(opts: { secret: string; clock: Clock }): EmailTracking {
   const event = (p: Payload, status: 'opened' | 'clicked'): OrgInboundEvent => {
-    const suffix = status === 'clicked' ? `:${createHash('sha256').update(p.u ?? '').digest('hex').slice(0, 12)}` : '';
-    return { type: 'status', orgId: p.o, provider: 'smtp', channel: 'email', providerMessageId: `${p.m}:${status}${suffix}`, occurredAt: opts.clock.now().toISOString(), outboundId: p.m, status, raw: {}, ...(p.u ? { url: p.u } : {}) };
+    const suffix =
+      status === 'clicked'
+        ? `:${createHash('sha256')
+            .update(p.u ?? '')
+            .digest('hex')
+            .slice(0, 12)}`
+        : '';
+    return {
+      type: 'status',
+      orgId: p.o,
+      provider: 'smtp',
+      channel: 'email',
+      providerMessageId: `${p.m}:${status}${suffix}`,
+      occurredAt: opts.clock.now().toISOString(),
+      outboundId: p.m,
+      status,
+      raw: {},
+      ...(p.u ? { url: p.u } : {}),
+    };
   };
   return {
     open(token) {

@@ -2,7 +2,12 @@ import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
-import { MemoryContactPoints, MemoryEventBus, MemoryOptOuts, MemoryTimeline } from '../testing/memory-channel-records.js';
+import {
+  MemoryContactPoints,
+  MemoryEventBus,
+  MemoryOptOuts,
+  MemoryTimeline,
+} from '../testing/memory-channel-records.js';
 import { MemoryInboundStore } from '../testing/memory-inbound-store.js';
 import type { InboundStore } from '../ports/inbound-store.js';
 import type { OutboundMessageLocator } from '../ports/inbound-mail.js';
@@ -20,12 +25,33 @@ const MSG = 'msg_0123456789abcdef0123456789abcdef';
 function rig(opts: { store?: InboundStore; maxMessageBytes?: number } = {}) {
   const clock = new ManualClock('2026-11-24T18:00:00Z');
   const store = opts.store ?? new MemoryInboundStore();
-  const contacts = new MemoryContactPoints().add('org_a', 'ana@example.com', { debtorId: 'dbt_1', accountId: 'acct_1' });
+  const contacts = new MemoryContactPoints().add('org_a', 'ana@example.com', {
+    debtorId: 'dbt_1',
+    accountId: 'acct_1',
+  });
   const timeline = new MemoryTimeline();
   const events = new MemoryEventBus();
-  const inbound = createReceiveInbound({ store, contacts, timeline, events, optOuts: new MemoryOptOuts(), clock });
-  const locator: OutboundMessageLocator = { locate: async (id) => (id === MSG ? { orgId: 'org_a', channel: 'email', providerMessageId: `${MSG}@financiera.example` } : null) };
-  const receiver = createReceiveInboundMail({ domains: [DOMAIN], locator, parse: parseInboundEmail, inbound, clock });
+  const inbound = createReceiveInbound({
+    store,
+    contacts,
+    timeline,
+    events,
+    optOuts: new MemoryOptOuts(),
+    clock,
+  });
+  const locator: OutboundMessageLocator = {
+    locate: async (id) =>
+      id === MSG
+        ? { orgId: 'org_a', channel: 'email', providerMessageId: `${MSG}@financiera.example` }
+        : null,
+  };
+  const receiver = createReceiveInboundMail({
+    domains: [DOMAIN],
+    locator,
+    parse: parseInboundEmail,
+    inbound,
+    clock,
+  });
   return { store, timeline, events, receiver, maxMessageBytes: opts.maxMessageBytes };
 }
 
@@ -36,7 +62,12 @@ afterEach(async () => {
 });
 
 async function listen(r: ReturnType<typeof rig>) {
-  running = await startInboundSmtpServer({ host: '127.0.0.1', port: 0, receiver: r.receiver, ...(r.maxMessageBytes ? { maxMessageBytes: r.maxMessageBytes } : {}) });
+  running = await startInboundSmtpServer({
+    host: '127.0.0.1',
+    port: 0,
+    receiver: r.receiver,
+    ...(r.maxMessageBytes ? { maxMessageBytes: r.maxMessageBytes } : {}),
+  });
   return running.port;
 }
 
@@ -91,13 +122,32 @@ describe('inbound SMTP listener', () => {
     expect(res.code).toBe(250);
     expect(res.message).toMatch(/1 new/);
     await expect.poll(() => r.timeline.forDebtor('dbt_1').length).toBe(1);
-    expect(r.timeline.forDebtor('dbt_1')[0]).toMatchObject({ channel: 'email', direction: 'inbound', summary: 'Pago el viernes' });
-    expect(r.events.published).toMatchObject([{ type: 'channel.message_received', orgId: 'org_a', debtorId: 'dbt_1', event: { provider: 'smtp', providerMessageId: 'reply-1@mail.example.com', raw: { saldoMessageId: MSG } } }]);
+    expect(r.timeline.forDebtor('dbt_1')[0]).toMatchObject({
+      channel: 'email',
+      direction: 'inbound',
+      summary: 'Pago el viernes',
+    });
+    expect(r.events.published).toMatchObject([
+      {
+        type: 'channel.message_received',
+        orgId: 'org_a',
+        debtorId: 'dbt_1',
+        event: {
+          provider: 'smtp',
+          providerMessageId: 'reply-1@mail.example.com',
+          raw: { saldoMessageId: MSG },
+        },
+      },
+    ]);
   });
 
   it('refuses recipients that are not Saldo addresses at the domain, or name no known message, with 550', async () => {
     const port = await listen(rig());
-    for (const to of [`reply+${MSG}@elsewhere.example`, `cobranza@${DOMAIN}`, `reply+msg_ffffffffffffffffffffffffffffffff@${DOMAIN}`]) {
+    for (const to of [
+      `reply+${MSG}@elsewhere.example`,
+      `cobranza@${DOMAIN}`,
+      `reply+msg_ffffffffffffffffffffffffffffffff@${DOMAIN}`,
+    ]) {
       const res = await send(port, [to], reply());
       expect(res.code, to).toBe(550);
       expect(res.message).toMatch(/5\.1\.1/);
@@ -108,7 +158,11 @@ describe('inbound SMTP listener', () => {
     const r = rig();
     const port = await listen(r);
     expect((await send(port, [`reply+${MSG}@${DOMAIN}`], reply('dup@mail.example.com'))).code).toBe(250);
-    const again = await send(port, [`reply+${MSG}@${DOMAIN}`, `bounce+${MSG}@${DOMAIN}`], reply('dup@mail.example.com', 'Pago el viernes (again)'));
+    const again = await send(
+      port,
+      [`reply+${MSG}@${DOMAIN}`, `bounce+${MSG}@${DOMAIN}`],
+      reply('dup@mail.example.com', 'Pago el viernes (again)'),
+    );
     expect(again.code).toBe(250);
     expect(again.message).toMatch(/0 new, 1 already stored/);
     await expect.poll(() => r.timeline.forDebtor('dbt_1').length).toBe(1);
@@ -128,7 +182,11 @@ describe('inbound SMTP listener', () => {
 
   it('refuses a message over the size limit with 552 and keeps nothing', async () => {
     const r = rig({ maxMessageBytes: 4096 });
-    const res = await send(await listen(r), [`reply+${MSG}@${DOMAIN}`], reply('big@mail.example.com', 'x'.repeat(10_000)));
+    const res = await send(
+      await listen(r),
+      [`reply+${MSG}@${DOMAIN}`],
+      reply('big@mail.example.com', 'x'.repeat(10_000)),
+    );
     expect(res.code).toBe(552);
     expect(await r.store.listUnprocessed(10)).toHaveLength(0);
   });
@@ -136,13 +194,24 @@ describe('inbound SMTP listener', () => {
   it('also refuses an oversized message from a client that did not declare its SIZE (552 at the end of DATA)', async () => {
     const r = rig({ maxMessageBytes: 4096 });
     const port = await listen(r);
-    const replies = await rawSession(port, ['EHLO mta.example.com', 'MAIL FROM:<ana@example.com>', `RCPT TO:<reply+${MSG}@${DOMAIN}>`, 'DATA', `${reply('big2@mail.example.com', 'y'.repeat(10_000))}\r\n.`, 'QUIT']);
+    const replies = await rawSession(port, [
+      'EHLO mta.example.com',
+      'MAIL FROM:<ana@example.com>',
+      `RCPT TO:<reply+${MSG}@${DOMAIN}>`,
+      'DATA',
+      `${reply('big2@mail.example.com', 'y'.repeat(10_000))}\r\n.`,
+      'QUIT',
+    ]);
     expect(replies.some((l) => l.startsWith('552'))).toBe(true);
     expect(await r.store.listUnprocessed(10)).toHaveLength(0);
   });
 
   it('refuses a report to fbl@ that quotes no Saldo message (550 after DATA)', async () => {
-    const res = await send(await listen(rig()), [`fbl@${DOMAIN}`], 'From: fbl@isp.example\r\nMessage-ID: <arf-x@isp>\r\nContent-Type: text/plain\r\n\r\nsomething\r\n');
+    const res = await send(
+      await listen(rig()),
+      [`fbl@${DOMAIN}`],
+      'From: fbl@isp.example\r\nMessage-ID: <arf-x@isp>\r\nContent-Type: text/plain\r\n\r\nsomething\r\n',
+    );
     expect(res.code).toBe(550);
   });
 });

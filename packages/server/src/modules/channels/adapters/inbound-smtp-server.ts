@@ -54,7 +54,11 @@ export async function startInboundSmtpServer(o: InboundSmtpOptions): Promise<Run
       o.receiver.recipient(address.address).then(
         (v) => {
           if (v.ok) return cb();
-          log('info', 'inbound mail recipient refused', { to: address.address, reason: v.reason, ip: session.remoteAddress });
+          log('info', 'inbound mail recipient refused', {
+            to: address.address,
+            reason: v.reason,
+            ip: session.remoteAddress,
+          });
           cb(reply(550, `5.1.1 <${address.address}>: no such mailbox here`));
         },
         (err: unknown) => {
@@ -65,26 +69,41 @@ export async function startInboundSmtpServer(o: InboundSmtpOptions): Promise<Run
     },
     onData(stream, session, cb) {
       const recipients = session.envelope.rcptTo.map((r) => r.address);
-      void readMessage(stream, maxBytes).then(async (raw) => {
-        if (raw === null) return cb(reply(552, `5.3.4 Message exceeds the maximum size of ${maxBytes} bytes`));
-        let receipt;
-        try {
-          receipt = await o.receiver.receive({ raw, recipients });
-        } catch (err) {
-          log('error', 'inbound mail not stored; the sender will retry', { recipients, error: String(err) });
-          return cb(reply(451, '4.3.0 Temporary failure storing the message, try again later'));
-        }
-        if (receipt.kind === 'rejected') {
-          log('info', 'inbound mail refused', { recipients, reason: receipt.reason, ip: session.remoteAddress });
-          return cb(reply(550, `5.7.1 ${receipt.reason}`));
-        }
-        cb(null, `2.0.0 Stored (${receipt.stored} new, ${receipt.duplicates} already stored)`);
-        // After the 250: a failure here leaves the stored events for processPending to retry.
-        receipt.process().catch((err: unknown) => log('error', 'inbound mail processing failed; will retry', { error: String(err) }));
-      }, (err: unknown) => {
-        log('warn', 'inbound mail stream failed', { error: String(err) });
-        cb(reply(451, '4.3.0 Error reading the message, try again later'));
-      });
+      void readMessage(stream, maxBytes).then(
+        async (raw) => {
+          if (raw === null)
+            return cb(reply(552, `5.3.4 Message exceeds the maximum size of ${maxBytes} bytes`));
+          let receipt;
+          try {
+            receipt = await o.receiver.receive({ raw, recipients });
+          } catch (err) {
+            log('error', 'inbound mail not stored; the sender will retry', {
+              recipients,
+              error: String(err),
+            });
+            return cb(reply(451, '4.3.0 Temporary failure storing the message, try again later'));
+          }
+          if (receipt.kind === 'rejected') {
+            log('info', 'inbound mail refused', {
+              recipients,
+              reason: receipt.reason,
+              ip: session.remoteAddress,
+            });
+            return cb(reply(550, `5.7.1 ${receipt.reason}`));
+          }
+          cb(null, `2.0.0 Stored (${receipt.stored} new, ${receipt.duplicates} already stored)`);
+          // After the 250: a failure here leaves the stored events for processPending to retry.
+          receipt
+            .process()
+            .catch((err: unknown) =>
+              log('error', 'inbound mail processing failed; will retry', { error: String(err) }),
+            );
+        },
+        (err: unknown) => {
+          log('warn', 'inbound mail stream failed', { error: String(err) });
+          cb(reply(451, '4.3.0 Error reading the message, try again later'));
+        },
+      );
     },
   });
   server.on('error', (err) => log('error', 'inbound SMTP server error', { error: String(err) }));
@@ -108,7 +127,9 @@ function readMessage(stream: SMTPServerDataStream, maxBytes: number): Promise<st
       size += c.length;
       if (size <= maxBytes && !stream.sizeExceeded) chunks.push(c);
     });
-    stream.on('end', () => resolve(stream.sizeExceeded || size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
+    stream.on('end', () =>
+      resolve(stream.sizeExceeded || size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')),
+    );
     stream.on('error', reject);
   });
 }

@@ -1,5 +1,10 @@
 import { whatsAppSendDecision } from '@saldo/core/channels';
-import type { ChannelProvider, InboundListener, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { MetaWhatsAppSettings } from '../ports/channel-settings.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 
@@ -23,36 +28,103 @@ export class MetaWhatsAppProvider implements ChannelProvider {
   constructor(private readonly opts: MetaWhatsAppOptions) {}
 
   async send(msg: OutboundMessage): Promise<SendResult> {
-    if (msg.channel !== 'whatsapp') return { ok: false, reason: 'unsupported_channel', detail: `Meta sends WhatsApp only, not ${msg.channel}`, retryable: false };
-    if (!/^\+[1-9]\d{6,14}$/.test(msg.to)) return { ok: false, reason: 'invalid_recipient', detail: `not an E.164 number: ${msg.to}`, retryable: false };
-    if (msg.whatsapp && !msg.whatsapp.approved) return { ok: false, reason: 'template_not_approved', detail: `WhatsApp template "${msg.whatsapp.name}" is not approved by Meta yet`, retryable: false };
-    const decision = whatsAppSendDecision({ now: this.opts.clock.now(), lastInboundAt: msg.lastInboundAt ?? null, hasTemplate: !!msg.whatsapp });
+    if (msg.channel !== 'whatsapp')
+      return {
+        ok: false,
+        reason: 'unsupported_channel',
+        detail: `Meta sends WhatsApp only, not ${msg.channel}`,
+        retryable: false,
+      };
+    if (!/^\+[1-9]\d{6,14}$/.test(msg.to))
+      return {
+        ok: false,
+        reason: 'invalid_recipient',
+        detail: `not an E.164 number: ${msg.to}`,
+        retryable: false,
+      };
+    if (msg.whatsapp && !msg.whatsapp.approved)
+      return {
+        ok: false,
+        reason: 'template_not_approved',
+        detail: `WhatsApp template "${msg.whatsapp.name}" is not approved by Meta yet`,
+        retryable: false,
+      };
+    const decision = whatsAppSendDecision({
+      now: this.opts.clock.now(),
+      lastInboundAt: msg.lastInboundAt ?? null,
+      hasTemplate: !!msg.whatsapp,
+    });
     if (!decision.allowed)
-      return { ok: false, reason: 'outside_service_window', detail: 'free-form WhatsApp messages are allowed only within 24 hours of the debtor’s last message; send an approved template instead', retryable: false };
+      return {
+        ok: false,
+        reason: 'outside_service_window',
+        detail:
+          'free-form WhatsApp messages are allowed only within 24 hours of the debtor’s last message; send an approved template instead',
+        retryable: false,
+      };
     const to = msg.to.replace(/^\+/, '');
     const body = msg.whatsapp
-      ? { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'template', template: { name: msg.whatsapp.name, language: { code: msg.whatsapp.language }, components: msg.whatsapp.parameters.length ? [{ type: 'body', parameters: msg.whatsapp.parameters.map((text) => ({ type: 'text', text })) }] : [] } }
-      : { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: true, body: msg.text } };
+      ? {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to,
+          type: 'template',
+          template: {
+            name: msg.whatsapp.name,
+            language: { code: msg.whatsapp.language },
+            components: msg.whatsapp.parameters.length
+              ? [
+                  {
+                    type: 'body',
+                    parameters: msg.whatsapp.parameters.map((text) => ({ type: 'text', text })),
+                  },
+                ]
+              : [],
+          },
+        }
+      : {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to,
+          type: 'text',
+          text: { preview_url: true, body: msg.text },
+        };
     const base = (this.opts.settings.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
     let res: Response;
     try {
-      res = await (this.opts.fetch ?? fetch)(`${base}/${encodeURIComponent(this.opts.settings.phoneNumberId)}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.opts.settings.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      res = await (this.opts.fetch ?? fetch)(
+        `${base}/${encodeURIComponent(this.opts.settings.phoneNumberId)}/messages`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${this.opts.settings.token}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        },
+      );
     } catch (e) {
-      return { ok: false, reason: 'provider_error', detail: `Graph API unreachable: ${e instanceof Error ? e.message : String(e)}`, retryable: true };
+      return {
+        ok: false,
+        reason: 'provider_error',
+        detail: `Graph API unreachable: ${e instanceof Error ? e.message : String(e)}`,
+        retryable: true,
+      };
     }
-    const json = (await res.json().catch(() => ({}))) as { messages?: { id?: string }[]; error?: { code?: number; message?: string } };
+    const json = (await res.json().catch(() => ({}))) as {
+      messages?: { id?: string }[];
+      error?: { code?: number; message?: string };
+    };
     const id = json.messages?.[0]?.id;
     if (res.ok && id) return { ok: true, providerMessageId: id, status: 'sent' };
     const code = json.error?.code;
     const detail = `${res.status} ${code ?? ''} ${json.error?.message ?? ''}`.trim();
     // 131047: re-engagement message (outside the window); 131026: undeliverable; 130429/80007: throughput.
     if (code === 131047) return { ok: false, reason: 'outside_service_window', detail, retryable: false };
-    if (code === 131026 || code === 100) return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
-    if (res.status === 429 || code === 130429 || code === 80007) return { ok: false, reason: 'rate_limited', detail, retryable: true };
+    if (code === 131026 || code === 100)
+      return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
+    if (res.status === 429 || code === 130429 || code === 80007)
+      return { ok: false, reason: 'rate_limited', detail, retryable: true };
     return { ok: false, reason: 'provider_error', detail, retryable: res.status >= 500 };
   }
 

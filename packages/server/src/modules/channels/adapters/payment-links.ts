@@ -9,14 +9,21 @@ const MAC_BYTES = 12;
  * truncated to 96 bits). The token names an account, never a person, and expires (default 30
  * days). The portal (not built yet) checks it with `verify`.
  */
-export function createPaymentLinks(opts: { publicUrl: string; secret: string; ttlDays?: number }): PaymentLinks & { verify(token: string, now: Date): { accountId: string } | null } {
+export function createPaymentLinks(opts: {
+  publicUrl: string;
+  secret: string;
+  ttlDays?: number;
+}): PaymentLinks & { verify(token: string, now: Date): { accountId: string } | null } {
   const base = opts.publicUrl.replace(/\/+$/, '');
   const ttlMs = (opts.ttlDays ?? 30) * 86_400_000;
-  const mac = (payload: Buffer) => createHmac('sha256', opts.secret).update('saldo/pay/v1:').update(payload).digest().subarray(0, MAC_BYTES);
+  const mac = (payload: Buffer) =>
+    createHmac('sha256', opts.secret).update('saldo/pay/v1:').update(payload).digest().subarray(0, MAC_BYTES);
   return {
     linkFor(_orgId, accountId, now) {
       const std = /^acct_([0-9a-f]{32})$/.exec(accountId);
-      const id = std ? Buffer.concat([Buffer.from([1]), Buffer.from(std[1]!, 'hex')]) : Buffer.concat([Buffer.from([2]), Buffer.from(accountId, 'utf8')]);
+      const id = std
+        ? Buffer.concat([Buffer.from([1]), Buffer.from(std[1]!, 'hex')])
+        : Buffer.concat([Buffer.from([2]), Buffer.from(accountId, 'utf8')]);
       const exp = Buffer.alloc(4);
       exp.writeUInt32BE(Math.floor((now.getTime() + ttlMs) / 1000));
       const payload = Buffer.concat([id, exp]);

@@ -1,5 +1,10 @@
 import type { Channel, DeliveryStatus, ProviderId } from '@saldo/core/channels';
-import type { ChannelProvider, InboundListener, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 
 /**
@@ -36,7 +41,15 @@ export const defaultRates: Partial<Record<ProviderId, Partial<Record<Channel, nu
   twilio: { sms: 1, whatsapp: 20, call: 1, voicebot: 1 },
   meta: { whatsapp: 80 },
   smtp: { email: 20 },
-  sandbox: { email: 1000, sms: 1000, whatsapp: 1000, call: 1000, voicebot: 1000, voicemail: 1000, letter: 1000 },
+  sandbox: {
+    email: 1000,
+    sms: 1000,
+    whatsapp: 1000,
+    call: 1000,
+    voicebot: 1000,
+    voicemail: 1000,
+    letter: 1000,
+  },
 };
 
 /** Per provider + channel counters: sent, failed by reason, and statuses seen. */
@@ -69,7 +82,8 @@ export class LimitedProvider implements ChannelProvider {
     readonly metrics: DeliveryMetrics,
     rates: Partial<Record<Channel, number>> = defaultRates[inner.id] ?? {},
   ) {
-    for (const [ch, r] of Object.entries(rates) as [Channel, number][]) this.#buckets.set(ch, new TokenBucket(r, Math.max(1, Math.ceil(r)), clock));
+    for (const [ch, r] of Object.entries(rates) as [Channel, number][])
+      this.#buckets.set(ch, new TokenBucket(r, Math.max(1, Math.ceil(r)), clock));
     inner.onEvent((e) => {
       if (e.type === 'status') metrics.recordStatus(e.provider, e.channel, e.status);
       else if (e.type === 'message') metrics.inc(e.provider, e.channel, 'inbound');
@@ -85,7 +99,12 @@ export class LimitedProvider implements ChannelProvider {
     const bucket = this.#buckets.get(msg.channel);
     if (bucket && !bucket.take()) {
       this.metrics.inc(this.id, msg.channel, 'rate_limited');
-      return { ok: false, reason: 'rate_limited', detail: `${this.id} ${msg.channel}: over ${bucket.ratePerSecond}/s, retry in ${bucket.waitMs()} ms`, retryable: true };
+      return {
+        ok: false,
+        reason: 'rate_limited',
+        detail: `${this.id} ${msg.channel}: over ${bucket.ratePerSecond}/s, retry in ${bucket.waitMs()} ms`,
+        retryable: true,
+      };
     }
     const r = await this.inner.send(msg);
     this.metrics.inc(this.id, msg.channel, r.ok ? 'sent' : `failed:${r.reason}`);

@@ -8,7 +8,8 @@ function harness(recheckMs = 5_000) {
   const calls = { version: 0, build: 0, disposed: [] as string[] };
   let failVersion = false;
   const cache = new RevalidatingCache<string>({
-    clock, recheckMs,
+    clock,
+    recheckMs,
     version: async (k) => {
       calls.version += 1;
       if (failVersion) throw new Error('db down');

@@ -66,7 +66,12 @@ export class RevalidatingCache<V> {
 
   /** `knownVersion`: just read by a re-check, so it is not read twice. */
   #load(key: string, knownVersion?: number): Promise<V> {
-    const entry: Entry<V> = { value: Promise.resolve(null as V), version: null, checkedAt: this.o.clock.now().getTime(), checking: null };
+    const entry: Entry<V> = {
+      value: Promise.resolve(null as V),
+      version: null,
+      checkedAt: this.o.clock.now().getTime(),
+      checking: null,
+    };
     entry.value = (async () => {
       entry.version = knownVersion ?? (await this.o.version(key));
       return this.o.build(key);

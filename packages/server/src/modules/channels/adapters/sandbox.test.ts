@@ -34,7 +34,18 @@ function sandboxHarness(channel: 'sms' | 'email' | 'whatsapp') {
         },
         async replyFrom(from: string, text: string) {
           const before = events.length;
-          await sandbox.injectInbound({ type: 'message', orgId: 'org_sbx', providerMessageId: 'sbx_in_1', channel, occurredAt: clock.now().toISOString(), from, to: '+15005550006', text, mediaUrls: [], raw: {} });
+          await sandbox.injectInbound({
+            type: 'message',
+            orgId: 'org_sbx',
+            providerMessageId: 'sbx_in_1',
+            channel,
+            occurredAt: clock.now().toISOString(),
+            from,
+            to: '+15005550006',
+            text,
+            mediaUrls: [],
+            raw: {},
+          });
           return events.slice(before);
         },
         teardown: () => sandbox.close(),
@@ -61,12 +72,34 @@ channelProviderContract({
       provider: fake,
       delivered: async () => fake.sent.map((m) => ({ to: m.to, text: m.text })),
       async statusFor(id: string) {
-        const e: OrgInboundEvent = { type: 'status', orgId: 'org_fake', provider: 'fake', channel: 'sms', providerMessageId: `${id}:delivered`, occurredAt: '2026-11-24T18:00:00Z', outboundId: id, status: 'delivered', raw: {} };
+        const e: OrgInboundEvent = {
+          type: 'status',
+          orgId: 'org_fake',
+          provider: 'fake',
+          channel: 'sms',
+          providerMessageId: `${id}:delivered`,
+          occurredAt: '2026-11-24T18:00:00Z',
+          outboundId: id,
+          status: 'delivered',
+          raw: {},
+        };
         await fake.emit(e);
         return [e];
       },
       async replyFrom(from: string, text: string) {
-        const e: OrgInboundEvent = { type: 'message', orgId: 'org_fake', provider: 'fake', channel: 'sms', providerMessageId: 'in_1', occurredAt: '2026-11-24T18:00:00Z', from, to: '+1', text, mediaUrls: [], raw: {} };
+        const e: OrgInboundEvent = {
+          type: 'message',
+          orgId: 'org_fake',
+          provider: 'fake',
+          channel: 'sms',
+          providerMessageId: 'in_1',
+          occurredAt: '2026-11-24T18:00:00Z',
+          from,
+          to: '+1',
+          text,
+          mediaUrls: [],
+          raw: {},
+        };
         await fake.emit(e);
         return [e];
       },
@@ -81,9 +114,21 @@ describe('sandbox simulation', () => {
     const sandbox = new SandboxChannelProvider({ seed, clock });
     const events: OrgInboundEvent[] = [];
     const payments: number[] = [];
-    const sb = new SandboxChannelProvider({ seed, clock, onPayment: (p) => void payments.push(p.amountMinor) });
+    const sb = new SandboxChannelProvider({
+      seed,
+      clock,
+      onPayment: (p) => void payments.push(p.amountMinor),
+    });
     sb.onEvent((e) => void events.push(e));
-    for (let i = 0; i < 200; i++) await sb.send({ messageId: `msg_${i}`, orgId: 'org_1', channel: i % 2 ? 'sms' : 'whatsapp', to: `+5255${String(i).padStart(8, '0')}`, text: 'Paga en https://pay.example/x', simulation: { segment: 'low_risk', localHour: 19, language: 'es', amountMinor: 100_000 } });
+    for (let i = 0; i < 200; i++)
+      await sb.send({
+        messageId: `msg_${i}`,
+        orgId: 'org_1',
+        channel: i % 2 ? 'sms' : 'whatsapp',
+        to: `+5255${String(i).padStart(8, '0')}`,
+        text: 'Paga en https://pay.example/x',
+        simulation: { segment: 'low_risk', localHour: 19, language: 'es', amountMinor: 100_000 },
+      });
     expect(events).toHaveLength(0); // nothing happens until simulated time passes
     for (let h = 0; h < 72; h++) {
       clock.advance(3_600_000);

@@ -1,5 +1,11 @@
 import { languageOf, simulateOutbound, type Channel, type InboundEvent } from '@saldo/core/channels';
-import type { ChannelProvider, InboundListener, OrgInboundEvent, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OrgInboundEvent,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 
 export interface SandboxOptions {
@@ -8,7 +14,13 @@ export interface SandboxOptions {
   /** Where simulated debtors write from when they reply (the sandbox's own number/address). */
   sandboxAddress?: string;
   /** A simulated payment: the payments module records it (the sandbox has no money of its own). */
-  onPayment?: (p: { orgId: string; messageId: string; to: string; amountMinor: number; at: Date }) => void | Promise<void>;
+  onPayment?: (p: {
+    orgId: string;
+    messageId: string;
+    to: string;
+    amountMinor: number;
+    at: Date;
+  }) => void | Promise<void>;
 }
 
 interface Scheduled {
@@ -25,7 +37,15 @@ interface Scheduled {
  */
 export class SandboxChannelProvider implements ChannelProvider {
   readonly id = 'sandbox' as const;
-  readonly channels: readonly Channel[] = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail', 'letter'];
+  readonly channels: readonly Channel[] = [
+    'email',
+    'sms',
+    'whatsapp',
+    'call',
+    'voicebot',
+    'voicemail',
+    'letter',
+  ];
   readonly #listeners = new Set<InboundListener>();
   #queue: Scheduled[] = [];
   #seq = 0;
@@ -34,26 +54,73 @@ export class SandboxChannelProvider implements ChannelProvider {
   constructor(private readonly opts: SandboxOptions) {}
 
   async send(msg: OutboundMessage): Promise<SendResult> {
-    if (msg.to.trim() === '' || msg.to.includes('invalid')) return { ok: false, reason: 'invalid_recipient', detail: `sandbox: ${msg.to || '(empty)'} is not a valid address`, retryable: false };
+    if (msg.to.trim() === '' || msg.to.includes('invalid'))
+      return {
+        ok: false,
+        reason: 'invalid_recipient',
+        detail: `sandbox: ${msg.to || '(empty)'} is not a valid address`,
+        retryable: false,
+      };
     const providerMessageId = `sbx_${msg.messageId}_${(++this.#ids).toString(36)}`;
     const sentAt = this.opts.clock.now().getTime();
-    const sim = msg.simulation ?? { segment: 'medium_risk' as const, localHour: new Date(sentAt).getUTCHours(), language: languageOf('es') };
-    const outcome = simulateOutbound({ seed: this.opts.seed, messageId: msg.messageId, channel: msg.channel, segment: sim.segment, localHour: sim.localHour, language: sim.language, hasLink: /https?:\/\//.test(msg.text), ...(sim.amountMinor !== undefined ? { amountMinor: sim.amountMinor } : {}) });
-    const from = this.opts.sandboxAddress ?? (msg.channel === 'email' ? 'sandbox@saldo.invalid' : '+15005550006');
+    const sim = msg.simulation ?? {
+      segment: 'medium_risk' as const,
+      localHour: new Date(sentAt).getUTCHours(),
+      language: languageOf('es'),
+    };
+    const outcome = simulateOutbound({
+      seed: this.opts.seed,
+      messageId: msg.messageId,
+      channel: msg.channel,
+      segment: sim.segment,
+      localHour: sim.localHour,
+      language: sim.language,
+      hasLink: /https?:\/\//.test(msg.text),
+      ...(sim.amountMinor !== undefined ? { amountMinor: sim.amountMinor } : {}),
+    });
+    const from =
+      this.opts.sandboxAddress ?? (msg.channel === 'email' ? 'sandbox@saldo.invalid' : '+15005550006');
     for (const ev of outcome.events) {
       const at = sentAt + ev.afterMs;
       const iso = new Date(at).toISOString();
       const base = { orgId: msg.orgId, provider: 'sandbox' as const, channel: msg.channel, occurredAt: iso };
       switch (ev.kind) {
         case 'status':
-          this.#schedule(at, () => this.#emit({ ...base, type: 'status', providerMessageId: `${providerMessageId}:${ev.status}`, outboundId: providerMessageId, status: ev.status, raw: { simulated: true }, ...(ev.detail ? { detail: ev.detail } : {}) }));
+          this.#schedule(at, () =>
+            this.#emit({
+              ...base,
+              type: 'status',
+              providerMessageId: `${providerMessageId}:${ev.status}`,
+              outboundId: providerMessageId,
+              status: ev.status,
+              raw: { simulated: true },
+              ...(ev.detail ? { detail: ev.detail } : {}),
+            }),
+          );
           break;
         case 'reply':
-          this.#schedule(at, () => this.#emit({ ...base, type: 'message', providerMessageId: `${providerMessageId}:reply`, from: msg.to, to: from, text: ev.text, mediaUrls: [], raw: { simulated: true, intent: ev.intent, inReplyTo: providerMessageId } }));
+          this.#schedule(at, () =>
+            this.#emit({
+              ...base,
+              type: 'message',
+              providerMessageId: `${providerMessageId}:reply`,
+              from: msg.to,
+              to: from,
+              text: ev.text,
+              mediaUrls: [],
+              raw: { simulated: true, intent: ev.intent, inReplyTo: providerMessageId },
+            }),
+          );
           break;
         case 'payment':
           this.#schedule(at, async () => {
-            await this.opts.onPayment?.({ orgId: msg.orgId, messageId: msg.messageId, to: msg.to, amountMinor: ev.amountMinor, at: new Date(at) });
+            await this.opts.onPayment?.({
+              orgId: msg.orgId,
+              messageId: msg.messageId,
+              to: msg.to,
+              amountMinor: ev.amountMinor,
+              at: new Date(at),
+            });
           });
           break;
       }
@@ -88,7 +155,9 @@ export class SandboxChannelProvider implements ChannelProvider {
   }
 
   /** Lets a demo or test script a debtor writing first (two-way without an outbound message). */
-  async injectInbound(e: Omit<Extract<InboundEvent, { type: 'message' }>, 'provider'> & { orgId: string }): Promise<void> {
+  async injectInbound(
+    e: Omit<Extract<InboundEvent, { type: 'message' }>, 'provider'> & { orgId: string },
+  ): Promise<void> {
     await this.#emit({ ...e, provider: 'sandbox' });
   }
 

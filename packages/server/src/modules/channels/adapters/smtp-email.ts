@@ -1,6 +1,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { saldoMailAddress } from '@saldo/core/channels';
-import type { ChannelProvider, EmailTracking, InboundListener, OrgInboundEvent, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  EmailTracking,
+  InboundListener,
+  OrgInboundEvent,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { SmtpSettings } from '../ports/channel-settings.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 import { parseInboundEmail } from './email-inbound.js';
@@ -42,15 +49,40 @@ export class SmtpEmailProvider implements ChannelProvider {
   }
 
   async send(msg: OutboundMessage): Promise<SendResult> {
-    if (msg.channel !== 'email') return { ok: false, reason: 'unsupported_channel', detail: `SMTP sends email only, not ${msg.channel}`, retryable: false };
-    if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(msg.to)) return { ok: false, reason: 'invalid_recipient', detail: `not an email address: ${msg.to}`, retryable: false };
+    if (msg.channel !== 'email')
+      return {
+        ok: false,
+        reason: 'unsupported_channel',
+        detail: `SMTP sends email only, not ${msg.channel}`,
+        retryable: false,
+      };
+    if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(msg.to))
+      return {
+        ok: false,
+        reason: 'invalid_recipient',
+        detail: `not an email address: ${msg.to}`,
+        retryable: false,
+      };
     const domain = /@([^>\s]+)>?\s*$/.exec(this.opts.settings.from)?.[1] ?? 'saldo.local';
     const providerMessageId = `${msg.messageId}@${domain}`;
-    const html = msg.html ? addTracking(msg.html, { secret: this.opts.trackingSecret, publicUrl: this.opts.publicUrl, orgId: msg.orgId, providerMessageId, ...(msg.unsubscribeUrl ? { keepUrls: [msg.unsubscribeUrl] } : {}) }) : undefined;
+    const html = msg.html
+      ? addTracking(msg.html, {
+          secret: this.opts.trackingSecret,
+          publicUrl: this.opts.publicUrl,
+          orgId: msg.orgId,
+          providerMessageId,
+          ...(msg.unsubscribeUrl ? { keepUrls: [msg.unsubscribeUrl] } : {}),
+        })
+      : undefined;
     const headers: Record<string, string> = { 'X-Saldo-Message-Id': providerMessageId };
     const inbound = this.opts.inboundDomain;
     // Without an inbound domain, replies and bounces go to the From mailbox (see ingestRaw).
-    const routing = inbound ? { replyTo: saldoMailAddress('reply', msg.messageId, inbound), envelope: { from: saldoMailAddress('bounce', msg.messageId, inbound), to: [msg.to] } } : {};
+    const routing = inbound
+      ? {
+          replyTo: saldoMailAddress('reply', msg.messageId, inbound),
+          envelope: { from: saldoMailAddress('bounce', msg.messageId, inbound), to: [msg.to] },
+        }
+      : {};
     try {
       await this.#transport.sendMail({
         from: this.opts.settings.from,
@@ -62,15 +94,30 @@ export class SmtpEmailProvider implements ChannelProvider {
         ...routing,
         date: this.opts.clock.now(),
         headers,
-        ...(msg.unsubscribeUrl ? { list: { unsubscribe: { url: msg.unsubscribeUrl, comment: 'Unsubscribe' } } } : {}),
-        ...(msg.unsubscribeUrl ? { headers: { ...headers, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+        ...(msg.unsubscribeUrl
+          ? { list: { unsubscribe: { url: msg.unsubscribeUrl, comment: 'Unsubscribe' } } }
+          : {}),
+        ...(msg.unsubscribeUrl
+          ? { headers: { ...headers, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+          : {}),
       });
       return { ok: true, providerMessageId, status: 'sent' };
     } catch (e) {
       const err = e as { responseCode?: number; message?: string; code?: string };
       const detail = `${err.responseCode ?? err.code ?? ''} ${err.message ?? String(e)}`.trim();
-      if (err.responseCode && err.responseCode >= 500 && err.responseCode < 600 && /recipient|mailbox|user/i.test(detail)) return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
-      return { ok: false, reason: 'provider_error', detail, retryable: !err.responseCode || err.responseCode < 500 };
+      if (
+        err.responseCode &&
+        err.responseCode >= 500 &&
+        err.responseCode < 600 &&
+        /recipient|mailbox|user/i.test(detail)
+      )
+        return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
+      return {
+        ok: false,
+        reason: 'provider_error',
+        detail,
+        retryable: !err.responseCode || err.responseCode < 500,
+      };
     }
   }
 

@@ -1,5 +1,10 @@
 import twilio from 'twilio';
-import type { ChannelProvider, InboundListener, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { TwilioSettings } from '../ports/channel-settings.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 import { twilioWhatsAppContent } from './twilio-whatsapp-content.js';
@@ -30,16 +35,40 @@ export class TwilioMessagingProvider implements ChannelProvider {
   readonly #client: ReturnType<typeof twilio>;
 
   constructor(private readonly opts: TwilioMessagingOptions) {
-    this.#client = twilio(opts.settings.accountSid, opts.settings.authToken, opts.httpClient ? { httpClient: opts.httpClient } : {});
+    this.#client = twilio(
+      opts.settings.accountSid,
+      opts.settings.authToken,
+      opts.httpClient ? { httpClient: opts.httpClient } : {},
+    );
   }
 
   async send(msg: OutboundMessage): Promise<SendResult> {
-    if (msg.channel !== 'sms' && msg.channel !== 'whatsapp') return { ok: false, reason: 'unsupported_channel', detail: `Twilio Messaging does not send ${msg.channel}`, retryable: false };
+    if (msg.channel !== 'sms' && msg.channel !== 'whatsapp')
+      return {
+        ok: false,
+        reason: 'unsupported_channel',
+        detail: `Twilio Messaging does not send ${msg.channel}`,
+        retryable: false,
+      };
     const wa = msg.channel === 'whatsapp';
     const from = wa ? this.opts.settings.fromWhatsApp : this.opts.settings.fromSms;
-    if (!from) return { ok: false, reason: 'provider_error', detail: wa ? 'TWILIO_FROM_WHATSAPP is not configured' : 'TWILIO_FROM_SMS is not configured', retryable: false };
-    if (!/^\+[1-9]\d{6,14}$/.test(msg.to)) return { ok: false, reason: 'invalid_recipient', detail: `not an E.164 number: ${msg.to}`, retryable: false };
-    const content = wa ? twilioWhatsAppContent(msg, this.opts.clock.now()) : { ok: true as const, fields: { body: msg.text } };
+    if (!from)
+      return {
+        ok: false,
+        reason: 'provider_error',
+        detail: wa ? 'TWILIO_FROM_WHATSAPP is not configured' : 'TWILIO_FROM_SMS is not configured',
+        retryable: false,
+      };
+    if (!/^\+[1-9]\d{6,14}$/.test(msg.to))
+      return {
+        ok: false,
+        reason: 'invalid_recipient',
+        detail: `not an E.164 number: ${msg.to}`,
+        retryable: false,
+      };
+    const content = wa
+      ? twilioWhatsAppContent(msg, this.opts.clock.now())
+      : { ok: true as const, fields: { body: msg.text } };
     if (!content.ok) return content.failure;
     try {
       const m = await this.#client.messages.create({
@@ -48,7 +77,11 @@ export class TwilioMessagingProvider implements ChannelProvider {
         ...content.fields,
         statusCallback: `${this.opts.publicUrl.replace(/\/+$/, '')}${MESSAGING_STATUS_PATH}`,
       });
-      return { ok: true, providerMessageId: m.sid, status: m.status === 'accepted' || m.status === 'queued' ? 'queued' : 'sent' };
+      return {
+        ok: true,
+        providerMessageId: m.sid,
+        status: m.status === 'accepted' || m.status === 'queued' ? 'queued' : 'sent',
+      };
     } catch (e) {
       return twilioFailure(e);
     }
@@ -65,9 +98,16 @@ export function twilioFailure(e: unknown): SendResult {
   const err = e as { status?: number; code?: number; message?: string };
   const detail = `${err.code ?? ''} ${err.message ?? String(e)}`.trim();
   // 21211 invalid 'To', 21614 not a mobile number, 63024 invalid WhatsApp recipient, 21610 recipient unsubscribed.
-  if (err.code === 21211 || err.code === 21614 || err.code === 63024 || err.code === 21610) return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
+  if (err.code === 21211 || err.code === 21614 || err.code === 63024 || err.code === 21610)
+    return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
   // 63016: free-form WhatsApp outside the 24-hour window (our own check should have caught it).
   if (err.code === 63016) return { ok: false, reason: 'outside_service_window', detail, retryable: false };
-  if (err.status === 429 || err.code === 20429) return { ok: false, reason: 'rate_limited', detail, retryable: true };
-  return { ok: false, reason: 'provider_error', detail, retryable: err.status === undefined || err.status >= 500 };
+  if (err.status === 429 || err.code === 20429)
+    return { ok: false, reason: 'rate_limited', detail, retryable: true };
+  return {
+    ok: false,
+    reason: 'provider_error',
+    detail,
+    retryable: err.status === undefined || err.status >= 500,
+  };
 }

@@ -1,7 +1,18 @@
 import twilio from 'twilio';
 import { assertUnreachable } from '@saldo/core';
-import { isVoiceStep, nextVoiceTurn, type InboundEvent, type VoiceAction, type VoiceScript } from '@saldo/core/channels';
-import type { ChannelProvider, InboundListener, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import {
+  isVoiceStep,
+  nextVoiceTurn,
+  type InboundEvent,
+  type VoiceAction,
+  type VoiceScript,
+} from '@saldo/core/channels';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 import type { TwilioSettings } from '../ports/channel-settings.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
 import { twilioFailure, type TwilioHttpClient } from './twilio-messaging.js';
@@ -19,7 +30,10 @@ export function voiceUrl(publicUrl: string, scriptId: string, step: string, atte
 }
 
 /** Renders the actions of one turn as TwiML. Every `<Say>` and `<Gather>` is in the script's locale. */
-export function actionsToTwiml(actions: readonly VoiceAction[], opts: { locale: string; publicUrl: string; scriptId: string }): string {
+export function actionsToTwiml(
+  actions: readonly VoiceAction[],
+  opts: { locale: string; publicUrl: string; scriptId: string },
+): string {
   const r = new twilio.twiml.VoiceResponse();
   const language = opts.locale as 'es-MX';
   for (const a of actions) {
@@ -29,7 +43,16 @@ export function actionsToTwiml(actions: readonly VoiceAction[], opts: { locale: 
         break;
       case 'gather': {
         // actionOnEmptyResult: silence also comes back to us, so the loop can re-ask or end politely.
-        const g = r.gather({ input: ['speech', 'dtmf'], language, numDigits: 1, timeout: 5, speechTimeout: 'auto', actionOnEmptyResult: true, method: 'POST', action: voiceUrl(opts.publicUrl, opts.scriptId, a.step, a.attempt) });
+        const g = r.gather({
+          input: ['speech', 'dtmf'],
+          language,
+          numDigits: 1,
+          timeout: 5,
+          speechTimeout: 'auto',
+          actionOnEmptyResult: true,
+          method: 'POST',
+          action: voiceUrl(opts.publicUrl, opts.scriptId, a.step, a.attempt),
+        });
         g.say({ language }, a.prompt);
         break;
       }
@@ -51,11 +74,33 @@ export function actionsToTwiml(actions: readonly VoiceAction[], opts: { locale: 
  * (`nextVoiceTurn`), and for US debtors that voicemail template must pass the limited-content check
  * (US-REGF-LCM in core required-content) when it is saved. `country` is kept for the audit trail.
  */
-export function voiceTurnTwiml(input: { script: VoiceScript | null; scriptId: string; country: string; event: Extract<InboundEvent, { type: 'call' }> | undefined; attempt: number; publicUrl: string }): string {
+export function voiceTurnTwiml(input: {
+  script: VoiceScript | null;
+  scriptId: string;
+  country: string;
+  event: Extract<InboundEvent, { type: 'call' }> | undefined;
+  attempt: number;
+  publicUrl: string;
+}): string {
   const { script, event } = input;
-  if (!script || !event || !isVoiceStep(event.step)) return actionsToTwiml([{ kind: 'hangup' }], { locale: 'en-US', publicUrl: input.publicUrl, scriptId: input.scriptId });
-  const turn = nextVoiceTurn(script, { step: event.step, attempt: input.attempt, ...(event.answeredBy ? { answeredBy: event.answeredBy } : {}), ...(event.speech ? { speech: event.speech } : {}), ...(event.digits ? { digits: event.digits } : {}) });
-  return actionsToTwiml(turn.actions, { locale: script.locale, publicUrl: input.publicUrl, scriptId: input.scriptId });
+  if (!script || !event || !isVoiceStep(event.step))
+    return actionsToTwiml([{ kind: 'hangup' }], {
+      locale: 'en-US',
+      publicUrl: input.publicUrl,
+      scriptId: input.scriptId,
+    });
+  const turn = nextVoiceTurn(script, {
+    step: event.step,
+    attempt: input.attempt,
+    ...(event.answeredBy ? { answeredBy: event.answeredBy } : {}),
+    ...(event.speech ? { speech: event.speech } : {}),
+    ...(event.digits ? { digits: event.digits } : {}),
+  });
+  return actionsToTwiml(turn.actions, {
+    locale: script.locale,
+    publicUrl: input.publicUrl,
+    scriptId: input.scriptId,
+  });
 }
 
 export interface TwilioVoiceOptions {
@@ -71,14 +116,36 @@ export class TwilioVoiceProvider implements ChannelProvider {
   readonly channels = ['call', 'voicebot'] as const;
   readonly #client: ReturnType<typeof twilio>;
   constructor(private readonly opts: TwilioVoiceOptions) {
-    this.#client = twilio(opts.settings.accountSid, opts.settings.authToken, opts.httpClient ? { httpClient: opts.httpClient } : {});
+    this.#client = twilio(
+      opts.settings.accountSid,
+      opts.settings.authToken,
+      opts.httpClient ? { httpClient: opts.httpClient } : {},
+    );
   }
 
   async send(msg: OutboundMessage): Promise<SendResult> {
-    if (msg.channel !== 'call' && msg.channel !== 'voicebot') return { ok: false, reason: 'unsupported_channel', detail: `Twilio Voice does not send ${msg.channel}`, retryable: false };
-    if (!msg.voiceScriptId) return { ok: false, reason: 'provider_error', detail: 'a call needs a stored voice script (voiceScriptId)', retryable: false };
+    if (msg.channel !== 'call' && msg.channel !== 'voicebot')
+      return {
+        ok: false,
+        reason: 'unsupported_channel',
+        detail: `Twilio Voice does not send ${msg.channel}`,
+        retryable: false,
+      };
+    if (!msg.voiceScriptId)
+      return {
+        ok: false,
+        reason: 'provider_error',
+        detail: 'a call needs a stored voice script (voiceScriptId)',
+        retryable: false,
+      };
     const from = this.opts.settings.fromVoice ?? this.opts.settings.fromSms;
-    if (!from) return { ok: false, reason: 'provider_error', detail: 'no caller id configured (TWILIO_FROM_SMS)', retryable: false };
+    if (!from)
+      return {
+        ok: false,
+        reason: 'provider_error',
+        detail: 'no caller id configured (TWILIO_FROM_SMS)',
+        retryable: false,
+      };
     try {
       const call = await this.#client.calls.create({
         to: msg.to,

@@ -15,14 +15,37 @@ export type TwilioWhatsAppFields = { body: string } | { contentSid: string; cont
  * The window comes from `msg.lastInboundAt`, which the send path reads for every WhatsApp
  * provider alike (the debtor's last inbound WhatsApp message), and core's window rule.
  */
-export function twilioWhatsAppContent(msg: OutboundMessage, now: Date): { ok: true; fields: TwilioWhatsAppFields } | { ok: false; failure: SendResult } {
+export function twilioWhatsAppContent(
+  msg: OutboundMessage,
+  now: Date,
+): { ok: true; fields: TwilioWhatsAppFields } | { ok: false; failure: SendResult } {
   if (isInsideServiceWindow(now, msg.lastInboundAt ?? null)) return { ok: true, fields: { body: msg.text } };
-  const fail = (reason: 'outside_service_window' | 'template_not_approved', detail: string) => ({ ok: false as const, failure: { ok: false as const, reason, detail, retryable: false } });
+  const fail = (reason: 'outside_service_window' | 'template_not_approved', detail: string) => ({
+    ok: false as const,
+    failure: { ok: false as const, reason, detail, retryable: false },
+  });
   const t = msg.whatsapp;
-  if (!t) return fail('outside_service_window', 'outside the 24-hour WhatsApp window only an approved template may be sent, and this message has no WhatsApp template');
+  if (!t)
+    return fail(
+      'outside_service_window',
+      'outside the 24-hour WhatsApp window only an approved template may be sent, and this message has no WhatsApp template',
+    );
   if (!t.twilioContentSid)
-    return fail('outside_service_window', `outside the 24-hour WhatsApp window Twilio needs an approved Content template: template "${t.name}" has no whatsapp.twilioContentSid (HX…)`);
-  if (!t.approved) return fail('template_not_approved', `WhatsApp template "${t.name}" (${t.twilioContentSid}) is not marked approved yet`);
+    return fail(
+      'outside_service_window',
+      `outside the 24-hour WhatsApp window Twilio needs an approved Content template: template "${t.name}" has no whatsapp.twilioContentSid (HX…)`,
+    );
+  if (!t.approved)
+    return fail(
+      'template_not_approved',
+      `WhatsApp template "${t.name}" (${t.twilioContentSid}) is not marked approved yet`,
+    );
   const variables = Object.fromEntries(t.parameters.map((v, i) => [String(i + 1), v]));
-  return { ok: true, fields: { contentSid: t.twilioContentSid, ...(t.parameters.length > 0 ? { contentVariables: JSON.stringify(variables) } : {}) } };
+  return {
+    ok: true,
+    fields: {
+      contentSid: t.twilioContentSid,
+      ...(t.parameters.length > 0 ? { contentVariables: JSON.stringify(variables) } : {}),
+    },
+  };
 }

@@ -1,4 +1,11 @@
-import type { Channel, DeliveryStatus, InboundEvent, ProviderId, SandboxSegment, TemplateLanguage } from '@saldo/core/channels';
+import type {
+  Channel,
+  DeliveryStatus,
+  InboundEvent,
+  ProviderId,
+  SandboxSegment,
+  TemplateLanguage,
+} from '@saldo/core/channels';
 
 /**
  * The channel port: one provider (sandbox, SMTP, Twilio, Meta…) sends messages on some channels and
@@ -19,7 +26,13 @@ export interface OutboundMessage {
    * WhatsApp: the template to send instead of free-form text outside the 24-hour window. Meta sends
    * it by name + language; Twilio by `twilioContentSid` with `parameters` as contentVariables.
    */
-  whatsapp?: { name: string; language: string; parameters: string[]; approved: boolean; twilioContentSid?: string };
+  whatsapp?: {
+    name: string;
+    language: string;
+    parameters: string[];
+    approved: boolean;
+    twilioContentSid?: string;
+  };
   /** WhatsApp free-form: when the debtor last wrote to us (the 24-hour window). */
   lastInboundAt?: Date | null;
   /** Calls: the id of a stored voice script the voice webhook plays. */
@@ -27,10 +40,22 @@ export interface OutboundMessage {
   /** Email: the one-click unsubscribe URL for List-Unsubscribe. */
   unsubscribeUrl?: string;
   /** Sandbox only: who the simulated debtor is, so its behaviour model can answer. */
-  simulation?: { segment: SandboxSegment; localHour: number; language: TemplateLanguage; amountMinor?: number };
+  simulation?: {
+    segment: SandboxSegment;
+    localHour: number;
+    language: TemplateLanguage;
+    amountMinor?: number;
+  };
 }
 
-export const sendFailureReasons = ['outside_service_window', 'template_not_approved', 'invalid_recipient', 'unsupported_channel', 'rate_limited', 'provider_error'] as const;
+export const sendFailureReasons = [
+  'outside_service_window',
+  'template_not_approved',
+  'invalid_recipient',
+  'unsupported_channel',
+  'rate_limited',
+  'provider_error',
+] as const;
 export type SendFailureReason = (typeof sendFailureReasons)[number];
 
 export type SendResult =
@@ -65,8 +90,7 @@ export interface WebhookRequest {
 }
 
 export type WebhookVerdict =
-  | { ok: true; orgId: string; events: OrgInboundEvent[] }
-  | { ok: false; reason: string };
+  { ok: true; orgId: string; events: OrgInboundEvent[] } | { ok: false; reason: string };
 
 /**
  * Verification + normalisation of provider webhooks (ports so that `api/` never imports adapters).

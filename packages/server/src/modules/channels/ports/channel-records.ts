@@ -16,7 +16,10 @@ export interface ContactPointLookup {
   /** The debtor an outbound message was sent to (status callbacks carry no sender). */
   findByOutboundId(orgId: string, providerMessageId: string): Promise<ContactPointMatch | null>;
   /** `findByOutboundId` for many ids in one query (optional): matched ids only. */
-  findByOutboundIds?(orgId: string, providerMessageIds: readonly string[]): Promise<Map<string, ContactPointMatch>>;
+  findByOutboundIds?(
+    orgId: string,
+    providerMessageIds: readonly string[],
+  ): Promise<Map<string, ContactPointMatch>>;
 }
 
 export interface ChannelTimelineEntry {
@@ -39,15 +42,48 @@ export interface TimelineWriter {
 
 export interface OptOutRecorder {
   /** Records an opt-out for a debtor's channel (and address); immediate, idempotent. */
-  optOut(input: { orgId: string; debtorId: string; channel: Channel; address: string; source: string; at: Date }): Promise<void>;
+  optOut(input: {
+    orgId: string;
+    debtorId: string;
+    channel: Channel;
+    address: string;
+    source: string;
+    at: Date;
+  }): Promise<void>;
 }
 
 /** Events for the strategy engine. `inboundId` makes handlers idempotent on redelivery. */
 export type ChannelDomainEvent =
-  | { type: 'channel.message_received'; inboundId: string; orgId: string; debtorId: string | null; unknownSender: boolean; event: OrgInboundEvent }
-  | { type: 'channel.status_changed'; inboundId: string; orgId: string; debtorId: string | null; event: OrgInboundEvent }
-  | { type: 'channel.call_progress'; inboundId: string; orgId: string; debtorId: string | null; event: OrgInboundEvent }
-  | { type: 'channel.opted_out'; inboundId: string; orgId: string; debtorId: string; channel: Channel; keyword: string };
+  | {
+      type: 'channel.message_received';
+      inboundId: string;
+      orgId: string;
+      debtorId: string | null;
+      unknownSender: boolean;
+      event: OrgInboundEvent;
+    }
+  | {
+      type: 'channel.status_changed';
+      inboundId: string;
+      orgId: string;
+      debtorId: string | null;
+      event: OrgInboundEvent;
+    }
+  | {
+      type: 'channel.call_progress';
+      inboundId: string;
+      orgId: string;
+      debtorId: string | null;
+      event: OrgInboundEvent;
+    }
+  | {
+      type: 'channel.opted_out';
+      inboundId: string;
+      orgId: string;
+      debtorId: string;
+      channel: Channel;
+      keyword: string;
+    };
 
 export interface EventBus {
   publish(e: ChannelDomainEvent): Promise<void>;

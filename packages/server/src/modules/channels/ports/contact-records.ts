@@ -10,7 +10,14 @@ import type { ContactChannel, ComplianceReason } from './messaging.js';
  */
 
 /** Call outcomes as the compliance engine counts them. */
-export const callOutcomes = ['no_answer', 'voicemail', 'connected', 'conversation', 'busy', 'not_connected'] as const;
+export const callOutcomes = [
+  'no_answer',
+  'voicemail',
+  'connected',
+  'conversation',
+  'busy',
+  'not_connected',
+] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
 export interface OutboundMessageRecord {
@@ -62,19 +69,42 @@ export interface OutboundMessageStore {
    * Inserts a `queued` row under (org, idempotencyKey). When the key exists: a row that failed
    * with a retryable error is claimed again (`claimed: true`); anything else is a duplicate.
    */
-  insertOnce(m: NewOutboundMessage): Promise<{ kind: 'inserted' | 'claimed'; id: string } | { kind: 'duplicate'; id: string }>;
-  markSent(orgId: string, id: string, providerMessageId: string, status: DeliveryStatus, at: Date): Promise<void>;
+  insertOnce(
+    m: NewOutboundMessage,
+  ): Promise<{ kind: 'inserted' | 'claimed'; id: string } | { kind: 'duplicate'; id: string }>;
+  markSent(
+    orgId: string,
+    id: string,
+    providerMessageId: string,
+    status: DeliveryStatus,
+    at: Date,
+  ): Promise<void>;
   markFailed(orgId: string, id: string, error: string, retryable: boolean, at: Date): Promise<void>;
   /** A status callback: moves the status forward (never back) and sets the call outcome. */
-  applyStatus(orgId: string, provider: ProviderId, providerMessageId: string, status: DeliveryStatus, at: Date): Promise<OutboundMessageRecord | null>;
+  applyStatus(
+    orgId: string,
+    provider: ProviderId,
+    providerMessageId: string,
+    status: DeliveryStatus,
+    at: Date,
+  ): Promise<OutboundMessageRecord | null>;
   /** `applyStatus` for a run of callbacks in one statement (optional): same result as applying them in order. */
-  applyStatusMany?(orgId: string, items: ReadonlyArray<{ provider: ProviderId; providerMessageId: string; status: DeliveryStatus }>, at: Date): Promise<void>;
+  applyStatusMany?(
+    orgId: string,
+    items: ReadonlyArray<{ provider: ProviderId; providerMessageId: string; status: DeliveryStatus }>,
+    at: Date,
+  ): Promise<void>;
   get(orgId: string, id: string): Promise<OutboundMessageRecord | null>;
   findByKey(orgId: string, idempotencyKey: string): Promise<OutboundMessageRecord | null>;
   historyForDebtor(orgId: string, debtorId: string, since: Date, until: Date): Promise<OutboundHistoryItem[]>;
   /** Batch forms of findByKey / historyForDebtor (one query each for a dispatch batch). */
   findByKeys?(orgId: string, idempotencyKeys: readonly string[]): Promise<Map<string, OutboundMessageRecord>>;
-  historyForDebtors?(orgId: string, debtorIds: readonly string[], since: Date, until: Date): Promise<Map<string, OutboundHistoryItem[]>>;
+  historyForDebtors?(
+    orgId: string,
+    debtorIds: readonly string[],
+    since: Date,
+    until: Date,
+  ): Promise<Map<string, OutboundHistoryItem[]>>;
 }
 
 /** Everything the send path needs about one account, its debtor and their contact data. */
@@ -102,7 +132,13 @@ export interface ContactTarget {
     timezone: string;
     vulnerabilities: string[];
   };
-  contactPoints: { kind: 'phone' | 'email' | 'whatsapp'; value: string; lineType: string | null; verified: boolean; bounced: boolean }[];
+  contactPoints: {
+    kind: 'phone' | 'email' | 'whatsapp';
+    value: string;
+    lineType: string | null;
+    verified: boolean;
+    bounced: boolean;
+  }[];
   consents: { channel: string; state: 'granted' | 'denied' | 'unknown'; optedOutAt: string | null }[];
   /** When the debtor last wrote on WhatsApp (the 24-hour service window). */
   lastWhatsAppInboundAt: string | null;
@@ -129,7 +165,11 @@ export interface ComplianceRefusal {
 
 export interface ComplianceRefusalStore {
   record(r: ComplianceRefusal): Promise<string>;
-  listForAccount(orgId: string, accountId: string, limit: number): Promise<(ComplianceRefusal & { id: string })[]>;
+  listForAccount(
+    orgId: string,
+    accountId: string,
+    limit: number,
+  ): Promise<(ComplianceRefusal & { id: string })[]>;
 }
 
 /** The provider that carries a channel for an organisation (its own settings, else the sandbox). */

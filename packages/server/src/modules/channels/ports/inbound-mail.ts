@@ -22,8 +22,13 @@ export interface InboundMailReceiver {
 
 /** Finds the organisation and the provider id of an outbound message from Saldo's own id alone. */
 export interface OutboundMessageLocator {
-  locate(messageId: string): Promise<{ orgId: string; channel: string; providerMessageId: string | null } | null>;
+  locate(
+    messageId: string,
+  ): Promise<{ orgId: string; channel: string; providerMessageId: string | null } | null>;
 }
 
 /** Turns one raw message into normalised events for an organisation (adapters/channels/email-inbound.ts). */
-export type InboundMailParser = (raw: string, ctx: { orgId: string; receivedAt: Date; originalMessageId?: string; saldoMessageId?: string }) => OrgInboundEvent[];
+export type InboundMailParser = (
+  raw: string,
+  ctx: { orgId: string; receivedAt: Date; originalMessageId?: string; saldoMessageId?: string },
+) => OrgInboundEvent[];

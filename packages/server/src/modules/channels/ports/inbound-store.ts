@@ -20,7 +20,10 @@ export interface InboundStore {
    * `storeOnce` for several events in one statement (optional: a store without it is called once
    * per event). Results in input order; a second copy of an event in the same call is a duplicate.
    */
-  storeMany?(events: readonly OrgInboundEvent[], receivedAt: Date): Promise<Array<{ stored: boolean; id: string }>>;
+  storeMany?(
+    events: readonly OrgInboundEvent[],
+    receivedAt: Date,
+  ): Promise<Array<{ stored: boolean; id: string }>>;
   markProcessed(id: string, at: Date): Promise<void>;
   /** `markProcessed` for several events in one statement (optional, as storeMany). */
   markProcessedMany?(ids: readonly string[], at: Date): Promise<void>;

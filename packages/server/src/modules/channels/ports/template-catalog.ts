@@ -1,4 +1,10 @@
-import type { Channel, MessageTemplate, TemplatePurpose, VoiceScriptFields, WhatsAppTemplateFields } from '@saldo/core/channels';
+import type {
+  Channel,
+  MessageTemplate,
+  TemplatePurpose,
+  VoiceScriptFields,
+  WhatsAppTemplateFields,
+} from '@saldo/core/channels';
 
 /**
  * Message templates written by an organisation (`message_templates`), versioned per
@@ -31,15 +37,34 @@ export interface OrgTemplate {
   publishedAt: string | null;
 }
 
-export type NewOrgTemplate = Pick<OrgTemplate, 'orgId' | 'key' | 'purpose' | 'channel' | 'locale' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice' | 'countries' | 'createdBy'>;
-export type OrgTemplatePatch = Partial<Pick<OrgTemplate, 'purpose' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice' | 'countries'>>;
+export type NewOrgTemplate = Pick<
+  OrgTemplate,
+  | 'orgId'
+  | 'key'
+  | 'purpose'
+  | 'channel'
+  | 'locale'
+  | 'subject'
+  | 'body'
+  | 'html'
+  | 'whatsapp'
+  | 'voice'
+  | 'countries'
+  | 'createdBy'
+>;
+export type OrgTemplatePatch = Partial<
+  Pick<OrgTemplate, 'purpose' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice' | 'countries'>
+>;
 
 export interface TemplateStore {
   /** Inserts a draft as the next version of (org, key, channel, locale). */
   createDraft(t: NewOrgTemplate, at: Date): Promise<OrgTemplate>;
   get(orgId: string, id: string): Promise<OrgTemplate | null>;
   /** Newest first; filters are optional. */
-  list(orgId: string, filter?: { key?: string; channel?: Channel; locale?: string; status?: OrgTemplateStatus }): Promise<OrgTemplate[]>;
+  list(
+    orgId: string,
+    filter?: { key?: string; channel?: Channel; locale?: string; status?: OrgTemplateStatus },
+  ): Promise<OrgTemplate[]>;
   /** Updates a draft; null when the row is not (or no longer) a draft of this org. */
   updateDraft(orgId: string, id: string, patch: OrgTemplatePatch, at: Date): Promise<OrgTemplate | null>;
   /**
@@ -61,5 +86,11 @@ export interface TemplateCatalog {
    * strategy reference or custom key (`reminder_email_v1`), or an org template id (`tpl_org_…`).
    * Throws SaldoError('validation') for an unknown template or one for another channel.
    */
-  resolve(q: { orgId: string; templateId: string; channel: Channel; locale: string; country: string }): Promise<MessageTemplate>;
+  resolve(q: {
+    orgId: string;
+    templateId: string;
+    channel: Channel;
+    locale: string;
+    country: string;
+  }): Promise<MessageTemplate>;
 }

@@ -36,7 +36,23 @@ export function channelProviderContract(h: ContractHarness): void {
       await ctx.teardown();
     });
 
-    const msg = (i: number, text = `Hola Ana, mensaje ${i}. Responde BAJA para dejar de recibir SMS.`) => ({ messageId: `msg_contract_${i}`, orgId: h.orgId, channel: h.channel, to: h.recipient, subject: 'Tu cuenta', text, html: `<p>${text} <a href="https://pay.example/p/1">pagar</a></p>`, lastInboundAt: null, whatsapp: { name: 'saldo_reminder', language: 'es_MX', parameters: ['Ana'], approved: true, twilioContentSid: `HX${'0'.repeat(32)}` } });
+    const msg = (i: number, text = `Hola Ana, mensaje ${i}. Responde BAJA para dejar de recibir SMS.`) => ({
+      messageId: `msg_contract_${i}`,
+      orgId: h.orgId,
+      channel: h.channel,
+      to: h.recipient,
+      subject: 'Tu cuenta',
+      text,
+      html: `<p>${text} <a href="https://pay.example/p/1">pagar</a></p>`,
+      lastInboundAt: null,
+      whatsapp: {
+        name: 'saldo_reminder',
+        language: 'es_MX',
+        parameters: ['Ana'],
+        approved: true,
+        twilioContentSid: `HX${'0'.repeat(32)}`,
+      },
+    });
 
     it('declares the channel under test', () => {
       expect(ctx.provider.channels).toContain(h.channel);
@@ -67,7 +83,10 @@ export function channelProviderContract(h: ContractHarness): void {
     it('refuses channels it does not serve', async () => {
       const other = (['letter', 'sms', 'email'] as const).find((c) => !ctx.provider.channels.includes(c));
       if (!other) return; // the sandbox serves every channel
-      expect(await ctx.provider.send({ ...msg(4), channel: other })).toMatchObject({ ok: false, reason: 'unsupported_channel' });
+      expect(await ctx.provider.send({ ...msg(4), channel: other })).toMatchObject({
+        ok: false,
+        reason: 'unsupported_channel',
+      });
     });
 
     it('normalises a status for a sent message', async () => {
@@ -76,7 +95,12 @@ export function channelProviderContract(h: ContractHarness): void {
       const events = await ctx.statusFor(r.providerMessageId);
       expect(events.length).toBeGreaterThan(0);
       for (const e of events) {
-        expect(e).toMatchObject({ type: 'status', orgId: h.orgId, provider: ctx.provider.id, outboundId: r.providerMessageId });
+        expect(e).toMatchObject({
+          type: 'status',
+          orgId: h.orgId,
+          provider: ctx.provider.id,
+          outboundId: r.providerMessageId,
+        });
         expect(e.providerMessageId.startsWith(r.providerMessageId)).toBe(true);
         expect(Number.isNaN(Date.parse(e.occurredAt))).toBe(false);
       }
@@ -85,7 +109,14 @@ export function channelProviderContract(h: ContractHarness): void {
     it('normalises a reply from the debtor', async () => {
       const events = await ctx.replyFrom(h.recipient, 'Pago el viernes');
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ type: 'message', orgId: h.orgId, provider: ctx.provider.id, channel: h.channel, from: normaliseContactPoint(h.channel, h.recipient), text: 'Pago el viernes' });
+      expect(events[0]).toMatchObject({
+        type: 'message',
+        orgId: h.orgId,
+        provider: ctx.provider.id,
+        channel: h.channel,
+        from: normaliseContactPoint(h.channel, h.recipient),
+        text: 'Pago el viernes',
+      });
     });
   });
 }

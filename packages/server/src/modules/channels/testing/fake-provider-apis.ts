@@ -20,13 +20,20 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-async function listen(handler: (req: RecordedRequest) => { status: number; json: unknown }): Promise<FakeApi> {
+async function listen(
+  handler: (req: RecordedRequest) => { status: number; json: unknown },
+): Promise<FakeApi> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rec = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const rec = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(rec);
       const out = handler(rec);
       res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.json));
@@ -34,7 +41,11 @@ async function listen(handler: (req: RecordedRequest) => { status: number; json:
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 function isJsonObject(s: string): boolean {
@@ -51,14 +62,39 @@ export async function startFakeTwilioApi(): Promise<FakeApi> {
   return listen((req) => {
     const form = new URLSearchParams(req.body);
     if (/\/Messages\.json$/.test(req.path)) {
-      if (form.get('To')?.includes('+15005550001')) return { status: 400, json: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } };
+      if (form.get('To')?.includes('+15005550001'))
+        return {
+          status: 400,
+          json: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 },
+        };
       // As Twilio: a message has a Body or a Content template; ContentVariables is a JSON object string.
-      if (!form.get('Body') && !form.get('ContentSid')) return { status: 400, json: { code: 21619, message: 'A text message body or media urls must be specified.', status: 400 } };
+      if (!form.get('Body') && !form.get('ContentSid'))
+        return {
+          status: 400,
+          json: { code: 21619, message: 'A text message body or media urls must be specified.', status: 400 },
+        };
       const vars = form.get('ContentVariables');
-      if (vars !== null && (!form.get('ContentSid') || !isJsonObject(vars))) return { status: 400, json: { code: 21656, message: 'The ContentVariables Parameter is invalid.', status: 400 } };
-      return { status: 201, json: { sid: `SM${(++n).toString().padStart(32, '0')}`, status: 'queued', to: form.get('To'), from: form.get('From'), body: form.get('Body') } };
+      if (vars !== null && (!form.get('ContentSid') || !isJsonObject(vars)))
+        return {
+          status: 400,
+          json: { code: 21656, message: 'The ContentVariables Parameter is invalid.', status: 400 },
+        };
+      return {
+        status: 201,
+        json: {
+          sid: `SM${(++n).toString().padStart(32, '0')}`,
+          status: 'queued',
+          to: form.get('To'),
+          from: form.get('From'),
+          body: form.get('Body'),
+        },
+      };
     }
-    if (/\/Calls\.json$/.test(req.path)) return { status: 201, json: { sid: `CA${(++n).toString().padStart(32, '0')}`, status: 'queued', to: form.get('To') } };
+    if (/\/Calls\.json$/.test(req.path))
+      return {
+        status: 201,
+        json: { sid: `CA${(++n).toString().padStart(32, '0')}`, status: 'queued', to: form.get('To') },
+      };
     return { status: 404, json: { code: 20404, message: 'not found', status: 404 } };
   });
 }
@@ -66,10 +102,19 @@ export async function startFakeTwilioApi(): Promise<FakeApi> {
 export async function startFakeMetaApi(): Promise<FakeApi> {
   let n = 0;
   return listen((req) => {
-    if (!/\/messages$/.test(req.path)) return { status: 404, json: { error: { code: 100, message: 'unknown path' } } };
+    if (!/\/messages$/.test(req.path))
+      return { status: 404, json: { error: { code: 100, message: 'unknown path' } } };
     const body = JSON.parse(req.body || '{}') as { to?: string };
-    if (body.to === '15005550001') return { status: 400, json: { error: { code: 131026, message: 'Message undeliverable' } } };
-    return { status: 200, json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.FAKE${++n}` }] } };
+    if (body.to === '15005550001')
+      return { status: 400, json: { error: { code: 131026, message: 'Message undeliverable' } } };
+    return {
+      status: 200,
+      json: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: body.to, wa_id: body.to }],
+        messages: [{ id: `wamid.FAKE${++n}` }],
+      },
+    };
   });
 }
 
@@ -78,7 +123,10 @@ export function localTwilioHttpClient(baseUrl: string): TwilioHttpClient {
   class LocalRequestClient extends twilio.RequestClient {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors the SDK's own signature
     override request<T>(opts: any) {
-      return super.request<T>({ ...opts, uri: String(opts.uri).replace(/^https:\/\/[a-z.]*twilio\.com/, baseUrl) });
+      return super.request<T>({
+        ...opts,
+        uri: String(opts.uri).replace(/^https:\/\/[a-z.]*twilio\.com/, baseUrl),
+      });
     }
   }
   return new LocalRequestClient();

@@ -1,5 +1,11 @@
 import type { Channel } from '@saldo/core/channels';
-import type { ChannelProvider, InboundListener, OrgInboundEvent, OutboundMessage, SendResult } from '../ports/channel-provider.js';
+import type {
+  ChannelProvider,
+  InboundListener,
+  OrgInboundEvent,
+  OutboundMessage,
+  SendResult,
+} from '../ports/channel-provider.js';
 
 /**
  * Test double: records what was sent and emits whatever a test tells it to. Unlike the sandbox it
@@ -7,7 +13,15 @@ import type { ChannelProvider, InboundListener, OrgInboundEvent, OutboundMessage
  */
 export class FakeChannelProvider implements ChannelProvider {
   readonly id = 'fake' as const;
-  readonly channels: readonly Channel[] = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail', 'letter'];
+  readonly channels: readonly Channel[] = [
+    'email',
+    'sms',
+    'whatsapp',
+    'call',
+    'voicebot',
+    'voicemail',
+    'letter',
+  ];
   readonly sent: (OutboundMessage & { providerMessageId: string })[] = [];
   readonly #listeners = new Set<InboundListener>();
   /** Next sends fail with this result. */
@@ -15,7 +29,13 @@ export class FakeChannelProvider implements ChannelProvider {
 
   async send(msg: OutboundMessage): Promise<SendResult> {
     if (this.failWith) return this.failWith;
-    if (msg.to.trim() === '' || msg.to.includes('invalid')) return { ok: false, reason: 'invalid_recipient', detail: `fake: ${msg.to} is not valid`, retryable: false };
+    if (msg.to.trim() === '' || msg.to.includes('invalid'))
+      return {
+        ok: false,
+        reason: 'invalid_recipient',
+        detail: `fake: ${msg.to} is not valid`,
+        retryable: false,
+      };
     const providerMessageId = `fake_${this.sent.length + 1}`;
     this.sent.push({ ...msg, providerMessageId });
     return { ok: true, providerMessageId, status: 'queued' };

@@ -1,5 +1,13 @@
 import type { Channel } from '@saldo/core/channels';
-import type { ChannelDomainEvent, ChannelTimelineEntry, ContactPointLookup, ContactPointMatch, EventBus, OptOutRecorder, TimelineWriter } from '../ports/channel-records.js';
+import type {
+  ChannelDomainEvent,
+  ChannelTimelineEntry,
+  ContactPointLookup,
+  ContactPointMatch,
+  EventBus,
+  OptOutRecorder,
+  TimelineWriter,
+} from '../ports/channel-records.js';
 
 /** In-memory contact points: `add(org, debtor, address)`; outbound ids registered by the sender. */
 export class MemoryContactPoints implements ContactPointLookup {
@@ -51,9 +59,28 @@ export class MemoryEventBus implements EventBus {
 }
 
 export class MemoryOptOuts implements OptOutRecorder {
-  readonly optOuts: { orgId: string; debtorId: string; channel: Channel; address: string; source: string; at: Date }[] = [];
-  async optOut(input: { orgId: string; debtorId: string; channel: Channel; address: string; source: string; at: Date }): Promise<void> {
-    if (!this.optOuts.some((o) => o.debtorId === input.debtorId && o.channel === input.channel && o.address === input.address)) this.optOuts.push(input);
+  readonly optOuts: {
+    orgId: string;
+    debtorId: string;
+    channel: Channel;
+    address: string;
+    source: string;
+    at: Date;
+  }[] = [];
+  async optOut(input: {
+    orgId: string;
+    debtorId: string;
+    channel: Channel;
+    address: string;
+    source: string;
+    at: Date;
+  }): Promise<void> {
+    if (
+      !this.optOuts.some(
+        (o) => o.debtorId === input.debtorId && o.channel === input.channel && o.address === input.address,
+      )
+    )
+      this.optOuts.push(input);
   }
   isOptedOut(debtorId: string, channel: Channel): boolean {
     return this.optOuts.some((o) => o.debtorId === debtorId && o.channel === channel);

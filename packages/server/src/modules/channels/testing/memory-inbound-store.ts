@@ -13,7 +13,14 @@ export class MemoryInboundStore implements InboundStore {
     if (existing) return { stored: false, id: existing };
     const id = `inb_${(++this.#seq).toString().padStart(8, '0')}`;
     this.#byKey.set(key, id);
-    this.#byId.set(id, { id, event: structuredClone(event), receivedAt, attempts: 0, processedAt: null, lastError: null });
+    this.#byId.set(id, {
+      id,
+      event: structuredClone(event),
+      receivedAt,
+      attempts: 0,
+      processedAt: null,
+      lastError: null,
+    });
     return { stored: true, id };
   }
 
@@ -31,7 +38,10 @@ export class MemoryInboundStore implements InboundStore {
   }
 
   async listUnprocessed(limit: number, maxAttempts = 10): Promise<StoredInbound[]> {
-    return [...this.#byId.values()].filter((r) => !r.processedAt && r.attempts < maxAttempts).slice(0, limit).map((r) => structuredClone(r));
+    return [...this.#byId.values()]
+      .filter((r) => !r.processedAt && r.attempts < maxAttempts)
+      .slice(0, limit)
+      .map((r) => structuredClone(r));
   }
 
   async get(id: string): Promise<StoredInbound | null> {

@@ -1,5 +1,10 @@
 import { SaldoError, type FieldIssue } from '@saldo/core';
-import type { MetaWhatsAppSettings, OrgChannelSettings, SmtpSettings, TwilioSettings } from '../ports/channel-settings.js';
+import type {
+  MetaWhatsAppSettings,
+  OrgChannelSettings,
+  SmtpSettings,
+  TwilioSettings,
+} from '../ports/channel-settings.js';
 
 /**
  * Provider settings per organisation, as the administration API sees them: validated per provider
@@ -18,7 +23,11 @@ export interface ChannelSettingsRepo {
 }
 
 /** Secret fields per provider: sealed at rest, masked on read. */
-const SECRET_FIELDS: Record<SettingsProvider, readonly string[]> = { twilio: ['authToken'], meta: ['token', 'appSecret', 'verifyToken'], smtp: ['url'] };
+const SECRET_FIELDS: Record<SettingsProvider, readonly string[]> = {
+  twilio: ['authToken'],
+  meta: ['token', 'appSecret', 'verifyToken'],
+  smtp: ['url'],
+};
 
 export interface MaskedSecret {
   set: boolean;
@@ -38,7 +47,11 @@ export interface ProviderSettingsView {
 
 export interface ChannelSettingsAdmin {
   list(orgId: string): Promise<{ items: ProviderSettingsView[] }>;
-  put(orgId: string, provider: SettingsProvider, input: Record<string, unknown>): Promise<ProviderSettingsView>;
+  put(
+    orgId: string,
+    provider: SettingsProvider,
+    input: Record<string, unknown>,
+  ): Promise<ProviderSettingsView>;
   remove(orgId: string, provider: SettingsProvider): Promise<{ removed: boolean }>;
 }
 
@@ -69,8 +82,19 @@ export function redactUrl(url: string): string {
   }
 }
 
-function view(provider: SettingsProvider, s: TwilioSettings | MetaWhatsAppSettings | SmtpSettings | undefined, source: ProviderSettingsView['source']): ProviderSettingsView {
-  if (!s) return { provider, configured: false, source: null, settings: {}, secrets: Object.fromEntries(SECRET_FIELDS[provider].map((k) => [k, mask(undefined)])) };
+function view(
+  provider: SettingsProvider,
+  s: TwilioSettings | MetaWhatsAppSettings | SmtpSettings | undefined,
+  source: ProviderSettingsView['source'],
+): ProviderSettingsView {
+  if (!s)
+    return {
+      provider,
+      configured: false,
+      source: null,
+      settings: {},
+      secrets: Object.fromEntries(SECRET_FIELDS[provider].map((k) => [k, mask(undefined)])),
+    };
   const all = s as unknown as Record<string, unknown>;
   const settings: Record<string, string> = {};
   const secrets: Record<string, MaskedSecret> = {};
@@ -84,15 +108,21 @@ function view(provider: SettingsProvider, s: TwilioSettings | MetaWhatsAppSettin
   return { provider, configured: true, source, settings, secrets };
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 
 /**
  * Checks one provider's settings. A secret left out keeps the stored one (the API never shows
  * secrets, so a client cannot send them back).
  */
-function validate(provider: SettingsProvider, input: Record<string, unknown>, current: Record<string, unknown> | undefined): TwilioSettings | MetaWhatsAppSettings | SmtpSettings {
+function validate(
+  provider: SettingsProvider,
+  input: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+): TwilioSettings | MetaWhatsAppSettings | SmtpSettings {
   const issues: FieldIssue[] = [];
-  const secret = (k: string) => str(input[k]) ?? (typeof current?.[k] === 'string' ? (current[k] as string) : undefined);
+  const secret = (k: string) =>
+    str(input[k]) ?? (typeof current?.[k] === 'string' ? (current[k] as string) : undefined);
   const need = (k: string, v: string | undefined, test?: RegExp, hint?: string): string => {
     if (v === undefined) issues.push({ path: k, message: `${k} is required` });
     else if (test && !test.test(v)) issues.push({ path: k, message: hint ?? `${k} is invalid` });
@@ -106,42 +136,103 @@ function validate(provider: SettingsProvider, input: Record<string, unknown>, cu
   let out: TwilioSettings | MetaWhatsAppSettings | SmtpSettings;
   switch (provider) {
     case 'twilio': {
-      const accountSid = need('accountSid', str(input.accountSid), /^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID: AC followed by 32 hex digits');
-      const authToken = need('authToken', secret('authToken'), /^\S{16,}$/, 'the auth token from the Twilio console');
+      const accountSid = need(
+        'accountSid',
+        str(input.accountSid),
+        /^AC[0-9a-fA-F]{32}$/,
+        'a Twilio Account SID: AC followed by 32 hex digits',
+      );
+      const authToken = need(
+        'authToken',
+        secret('authToken'),
+        /^\S{16,}$/,
+        'the auth token from the Twilio console',
+      );
       const fromSms = opt('fromSms', E164, 'an E.164 number, e.g. +15551234567');
       const fromWhatsApp = opt('fromWhatsApp', E164, 'an E.164 number, e.g. +14155238886');
       const fromVoice = opt('fromVoice', E164, 'an E.164 number');
       const agentNumber = opt('agentNumber', E164, 'an E.164 number');
-      if (!fromSms && !fromWhatsApp) issues.push({ path: 'fromSms', message: 'give the sender numbers: fromSms and/or fromWhatsApp' });
-      out = { accountSid, authToken, ...(fromSms ? { fromSms } : {}), ...(fromWhatsApp ? { fromWhatsApp } : {}), ...(fromVoice ? { fromVoice } : {}), ...(agentNumber ? { agentNumber } : {}) };
+      if (!fromSms && !fromWhatsApp)
+        issues.push({ path: 'fromSms', message: 'give the sender numbers: fromSms and/or fromWhatsApp' });
+      out = {
+        accountSid,
+        authToken,
+        ...(fromSms ? { fromSms } : {}),
+        ...(fromWhatsApp ? { fromWhatsApp } : {}),
+        ...(fromVoice ? { fromVoice } : {}),
+        ...(agentNumber ? { agentNumber } : {}),
+      };
       break;
     }
     case 'meta': {
       const token = need('token', secret('token'), /^\S{16,}$/, 'a system-user access token');
-      const phoneNumberId = need('phoneNumberId', str(input.phoneNumberId), /^\d{5,30}$/, 'the numeric phone number id from WhatsApp Manager');
-      const appSecret = need('appSecret', secret('appSecret'), /^\S{16,}$/, 'the app secret (App settings → Basic)');
-      const verifyToken = need('verifyToken', secret('verifyToken'), /^\S{8,}$/, 'a random string of at least 8 characters');
+      const phoneNumberId = need(
+        'phoneNumberId',
+        str(input.phoneNumberId),
+        /^\d{5,30}$/,
+        'the numeric phone number id from WhatsApp Manager',
+      );
+      const appSecret = need(
+        'appSecret',
+        secret('appSecret'),
+        /^\S{16,}$/,
+        'the app secret (App settings → Basic)',
+      );
+      const verifyToken = need(
+        'verifyToken',
+        secret('verifyToken'),
+        /^\S{8,}$/,
+        'a random string of at least 8 characters',
+      );
       const graphBaseUrl = opt('graphBaseUrl', /^https:\/\/\S+$/, 'an https URL');
       out = { token, phoneNumberId, appSecret, verifyToken, ...(graphBaseUrl ? { graphBaseUrl } : {}) };
       break;
     }
     case 'smtp': {
-      const url = need('url', secret('url'), /^smtps?:\/\/\S+$/, 'smtp://user:pass@host:587 or smtps://user:pass@host:465');
-      const from = need('from', str(input.from), /^(.*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'an address, e.g. Cobranza <cobranza@example.com>');
+      const url = need(
+        'url',
+        secret('url'),
+        /^smtps?:\/\/\S+$/,
+        'smtp://user:pass@host:587 or smtps://user:pass@host:465',
+      );
+      const from = need(
+        'from',
+        str(input.from),
+        /^(.*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+        'an address, e.g. Cobranza <cobranza@example.com>',
+      );
       out = { url, from };
       break;
     }
   }
-  const known = new Set([...Object.keys(out), ...SECRET_FIELDS[provider], ...(provider === 'twilio' ? ['fromSms', 'fromWhatsApp', 'fromVoice', 'agentNumber'] : provider === 'meta' ? ['graphBaseUrl'] : [])]);
-  for (const k of Object.keys(input)) if (!known.has(k)) issues.push({ path: k, message: `unknown ${provider} setting` });
-  if (issues.length > 0) throw new SaldoError('validation', `invalid ${provider} settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  const known = new Set([
+    ...Object.keys(out),
+    ...SECRET_FIELDS[provider],
+    ...(provider === 'twilio'
+      ? ['fromSms', 'fromWhatsApp', 'fromVoice', 'agentNumber']
+      : provider === 'meta'
+        ? ['graphBaseUrl']
+        : []),
+  ]);
+  for (const k of Object.keys(input))
+    if (!known.has(k)) issues.push({ path: k, message: `unknown ${provider} setting` });
+  if (issues.length > 0)
+    throw new SaldoError(
+      'validation',
+      `invalid ${provider} settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   return out;
 }
 
 export function createChannelSettingsAdmin(deps: ChannelSettingsAdminDeps): ChannelSettingsAdmin {
   const isDefault = (orgId: string) => orgId === deps.defaultOrgId;
   const refuseDefault = (orgId: string) => {
-    if (isDefault(orgId)) throw new SaldoError('conflict', 'the default organisation reads its providers from the environment (TWILIO_*, WHATSAPP_*, SMTP_URL, EMAIL_FROM); change them there');
+    if (isDefault(orgId))
+      throw new SaldoError(
+        'conflict',
+        'the default organisation reads its providers from the environment (TWILIO_*, WHATSAPP_*, SMTP_URL, EMAIL_FROM); change them there',
+      );
   };
   return {
     async list(orgId) {

@@ -1,6 +1,18 @@
 import { SaldoError } from '@saldo/core';
-import { checkRequiredContent, findTemplate, parseTemplate, type MessageTemplate, type SandboxSegment, type TemplateNode } from '@saldo/core/channels';
-import type { ContactCheckInput, DebtorFlag, Channel as ComplianceChannel, Outcome } from '@saldo/core/compliance';
+import {
+  checkRequiredContent,
+  findTemplate,
+  parseTemplate,
+  type MessageTemplate,
+  type SandboxSegment,
+  type TemplateNode,
+} from '@saldo/core/channels';
+import type {
+  ContactCheckInput,
+  DebtorFlag,
+  Channel as ComplianceChannel,
+  Outcome,
+} from '@saldo/core/compliance';
 import type { ContactTarget, OutboundHistoryItem } from '../ports/contact-records.js';
 import type { ContactChannel, ContactRequest } from '../ports/messaging.js';
 
@@ -39,22 +51,35 @@ export function debtorLocale(t: ContactTarget): string {
   return `${t.debtor.language}-${t.debtor.country}`;
 }
 
-const VOICE_PAIR: Partial<Record<ContactChannel, ContactChannel[]>> = { call: ['call', 'voicebot'], voicebot: ['voicebot', 'call'] };
+const VOICE_PAIR: Partial<Record<ContactChannel, ContactChannel[]>> = {
+  call: ['call', 'voicebot'],
+  voicebot: ['voicebot', 'call'],
+};
 
 /**
  * The template to render: the same purpose and channel in the debtor's language and variant
  * (es-CO → es-MX…), else the requested one. A scripted call template serves call and voicebot.
  */
-export function chooseTemplate(templates: readonly MessageTemplate[], templateId: string, channel: ContactChannel, locale: string): MessageTemplate {
+export function chooseTemplate(
+  templates: readonly MessageTemplate[],
+  templateId: string,
+  channel: ContactChannel,
+  locale: string,
+): MessageTemplate {
   const asked = templates.find((t) => t.id === templateId);
-  if (!asked) throw new SaldoError('validation', `unknown template ${templateId}`, [{ path: 'templateId', message: 'no such template' }]);
+  if (!asked)
+    throw new SaldoError('validation', `unknown template ${templateId}`, [
+      { path: 'templateId', message: 'no such template' },
+    ]);
   const channels = VOICE_PAIR[channel] ?? [channel];
   for (const c of channels) {
     const local = findTemplate(templates, { purpose: asked.purpose, channel: c, locale });
     if (local) return local;
   }
   if (channels.includes(asked.channel as ContactChannel)) return asked;
-  throw new SaldoError('validation', `template ${templateId} is for ${asked.channel}, not ${channel}`, [{ path: 'templateId', message: `not a ${channel} template` }]);
+  throw new SaldoError('validation', `template ${templateId} is for ${asked.channel}, not ${channel}`, [
+    { path: 'templateId', message: `not a ${channel} template` },
+  ]);
 }
 
 /**
@@ -62,18 +87,30 @@ export function chooseTemplate(templates: readonly MessageTemplate[], templateId
  * on save (required-content.ts), asked for the strictest set (US electronic: opt-out + disclosure).
  */
 export function contentFlags(t: MessageTemplate): { optOutInstructions: boolean; miniMiranda: boolean } {
-  const sources = [t.body, t.subject, t.html, ...(t.voice ? Object.values(t.voice) : [])].filter((s): s is string => s !== undefined);
+  const sources = [t.body, t.subject, t.html, ...(t.voice ? Object.values(t.voice) : [])].filter(
+    (s): s is string => s !== undefined,
+  );
   const fields: { source: string; nodes: TemplateNode[] }[] = [];
   for (const source of sources) {
     const p = parseTemplate(source, 'body');
     if (p.ok) fields.push({ source, nodes: p.nodes });
   }
-  const missing = new Set(checkRequiredContent({ country: 'US', channel: 'email', fields }).map((v) => v.requirement));
-  return { optOutInstructions: !missing.has('opt_out_instructions'), miniMiranda: !missing.has('debt_collector_disclosure') };
+  const missing = new Set(
+    checkRequiredContent({ country: 'US', channel: 'email', fields }).map((v) => v.requirement),
+  );
+  return {
+    optOutInstructions: !missing.has('opt_out_instructions'),
+    miniMiranda: !missing.has('debt_collector_disclosure'),
+  };
 }
 
 /** Account states that bar collection contact, as the engine's debtor flags. */
-const STATUS_FLAGS: Record<string, DebtorFlag> = { disputed: 'dispute_pending', cease: 'cease_requested', bankrupt: 'bankruptcy', deceased: 'deceased' };
+const STATUS_FLAGS: Record<string, DebtorFlag> = {
+  disputed: 'dispute_pending',
+  cease: 'cease_requested',
+  bankrupt: 'bankruptcy',
+  deceased: 'deceased',
+};
 /** States that concern the person, not one debt: they bar contact about every account. */
 const DEBTOR_LEVEL = new Set(['cease', 'bankrupt', 'deceased']);
 
@@ -86,10 +123,21 @@ export function debtorFlags(t: ContactTarget): DebtorFlag[] {
   return [...flags];
 }
 
-const COMPLIANCE_CHANNELS = new Set<string>(['call', 'voicebot', 'voicemail', 'sms', 'whatsapp', 'email', 'letter']);
+const COMPLIANCE_CHANNELS = new Set<string>([
+  'call',
+  'voicebot',
+  'voicemail',
+  'sms',
+  'whatsapp',
+  'email',
+  'letter',
+]);
 
 /** granted → true, denied → false, unknown → omitted; an opt-out of calls covers voicebot and voicemail. */
-export function consentsAndOptOuts(t: ContactTarget): { consents: Partial<Record<ComplianceChannel, boolean>>; optOuts: ComplianceChannel[] } {
+export function consentsAndOptOuts(t: ContactTarget): {
+  consents: Partial<Record<ComplianceChannel, boolean>>;
+  optOuts: ComplianceChannel[];
+} {
   const consents: Partial<Record<ComplianceChannel, boolean>> = {};
   const optOuts = new Set<ComplianceChannel>();
   for (const c of t.consents) {
@@ -110,18 +158,33 @@ export function consentsAndOptOuts(t: ContactTarget): { consents: Partial<Record
  * anyone and is left out; a call still in progress counts as `connected`; a written message not
  * yet confirmed counts as `delivered` (conservative: it probably arrives).
  */
-export function complianceHistory(items: readonly OutboundHistoryItem[]): NonNullable<ContactCheckInput['history']> {
+export function complianceHistory(
+  items: readonly OutboundHistoryItem[],
+): NonNullable<ContactCheckInput['history']> {
   return items
     .filter((h) => h.handedToProvider && COMPLIANCE_CHANNELS.has(h.channel))
-    .map((h) => ({ at: h.at, channel: h.channel as ComplianceChannel, direction: 'outbound' as const, outcome: historyOutcome(h), ...(h.accountId ? { debtId: h.accountId } : {}) }));
+    .map((h) => ({
+      at: h.at,
+      channel: h.channel as ComplianceChannel,
+      direction: 'outbound' as const,
+      outcome: historyOutcome(h),
+      ...(h.accountId ? { debtId: h.accountId } : {}),
+    }));
 }
 
 function historyOutcome(h: OutboundHistoryItem): Outcome {
-  if (h.channel === 'call' || h.channel === 'voicebot' || h.channel === 'voicemail') return h.outcome ?? (h.channel === 'voicemail' ? 'voicemail' : 'connected');
+  if (h.channel === 'call' || h.channel === 'voicebot' || h.channel === 'voicemail')
+    return h.outcome ?? (h.channel === 'voicemail' ? 'voicemail' : 'connected');
   return ['failed', 'undelivered', 'bounced'].includes(h.status) ? 'failed' : 'delivered';
 }
 
-export function complianceInput(req: ContactRequest, t: ContactTarget, at: Date, history: readonly OutboundHistoryItem[], template: MessageTemplate): ContactCheckInput {
+export function complianceInput(
+  req: ContactRequest,
+  t: ContactTarget,
+  at: Date,
+  history: readonly OutboundHistoryItem[],
+  template: MessageTemplate,
+): ContactCheckInput {
   const { consents, optOuts } = consentsAndOptOuts(t);
   return {
     id: req.idempotencyKey,
@@ -152,18 +215,34 @@ export function sandboxSegment(t: ContactTarget): SandboxSegment {
 
 /** The hour on the debtor's wall clock (0–23). */
 export function localHour(at: Date, timeZone: string): number {
-  return Number(formatter(hourFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone })).format(at)) % 24;
+  return (
+    Number(
+      formatter(
+        hourFormats,
+        timeZone,
+        () => new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone }),
+      ).format(at),
+    ) % 24
+  );
 }
 
 /** The calendar date in the debtor's zone, YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  return formatter(dateFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })).format(at);
+  return formatter(
+    dateFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+  ).format(at);
 }
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one (every contact asks twice).
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatter(cache: Map<string, Intl.DateTimeFormat>, zone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  zone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
   let f = cache.get(zone);
   if (!f) {
     f = make();

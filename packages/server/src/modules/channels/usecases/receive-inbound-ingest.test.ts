@@ -2,7 +2,11 @@
 // result must be exactly what storing and processing each event on its own gives.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
-import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from '../adapters/sql/channel-records.js';
+import {
+  createSqlContactPointLookup,
+  createSqlOptOutRecorder,
+  createSqlTimelineWriter,
+} from '../adapters/sql/channel-records.js';
 import { createSqlInboundStore } from '../adapters/sql/inbound-store.js';
 import { createSqlOutboundMessageStore } from '../adapters/sql/outbound-message-store.js';
 import { MemoryEventBus } from '../testing/memory-channel-records.js';
@@ -21,10 +25,35 @@ const AT = '2026-11-24T15:00:00.000Z';
 /** Statuses for two messages, a reply, a call step, more statuses, a copy, an unknown sender, a lone status. */
 function scenario(orgId: string): OrgInboundEvent[] {
   type Status = Extract<OrgInboundEvent, { type: 'status' }>;
-  const status = (outboundId: string, status: Status['status'], channel: 'sms' | 'call', suffix = ''): Status =>
-    ({ type: 'status', orgId, provider: 'twilio', providerMessageId: `${outboundId}:${status}${suffix}`, channel, occurredAt: AT, outboundId, status, raw: {} });
-  const reply = (pmid: string, from: string, text: string): OrgInboundEvent =>
-    ({ type: 'message', orgId, provider: 'twilio', providerMessageId: pmid, channel: 'sms', occurredAt: AT, from, to: '+15005550006', text, mediaUrls: [], raw: {} });
+  const status = (
+    outboundId: string,
+    status: Status['status'],
+    channel: 'sms' | 'call',
+    suffix = '',
+  ): Status => ({
+    type: 'status',
+    orgId,
+    provider: 'twilio',
+    providerMessageId: `${outboundId}:${status}${suffix}`,
+    channel,
+    occurredAt: AT,
+    outboundId,
+    status,
+    raw: {},
+  });
+  const reply = (pmid: string, from: string, text: string): OrgInboundEvent => ({
+    type: 'message',
+    orgId,
+    provider: 'twilio',
+    providerMessageId: pmid,
+    channel: 'sms',
+    occurredAt: AT,
+    from,
+    to: '+15005550006',
+    text,
+    mediaUrls: [],
+    raw: {},
+  });
   return [
     status('SM-o1', 'sent', 'sms'),
     status('SM-o1', 'delivered', 'sms'),
@@ -36,7 +65,20 @@ function scenario(orgId: string): OrgInboundEvent[] {
     status('SM-zz', 'delivered', 'sms'), // no such outbound message
     { ...status('CA-o2', 'failed', 'call'), errorCode: '30003', detail: 'unreachable' },
     status('SM-o1', 'delivered', 'sms'), // a provider redelivery of the second event
-    { type: 'call', orgId, provider: 'twilio', providerMessageId: 'CA-o2:menu:0', channel: 'voicebot', occurredAt: AT, callId: 'CA-o2', from: '+15005550006', to: '+525587654321', step: 'menu', digits: '1', raw: {} },
+    {
+      type: 'call',
+      orgId,
+      provider: 'twilio',
+      providerMessageId: 'CA-o2:menu:0',
+      channel: 'voicebot',
+      occurredAt: AT,
+      callId: 'CA-o2',
+      from: '+15005550006',
+      to: '+525587654321',
+      step: 'menu',
+      digits: '1',
+      raw: {},
+    },
     status('CA-o2', 'completed', 'call'), // a run of one
     reply('SM-in2', '+34600000000', 'quién es?'), // unknown sender
   ];
@@ -78,58 +120,138 @@ describeStorage('receive inbound: ingest', (mode) => {
   /** Two debtors, an SMS to the first (SM-o1) and a call to the second (CA-o2). */
   async function tenant() {
     const t = await newTenant(p);
-    await importRows(p, t.orgId, [makeRow(), makeRow({ external_ref: 'ACC-2', debtor_ref: 'DEB-2', phone: '+525587654321', email: 'b@example.com' })]);
-    const accounts = (await db.query<{ id: string; debtor_id: string }>('SELECT id, debtor_id FROM accounts WHERE org_id = $1 ORDER BY external_ref', [t.orgId])).rows;
+    await importRows(p, t.orgId, [
+      makeRow(),
+      makeRow({ external_ref: 'ACC-2', debtor_ref: 'DEB-2', phone: '+525587654321', email: 'b@example.com' }),
+    ]);
+    const accounts = (
+      await db.query<{ id: string; debtor_id: string }>(
+        'SELECT id, debtor_id FROM accounts WHERE org_id = $1 ORDER BY external_ref',
+        [t.orgId],
+      )
+    ).rows;
     const out = createSqlOutboundMessageStore(db);
-    for (const [i, [channel, pmid]] of ([['sms', 'SM-o1'], ['call', 'CA-o2']] as const).entries()) {
+    for (const [i, [channel, pmid]] of (
+      [
+        ['sms', 'SM-o1'],
+        ['call', 'CA-o2'],
+      ] as const
+    ).entries()) {
       const a = accounts[i]!;
-      const m = await out.insertOnce({ orgId: t.orgId, debtorId: a.debtor_id, accountId: a.id, channel, templateId: 'tpl_x', recipient: i === 0 ? '+525512345678' : '+525587654321', provider: 'twilio', idempotencyKey: `k${i}`, requestedBy: 'strategy:test', at: clock.now() });
+      const m = await out.insertOnce({
+        orgId: t.orgId,
+        debtorId: a.debtor_id,
+        accountId: a.id,
+        channel,
+        templateId: 'tpl_x',
+        recipient: i === 0 ? '+525512345678' : '+525587654321',
+        provider: 'twilio',
+        idempotencyKey: `k${i}`,
+        requestedBy: 'strategy:test',
+        at: clock.now(),
+      });
       await out.markSent(t.orgId, m.id, pmid, 'queued', clock.now());
     }
     return { orgId: t.orgId, accounts };
   }
   type Tenant = Awaited<ReturnType<typeof tenant>>;
 
-  function receiver(t: Tenant, wrap: { timeline?: (w: TimelineWriter) => TimelineWriter; deliveries?: (d: OutboundMessageStore) => OutboundMessageStore } = {}) {
+  function receiver(
+    t: Tenant,
+    wrap: {
+      timeline?: (w: TimelineWriter) => TimelineWriter;
+      deliveries?: (d: OutboundMessageStore) => OutboundMessageStore;
+    } = {},
+  ) {
     const counts: Record<string, number> = {};
     const logs: string[] = [];
     const bus = new MemoryEventBus();
     const timeline = wrap.timeline ? wrap.timeline(createSqlTimelineWriter(db)) : createSqlTimelineWriter(db);
-    const deliveries = wrap.deliveries ? wrap.deliveries(createSqlOutboundMessageStore(db)) : createSqlOutboundMessageStore(db);
+    const deliveries = wrap.deliveries
+      ? wrap.deliveries(createSqlOutboundMessageStore(db))
+      : createSqlOutboundMessageStore(db);
     // Only what the bulk path logs (an unknown sender is logged too).
     const uc = createReceiveInbound({
-      store: counted<InboundStore>(createSqlInboundStore(db, clock), counts), contacts: counted<ContactPointLookup>(createSqlContactPointLookup(db), counts),
-      timeline: counted(timeline, counts), events: bus, optOuts: createSqlOptOutRecorder(db), deliveries: counted(deliveries, counts), clock, log: (msg) => { if (msg.startsWith('batched')) logs.push(msg); },
+      store: counted<InboundStore>(createSqlInboundStore(db, clock), counts),
+      contacts: counted<ContactPointLookup>(createSqlContactPointLookup(db), counts),
+      timeline: counted(timeline, counts),
+      events: bus,
+      optOuts: createSqlOptOutRecorder(db),
+      deliveries: counted(deliveries, counts),
+      clock,
+      log: (msg) => {
+        if (msg.startsWith('batched')) logs.push(msg);
+      },
     });
     return { uc, bus, counts, logs, t };
   }
 
   /** Timeline entries, outbound statuses, published events and the inbound queue, with ids anonymised. */
   async function snapshot(t: Tenant, bus: MemoryEventBus) {
-    const inbound = (await db.query<{ id: string; provider: string; provider_message_id: string; processed: boolean }>('SELECT id, provider, provider_message_id, processed_at IS NOT NULL AS processed FROM inbound_events WHERE org_id = $1', [t.orgId])).rows;
+    const inbound = (
+      await db.query<{ id: string; provider: string; provider_message_id: string; processed: boolean }>(
+        'SELECT id, provider, provider_message_id, processed_at IS NOT NULL AS processed FROM inbound_events WHERE org_id = $1',
+        [t.orgId],
+      )
+    ).rows;
     const names = new Map<string, string>([[t.orgId, 'ORG']]);
     for (const r of inbound) names.set(r.id, `INBOUND(${r.provider}/${r.provider_message_id})`);
     t.accounts.forEach((a, i) => names.set(a.id, `ACCOUNT${i}`).set(a.debtor_id, `DEBTOR${i}`));
-    const anon = <V>(v: V): V => JSON.parse([...names].reduce((s, [id, name]) => s.split(id).join(name), JSON.stringify(v)));
-    const timeline = (await db.query<{ occurred_at: Date | string; summary: string }>(
-      `SELECT debtor_id, account_id, occurred_at, kind, actor, channel, direction, summary, data FROM timeline_events WHERE org_id = $1 AND kind IN ('message','call','status_change') ORDER BY seq`, [t.orgId],
-    )).rows.map((r) => ({ ...r, occurred_at: new Date(r.occurred_at).toISOString() }));
-    const outbound = (await db.query<{ idempotency_key: string; status: string; outcome: string | null }>('SELECT idempotency_key, status, outcome FROM outbound_messages WHERE org_id = $1 ORDER BY idempotency_key', [t.orgId])).rows;
+    const anon = <V>(v: V): V =>
+      JSON.parse([...names].reduce((s, [id, name]) => s.split(id).join(name), JSON.stringify(v)));
+    const timeline = (
+      await db.query<{ occurred_at: Date | string; summary: string }>(
+        `SELECT debtor_id, account_id, occurred_at, kind, actor, channel, direction, summary, data FROM timeline_events WHERE org_id = $1 AND kind IN ('message','call','status_change') ORDER BY seq`,
+        [t.orgId],
+      )
+    ).rows.map((r) => ({ ...r, occurred_at: new Date(r.occurred_at).toISOString() }));
+    const outbound = (
+      await db.query<{ idempotency_key: string; status: string; outcome: string | null }>(
+        'SELECT idempotency_key, status, outcome FROM outbound_messages WHERE org_id = $1 ORDER BY idempotency_key',
+        [t.orgId],
+      )
+    ).rows;
     return anon({
-      timeline, outbound, published: bus.published,
-      inbound: inbound.map((r) => ({ key: `${r.provider}/${r.provider_message_id}`, processed: r.processed })).sort((a, b) => a.key.localeCompare(b.key)),
+      timeline,
+      outbound,
+      published: bus.published,
+      inbound: inbound
+        .map((r) => ({ key: `${r.provider}/${r.provider_message_id}`, processed: r.processed }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
     });
   }
 
   it('the reference is what the events say', () => {
     // Guards the comparisons below against two equally wrong results.
-    expect(reference.outbound).toEqual([{ idempotency_key: 'k0', status: 'read', outcome: null }, { idempotency_key: 'k1', status: 'failed', outcome: 'not_connected' }]);
+    expect(reference.outbound).toEqual([
+      { idempotency_key: 'k0', status: 'read', outcome: null },
+      { idempotency_key: 'k1', status: 'failed', outcome: 'not_connected' },
+    ]);
     expect(reference.timeline.map((e) => e.summary)).toEqual([
-      'sms sent', 'sms delivered', 'call ringing', 'Pago el viernes', 'sms read', 'call answered human', 'sms delivered', 'call failed (30003)', 'call (menu): pressed 1', 'call completed',
+      'sms sent',
+      'sms delivered',
+      'call ringing',
+      'Pago el viernes',
+      'sms read',
+      'call answered human',
+      'sms delivered',
+      'call failed (30003)',
+      'call (menu): pressed 1',
+      'call completed',
     ]);
     expect(reference.published.map((e) => e.type.replace('channel.', ''))).toEqual([
-      'status_changed', 'status_changed', 'status_changed', 'message_received', 'status_changed', 'status_changed', 'status_changed', 'status_changed', 'status_changed',
-      'call_progress', 'status_changed', 'message_received',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'message_received',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'call_progress',
+      'status_changed',
+      'message_received',
     ]);
     expect(reference.inbound).toHaveLength(12);
     expect(reference.inbound.every((x) => x.processed)).toBe(true);
@@ -142,7 +264,15 @@ describeStorage('receive inbound: ingest', (mode) => {
     expect(await r.uc.ingest(events)).toEqual({ processed: 12, failed: 0, duplicates: 1 });
     expect(await snapshot(t, r.bus)).toEqual(reference);
     // The two runs of statuses (3 and 5 events) in bulk; the lone status and the call step one by one.
-    expect(r.counts).toMatchObject({ storeMany: 1, findByOutboundIds: 2, appendMany: 2, applyStatusMany: 2, markProcessedMany: 1, findByOutboundId: 2, applyStatus: 1 });
+    expect(r.counts).toMatchObject({
+      storeMany: 1,
+      findByOutboundIds: 2,
+      appendMany: 2,
+      applyStatusMany: 2,
+      markProcessedMany: 1,
+      findByOutboundId: 2,
+      applyStatus: 1,
+    });
     expect(r.counts.storeOnce ?? 0).toBe(0);
     expect(r.counts.markProcessed ?? 0).toBe(0);
     expect(r.logs).toEqual([]);
@@ -153,17 +283,34 @@ describeStorage('receive inbound: ingest', (mode) => {
 
   it('when the bulk timeline write fails, every event is processed one by one, nothing twice', async () => {
     const t = await tenant();
-    const r = receiver(t, { timeline: (w) => ({ append: (e) => w.append(e), appendMany: async () => { throw new Error('timeline batch unavailable'); } }) });
+    const r = receiver(t, {
+      timeline: (w) => ({
+        append: (e) => w.append(e),
+        appendMany: async () => {
+          throw new Error('timeline batch unavailable');
+        },
+      }),
+    });
     expect(await r.uc.ingest(scenario(t.orgId))).toEqual({ processed: 12, failed: 0, duplicates: 1 });
     expect(await snapshot(t, r.bus)).toEqual(reference);
-    expect(r.logs).toEqual(['batched status processing failed; processing one by one', 'batched status processing failed; processing one by one']);
+    expect(r.logs).toEqual([
+      'batched status processing failed; processing one by one',
+      'batched status processing failed; processing one by one',
+    ]);
     expect(r.counts.applyStatusMany ?? 0).toBe(0);
     expect(r.counts.applyStatus).toBe(9); // every (fresh) status event, one by one
   });
 
   it('when the bulk status write fails after the timeline was written, the one-by-one pass adds no second entry', async () => {
     const t = await tenant();
-    const r = receiver(t, { deliveries: (d) => ({ ...d, applyStatusMany: async () => { throw new Error('status batch unavailable'); } }) });
+    const r = receiver(t, {
+      deliveries: (d) => ({
+        ...d,
+        applyStatusMany: async () => {
+          throw new Error('status batch unavailable');
+        },
+      }),
+    });
     expect(await r.uc.ingest(scenario(t.orgId))).toEqual({ processed: 12, failed: 0, duplicates: 1 });
     expect(r.counts.appendMany).toBe(2); // the bulk timeline writes happened…
     expect(await snapshot(t, r.bus)).toEqual(reference); // …and the retry did not duplicate them, nor publish twice

@@ -1,7 +1,13 @@
 import { parseSaldoMailAddress, referencedMessageIds, type SaldoMailRecipient } from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { InboundMailParser, InboundMailReceiver, MailReceipt, OutboundMessageLocator, RecipientVerdict } from '../ports/inbound-mail.js';
+import type {
+  InboundMailParser,
+  InboundMailReceiver,
+  MailReceipt,
+  OutboundMessageLocator,
+  RecipientVerdict,
+} from '../ports/inbound-mail.js';
 import type { ReceiveInbound } from './receive-inbound.js';
 
 /**
@@ -35,19 +41,25 @@ export function createReceiveInboundMail(deps: ReceiveInboundMailDeps): InboundM
   /** A Saldo email message, or null (unknown id, or an id of another channel's message). */
   async function routeOf(messageId: string): Promise<Route | null> {
     const m = await deps.locator.locate(messageId);
-    return m && m.channel === 'email' ? { orgId: m.orgId, messageId, providerMessageId: m.providerMessageId } : null;
+    return m && m.channel === 'email'
+      ? { orgId: m.orgId, messageId, providerMessageId: m.providerMessageId }
+      : null;
   }
 
   async function recipient(address: string): Promise<RecipientVerdict> {
     const r = parseSaldoMailAddress(address, deps.domains);
     if (!r) return { ok: false, reason: 'not a Saldo address at an accepted domain' };
     if (r.kind === 'report') return { ok: true }; // routed by its content at DATA
-    return (await routeOf(r.messageId)) ? { ok: true } : { ok: false, reason: `no email message ${r.messageId}` };
+    return (await routeOf(r.messageId))
+      ? { ok: true }
+      : { ok: false, reason: `no email message ${r.messageId}` };
   }
 
   /** One route per organisation: a message addressed to two of its addresses is stored once. */
   async function routesFor(raw: string, recipients: readonly string[]): Promise<Route[]> {
-    const parsed = recipients.map((a) => parseSaldoMailAddress(a, deps.domains)).filter((r): r is SaldoMailRecipient => r !== null);
+    const parsed = recipients
+      .map((a) => parseSaldoMailAddress(a, deps.domains))
+      .filter((r): r is SaldoMailRecipient => r !== null);
     const routes: Route[] = [];
     for (const r of parsed) {
       if (r.kind === 'report') continue;
@@ -71,16 +83,25 @@ export function createReceiveInboundMail(deps: ReceiveInboundMailDeps): InboundM
     recipient,
     async receive({ raw, recipients }): Promise<MailReceipt> {
       const routes = await routesFor(raw, recipients);
-      if (routes.length === 0) return { kind: 'rejected', reason: 'the message names no Saldo email message' };
+      if (routes.length === 0)
+        return { kind: 'rejected', reason: 'the message names no Saldo email message' };
       const receivedAt = deps.clock.now();
       const events: OrgInboundEvent[] = routes.flatMap((r) =>
-        deps.parse(raw, { orgId: r.orgId, receivedAt, saldoMessageId: r.messageId, ...(r.providerMessageId ? { originalMessageId: r.providerMessageId } : {}) }),
+        deps.parse(raw, {
+          orgId: r.orgId,
+          receivedAt,
+          saldoMessageId: r.messageId,
+          ...(r.providerMessageId ? { originalMessageId: r.providerMessageId } : {}),
+        }),
       );
       // Delays (4.x.x) and reports that name no message produce nothing: accepted, nothing to keep.
-      if (events.length === 0) log('info', 'inbound mail accepted with nothing to record', { recipients: recipients.length });
+      if (events.length === 0)
+        log('info', 'inbound mail accepted with nothing to record', { recipients: recipients.length });
       const { ids, duplicates } = await deps.inbound.store(events); // throws → the listener answers 451
       return {
-        kind: 'stored', stored: ids.length, duplicates,
+        kind: 'stored',
+        stored: ids.length,
+        duplicates,
         async process() {
           for (const id of ids) await deps.inbound.process(id);
         },

@@ -1,7 +1,15 @@
 import { assertUnreachable } from '@saldo/core';
 import { isVoiceStep, matchOptOutKeyword, menuChoice, type Channel } from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
-import type { ChannelDomainEvent, ChannelTimelineEntry, ContactPointLookup, ContactPointMatch, EventBus, OptOutRecorder, TimelineWriter } from '../ports/channel-records.js';
+import type {
+  ChannelDomainEvent,
+  ChannelTimelineEntry,
+  ContactPointLookup,
+  ContactPointMatch,
+  EventBus,
+  OptOutRecorder,
+  TimelineWriter,
+} from '../ports/channel-records.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { InboundStore } from '../ports/inbound-store.js';
 import type { OutboundMessageStore } from '../ports/contact-records.js';
@@ -41,7 +49,9 @@ export interface ReceiveInbound {
    * the processed ones are marked in one statement (a crash before that only means they are
    * processed again, which every consumer de-duplicates).
    */
-  ingest(events: readonly OrgInboundEvent[]): Promise<{ processed: number; failed: number; duplicates: number }>;
+  ingest(
+    events: readonly OrgInboundEvent[],
+  ): Promise<{ processed: number; failed: number; duplicates: number }>;
   /** Retries everything not yet processed (call at boot and on an interval). */
   processPending(limit?: number): Promise<{ processed: number; failed: number }>;
 }
@@ -50,7 +60,11 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
   const maxAttempts = deps.maxAttempts ?? 10;
   const log = deps.log ?? (() => {});
 
-  async function process(id: string, justStored?: OrgInboundEvent, deferMark = false): Promise<ProcessOutcome> {
+  async function process(
+    id: string,
+    justStored?: OrgInboundEvent,
+    deferMark = false,
+  ): Promise<ProcessOutcome> {
     let event = justStored;
     if (!event) {
       const rec = await deps.store.get(id);
@@ -76,28 +90,101 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
     switch (e.type) {
       case 'message': {
         const keyword = matchOptOutKeyword(e.text);
-        if (matches.length === 0) log('inbound from an unknown sender kept and flagged', { inboundId, channel: e.channel, provider: e.provider });
+        if (matches.length === 0)
+          log('inbound from an unknown sender kept and flagged', {
+            inboundId,
+            channel: e.channel,
+            provider: e.provider,
+          });
         for (const m of matches) {
           if (keyword) await optOut(inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
-          await deps.timeline.append({ orgId: e.orgId, debtorId: m.debtorId, accountId: m.accountId, occurredAt: e.occurredAt, kind: 'message', channel: e.channel, direction: 'inbound', summary: e.text.slice(0, 280), data: { inboundId, provider: e.provider, providerMessageId: e.providerMessageId, from: e.from, mediaUrls: e.mediaUrls, ...(keyword ? { optOutKeyword: keyword } : {}) } });
+          await deps.timeline.append({
+            orgId: e.orgId,
+            debtorId: m.debtorId,
+            accountId: m.accountId,
+            occurredAt: e.occurredAt,
+            kind: 'message',
+            channel: e.channel,
+            direction: 'inbound',
+            summary: e.text.slice(0, 280),
+            data: {
+              inboundId,
+              provider: e.provider,
+              providerMessageId: e.providerMessageId,
+              from: e.from,
+              mediaUrls: e.mediaUrls,
+              ...(keyword ? { optOutKeyword: keyword } : {}),
+            },
+          });
         }
-        if (matches.length === 0) await publish({ type: 'channel.message_received', inboundId, orgId: e.orgId, debtorId: null, unknownSender: true, event: e });
-        for (const m of matches) await publish({ type: 'channel.message_received', inboundId, orgId: e.orgId, debtorId: m.debtorId, unknownSender: false, event: e });
+        if (matches.length === 0)
+          await publish({
+            type: 'channel.message_received',
+            inboundId,
+            orgId: e.orgId,
+            debtorId: null,
+            unknownSender: true,
+            event: e,
+          });
+        for (const m of matches)
+          await publish({
+            type: 'channel.message_received',
+            inboundId,
+            orgId: e.orgId,
+            debtorId: m.debtorId,
+            unknownSender: false,
+            event: e,
+          });
         return;
       }
       case 'status':
         for (const m of matches) await deps.timeline.append(statusEntry(inboundId, e, m));
         await deps.deliveries?.applyStatus(e.orgId, e.provider, e.outboundId, e.status, deps.clock.now());
-        await publish({ type: 'channel.status_changed', inboundId, orgId: e.orgId, debtorId: matches[0]?.debtorId ?? null, event: e });
+        await publish({
+          type: 'channel.status_changed',
+          inboundId,
+          orgId: e.orgId,
+          debtorId: matches[0]?.debtorId ?? null,
+          event: e,
+        });
         return;
       case 'call': {
         // "No me llamen" / 9 in the menu of a scripted call is an opt-out of calls, honoured now.
-        const stop = isVoiceStep(e.step) && e.step === 'menu' && menuChoice({ ...(e.speech ? { speech: e.speech } : {}), ...(e.digits ? { digits: e.digits } : {}) }) === 'stop';
+        const stop =
+          isVoiceStep(e.step) &&
+          e.step === 'menu' &&
+          menuChoice({
+            ...(e.speech ? { speech: e.speech } : {}),
+            ...(e.digits ? { digits: e.digits } : {}),
+          }) === 'stop';
         for (const m of matches) {
           if (stop) await optOut(inboundId, e, m, 'call', e.to, 'voice_menu');
-          await deps.timeline.append({ orgId: e.orgId, debtorId: m.debtorId, accountId: m.accountId, occurredAt: e.occurredAt, kind: 'call', channel: e.channel, direction: 'outbound', summary: callSummary(e), data: { inboundId, callId: e.callId, step: e.step, ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}), ...(e.speech ? { speech: e.speech } : {}), ...(e.digits ? { digits: e.digits } : {}) } });
+          await deps.timeline.append({
+            orgId: e.orgId,
+            debtorId: m.debtorId,
+            accountId: m.accountId,
+            occurredAt: e.occurredAt,
+            kind: 'call',
+            channel: e.channel,
+            direction: 'outbound',
+            summary: callSummary(e),
+            data: {
+              inboundId,
+              callId: e.callId,
+              step: e.step,
+              ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
+              ...(e.speech ? { speech: e.speech } : {}),
+              ...(e.digits ? { digits: e.digits } : {}),
+            },
+          });
         }
-        await publish({ type: 'channel.call_progress', inboundId, orgId: e.orgId, debtorId: matches[0]?.debtorId ?? null, event: e });
+        await publish({
+          type: 'channel.call_progress',
+          inboundId,
+          orgId: e.orgId,
+          debtorId: matches[0]?.debtorId ?? null,
+          event: e,
+        });
         return;
       }
       default:
@@ -105,9 +192,30 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
     }
   }
 
-  async function optOut(inboundId: string, e: OrgInboundEvent, m: ContactPointMatch, channel: Channel, address: string, source: string): Promise<void> {
-    await deps.optOuts.optOut({ orgId: e.orgId, debtorId: m.debtorId, channel, address, source, at: deps.clock.now() });
-    await deps.events.publish({ type: 'channel.opted_out', inboundId, orgId: e.orgId, debtorId: m.debtorId, channel, keyword: source });
+  async function optOut(
+    inboundId: string,
+    e: OrgInboundEvent,
+    m: ContactPointMatch,
+    channel: Channel,
+    address: string,
+    source: string,
+  ): Promise<void> {
+    await deps.optOuts.optOut({
+      orgId: e.orgId,
+      debtorId: m.debtorId,
+      channel,
+      address,
+      source,
+      at: deps.clock.now(),
+    });
+    await deps.events.publish({
+      type: 'channel.opted_out',
+      inboundId,
+      orgId: e.orgId,
+      debtorId: m.debtorId,
+      channel,
+      keyword: source,
+    });
   }
 
   async function match(e: OrgInboundEvent): Promise<ContactPointMatch[]> {
@@ -127,7 +235,9 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
     }
   }
 
-  async function storeAll(events: readonly OrgInboundEvent[]): Promise<Array<{ stored: boolean; id: string }>> {
+  async function storeAll(
+    events: readonly OrgInboundEvent[],
+  ): Promise<Array<{ stored: boolean; id: string }>> {
     const now = deps.clock.now();
     if (deps.store.storeMany) return deps.store.storeMany(events, now);
     const out: Array<{ stored: boolean; id: string }> = [];
@@ -142,14 +252,23 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
    */
   async function statusRun(run: ReadonlyArray<{ id: string; event: OrgInboundEvent }>): Promise<boolean> {
     const { findByOutboundIds } = deps.contacts;
-    if (!findByOutboundIds || !deps.timeline.appendMany || !deps.store.markProcessedMany || (deps.deliveries && !deps.deliveries.applyStatusMany)) return false;
+    if (
+      !findByOutboundIds ||
+      !deps.timeline.appendMany ||
+      !deps.store.markProcessedMany ||
+      (deps.deliveries && !deps.deliveries.applyStatusMany)
+    )
+      return false;
     try {
       const matches = new Map<string, Map<string, ContactPointMatch>>();
       for (const orgId of new Set(run.map((x) => x.event.orgId))) {
-        const ids = run.flatMap((x) => (x.event.orgId === orgId && x.event.type === 'status' ? [x.event.outboundId] : []));
+        const ids = run.flatMap((x) =>
+          x.event.orgId === orgId && x.event.type === 'status' ? [x.event.outboundId] : [],
+        );
         matches.set(orgId, await findByOutboundIds.call(deps.contacts, orgId, ids));
       }
-      const matchOf = (e: OrgInboundEvent) => (e.type === 'status' ? matches.get(e.orgId)?.get(e.outboundId) : undefined);
+      const matchOf = (e: OrgInboundEvent) =>
+        e.type === 'status' ? matches.get(e.orgId)?.get(e.outboundId) : undefined;
       const entries: ChannelTimelineEntry[] = [];
       for (const { id, event: e } of run) {
         const m = matchOf(e);
@@ -157,14 +276,28 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
       }
       await deps.timeline.appendMany(entries);
       for (const orgId of matches.keys()) {
-        const items = run.flatMap((x) => (x.event.orgId === orgId && x.event.type === 'status' ? [{ provider: x.event.provider, providerMessageId: x.event.outboundId, status: x.event.status }] : []));
+        const items = run.flatMap((x) =>
+          x.event.orgId === orgId && x.event.type === 'status'
+            ? [{ provider: x.event.provider, providerMessageId: x.event.outboundId, status: x.event.status }]
+            : [],
+        );
         await deps.deliveries?.applyStatusMany?.(orgId, items, deps.clock.now());
       }
       for (const { id, event: e } of run)
-        if (e.type === 'status') await deps.events.publish({ type: 'channel.status_changed', inboundId: id, orgId: e.orgId, debtorId: matchOf(e)?.debtorId ?? null, event: e });
+        if (e.type === 'status')
+          await deps.events.publish({
+            type: 'channel.status_changed',
+            inboundId: id,
+            orgId: e.orgId,
+            debtorId: matchOf(e)?.debtorId ?? null,
+            event: e,
+          });
       return true;
     } catch (err) {
-      log('batched status processing failed; processing one by one', { events: run.length, error: err instanceof Error ? err.message : String(err) });
+      log('batched status processing failed; processing one by one', {
+        events: run.length,
+        error: err instanceof Error ? err.message : String(err),
+      });
       return false;
     }
   }
@@ -172,7 +305,10 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
   return {
     async store(events) {
       const r = await storeAll(events);
-      return { ids: r.filter((x) => x.stored).map((x) => x.id), duplicates: r.filter((x) => !x.stored).length };
+      return {
+        ids: r.filter((x) => x.stored).map((x) => x.id),
+        duplicates: r.filter((x) => !x.stored).length,
+      };
     },
     async ingest(events) {
       const stored = await storeAll(events);
@@ -187,7 +323,7 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
       const fresh = stored.flatMap((r, i) => (r.stored ? [{ id: r.id, event: events[i]! }] : []));
       // Runs of delivery statuses (most of what providers send) are matched and written together;
       // everything else, and a run whose batch write fails, goes one by one. Order is kept.
-      for (let i = 0; i < fresh.length; ) {
+      for (let i = 0; i < fresh.length;) {
         let j = i;
         while (j < fresh.length && fresh[j]!.event.type === 'status') j++;
         const run = fresh.slice(i, j);
@@ -213,11 +349,28 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
   };
 }
 
-function statusEntry(inboundId: string, e: Extract<OrgInboundEvent, { type: 'status' }>, m: ContactPointMatch): ChannelTimelineEntry {
+function statusEntry(
+  inboundId: string,
+  e: Extract<OrgInboundEvent, { type: 'status' }>,
+  m: ContactPointMatch,
+): ChannelTimelineEntry {
   return {
-    orgId: e.orgId, debtorId: m.debtorId, accountId: m.accountId, occurredAt: e.occurredAt, kind: 'status_change', channel: e.channel, direction: 'outbound',
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    accountId: m.accountId,
+    occurredAt: e.occurredAt,
+    kind: 'status_change',
+    channel: e.channel,
+    direction: 'outbound',
     summary: `${e.channel} ${e.status.replace('_', ' ')}${e.errorCode ? ` (${e.errorCode})` : ''}`,
-    data: { inboundId, provider: e.provider, outboundId: e.outboundId, status: e.status, ...(e.url ? { url: e.url } : {}), ...(e.detail ? { detail: e.detail } : {}) },
+    data: {
+      inboundId,
+      provider: e.provider,
+      outboundId: e.outboundId,
+      status: e.status,
+      ...(e.url ? { url: e.url } : {}),
+      ...(e.detail ? { detail: e.detail } : {}),
+    },
   };
 }
 

@@ -8,7 +8,8 @@ import { describeStorage } from '../../../../test/storage.js';
 import { newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
 import { createTemplates, type Templates } from './templates.js';
 
-const MX_SMS = 'ORG {{debtor.firstName}}: {{collector.name}} por {{creditor.name}}, saldo {{amount}}. {{optOutInstructions}}';
+const MX_SMS =
+  'ORG {{debtor.firstName}}: {{collector.name}} por {{creditor.name}}, saldo {{amount}}. {{optOutInstructions}}';
 
 describeStorage('templates use case and catalog', (mode) => {
   let db: Db & { drop(): Promise<void> };
@@ -25,42 +26,92 @@ describeStorage('templates use case and catalog', (mode) => {
   afterAll(async () => {
     await db.drop();
   });
-  const resolve = (templateId: string, channel: 'sms' | 'call' | 'voicebot' | 'email', locale: string, country: string) =>
-    templates.catalog.resolve({ orgId, templateId, channel, locale, country });
+  const resolve = (
+    templateId: string,
+    channel: 'sms' | 'call' | 'voicebot' | 'email',
+    locale: string,
+    country: string,
+  ) => templates.catalog.resolve({ orgId, templateId, channel, locale, country });
 
   it('versions drafts, supersedes the published version and resolves org first, built-in otherwise', async () => {
-    expect((await resolve('tpl_default_reminder_sms_es-MX', 'sms', 'es-MX', 'MX')).id).toBe('tpl_default_reminder_sms_es-MX');
-    const v1 = await templates.createDraft(orgId, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS }, 'test');
-    expect(v1.template).toMatchObject({ purpose: 'reminder', version: 1, countries: ['MX'], status: 'draft' });
+    expect((await resolve('tpl_default_reminder_sms_es-MX', 'sms', 'es-MX', 'MX')).id).toBe(
+      'tpl_default_reminder_sms_es-MX',
+    );
+    const v1 = await templates.createDraft(
+      orgId,
+      { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS },
+      'test',
+    );
+    expect(v1.template).toMatchObject({
+      purpose: 'reminder',
+      version: 1,
+      countries: ['MX'],
+      status: 'draft',
+    });
     // A draft is never used.
-    expect((await resolve('sms_reminder_v1', 'sms', 'es-MX', 'MX')).id).toBe('tpl_default_reminder_sms_es-MX');
+    expect((await resolve('sms_reminder_v1', 'sms', 'es-MX', 'MX')).id).toBe(
+      'tpl_default_reminder_sms_es-MX',
+    );
     await templates.publish(orgId, v1.template.id);
     // By key, by built-in id (same purpose), by its own id; an es-CO debtor gets the es-MX text only if CO is a target.
     expect((await resolve('sms_reminder_v1', 'sms', 'es-MX', 'MX')).id).toBe(v1.template.id);
     expect((await resolve('tpl_default_reminder_sms_es-MX', 'sms', 'es-MX', 'MX')).id).toBe(v1.template.id);
     expect((await resolve(v1.template.id, 'sms', 'es-MX', 'MX')).id).toBe(v1.template.id);
-    expect((await resolve('sms_reminder_v1', 'sms', 'es-CO', 'CO')).id).toBe('tpl_default_reminder_sms_es-MX');
+    expect((await resolve('sms_reminder_v1', 'sms', 'es-CO', 'CO')).id).toBe(
+      'tpl_default_reminder_sms_es-MX',
+    );
     // Not checked for US content: a US debtor gets the built-in en-US template.
-    expect((await resolve('sms_reminder_v1', 'sms', 'en-US', 'US')).id).toBe('tpl_default_reminder_sms_en-US');
+    expect((await resolve('sms_reminder_v1', 'sms', 'en-US', 'US')).id).toBe(
+      'tpl_default_reminder_sms_en-US',
+    );
     // Other purposes are untouched.
-    expect((await resolve('tpl_default_follow_up_sms_es-MX', 'sms', 'es-MX', 'MX')).id).toBe('tpl_default_follow_up_sms_es-MX');
+    expect((await resolve('tpl_default_follow_up_sms_es-MX', 'sms', 'es-MX', 'MX')).id).toBe(
+      'tpl_default_follow_up_sms_es-MX',
+    );
 
     clock.advance(60_000);
-    const v2 = await templates.createDraft(orgId, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: `V2 ${MX_SMS}`, countries: ['MX', 'CO'] }, 'test');
+    const v2 = await templates.createDraft(
+      orgId,
+      {
+        key: 'sms_reminder_v1',
+        channel: 'sms',
+        locale: 'es-MX',
+        body: `V2 ${MX_SMS}`,
+        countries: ['MX', 'CO'],
+      },
+      'test',
+    );
     expect(v2.template.version).toBe(2);
     await templates.publish(orgId, v2.template.id);
     expect((await templates.get(orgId, v1.template.id)).template.status).toBe('superseded');
     expect((await resolve('sms_reminder_v1', 'sms', 'es-CO', 'CO')).id).toBe(v2.template.id);
-    expect((await templates.list(orgId, { key: 'sms_reminder_v1' })).map((t) => [t.version, t.status])).toEqual([[2, 'published'], [1, 'superseded']]);
+    expect(
+      (await templates.list(orgId, { key: 'sms_reminder_v1' })).map((t) => [t.version, t.status]),
+    ).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
   });
 
   it('needs a purpose for a custom key, rejects unknown templates and wrong channels', async () => {
-    await expect(templates.createDraft(orgId, { key: 'my_nudge', channel: 'sms', locale: 'es-MX', body: MX_SMS }, null)).rejects.toMatchObject({ kind: 'validation', issues: [expect.objectContaining({ path: 'purpose' })] });
-    await expect(templates.createDraft(orgId, { key: 'my_nudge', channel: 'sms', locale: 'es', body: MX_SMS, purpose: 'follow_up' }, null)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'countries' })] });
+    await expect(
+      templates.createDraft(orgId, { key: 'my_nudge', channel: 'sms', locale: 'es-MX', body: MX_SMS }, null),
+    ).rejects.toMatchObject({ kind: 'validation', issues: [expect.objectContaining({ path: 'purpose' })] });
+    await expect(
+      templates.createDraft(
+        orgId,
+        { key: 'my_nudge', channel: 'sms', locale: 'es', body: MX_SMS, purpose: 'follow_up' },
+        null,
+      ),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'countries' })] });
     await expect(resolve('nope_v9', 'sms', 'es-MX', 'MX')).rejects.toMatchObject({ kind: 'validation' });
-    await expect(resolve('tpl_default_voicemail_voicemail_en-US', 'email', 'en-US', 'US')).rejects.toMatchObject({ kind: 'validation' });
+    await expect(
+      resolve('tpl_default_voicemail_voicemail_en-US', 'email', 'en-US', 'US'),
+    ).rejects.toMatchObject({ kind: 'validation' });
     // A scripted call template serves both call and voicebot.
-    expect((await resolve('voicebot_arrears_v1', 'call', 'es-MX', 'MX')).id).toBe('tpl_default_reminder_call_voicebot_es-MX');
+    expect((await resolve('voicebot_arrears_v1', 'call', 'es-MX', 'MX')).id).toBe(
+      'tpl_default_reminder_call_voicebot_es-MX',
+    );
   });
 
   it('the send-path catalog reuses the published set for 5 s of clock time; a publish here is seen at once, one elsewhere after 5 s', async () => {
@@ -83,7 +134,14 @@ describeStorage('templates use case and catalog', (mode) => {
     };
     const here = createTemplates({ store, clock: c });
     const elsewhere = createTemplates({ store: sql, clock: c }); // another process over the same database
-    const res = (t: Templates = here) => t.catalog.resolve({ orgId: org, templateId: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
+    const res = (t: Templates = here) =>
+      t.catalog.resolve({
+        orgId: org,
+        templateId: 'sms_reminder_v1',
+        channel: 'sms',
+        locale: 'es-MX',
+        country: 'MX',
+      });
 
     expect((await res()).id).toBe('tpl_default_reminder_sms_es-MX');
     await Promise.all([res(), res(), res()]);
@@ -95,20 +153,34 @@ describeStorage('templates use case and catalog', (mode) => {
     await res();
     expect(reads).toBe(2); // 5 s old: read again
     // Another organisation has its own entry; the admin path (effective) never uses the cache.
-    await here.catalog.resolve({ orgId, templateId: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
+    await here.catalog.resolve({
+      orgId,
+      templateId: 'sms_reminder_v1',
+      channel: 'sms',
+      locale: 'es-MX',
+      country: 'MX',
+    });
     await here.effective(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', country: 'MX' });
     expect(reads).toBe(3);
     await res();
     expect(reads).toBe(3);
 
     // A publish in this process is seen at once.
-    const v1 = await here.createDraft(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS }, 'test');
+    const v1 = await here.createDraft(
+      org,
+      { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS },
+      'test',
+    );
     await here.publish(org, v1.template.id);
     expect((await res()).id).toBe(v1.template.id);
 
     // One by another instance: this one keeps v1 until its entry is 5 s old, then sees v2.
     c.advance(1_000);
-    const v2 = await elsewhere.createDraft(org, { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: `V2 ${MX_SMS}` }, 'test');
+    const v2 = await elsewhere.createDraft(
+      org,
+      { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: `V2 ${MX_SMS}` },
+      'test',
+    );
     await elsewhere.publish(org, v2.template.id);
     expect((await res(elsewhere)).id).toBe(v2.template.id);
     expect((await res()).id).toBe(v1.template.id);

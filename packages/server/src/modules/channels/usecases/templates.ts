@@ -20,7 +20,13 @@ import {
   WhatsAppTemplateFields,
 } from '@saldo/core/channels';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { OrgTemplate, OrgTemplatePatch, OrgTemplateStatus, TemplateCatalog, TemplateStore } from '../ports/template-catalog.js';
+import type {
+  OrgTemplate,
+  OrgTemplatePatch,
+  OrgTemplateStatus,
+  TemplateCatalog,
+  TemplateStore,
+} from '../ports/template-catalog.js';
 
 /**
  * Template management for organisations: drafts (syntax checked on every save, each error with its
@@ -34,16 +40,24 @@ import type { OrgTemplate, OrgTemplatePatch, OrgTemplateStatus, TemplateCatalog,
  * same mapping compose-engine uses to pick a built-in template. A custom key names its purpose.
  */
 export const templateKeyPurposes: Readonly<Record<string, TemplatePurpose>> = {
-  courtesy_reminder_email_v1: 'reminder', reminder_email_v1: 'reminder', sms_reminder_v1: 'reminder',
-  promise_request_whatsapp_v1: 'follow_up', payment_plan_offer_email_v1: 'follow_up', settlement_offer_email_v1: 'follow_up',
-  voicebot_arrears_v1: 'reminder_call', lcm_voicemail_v1: 'voicemail',
+  courtesy_reminder_email_v1: 'reminder',
+  reminder_email_v1: 'reminder',
+  sms_reminder_v1: 'reminder',
+  promise_request_whatsapp_v1: 'follow_up',
+  payment_plan_offer_email_v1: 'follow_up',
+  settlement_offer_email_v1: 'follow_up',
+  voicebot_arrears_v1: 'reminder_call',
+  lcm_voicemail_v1: 'voicemail',
 };
 
 const KEY = /^[a-z0-9_]{1,64}$/;
 const LOCALE = /^(es|en)(-[A-Z]{2})?$/;
 const COUNTRY = /^[A-Z]{2}$/;
 /** A scripted call template serves both call and voicebot (as in contact-debtor-input). */
-const VOICE_PAIR: Partial<Record<Channel, Channel[]>> = { call: ['call', 'voicebot'], voicebot: ['voicebot', 'call'] };
+const VOICE_PAIR: Partial<Record<Channel, Channel[]>> = {
+  call: ['call', 'voicebot'],
+  voicebot: ['voicebot', 'call'],
+};
 
 export interface TemplateInput {
   key: string;
@@ -59,7 +73,9 @@ export interface TemplateInput {
   /** Debtor countries it is for; default: the locale's region (es-MX → MX). */
   countries?: string[];
 }
-export type TemplateUpdate = Partial<Pick<TemplateInput, 'purpose' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice' | 'countries'>>;
+export type TemplateUpdate = Partial<
+  Pick<TemplateInput, 'purpose' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice' | 'countries'>
+>;
 
 /** A template issue with its line and column (1-based) as well as the character offset. */
 export interface PositionedIssue extends FieldIssue {
@@ -126,7 +142,10 @@ export interface PreviewSample {
 }
 
 export interface Templates {
-  list(orgId: string, filter?: { key?: string; channel?: Channel; locale?: string; status?: OrgTemplateStatus }): Promise<OrgTemplate[]>;
+  list(
+    orgId: string,
+    filter?: { key?: string; channel?: Channel; locale?: string; status?: OrgTemplateStatus },
+  ): Promise<OrgTemplate[]>;
   /** The built-in defaults, read-only. */
   builtIn(): readonly MessageTemplate[];
   get(orgId: string, id: string): Promise<SavedTemplate>;
@@ -135,7 +154,10 @@ export interface Templates {
   publish(orgId: string, id: string): Promise<SavedTemplate>;
   /** An org template (`tpl_org_…`) or a built-in one (`tpl_default_…`) rendered with sample values. */
   preview(orgId: string, id: string, sample?: PreviewSample): Promise<TemplatePreview>;
-  effective(orgId: string, q: { key: string; channel: Channel; locale: string; country?: string }): Promise<EffectiveTemplate>;
+  effective(
+    orgId: string,
+    q: { key: string; channel: Channel; locale: string; country?: string },
+  ): Promise<EffectiveTemplate>;
   catalog: TemplateCatalog;
 }
 
@@ -164,14 +186,29 @@ function fieldSource(t: MessageTemplate, path: string): string {
 function positioned(t: MessageTemplate, issues: readonly TemplateIssue[]): PositionedIssue[] {
   return issues.map((i) => {
     const p = position(fieldSource(t, i.path), i.at);
-    return { path: i.path, at: i.at, line: p.line, column: p.column, message: `line ${p.line}, column ${p.column}: ${i.message}` };
+    return {
+      path: i.path,
+      at: i.at,
+      line: p.line,
+      column: p.column,
+      message: `line ${p.line}, column ${p.column}: ${i.message}`,
+    };
   });
 }
 
 /** The org row as a core MessageTemplate (the shape every renderer and check takes). */
-export function toMessageTemplate(t: Pick<OrgTemplate, 'id' | 'purpose' | 'channel' | 'locale' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice'>): MessageTemplate {
+export function toMessageTemplate(
+  t: Pick<
+    OrgTemplate,
+    'id' | 'purpose' | 'channel' | 'locale' | 'subject' | 'body' | 'html' | 'whatsapp' | 'voice'
+  >,
+): MessageTemplate {
   return {
-    id: t.id, purpose: t.purpose, channel: t.channel, locale: t.locale, body: t.body,
+    id: t.id,
+    purpose: t.purpose,
+    channel: t.channel,
+    locale: t.locale,
+    body: t.body,
     ...(t.subject !== null ? { subject: t.subject } : {}),
     ...(t.html !== null ? { html: t.html } : {}),
     ...(t.whatsapp !== null ? { whatsapp: t.whatsapp } : {}),
@@ -182,7 +219,14 @@ export function toMessageTemplate(t: Pick<OrgTemplate, 'id' | 'purpose' | 'chann
 /** Shape (zod) and syntax checks: everything that makes a draft unsavable. */
 function syntaxIssues(t: MessageTemplate): PositionedIssue[] {
   const shape = MessageTemplate.safeParse(t);
-  if (!shape.success) return shape.error.issues.map((i) => ({ path: i.path.join('.') || 'template', at: 0, line: 1, column: 1, message: i.message }));
+  if (!shape.success)
+    return shape.error.issues.map((i) => ({
+      path: i.path.join('.') || 'template',
+      at: 0,
+      line: 1,
+      column: 1,
+      message: i.message,
+    }));
   // Any country: only the syntax/channel issues are used here; content is checked per country.
   return positioned(t, validateTemplate(t, { country: 'US' }).issues);
 }
@@ -197,7 +241,12 @@ function checksFor(t: MessageTemplate, countries: readonly string[]): TemplateCh
     whatsapp ??= v.whatsapp;
     for (const c of v.contentViolations) {
       contentViolations.push({
-        path: `countries.${country}`, country, rule: c.ruleId, requirement: c.requirement, basis: c.basis, citation: c.citation,
+        path: `countries.${country}`,
+        country,
+        rule: c.ruleId,
+        requirement: c.requirement,
+        basis: c.basis,
+        citation: c.citation,
         message: `${country}: ${c.message} (${c.ruleId}, ${c.basis === 'law' ? 'required by' : 'Saldo policy;'} ${c.citation})`,
       });
     }
@@ -218,9 +267,16 @@ export function createTemplates(deps: TemplatesDeps): Templates {
 
   function checkSyntax(t: MessageTemplate, countries: readonly string[]): void {
     const issues: FieldIssue[] = syntaxIssues(t);
-    if (countries.length === 0) issues.push({ path: 'countries', message: 'name at least one debtor country (ISO 3166-1 alpha-2)' });
-    for (const c of countries) if (!COUNTRY.test(c)) issues.push({ path: 'countries', message: `"${c}" is not an ISO 3166-1 alpha-2 country code` });
-    if (issues.length > 0) throw validationError(`the template has ${issues.length} error(s): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    if (countries.length === 0)
+      issues.push({ path: 'countries', message: 'name at least one debtor country (ISO 3166-1 alpha-2)' });
+    for (const c of countries)
+      if (!COUNTRY.test(c))
+        issues.push({ path: 'countries', message: `"${c}" is not an ISO 3166-1 alpha-2 country code` });
+    if (issues.length > 0)
+      throw validationError(
+        `the template has ${issues.length} error(s): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
   }
 
   async function mustGet(orgId: string, id: string): Promise<OrgTemplate> {
@@ -229,7 +285,10 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     return t;
   }
 
-  const saved = (t: OrgTemplate): SavedTemplate => ({ template: t, checks: checksFor(toMessageTemplate(t), t.countries) });
+  const saved = (t: OrgTemplate): SavedTemplate => ({
+    template: t,
+    checks: checksFor(toMessageTemplate(t), t.countries),
+  });
 
   // The send path reads the published set once per few seconds, not once per contact. A publish in
   // this process is seen at once; one in another process within PUBLISHED_TTL_MS (clock time).
@@ -245,12 +304,18 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     return rows;
   }
 
-  async function effectiveFor(orgId: string, q: { templateId: string; channel: Channel; locale: string; country?: string }, cached = false): Promise<EffectiveTemplate> {
+  async function effectiveFor(
+    orgId: string,
+    q: { templateId: string; channel: Channel; locale: string; country?: string },
+    cached = false,
+  ): Promise<EffectiveTemplate> {
     const published = await publishedFor(orgId, cached);
     let key: string | undefined;
     let purpose: TemplatePurpose | undefined;
     const builtIn = builtIns.find((t) => t.id === q.templateId);
-    const own = published.find((t) => t.id === q.templateId) ?? (q.templateId.startsWith('tpl_org_') ? await store.get(orgId, q.templateId) : null);
+    const own =
+      published.find((t) => t.id === q.templateId) ??
+      (q.templateId.startsWith('tpl_org_') ? await store.get(orgId, q.templateId) : null);
     if (own) {
       key = own.key;
       purpose = own.purpose;
@@ -260,12 +325,19 @@ export function createTemplates(deps: TemplatesDeps): Templates {
       purpose = byKey?.purpose ?? templateKeyPurposes[q.templateId];
       if (purpose) key = q.templateId;
     }
-    if (!purpose) throw validationError(`unknown template ${q.templateId}`, [{ path: 'templateId', message: 'no such template' }]);
+    if (!purpose)
+      throw validationError(`unknown template ${q.templateId}`, [
+        { path: 'templateId', message: 'no such template' },
+      ]);
     const chans = VOICE_PAIR[q.channel] ?? [q.channel];
     // The org's published template, only for a country it was checked for at publication.
-    const usable = published.filter((t) => q.country === undefined || t.countries.includes(q.country.toUpperCase()));
+    const usable = published.filter(
+      (t) => q.country === undefined || t.countries.includes(q.country.toUpperCase()),
+    );
     for (const c of chans) {
-      const rows = usable.filter((t) => t.channel === c && (key !== undefined ? t.key === key : t.purpose === purpose));
+      const rows = usable.filter(
+        (t) => t.channel === c && (key !== undefined ? t.key === key : t.purpose === purpose),
+      );
       const hit = findTemplate(rows.map(toMessageTemplate), { purpose, channel: c, locale: q.locale });
       if (hit) return { source: 'org', template: hit, orgTemplate: rows.find((r) => r.id === hit.id)! };
     }
@@ -274,7 +346,9 @@ export function createTemplates(deps: TemplatesDeps): Templates {
       if (hit) return { source: 'default', template: hit };
     }
     if (builtIn && chans.includes(builtIn.channel)) return { source: 'default', template: builtIn };
-    throw validationError(`no ${q.channel} template for ${q.templateId} in ${q.locale}`, [{ path: 'templateId', message: `not a ${q.channel} template` }]);
+    throw validationError(`no ${q.channel} template for ${q.templateId} in ${q.locale}`, [
+      { path: 'templateId', message: `not a ${q.channel} template` },
+    ]);
   }
 
   const catalog: TemplateCatalog = {
@@ -291,17 +365,40 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     },
     async createDraft(orgId, input, createdBy) {
       const issues: FieldIssue[] = [];
-      if (!KEY.test(input.key ?? '')) issues.push({ path: 'key', message: 'lower-case letters, digits and underscores, at most 64' });
-      if (!(channels as readonly string[]).includes(input.channel)) issues.push({ path: 'channel', message: `one of ${channels.join(', ')}` });
-      if (!LOCALE.test(input.locale ?? '')) issues.push({ path: 'locale', message: 'es or en, optionally with a region: es-MX, es-ES, en-US' });
-      const purpose = input.purpose ?? templateKeyPurposes[input.key] ?? (await store.list(orgId, { key: input.key }))[0]?.purpose;
-      if (!purpose || !(templatePurposes as readonly string[]).includes(purpose)) issues.push({ path: 'purpose', message: `a custom key needs its purpose: one of ${templatePurposes.join(', ')}` });
-      if (issues.length > 0) throw validationError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+      if (!KEY.test(input.key ?? ''))
+        issues.push({ path: 'key', message: 'lower-case letters, digits and underscores, at most 64' });
+      if (!(channels as readonly string[]).includes(input.channel))
+        issues.push({ path: 'channel', message: `one of ${channels.join(', ')}` });
+      if (!LOCALE.test(input.locale ?? ''))
+        issues.push({ path: 'locale', message: 'es or en, optionally with a region: es-MX, es-ES, en-US' });
+      const purpose =
+        input.purpose ??
+        templateKeyPurposes[input.key] ??
+        (await store.list(orgId, { key: input.key }))[0]?.purpose;
+      if (!purpose || !(templatePurposes as readonly string[]).includes(purpose))
+        issues.push({
+          path: 'purpose',
+          message: `a custom key needs its purpose: one of ${templatePurposes.join(', ')}`,
+        });
+      if (issues.length > 0)
+        throw validationError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
       const region = input.locale.split('-')[1];
-      const countries = [...new Set((input.countries ?? (region ? [region] : [])).map((c) => c.toUpperCase()))];
+      const countries = [
+        ...new Set((input.countries ?? (region ? [region] : [])).map((c) => c.toUpperCase())),
+      ];
       const row = {
-        orgId, key: input.key, purpose: purpose!, channel: input.channel, locale: input.locale, subject: input.subject ?? null, body: input.body, html: input.html ?? null,
-        whatsapp: input.whatsapp ?? null, voice: input.voice ?? null, countries, createdBy,
+        orgId,
+        key: input.key,
+        purpose: purpose!,
+        channel: input.channel,
+        locale: input.locale,
+        subject: input.subject ?? null,
+        body: input.body,
+        html: input.html ?? null,
+        whatsapp: input.whatsapp ?? null,
+        voice: input.voice ?? null,
+        countries,
+        createdBy,
       };
       checkSyntax(toMessageTemplate({ id: 'tpl_draft', ...row }), countries);
       // Stored with the defaults filled in (buttons: [], status: not_submitted).
@@ -310,16 +407,28 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     },
     async updateDraft(orgId, id, patch) {
       const cur = await mustGet(orgId, id);
-      if (cur.status !== 'draft') throw new SaldoError('conflict', `template ${id} is ${cur.status}: create a new draft (the next version) to change it`);
-      if (patch.purpose !== undefined && !(templatePurposes as readonly string[]).includes(patch.purpose)) throw validationError('invalid purpose', [{ path: 'purpose', message: `one of ${templatePurposes.join(', ')}` }]);
+      if (cur.status !== 'draft')
+        throw new SaldoError(
+          'conflict',
+          `template ${id} is ${cur.status}: create a new draft (the next version) to change it`,
+        );
+      if (patch.purpose !== undefined && !(templatePurposes as readonly string[]).includes(patch.purpose))
+        throw validationError('invalid purpose', [
+          { path: 'purpose', message: `one of ${templatePurposes.join(', ')}` },
+        ]);
       const p: OrgTemplatePatch = {};
       if (patch.purpose !== undefined) p.purpose = patch.purpose;
       if (patch.subject !== undefined) p.subject = patch.subject;
       if (patch.body !== undefined) p.body = patch.body;
       if (patch.html !== undefined) p.html = patch.html;
-      if (patch.whatsapp !== undefined) p.whatsapp = patch.whatsapp === null ? null : WhatsAppTemplateFields.safeParse(patch.whatsapp).data ?? patch.whatsapp;
+      if (patch.whatsapp !== undefined)
+        p.whatsapp =
+          patch.whatsapp === null
+            ? null
+            : (WhatsAppTemplateFields.safeParse(patch.whatsapp).data ?? patch.whatsapp);
       if (patch.voice !== undefined) p.voice = patch.voice;
-      if (patch.countries !== undefined) p.countries = [...new Set(patch.countries.map((c) => c.toUpperCase()))];
+      if (patch.countries !== undefined)
+        p.countries = [...new Set(patch.countries.map((c) => c.toUpperCase()))];
       const next = { ...cur, ...p };
       checkSyntax(toMessageTemplate(next), next.countries);
       const row = await store.updateDraft(orgId, id, p, clock.now());
@@ -328,13 +437,17 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     },
     async publish(orgId, id) {
       const cur = await mustGet(orgId, id);
-      if (cur.status !== 'draft') throw new SaldoError('conflict', `template ${id} is ${cur.status}; only a draft can be published`);
+      if (cur.status !== 'draft')
+        throw new SaldoError('conflict', `template ${id} is ${cur.status}; only a draft can be published`);
       const t = toMessageTemplate(cur);
       checkSyntax(t, cur.countries);
       const checks = checksFor(t, cur.countries);
       if (checks.contentViolations.length > 0) {
         const list = checks.contentViolations.map((v) => v.message).join('; ');
-        throw validationError(`template ${id} lacks content its countries require: ${list}`, checks.contentViolations);
+        throw validationError(
+          `template ${id} lacks content its countries require: ${list}`,
+          checks.contentViolations,
+        );
       }
       const row = await store.publish(orgId, id, clock.now());
       publishedCache.delete(orgId);
@@ -342,13 +455,26 @@ export function createTemplates(deps: TemplatesDeps): Templates {
       return { template: row, checks };
     },
     async preview(orgId, id, sample = {}) {
-      const t = id.startsWith('tpl_org_') ? toMessageTemplate(await mustGet(orgId, id)) : builtIns.find((b) => b.id === id);
+      const t = id.startsWith('tpl_org_')
+        ? toMessageTemplate(await mustGet(orgId, id))
+        : builtIns.find((b) => b.id === id);
       if (!t) throw new SaldoError('not_found', `template ${id} not found`);
       const base = sampleContext(t.locale, t.channel);
       const ctx: TemplateContext = {
         ...base,
-        debtor: { ...base.debtor, ...(sample.firstName ? { firstName: sample.firstName } : {}), ...(sample.lastName ? { lastName: sample.lastName } : {}) },
-        ...(sample.amountMinor !== undefined || sample.currency ? { amount: { minor: sample.amountMinor ?? base.amount?.minor ?? 0, currency: sample.currency ?? base.amount?.currency ?? 'USD' } } : {}),
+        debtor: {
+          ...base.debtor,
+          ...(sample.firstName ? { firstName: sample.firstName } : {}),
+          ...(sample.lastName ? { lastName: sample.lastName } : {}),
+        },
+        ...(sample.amountMinor !== undefined || sample.currency
+          ? {
+              amount: {
+                minor: sample.amountMinor ?? base.amount?.minor ?? 0,
+                currency: sample.currency ?? base.amount?.currency ?? 'USD',
+              },
+            }
+          : {}),
         ...(sample.dueDate ? { dueDate: sample.dueDate } : {}),
         ...(sample.creditorName ? { creditorName: sample.creditorName } : {}),
         ...(sample.collectorName ? { collectorName: sample.collectorName } : {}),
@@ -358,23 +484,46 @@ export function createTemplates(deps: TemplatesDeps): Templates {
       };
       const r = renderMessage(t, ctx);
       if (!r.ok) {
-        const issues: FieldIssue[] = [...positioned(t, r.issues), ...r.missing.map((m) => ({ path: 'sample', message: `no value for {{${m}}}` }))];
-        throw validationError(`template ${id} cannot be rendered: ${issues.map((i) => i.message).join('; ')}`, issues);
+        const issues: FieldIssue[] = [
+          ...positioned(t, r.issues),
+          ...r.missing.map((m) => ({ path: 'sample', message: `no value for {{${m}}}` })),
+        ];
+        throw validationError(
+          `template ${id} cannot be rendered: ${issues.map((i) => i.message).join('; ')}`,
+          issues,
+        );
       }
       const m = r.message;
       const wa = t.channel === 'whatsapp' ? checksFor(t, ['*']).whatsapp : undefined;
       return {
-        templateId: t.id, channel: t.channel, locale: t.locale, text: m.text,
+        templateId: t.id,
+        channel: t.channel,
+        locale: t.locale,
+        text: m.text,
         ...(m.subject !== undefined ? { subject: m.subject } : {}),
         ...(m.html !== undefined ? { html: m.html } : {}),
-        ...(m.whatsapp ? { whatsapp: { name: m.whatsapp.name, language: m.whatsapp.language, parameters: m.whatsapp.parameters, body: wa?.text ?? '' } } : {}),
+        ...(m.whatsapp
+          ? {
+              whatsapp: {
+                name: m.whatsapp.name,
+                language: m.whatsapp.language,
+                parameters: m.whatsapp.parameters,
+                body: wa?.text ?? '',
+              },
+            }
+          : {}),
         ...(m.voice ? { voice: m.voice } : {}),
         ...(t.channel === 'sms' ? { sms: smsSegments(m.text) } : {}),
         sample: ctx,
       };
     },
     async effective(orgId, q) {
-      return effectiveFor(orgId, { templateId: q.key, channel: q.channel, locale: q.locale, ...(q.country ? { country: q.country } : {}) });
+      return effectiveFor(orgId, {
+        templateId: q.key,
+        channel: q.channel,
+        locale: q.locale,
+        ...(q.country ? { country: q.country } : {}),
+      });
     },
     catalog,
   };

@@ -5,7 +5,10 @@ import type { WritableOrgPolicyStore } from '../ports.js';
 export function createSqlOrgPolicyStore(db: Db): WritableOrgPolicyStore {
   return {
     async get(orgId) {
-      const r = await db.query<{ policy: OrgPolicy }>('SELECT policy FROM org_compliance_policies WHERE org_id = $1', [orgId]);
+      const r = await db.query<{ policy: OrgPolicy }>(
+        'SELECT policy FROM org_compliance_policies WHERE org_id = $1',
+        [orgId],
+      );
       return r.rows[0]?.policy ?? null;
     },
     async put(orgId, policy, by, now) {

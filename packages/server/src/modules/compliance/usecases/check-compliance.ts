@@ -22,14 +22,20 @@ export interface ComplianceChecker {
   /** The organisation's compiled policy layer, or null (no org, or no policy). */
   orgLayer(orgId: string | null | undefined): Promise<CompiledPack | null>;
   /** One raw object: a decision, or the validation issues (for a 400 problem). */
-  checkOne(raw: unknown, orgId?: string | null): Promise<{ ok: true; decision: Decision } | { ok: false; issues: FieldIssue[] }>;
+  checkOne(
+    raw: unknown,
+    orgId?: string | null,
+  ): Promise<{ ok: true; decision: Decision } | { ok: false; issues: FieldIssue[] }>;
   /** Many raw objects: one result each, `{ id: null, error }` for a malformed one. */
   checkMany(raws: readonly unknown[], orgId?: string | null): Promise<Array<Decision | CheckError>>;
   /** One JSON Lines line with an already loaded org layer (synchronous; null for a blank line). */
   checkLine(line: string, org: CompiledPack | null): Decision | CheckError | null;
 }
 
-export function createComplianceChecker(deps: { orgPolicyStore: OrgPolicyStore; engine?: ComplianceEngine }): ComplianceChecker {
+export function createComplianceChecker(deps: {
+  orgPolicyStore: OrgPolicyStore;
+  engine?: ComplianceEngine;
+}): ComplianceChecker {
   const engine = deps.engine ?? createComplianceEngine();
   const compiled = new Map<string, { key: string; pack: CompiledPack }>();
 
@@ -46,7 +52,12 @@ export function createComplianceChecker(deps: { orgPolicyStore: OrgPolicyStore; 
       return pack;
     } catch (e) {
       // A stored policy that does not compile must not silently loosen checks: refuse to serve.
-      if (isSaldoError(e)) throw new SaldoError('unavailable', `the compliance policy of organisation ${orgId} is invalid; fix it before checking`, e.issues);
+      if (isSaldoError(e))
+        throw new SaldoError(
+          'unavailable',
+          `the compliance policy of organisation ${orgId} is invalid; fix it before checking`,
+          e.issues,
+        );
       throw e;
     }
   };
@@ -56,7 +67,10 @@ export function createComplianceChecker(deps: { orgPolicyStore: OrgPolicyStore; 
     orgLayer,
     async checkOne(raw, orgId) {
       const org = await orgLayer(orgId);
-      const parsed = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? parseContactCheck(raw) : { ok: false as const, issues: [{ path: '(root)', message: 'expected a JSON object' }] };
+      const parsed =
+        typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+          ? parseContactCheck(raw)
+          : { ok: false as const, issues: [{ path: '(root)', message: 'expected a JSON object' }] };
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       return { ok: true, decision: engine.check(parsed.value, org) };
     },

@@ -10,7 +10,11 @@ export function createCompliancePolicies(deps: { store: WritableOrgPolicyStore; 
     async put(orgId: string, input: unknown, by: string) {
       const parsed = OrgPolicy.safeParse(input);
       if (!parsed.success) {
-        throw new SaldoError('validation', 'invalid compliance policy', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })));
+        throw new SaldoError(
+          'validation',
+          'invalid compliance policy',
+          parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+        );
       }
       compileOrgPolicy(parsed.data, orgId); // fail now, not at the first debtor
       await deps.store.put(orgId, parsed.data, by, deps.clock.now());

@@ -2,7 +2,12 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { SaldoError } from '@saldo/core';
-import { importColumns, requiredImportColumns, type ImportColumn, type RawImportRow } from '@saldo/core/record';
+import {
+  importColumns,
+  requiredImportColumns,
+  type ImportColumn,
+  type RawImportRow,
+} from '@saldo/core/record';
 import type { SourceRow } from '../ports.js';
 
 export type CsvEncoding = 'utf8' | 'latin1' | 'auto';
@@ -19,7 +24,9 @@ const SNIFF_BYTES = 1 << 20;
 /** Whether `buf` is valid UTF-8, ignoring a multi-byte sequence cut at the end of the sample. */
 function isUtf8(buf: Buffer, truncated: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(truncated ? buf.subarray(0, lastCharBoundary(buf)) : buf);
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      truncated ? buf.subarray(0, lastCharBoundary(buf)) : buf,
+    );
     return true;
   } catch {
     return false;
@@ -33,12 +40,20 @@ function lastCharBoundary(buf: Buffer): number {
 
 function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
   const count = (c: string) => headerLine.split(c).length - 1;
-  const scores = [[',', count(',')], [';', count(';')], ['\t', count('\t')]] as const;
+  const scores = [
+    [',', count(',')],
+    [';', count(';')],
+    ['\t', count('\t')],
+  ] as const;
   return [...scores].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 function normaliseHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/^\ufeff/, '').replace(/[\s-]+/g, '_');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/^\ufeff/, '')
+    .replace(/[\s-]+/g, '_');
 }
 
 async function readSample(path: string): Promise<{ sample: Buffer; truncated: boolean }> {
@@ -62,19 +77,32 @@ export async function openCsvImportSource(
 ): Promise<{ info: CsvSourceInfo; rows: AsyncIterable<SourceRow> }> {
   const { sample, truncated } = await readSample(path);
   const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
-  const encoding = opts.encoding && opts.encoding !== 'auto' ? opts.encoding : hasBom || isUtf8(sample, truncated) ? 'utf8' : 'latin1';
+  const encoding =
+    opts.encoding && opts.encoding !== 'auto'
+      ? opts.encoding
+      : hasBom || isUtf8(sample, truncated)
+        ? 'utf8'
+        : 'latin1';
   const text = encoding === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, 'latin1');
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (!headerLine.trim()) throw new SaldoError('validation', `${path}: the file is empty (a header row is required)`);
+  if (!headerLine.trim())
+    throw new SaldoError('validation', `${path}: the file is empty (a header row is required)`);
   const delimiter = sniffDelimiter(headerLine);
   const headers = headerLine.split(delimiter).map((h) => normaliseHeader(h.replace(/^"|"$/g, '')));
   const known = new Set<string>(importColumns);
   const missing = requiredImportColumns.filter((c) => !headers.includes(c));
   if (missing.length) {
-    throw new SaldoError('validation', `${path}: missing required column(s): ${missing.join(', ')}`, missing.map((c) => ({ path: c, message: 'required column is missing from the header' })));
+    throw new SaldoError(
+      'validation',
+      `${path}: missing required column(s): ${missing.join(', ')}`,
+      missing.map((c) => ({ path: c, message: 'required column is missing from the header' })),
+    );
   }
   const dup = headers.find((h, i) => headers.indexOf(h) !== i);
-  if (dup) throw new SaldoError('validation', `${path}: column "${dup}" appears twice in the header`, [{ path: dup, message: 'duplicate column' }]);
+  if (dup)
+    throw new SaldoError('validation', `${path}: column "${dup}" appears twice in the header`, [
+      { path: dup, message: 'duplicate column' },
+    ]);
   const info: CsvSourceInfo = {
     encoding,
     delimiter,
@@ -91,7 +119,14 @@ export async function openCsvImportSource(
     });
     const decoded = encoding === 'utf8' ? file.setEncoding('utf8') : file.pipe(iconv.decodeStream('latin1'));
     const parser = decoded.pipe(
-      parse({ delimiter, bom: true, columns: () => headers, relax_column_count: true, skip_empty_lines: true, trim: false }),
+      parse({
+        delimiter,
+        bom: true,
+        columns: () => headers,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: false,
+      }),
     );
     let rowNo = 0;
     for await (const rec of parser as AsyncIterable<Record<string, string>>) {
@@ -102,7 +137,11 @@ export async function openCsvImportSource(
         if (v !== undefined && v !== '') raw[c] = v;
       }
       if (encoding === 'utf8' && Object.values(raw).some((v) => v!.includes('\ufffd'))) {
-        throw new SaldoError('validation', `row ${rowNo}: invalid UTF-8 bytes; re-run with --encoding latin1`, [{ row: rowNo, path: '*', message: 'invalid UTF-8' }]);
+        throw new SaldoError(
+          'validation',
+          `row ${rowNo}: invalid UTF-8 bytes; re-run with --encoding latin1`,
+          [{ row: rowNo, path: '*', message: 'invalid UTF-8' }],
+        );
       }
       yield { rowNo, raw };
     }

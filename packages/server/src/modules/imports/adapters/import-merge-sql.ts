@@ -8,9 +8,36 @@ export const EXISTING_DEBTORS = 'import_existing_debtors';
 export const SNAPSHOT_EXISTING_DEBTORS = `CREATE TEMP TABLE ${EXISTING_DEBTORS} ON COMMIT DROP AS
   SELECT d.id FROM debtors d WHERE d.org_id = $1 AND d.external_ref IN (SELECT debtor_ref FROM ${STAGE_TABLE})`;
 export const STAGE_COLUMNS = [
-  'row_no', 'external_ref', 'debtor_ref', 'first_name', 'last_name', 'language', 'country', 'region', 'timezone', 'dob_hash', 'nid_hash',
-  'phone', 'phone_type', 'email', 'whatsapp', 'c_call', 'c_sms', 'c_whatsapp', 'c_email', 'preferred_channel', 'vulnerabilities',
-  'product', 'currency', 'principal', 'interest', 'fees', 'balance', 'delinquent_since', 'status', 'tags',
+  'row_no',
+  'external_ref',
+  'debtor_ref',
+  'first_name',
+  'last_name',
+  'language',
+  'country',
+  'region',
+  'timezone',
+  'dob_hash',
+  'nid_hash',
+  'phone',
+  'phone_type',
+  'email',
+  'whatsapp',
+  'c_call',
+  'c_sms',
+  'c_whatsapp',
+  'c_email',
+  'preferred_channel',
+  'vulnerabilities',
+  'product',
+  'currency',
+  'principal',
+  'interest',
+  'fees',
+  'balance',
+  'delinquent_since',
+  'status',
+  'tags',
 ] as const;
 
 /**
@@ -18,7 +45,15 @@ export const STAGE_COLUMNS = [
  * disputed, active) belong to Saldo: a creditor feed that says "active" every night must not
  * undo a promise or a dispute recorded here.
  */
-export const CREDITOR_OWNED_STATUSES = ['paid', 'settled', 'closed', 'bankrupt', 'deceased', 'legal', 'cease'];
+export const CREDITOR_OWNED_STATUSES = [
+  'paid',
+  'settled',
+  'closed',
+  'bankrupt',
+  'deceased',
+  'legal',
+  'cease',
+];
 const OWNED = `('paid','settled','closed','bankrupt','deceased','legal','cease')`;
 
 // $1 org, $2 now. Last row of a debtor in the file wins; blank identity data keeps what is stored.

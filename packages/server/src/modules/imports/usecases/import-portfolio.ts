@@ -1,4 +1,9 @@
-import { canTransition, validateImportRow, type AccountStatus, type ValidImportRow } from '@saldo/core/record';
+import {
+  canTransition,
+  validateImportRow,
+  type AccountStatus,
+  type ValidImportRow,
+} from '@saldo/core/record';
 import type { FieldIssue } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { ImportCounts, ImportStore, SourceRow } from '../ports.js';
@@ -73,52 +78,66 @@ export async function importPortfolio(
   let counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
   let failure: string | null = null;
   try {
-    counts = await deps.imports.run({ orgId: req.orgId, portfolioId: req.portfolioId, importId, now: startedAt }, async (s) => {
-      // Every valid row is staged, even once an all-or-nothing import has failed: duplicates of a
-      // reference inside the file are then found in SQL (no per-row memory here), and the report
-      // lists every problem. The transaction is rolled back in that case anyway.
-      const staged = new Map<number, SourceRow>(); // only rows whose status may conflict (valid_rows)
-      let batch: { rowNo: number; row: ValidImportRow }[] = [];
-      let pending: Promise<void> = Promise.resolve();
-      for await (const src of rows) {
-        totalRows++;
-        if (totalRows % 10_000 === 0) hooks.onProgress?.(totalRows);
-        const v = validateImportRow(src.raw, { asOf, defaultCurrency: req.defaultCurrency, defaultCountry: req.defaultCountry });
-        if (!v.ok) {
-          await report(src, v.issues);
-          continue;
+    counts = await deps.imports.run(
+      { orgId: req.orgId, portfolioId: req.portfolioId, importId, now: startedAt },
+      async (s) => {
+        // Every valid row is staged, even once an all-or-nothing import has failed: duplicates of a
+        // reference inside the file are then found in SQL (no per-row memory here), and the report
+        // lists every problem. The transaction is rolled back in that case anyway.
+        const staged = new Map<number, SourceRow>(); // only rows whose status may conflict (valid_rows)
+        let batch: { rowNo: number; row: ValidImportRow }[] = [];
+        let pending: Promise<void> = Promise.resolve();
+        for await (const src of rows) {
+          totalRows++;
+          if (totalRows % 10_000 === 0) hooks.onProgress?.(totalRows);
+          const v = validateImportRow(src.raw, {
+            asOf,
+            defaultCurrency: req.defaultCurrency,
+            defaultCountry: req.defaultCountry,
+          });
+          if (!v.ok) {
+            await report(src, v.issues);
+            continue;
+          }
+          if (v.row.status !== 'active' && req.mode === 'valid_rows') staged.set(src.rowNo, src);
+          batch.push({ rowNo: src.rowNo, row: v.row });
+          if (batch.length >= BATCH) {
+            // Overlap: validate the next batch while the database loads this one.
+            await pending;
+            pending = s.stage(batch);
+            batch = [];
+          }
         }
-        if (v.row.status !== 'active' && req.mode === 'valid_rows') staged.set(src.rowNo, src);
-        batch.push({ rowNo: src.rowNo, row: v.row });
-        if (batch.length >= BATCH) {
-          // Overlap: validate the next batch while the database loads this one.
-          await pending;
-          pending = s.stage(batch);
-          batch = [];
+        await pending;
+        hooks.onProgress?.(totalRows);
+        if (batch.length) await s.stage(batch);
+
+        const duplicates = await s.findDuplicates();
+        for (const d of duplicates) {
+          await report({ rowNo: d.rowNo, raw: d.raw }, [
+            {
+              path: 'external_ref',
+              message: `duplicate reference "${d.externalRef}" (first seen in row ${d.firstRow})`,
+            },
+          ]);
         }
-      }
-      await pending;
-      hooks.onProgress?.(totalRows);
-      if (batch.length) await s.stage(batch);
+        if (req.mode === 'all_or_nothing' && rejected > 0) throw new AbortImport();
+        await s.unstage(duplicates.map((d) => d.rowNo));
 
-      const duplicates = await s.findDuplicates();
-      for (const d of duplicates) {
-        await report({ rowNo: d.rowNo, raw: d.raw }, [{ path: 'external_ref', message: `duplicate reference "${d.externalRef}" (first seen in row ${d.firstRow})` }]);
-      }
-      if (req.mode === 'all_or_nothing' && rejected > 0) throw new AbortImport();
-      await s.unstage(duplicates.map((d) => d.rowNo));
-
-      const conflicts = await s.findStatusConflicts();
-      const illegal = conflicts.filter((c) => !canTransition(c.from as AccountStatus, c.to as AccountStatus));
-      for (const c of illegal) {
-        await report(staged.get(c.rowNo) ?? { rowNo: c.rowNo, raw: { external_ref: c.externalRef } }, [
-          { path: 'status', message: `account ${c.externalRef} is ${c.from}; it cannot move to ${c.to}` },
-        ]);
-      }
-      if (illegal.length && req.mode === 'all_or_nothing') throw new AbortImport();
-      await s.unstage(illegal.map((c) => c.rowNo));
-      return s.merge();
-    });
+        const conflicts = await s.findStatusConflicts();
+        const illegal = conflicts.filter(
+          (c) => !canTransition(c.from as AccountStatus, c.to as AccountStatus),
+        );
+        for (const c of illegal) {
+          await report(staged.get(c.rowNo) ?? { rowNo: c.rowNo, raw: { external_ref: c.externalRef } }, [
+            { path: 'status', message: `account ${c.externalRef} is ${c.from}; it cannot move to ${c.to}` },
+          ]);
+        }
+        if (illegal.length && req.mode === 'all_or_nothing') throw new AbortImport();
+        await s.unstage(illegal.map((c) => c.rowNo));
+        return s.merge();
+      },
+    );
   } catch (e) {
     if (!(e instanceof AbortImport)) {
       failure = e instanceof Error ? e.message : String(e);
@@ -127,8 +146,19 @@ export async function importPortfolio(
   const failed = failure !== null || (req.mode === 'all_or_nothing' && rejected > 0);
   if (failed) counts = { inserted: 0, updated: 0, unchanged: 0 };
   const status = failed ? 'failed' : 'succeeded';
-  const error = failure ?? (failed ? `${rejected} of ${totalRows} rows are invalid (${errorCount} problems); nothing was imported` : null);
+  const error =
+    failure ??
+    (failed
+      ? `${rejected} of ${totalRows} rows are invalid (${errorCount} problems); nothing was imported`
+      : null);
   await deps.imports.recordErrors(importId, errors);
-  await deps.imports.finish(importId, { status, totalRows, ...counts, rejected, error, finishedAt: deps.clock.now() });
+  await deps.imports.finish(importId, {
+    status,
+    totalRows,
+    ...counts,
+    rejected,
+    error,
+    finishedAt: deps.clock.now(),
+  });
   return { importId, status, totalRows, ...counts, rejected, errors, errorCount };
 }

@@ -4,9 +4,27 @@ import type { Imports } from './imports.js';
 
 /** The demo book: four placements, one per market, sized by the usual mix of a LatAm/ES/US agency. */
 export const demoPlacements = [
-  { country: 'MX', currency: 'MXN', share: 0.35, creditor: 'Banco Ejemplo México', name: 'Tarjetas y préstamos MX' },
-  { country: 'ES', currency: 'EUR', share: 0.2, creditor: 'Telco Ejemplo España', name: 'Telco y consumo ES' },
-  { country: 'CO', currency: 'COP', share: 0.2, creditor: 'Financiera Ejemplo Colombia', name: 'Libranza y consumo CO' },
+  {
+    country: 'MX',
+    currency: 'MXN',
+    share: 0.35,
+    creditor: 'Banco Ejemplo México',
+    name: 'Tarjetas y préstamos MX',
+  },
+  {
+    country: 'ES',
+    currency: 'EUR',
+    share: 0.2,
+    creditor: 'Telco Ejemplo España',
+    name: 'Telco y consumo ES',
+  },
+  {
+    country: 'CO',
+    currency: 'COP',
+    share: 0.2,
+    creditor: 'Financiera Ejemplo Colombia',
+    name: 'Libranza y consumo CO',
+  },
   { country: 'US', currency: 'USD', share: 0.25, creditor: 'Example Card Services', name: 'Credit card US' },
 ] as const;
 
@@ -26,14 +44,21 @@ export async function loadDemoPortfolio(
   for (const [i, p] of demoPlacements.entries()) {
     const debtors = Math.max(1, Math.round(o.debtors * p.share));
     const code = `demo-${p.country.toLowerCase()}`;
-    const r = await deps.imports.importRows(orgId, generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }), {
-      portfolio: { code, name: p.name, creditor: p.creditor, currency: p.currency, country: p.country },
-      mode: 'all_or_nothing',
-      sourceName: `demo seed ${o.seed}`,
-      onProgress: (n) => o.onProgress?.(p.country, n),
-    });
+    const r = await deps.imports.importRows(
+      orgId,
+      generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }),
+      {
+        portfolio: { code, name: p.name, creditor: p.creditor, currency: p.currency, country: p.country },
+        mode: 'all_or_nothing',
+        sourceName: `demo seed ${o.seed}`,
+        onProgress: (n) => o.onProgress?.(p.country, n),
+      },
+    );
     if (r.status !== 'succeeded') {
-      const first = r.errors.slice(0, 5).map((e) => `row ${e.row} ${e.path}: ${e.message}`).join('; ');
+      const first = r.errors
+        .slice(0, 5)
+        .map((e) => `row ${e.row} ${e.path}: ${e.message}`)
+        .join('; ');
       throw new Error(`demo portfolio ${code} failed to import: ${first}`);
     }
     out.debtors += debtors;

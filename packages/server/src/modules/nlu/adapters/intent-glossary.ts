@@ -7,7 +7,8 @@ import { intents, type Intent } from '@saldo/core/nlu';
  * conventions of docs/nlu.md (an opt-out is always `stop_contact`, a redirection is not).
  */
 const definitions: Record<Intent, string> = {
-  promise_to_pay: 'commits to pay on a future date or a stated amount ("te pago el viernes", "I\'ll pay 200 on the 15th"); hardship with a concrete date or amount is a promise',
+  promise_to_pay:
+    'commits to pay on a future date or a stated amount ("te pago el viernes", "I\'ll pay 200 on the 15th"); hardship with a concrete date or amount is a promise',
   pay_now: 'wants to pay right now or asks how/where to pay',
   payment_plan: 'asks to pay in instalments or over time',
   settlement: 'asks for a discount or a reduced total to close the debt',
@@ -17,7 +18,8 @@ const definitions: Record<Intent, string> = {
   wrong_party: 'is not the debtor (wrong number or wrong person)',
   stop_contact: 'asks to stop being contacted (any opt-out, direct or indirect)',
   talk_to_agent: 'asks to speak with a human, an agent or a supervisor',
-  contact_preference: 'still wants contact but through another channel or at another time ("text me, don\'t call")',
+  contact_preference:
+    'still wants contact but through another channel or at another time ("text me, don\'t call")',
   request_info: 'asks for information: balance, creditor, who is writing, details of the debt',
   refuse: 'refuses to pay',
   deceased: 'says the debtor has died',

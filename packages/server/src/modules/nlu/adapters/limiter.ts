@@ -40,7 +40,11 @@ export function createLimiter(max: number) {
      * queued calls fall just after the deadline of the call that frees their slot (all share the
      * same timeout), so without it they would be sent only to be aborted a moment later.
      */
-    async run<T>(signal: AbortSignal, task: () => Promise<T>, startBy = Number.POSITIVE_INFINITY): Promise<T> {
+    async run<T>(
+      signal: AbortSignal,
+      task: () => Promise<T>,
+      startBy = Number.POSITIVE_INFINITY,
+    ): Promise<T> {
       await acquire(signal);
       if (performance.now() > startBy) {
         release();

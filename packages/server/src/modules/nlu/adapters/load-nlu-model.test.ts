@@ -16,13 +16,25 @@ describe('NLU corpus and model loading', () => {
   });
 
   it('reports bad example lines with their row', () => {
-    expect(() => parseExamples('{"text":"ok","intent":"affirm"}\nnope\n{"text":1}', 'x.jsonl')).toThrow(/2 invalid/);
+    expect(() => parseExamples('{"text":"ok","intent":"affirm"}\nnope\n{"text":1}', 'x.jsonl')).toThrow(
+      /2 invalid/,
+    );
   });
 
   it('trains from a corpus directory plus organisation examples and round-trips a saved model', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'saldo-nlu-'));
-    await writeFile(join(dir, 'a.train.jsonl'), ['{"text":"ya pagué","intent":"already_paid"}', '{"text":"te pago el viernes","intent":"promise_to_pay"}'].join('\n'));
-    const { model } = await loadNluModel({ corpusDir: dir, cacheDir: null, extraExamples: [{ text: 'necesito la factura', intent: 'invoice_request' }] });
+    await writeFile(
+      join(dir, 'a.train.jsonl'),
+      [
+        '{"text":"ya pagué","intent":"already_paid"}',
+        '{"text":"te pago el viernes","intent":"promise_to_pay"}',
+      ].join('\n'),
+    );
+    const { model } = await loadNluModel({
+      corpusDir: dir,
+      cacheDir: null,
+      extraExamples: [{ text: 'necesito la factura', intent: 'invoice_request' }],
+    });
     expect(model.intents).toContain('invoice_request');
     const path = join(dir, 'model.json');
     await writeFile(path, JSON.stringify(model.toJSON()));
@@ -33,9 +45,12 @@ describe('NLU corpus and model loading', () => {
 
 describe('NLU model cache', () => {
   const corpus = [
-    '{"text":"ya pagué","intent":"already_paid"}', '{"text":"I already paid","intent":"already_paid"}',
-    '{"text":"te pago el viernes","intent":"promise_to_pay"}', '{"text":"I will pay on Friday","intent":"promise_to_pay"}',
-    '{"text":"hola","intent":"smalltalk"}', '{"text":"thanks","intent":"smalltalk"}',
+    '{"text":"ya pagué","intent":"already_paid"}',
+    '{"text":"I already paid","intent":"already_paid"}',
+    '{"text":"te pago el viernes","intent":"promise_to_pay"}',
+    '{"text":"I will pay on Friday","intent":"promise_to_pay"}',
+    '{"text":"hola","intent":"smalltalk"}',
+    '{"text":"thanks","intent":"smalltalk"}',
   ];
   const probes = ['ya pague ayer', 'I can pay friday', 'hello there', 'algo', 'no sé'];
   const setup = async () => {
@@ -63,7 +78,11 @@ describe('NLU model cache', () => {
     const changed = await loadNluModel({ corpusDir, cacheDir });
     expect(changed.cache).toBe('miss');
     expect(changed.model.intents).toContain('wrong_party');
-    const org = await loadNluModel({ corpusDir, cacheDir, extraExamples: [{ text: 'la factura', intent: 'invoice_request' }] });
+    const org = await loadNluModel({
+      corpusDir,
+      cacheDir,
+      extraExamples: [{ text: 'la factura', intent: 'invoice_request' }],
+    });
     expect(org.cache).toBe('miss');
     expect((await loadNluModel({ corpusDir, cacheDir })).cache).toBe('hit');
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.json'))).toHaveLength(3);
@@ -71,7 +90,10 @@ describe('NLU model cache', () => {
 
   it('keys the cache on the NLU source code too, and disables it when the sources are missing', async () => {
     const files = [{ name: 'a.train.jsonl', text: corpus.join('\n') }];
-    const [srcA, srcB] = [await mkdtemp(join(tmpdir(), 'saldo-src-')), await mkdtemp(join(tmpdir(), 'saldo-src-'))];
+    const [srcA, srcB] = [
+      await mkdtemp(join(tmpdir(), 'saldo-src-')),
+      await mkdtemp(join(tmpdir(), 'saldo-src-')),
+    ];
     await writeFile(join(srcA, 'features.ts'), 'export const w = 1;');
     await writeFile(join(srcB, 'features.ts'), 'export const w = 2;');
     await writeFile(join(srcB, 'features.test.ts'), 'tests do not change the model');
@@ -90,6 +112,9 @@ describe('NLU model cache', () => {
     const blocked = await loadNluModel({ corpusDir, cacheDir: join(blocker, 'cache') });
     expect(blocked.cache).toBe('off');
     expect(parse('ya pague', { model: blocked.model }).intent).toBe('already_paid');
-    expect((await loadNluModel({ corpusDir, env: { SALDO_NLU_CACHE: 'off', SALDO_NLU_CACHE_DIR: cacheDir } })).cache).toBe('off');
+    expect(
+      (await loadNluModel({ corpusDir, env: { SALDO_NLU_CACHE: 'off', SALDO_NLU_CACHE_DIR: cacheDir } }))
+        .cache,
+    ).toBe('off');
   });
 });

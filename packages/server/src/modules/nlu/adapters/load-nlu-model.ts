@@ -27,14 +27,24 @@ export function parseExamples(text: string, source: string): NluExample[] {
     }
     const parsed = NluExample.safeParse(raw);
     if (parsed.success) out.push(parsed.data);
-    else for (const e of parsed.error.issues) issues.push({ row: i + 1, path: `${source}:${e.path.join('.')}`, message: e.message });
+    else
+      for (const e of parsed.error.issues)
+        issues.push({ row: i + 1, path: `${source}:${e.path.join('.')}`, message: e.message });
   });
-  if (issues.length > 0) throw new SaldoError('validation', `${source}: ${new Set(issues.map((i) => i.row)).size} invalid example line(s)`, issues);
+  if (issues.length > 0)
+    throw new SaldoError(
+      'validation',
+      `${source}: ${new Set(issues.map((i) => i.row)).size} invalid example line(s)`,
+      issues,
+    );
   return out;
 }
 
 /** The raw `*.<split>.jsonl` files of the corpus directory, in file-name order. */
-async function readCorpusFiles(split: CorpusSplit, dir: string): Promise<Array<{ name: string; text: string }>> {
+async function readCorpusFiles(
+  split: CorpusSplit,
+  dir: string,
+): Promise<Array<{ name: string; text: string }>> {
   const names = (await readdir(dir)).filter((f) => f.endsWith(`.${split}.jsonl`)).sort();
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
 }
@@ -75,20 +85,33 @@ export async function loadNluModel(opts: LoadNluModelOptions = {}): Promise<Load
   const t0 = performance.now();
   if (opts.modelPath) {
     const json = JSON.parse(await readFile(opts.modelPath, 'utf8')) as NluModelJson;
-    return { model: NluModel.fromJSON(json), loadMs: performance.now() - t0, source: opts.modelPath, cache: 'off' };
+    return {
+      model: NluModel.fromJSON(json),
+      loadMs: performance.now() - t0,
+      source: opts.modelPath,
+      cache: 'off',
+    };
   }
   const corpusDir = opts.corpusDir ?? defaultCorpusDir;
   const source = `${corpusDir} (train split)`;
   const files = await readCorpusFiles('train', corpusDir);
-  const cacheDir = opts.cacheDir === undefined ? cacheDirFromEnv(opts.env ?? process.env) : (opts.cacheDir ?? undefined);
+  const cacheDir =
+    opts.cacheDir === undefined ? cacheDirFromEnv(opts.env ?? process.env) : (opts.cacheDir ?? undefined);
   const key = cacheDir === undefined ? undefined : await modelCacheKey(files, opts.extraExamples);
   if (cacheDir !== undefined && key !== undefined) {
     const cached = await readCachedModel(cacheDir, key);
-    if (cached) return { model: NluModel.fromJSON(cached), loadMs: performance.now() - t0, source: `${source}, cached`, cache: 'hit' };
+    if (cached)
+      return {
+        model: NluModel.fromJSON(cached),
+        loadMs: performance.now() - t0,
+        source: `${source}, cached`,
+        cache: 'hit',
+      };
   }
   const examples = [...files.flatMap((f) => parseExamples(f.text, f.name)), ...(opts.extraExamples ?? [])];
   const model = train(examples);
-  if (cacheDir === undefined || key === undefined) return { model, loadMs: performance.now() - t0, source, cache: 'off' };
+  if (cacheDir === undefined || key === undefined)
+    return { model, loadMs: performance.now() - t0, source, cache: 'off' };
   const written = await writeCachedModel(cacheDir, key, model.toJSON());
   return { model, loadMs: performance.now() - t0, source, cache: written ? 'miss' : 'off' };
 }

@@ -12,7 +12,9 @@ import type { NluModelJson } from '@saldo/core/nlu';
  */
 
 /** `<repo>/node_modules/.cache/saldo`, the conventional place for tool caches (ignored by git). */
-export const defaultCacheDir = fileURLToPath(new URL('../../../../../../node_modules/.cache/saldo/', import.meta.url));
+export const defaultCacheDir = fileURLToPath(
+  new URL('../../../../../../node_modules/.cache/saldo/', import.meta.url),
+);
 
 /** The NLU sources the model depends on (features, lexicons, rules, trainer); same layout as the corpus dir. */
 export const defaultNluSourceDir = fileURLToPath(new URL('../../../../../core/src/nlu/', import.meta.url));
@@ -36,17 +38,24 @@ export function cacheDirFromEnv(env: Readonly<Record<string, string | undefined>
  * The cache key, or `undefined` when the NLU sources cannot be read (a bundled install): without
  * them a code change could not be detected, so the model is trained every time instead.
  */
-export async function modelCacheKey(corpusFiles: ReadonlyArray<{ name: string; text: string }>, extra: unknown, sourceDir = defaultNluSourceDir): Promise<string | undefined> {
+export async function modelCacheKey(
+  corpusFiles: ReadonlyArray<{ name: string; text: string }>,
+  extra: unknown,
+  sourceDir = defaultNluSourceDir,
+): Promise<string | undefined> {
   let sources: string[];
   try {
-    sources = (await readdir(sourceDir)).filter((f) => /\.(?:ts|js|mjs)$/.test(f) && !/\.test\.[cm]?[jt]s$/.test(f)).sort();
+    sources = (await readdir(sourceDir))
+      .filter((f) => /\.(?:ts|js|mjs)$/.test(f) && !/\.test\.[cm]?[jt]s$/.test(f))
+      .sort();
   } catch {
     return undefined;
   }
   if (sources.length === 0) return undefined;
   const h = createHash('sha256').update(cacheFormat);
   // Lengths before contents: no two different inputs can produce the same byte stream.
-  const part = (label: string, text: string) => h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
+  const part = (label: string, text: string) =>
+    h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
   for (const f of sources) part(`src:${f}`, await readFile(join(sourceDir, f), 'utf8'));
   for (const f of corpusFiles) part(`corpus:${f.name}`, f.text);
   part('extra', JSON.stringify(extra ?? []));

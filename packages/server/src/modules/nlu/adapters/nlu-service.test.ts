@@ -3,24 +3,42 @@ import { train, type NluParseInput } from '@saldo/core/nlu';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
 import { createNluService, toWire, type NluFallback } from './nlu-service.js';
 import { createOpenAiCompatibleFallback } from './openai-compatible.js';
-import { chatCompletion, startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../testing/fake-openai-server.js';
+import {
+  chatCompletion,
+  startFakeOpenAiServer,
+  verdict,
+  type FakeOpenAiServer,
+} from '../testing/fake-openai-server.js';
 
 // A deliberately small model: ambiguous replies get low confidence, opt-outs come from the rules.
 const model = train([
-  { text: 'te pago el viernes', intent: 'promise_to_pay' }, { text: "I'll pay on Friday", intent: 'promise_to_pay' },
-  { text: 'ya pagué', intent: 'already_paid' }, { text: 'I already paid', intent: 'already_paid' },
-  { text: 'STOP', intent: 'stop_contact' }, { text: 'dejen de llamarme', intent: 'stop_contact' },
-  { text: 'hola', intent: 'smalltalk' }, { text: 'hello', intent: 'smalltalk' },
-  { text: "text me, don't call", intent: 'contact_preference' }, { text: 'mejor por whatsapp', intent: 'contact_preference' },
-  { text: 'perdí mi trabajo', intent: 'hardship' }, { text: 'I lost my job', intent: 'hardship' },
+  { text: 'te pago el viernes', intent: 'promise_to_pay' },
+  { text: "I'll pay on Friday", intent: 'promise_to_pay' },
+  { text: 'ya pagué', intent: 'already_paid' },
+  { text: 'I already paid', intent: 'already_paid' },
+  { text: 'STOP', intent: 'stop_contact' },
+  { text: 'dejen de llamarme', intent: 'stop_contact' },
+  { text: 'hola', intent: 'smalltalk' },
+  { text: 'hello', intent: 'smalltalk' },
+  { text: "text me, don't call", intent: 'contact_preference' },
+  { text: 'mejor por whatsapp', intent: 'contact_preference' },
+  { text: 'perdí mi trabajo', intent: 'hardship' },
+  { text: 'I lost my job', intent: 'hardship' },
 ]);
 const clock = new ManualClock('2026-11-24T16:00:00Z');
-const at = (text: string): NluParseInput => ({ text, timezone: 'America/Mexico_City', now: '2026-11-24T10:00:00' });
+const at = (text: string): NluParseInput => ({
+  text,
+  timezone: 'America/Mexico_City',
+  now: '2026-11-24T10:00:00',
+});
 
 let fake: FakeOpenAiServer;
 const warnings: string[] = [];
 const infos: Array<Record<string, unknown>> = [];
-const logger = { warn: (_o: object, msg: string) => warnings.push(msg), info: (o: object) => infos.push(o as Record<string, unknown>) };
+const logger = {
+  warn: (_o: object, msg: string) => warnings.push(msg),
+  info: (o: object) => infos.push(o as Record<string, unknown>),
+};
 
 beforeAll(async () => {
   fake = await startFakeOpenAiServer();
@@ -33,7 +51,13 @@ beforeEach(() => {
 });
 
 function service(threshold: number, timeoutMs = 2000) {
-  const fallback = createOpenAiCompatibleFallback({ baseUrl: fake.baseUrl, model: 'fake-model', apiKey: 'k-1', timeoutMs, logger });
+  const fallback = createOpenAiCompatibleFallback({
+    baseUrl: fake.baseUrl,
+    model: 'fake-model',
+    apiKey: 'k-1',
+    timeoutMs,
+    logger,
+  });
   return createNluService(model, clock, { fallback, threshold, logger });
 }
 
@@ -55,7 +79,13 @@ describe('NLU service with the LLM fallback', () => {
     const other = local.intent === 'smalltalk' ? 'request_info' : 'smalltalk';
     fake.respond(() => verdict(other, 0.77));
     const r = await s.parseAsync(input);
-    expect(r).toMatchObject({ intent: other, confidence: 0.77, lang: local.lang, entities: local.entities, source: 'llm' });
+    expect(r).toMatchObject({
+      intent: other,
+      confidence: 0.77,
+      lang: local.lang,
+      entities: local.entities,
+      source: 'llm',
+    });
     expect(r.entities.date).toBeDefined();
     // The wire format is unchanged: no `source` key.
     expect(Object.keys(toWire(r)).slice(0, 4)).toEqual(['intent', 'confidence', 'lang', 'entities']);
@@ -67,7 +97,9 @@ describe('NLU service with the LLM fallback', () => {
     const body = req.body as { model: string; messages: Array<{ content: string }> };
     expect(body.model).toBe('fake-model');
     expect(JSON.parse(body.messages[1]!.content)).toEqual({ reply: 'el clima esta raro desde el viernes' });
-    expect(infos).toEqual([expect.objectContaining({ local: local.intent, intent: other, confidence: 0.77 })]);
+    expect(infos).toEqual([
+      expect.objectContaining({ local: local.intent, intent: other, confidence: 0.77 }),
+    ]);
   });
 
   it.each([
@@ -85,7 +117,8 @@ describe('NLU service with the LLM fallback', () => {
     const r = await s.parseAsync(at(text));
     expect(r).toEqual({ ...local, source: 'local' });
     expect(fake.requests).toHaveLength(0);
-    if (local.intent === 'stop_contact' || local.secondary?.includes('stop_contact')) expect([r.intent, ...(r.secondary ?? [])]).toContain('stop_contact');
+    if (local.intent === 'stop_contact' || local.secondary?.includes('stop_contact'))
+      expect([r.intent, ...(r.secondary ?? [])]).toContain('stop_contact');
   });
 
   it('accepts an opt-out the local model missed (the fallback may add one, never remove one)', async () => {
@@ -128,6 +161,9 @@ describe('NLU service with the LLM fallback', () => {
 
   it('is the local parse when no fallback is configured', async () => {
     const s = createNluService(model, clock);
-    expect(await s.parseAsync(at('el clima esta raro'))).toEqual({ ...s.parse(at('el clima esta raro')), source: 'local' });
+    expect(await s.parseAsync(at('el clima esta raro'))).toEqual({
+      ...s.parse(at('el clima esta raro')),
+      source: 'local',
+    });
   });
 });

@@ -58,7 +58,8 @@ export function createNluService(model: NluModel, clock: Clock, opts: NluService
     async parseAsync(input) {
       const first = local(input);
       const fallback = opts.fallback;
-      if (!fallback || first.confidence >= threshold || !mayAskSecondOpinion(input.text, first)) return { ...first, source: 'local' };
+      if (!fallback || first.confidence >= threshold || !mayAskSecondOpinion(input.text, first))
+        return { ...first, source: 'local' };
       let opinion: NluSecondOpinion | undefined;
       try {
         opinion = await fallback.classify(input.text);
@@ -69,7 +70,15 @@ export function createNluService(model: NluModel, clock: Clock, opts: NluService
       const result = applySecondOpinion(input.text, first, opinion);
       if (result.source === 'llm') {
         // The reply text is not logged (it is debtor data); labels and confidences are enough to audit.
-        opts.logger?.info({ local: first.intent, localConfidence: first.confidence, intent: result.intent, confidence: result.confidence }, 'nlu: LLM second opinion used');
+        opts.logger?.info(
+          {
+            local: first.intent,
+            localConfidence: first.confidence,
+            intent: result.intent,
+            confidence: result.confidence,
+          },
+          'nlu: LLM second opinion used',
+        );
       }
       return result;
     },
@@ -78,7 +87,12 @@ export function createNluService(model: NluModel, clock: Clock, opts: NluService
 
 /** The public JSON shape of a result (key order fixed: intent, confidence, lang, entities, secondary). */
 export function toWire(r: NluResult): Record<string, unknown> {
-  const out: Record<string, unknown> = { intent: r.intent, confidence: r.confidence, lang: r.lang, entities: r.entities };
+  const out: Record<string, unknown> = {
+    intent: r.intent,
+    confidence: r.confidence,
+    lang: r.lang,
+    entities: r.entities,
+  };
   if (r.secondary && r.secondary.length > 0) out.secondary = r.secondary;
   return out;
 }

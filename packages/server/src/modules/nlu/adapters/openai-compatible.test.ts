@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { intents } from '@saldo/core/nlu';
-import { createOpenAiCompatibleFallback, systemPrompt, type OpenAiCompatibleOptions } from './openai-compatible.js';
-import { chatCompletion, startFakeOpenAiServer, verdict, type FakeOpenAiServer } from '../testing/fake-openai-server.js';
+import {
+  createOpenAiCompatibleFallback,
+  systemPrompt,
+  type OpenAiCompatibleOptions,
+} from './openai-compatible.js';
+import {
+  chatCompletion,
+  startFakeOpenAiServer,
+  verdict,
+  type FakeOpenAiServer,
+} from '../testing/fake-openai-server.js';
 
 let fake: FakeOpenAiServer;
 const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = [];
-const logger = { warn: (obj: object, msg: string) => warnings.push({ obj: obj as Record<string, unknown>, msg }), info: () => {} };
+const logger = {
+  warn: (obj: object, msg: string) => warnings.push({ obj: obj as Record<string, unknown>, msg }),
+  info: () => {},
+};
 
 beforeAll(async () => {
   fake = await startFakeOpenAiServer();
@@ -17,7 +29,14 @@ beforeEach(() => {
   fake.respond(() => verdict('unknown'));
 });
 
-const fallback = (o: Partial<OpenAiCompatibleOptions> = {}) => createOpenAiCompatibleFallback({ baseUrl: fake.baseUrl, model: 'llama-test', timeoutMs: 2000, logger, ...o });
+const fallback = (o: Partial<OpenAiCompatibleOptions> = {}) =>
+  createOpenAiCompatibleFallback({
+    baseUrl: fake.baseUrl,
+    model: 'llama-test',
+    timeoutMs: 2000,
+    logger,
+    ...o,
+  });
 
 describe('OpenAI-compatible NLU fallback', () => {
   it('posts a chat completion request in JSON mode and returns the validated verdict', async () => {
@@ -30,8 +49,17 @@ describe('OpenAI-compatible NLU fallback', () => {
     expect(req.path).toBe('/v1/chat/completions');
     expect(req.headers.authorization).toBe('Bearer sk-test-123');
     expect(req.headers['content-type']).toBe('application/json');
-    const body = req.body as { model: string; temperature: number; response_format: unknown; messages: Array<{ role: string; content: string }> };
-    expect(body).toMatchObject({ model: 'llama-test', temperature: 0, response_format: { type: 'json_object' } });
+    const body = req.body as {
+      model: string;
+      temperature: number;
+      response_format: unknown;
+      messages: Array<{ role: string; content: string }>;
+    };
+    expect(body).toMatchObject({
+      model: 'llama-test',
+      temperature: 0,
+      response_format: { type: 'json_object' },
+    });
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(body.messages[0]!.content).toBe(systemPrompt());
     // The reply travels as data in a JSON envelope, and nothing else about the debtor is sent.
@@ -48,13 +76,18 @@ describe('OpenAI-compatible NLU fallback', () => {
 
   it('sends no Authorization header without a key and tolerates a trailing slash in the base URL', async () => {
     fake.respond(() => verdict('affirm'));
-    expect(await fallback({ baseUrl: `${fake.baseUrl}/` }).classify('sale')).toEqual({ intent: 'affirm', confidence: 0.9 });
+    expect(await fallback({ baseUrl: `${fake.baseUrl}/` }).classify('sale')).toEqual({
+      intent: 'affirm',
+      confidence: 0.9,
+    });
     expect(fake.requests[0]!.path).toBe('/v1/chat/completions');
     expect(fake.requests[0]!.headers.authorization).toBeUndefined();
   });
 
   it('clips the reply to 2,000 characters and accepts a JSON answer wrapped in a Markdown fence', async () => {
-    fake.respond(() => ({ body: chatCompletion('```json\n{"intent": "request_info", "confidence": 0.7}\n```') }));
+    fake.respond(() => ({
+      body: chatCompletion('```json\n{"intent": "request_info", "confidence": 0.7}\n```'),
+    }));
     expect(await fallback().classify('a'.repeat(5000))).toEqual({ intent: 'request_info', confidence: 0.7 });
     const body = fake.requests[0]!.body as { messages: Array<{ content: string }> };
     expect((JSON.parse(body.messages[1]!.content) as { reply: string }).reply).toHaveLength(2000);
@@ -63,10 +96,18 @@ describe('OpenAI-compatible NLU fallback', () => {
   it.each([
     ['a body that is not JSON', { body: 'oops' }, 'malformed'],
     ['a body that is not a chat completion', { body: { result: 'affirm' } }, 'malformed'],
-    ['message content that is not JSON', { body: chatCompletion('I think it is a promise to pay') }, 'malformed'],
+    [
+      'message content that is not JSON',
+      { body: chatCompletion('I think it is a promise to pay') },
+      'malformed',
+    ],
     ['a verdict without confidence', { body: chatCompletion({ intent: 'affirm' }) }, 'malformed'],
     ['a confidence outside 0..1', { body: chatCompletion({ intent: 'affirm', confidence: 7 }) }, 'malformed'],
-    ['a label outside the closed set', { body: chatCompletion({ intent: 'wants_refund', confidence: 0.99 }) }, 'unknown_label'],
+    [
+      'a label outside the closed set',
+      { body: chatCompletion({ intent: 'wants_refund', confidence: 0.99 }) },
+      'unknown_label',
+    ],
     ['HTTP 500', { status: 500, body: { error: { message: 'model crashed' } } }, 'http'],
     ['HTTP 401', { status: 401, body: { error: { message: 'bad key' } } }, 'http'],
   ] as const)('answers undefined and logs a warning on %s', async (_what, reply, reason) => {
@@ -80,7 +121,11 @@ describe('OpenAI-compatible NLU fallback', () => {
   });
 
   it('does not follow a redirect (the reply text goes to the configured endpoint only)', async () => {
-    fake.respond((req) => (req.path.startsWith('/v1/') ? { status: 307, headers: { location: '/elsewhere/chat/completions' } } : verdict('affirm')));
+    fake.respond((req) =>
+      req.path.startsWith('/v1/')
+        ? { status: 307, headers: { location: '/elsewhere/chat/completions' } }
+        : verdict('affirm'),
+    );
     await expect(fallback().classify('si')).resolves.toBeUndefined();
     expect(fake.requests.map((r) => r.path)).toEqual(['/v1/chat/completions']);
     expect(warnings[0]!.obj.reason).toBe('network');

@@ -117,13 +117,17 @@ export function createOpenAiCompatibleFallback(o: OpenAiCompatibleOptions): NluF
       // No redirects: debtor text goes to the configured endpoint and nowhere else.
       res = await fetch(url, { method: 'POST', headers, body, signal, redirect: 'error' });
     } catch (err) {
-      throw signal.aborted ? new FallbackFailure('timeout') : new FallbackFailure('network', { err: String(err) });
+      throw signal.aborted
+        ? new FallbackFailure('timeout')
+        : new FallbackFailure('network', { err: String(err) });
     }
     let payload: string;
     try {
       payload = await res.text();
     } catch (err) {
-      throw signal.aborted ? new FallbackFailure('timeout') : new FallbackFailure('network', { err: String(err) });
+      throw signal.aborted
+        ? new FallbackFailure('timeout')
+        : new FallbackFailure('network', { err: String(err) });
     }
     if (!res.ok) throw new FallbackFailure('http', { status: res.status });
     return readVerdict(payload);
@@ -138,9 +142,13 @@ export function createOpenAiCompatibleFallback(o: OpenAiCompatibleOptions): NluF
         return await limiter.run(signal, () => ask(text, signal), startBy);
       } catch (err) {
         const late = err instanceof DOMException && err.name === 'TimeoutError';
-        const reason: Failure = err instanceof FallbackFailure ? err.reason : signal.aborted || late ? 'timeout' : 'network';
+        const reason: Failure =
+          err instanceof FallbackFailure ? err.reason : signal.aborted || late ? 'timeout' : 'network';
         const detail = err instanceof FallbackFailure ? err.detail : { err: String(err) };
-        o.logger?.warn({ reason, ...detail, endpoint, model: o.model, timeoutMs: o.timeoutMs }, `nlu: LLM fallback failed (${reason}); keeping the local result`);
+        o.logger?.warn(
+          { reason, ...detail, endpoint, model: o.model, timeoutMs: o.timeoutMs },
+          `nlu: LLM fallback failed (${reason}); keeping the local result`,
+        );
         return undefined;
       }
     },

@@ -1,4 +1,11 @@
-import { carrierKeywords, foldText, ruleIntents, tokenize, type NluResult, type OrgIntent } from '@saldo/core/nlu';
+import {
+  carrierKeywords,
+  foldText,
+  ruleIntents,
+  tokenize,
+  type NluResult,
+  type OrgIntent,
+} from '@saldo/core/nlu';
 import type { NluSecondOpinion, NluServiceResult } from './nlu-service.js';
 
 const keywordSet: ReadonlySet<string> = new Set(carrierKeywords);
@@ -23,8 +30,13 @@ export function mayAskSecondOpinion(text: string, local: NluResult): boolean {
  * keeps the local guess. An intent the local rules found (deceased, bankruptcy, dispute…) is never
  * dropped: it moves to `secondary`, as in core's `parse`.
  */
-export function applySecondOpinion(text: string, local: NluResult, opinion: NluSecondOpinion | undefined): NluServiceResult {
-  if (!opinion || opinion.intent === 'unknown' || opinion.intent === local.intent) return { ...local, source: 'local' };
+export function applySecondOpinion(
+  text: string,
+  local: NluResult,
+  opinion: NluSecondOpinion | undefined,
+): NluServiceResult {
+  if (!opinion || opinion.intent === 'unknown' || opinion.intent === local.intent)
+    return { ...local, source: 'local' };
   const kept: OrgIntent[] = [];
   if (ruleIntents(text).some((h) => h.intent === local.intent)) kept.push(local.intent);
   for (const s of local.secondary ?? []) if (!kept.includes(s)) kept.push(s);

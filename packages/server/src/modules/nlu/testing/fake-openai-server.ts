@@ -28,12 +28,23 @@ export function chatCompletion(content: unknown): Record<string, unknown> {
     id: 'chatcmpl-test',
     object: 'chat.completion',
     model: 'fake',
-    choices: [{ index: 0, message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) }, finish_reason: 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: typeof content === 'string' ? content : JSON.stringify(content),
+        },
+        finish_reason: 'stop',
+      },
+    ],
   };
 }
 
 /** Answers `{"intent", "confidence"}` as a chat completion. */
-export const verdict = (intent: string, confidence = 0.9): FakeReply => ({ body: chatCompletion({ intent, confidence }) });
+export const verdict = (intent: string, confidence = 0.9): FakeReply => ({
+  body: chatCompletion({ intent, confidence }),
+});
 
 export async function startFakeOpenAiServer(initial: Responder = () => verdict('unknown')) {
   const requests: RecordedRequest[] = [];
@@ -54,7 +65,12 @@ export async function startFakeOpenAiServer(initial: Responder = () => verdict('
       } catch {
         // kept as text
       }
-      const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+      };
       requests.push(recorded);
       const reply = responder(recorded);
       const send = () => {

@@ -9,61 +9,198 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
     async record(p, decide) {
       return db.transaction(async (tx): Promise<RecordedPayment | null> => {
         if (p.externalId) {
-          const prior = await tx.query<{ id: string; amount_minor: number; currency: string; paid_at: Date; balance_minor: number; status: AccountStatus }>(
+          const prior = await tx.query<{
+            id: string;
+            amount_minor: number;
+            currency: string;
+            paid_at: Date;
+            balance_minor: number;
+            status: AccountStatus;
+          }>(
             `SELECT y.id, y.amount_minor, y.currency, y.paid_at, a.balance_minor, a.status FROM payments y JOIN accounts a ON a.id = y.account_id
-              WHERE y.org_id = $1 AND y.external_id = $2`, [p.orgId, p.externalId]);
+              WHERE y.org_id = $1 AND y.external_id = $2`,
+            [p.orgId, p.externalId],
+          );
           const x = prior.rows[0];
           if (x) {
-            return { paymentId: x.id, accountId: p.accountId, amountMinor: Number(x.amount_minor), currency: x.currency, paidAt: isoReq(x.paid_at), balanceMinor: Number(x.balance_minor), status: x.status, overpaymentMinor: 0, promisesKept: [], duplicate: true };
+            return {
+              paymentId: x.id,
+              accountId: p.accountId,
+              amountMinor: Number(x.amount_minor),
+              currency: x.currency,
+              paidAt: isoReq(x.paid_at),
+              balanceMinor: Number(x.balance_minor),
+              status: x.status,
+              overpaymentMinor: 0,
+              promisesKept: [],
+              duplicate: true,
+            };
           }
         }
         // Lock the account: two concurrent payments must not both read the old balance.
-        const acc = await tx.query<{ debtor_id: string; balance_minor: number; status: AccountStatus; currency: string }>(
-          'SELECT debtor_id, balance_minor, status, currency FROM accounts WHERE org_id = $1 AND id = $2 FOR UPDATE', [p.orgId, p.accountId]);
+        const acc = await tx.query<{
+          debtor_id: string;
+          balance_minor: number;
+          status: AccountStatus;
+          currency: string;
+        }>(
+          'SELECT debtor_id, balance_minor, status, currency FROM accounts WHERE org_id = $1 AND id = $2 FOR UPDATE',
+          [p.orgId, p.accountId],
+        );
         const a = acc.rows[0];
         if (!a) return null;
-        const promises = await tx.query<{ id: string; amount_minor: number; paid_minor: number; due_date: string; status: PromiseState['status'] }>(
-          `SELECT id, amount_minor, paid_minor, due_date::text AS due_date, status FROM promises WHERE account_id = $1 AND status = 'pending' FOR UPDATE`, [p.accountId]);
+        const promises = await tx.query<{
+          id: string;
+          amount_minor: number;
+          paid_minor: number;
+          due_date: string;
+          status: PromiseState['status'];
+        }>(
+          `SELECT id, amount_minor, paid_minor, due_date::text AS due_date, status FROM promises WHERE account_id = $1 AND status = 'pending' FOR UPDATE`,
+          [p.accountId],
+        );
         const effect = decide(
           { balanceMinor: Number(a.balance_minor), status: a.status, currency: a.currency },
-          promises.rows.map((r) => ({ id: r.id, amountMinor: Number(r.amount_minor), paidMinor: Number(r.paid_minor), dueDate: r.due_date, status: r.status })),
+          promises.rows.map((r) => ({
+            id: r.id,
+            amountMinor: Number(r.amount_minor),
+            paidMinor: Number(r.paid_minor),
+            dueDate: r.due_date,
+            status: r.status,
+          })),
         );
         const pay = await tx.query<{ id: string }>(
           `INSERT INTO payments (org_id, account_id, amount_minor, currency, paid_at, method, external_id, source, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [p.orgId, p.accountId, p.amountMinor, p.currency, p.paidAt, p.method, p.externalId, p.source, p.now]);
+          [
+            p.orgId,
+            p.accountId,
+            p.amountMinor,
+            p.currency,
+            p.paidAt,
+            p.method,
+            p.externalId,
+            p.source,
+            p.now,
+          ],
+        );
         const paymentId = pay.rows[0]!.id;
-        await tx.query('UPDATE accounts SET balance_minor = $2, status = $3, updated_at = $4 WHERE id = $1', [p.accountId, effect.balanceMinor, effect.status, p.now]);
-        const base = { orgId: p.orgId, debtorId: a.debtor_id, accountId: p.accountId, occurredAt: isoReq(p.paidAt), actorId: null, channel: null, direction: null } as const;
-        await appendTimeline(tx, { ...base, kind: 'payment', actor: p.actor, summary: `Payment received`, data: { paymentId, amountMinor: p.amountMinor, currency: p.currency, method: p.method, externalId: p.externalId, source: p.source, balanceAfter: effect.balanceMinor, overpaymentMinor: effect.overpaymentMinor } });
+        await tx.query('UPDATE accounts SET balance_minor = $2, status = $3, updated_at = $4 WHERE id = $1', [
+          p.accountId,
+          effect.balanceMinor,
+          effect.status,
+          p.now,
+        ]);
+        const base = {
+          orgId: p.orgId,
+          debtorId: a.debtor_id,
+          accountId: p.accountId,
+          occurredAt: isoReq(p.paidAt),
+          actorId: null,
+          channel: null,
+          direction: null,
+        } as const;
+        await appendTimeline(tx, {
+          ...base,
+          kind: 'payment',
+          actor: p.actor,
+          summary: `Payment received`,
+          data: {
+            paymentId,
+            amountMinor: p.amountMinor,
+            currency: p.currency,
+            method: p.method,
+            externalId: p.externalId,
+            source: p.source,
+            balanceAfter: effect.balanceMinor,
+            overpaymentMinor: effect.overpaymentMinor,
+          },
+        });
         const kept: string[] = [];
         for (const u of effect.promiseUpdates) {
-          await tx.query(`UPDATE promises SET paid_minor = $2, status = $3, resolved_at = CASE WHEN $3 = 'kept' THEN $4::timestamptz ELSE resolved_at END WHERE id = $1`, [u.id, u.paidMinor, u.status, p.now]);
+          await tx.query(
+            `UPDATE promises SET paid_minor = $2, status = $3, resolved_at = CASE WHEN $3 = 'kept' THEN $4::timestamptz ELSE resolved_at END WHERE id = $1`,
+            [u.id, u.paidMinor, u.status, p.now],
+          );
           if (u.status === 'kept') {
             kept.push(u.id);
-            await appendTimeline(tx, { ...base, kind: 'promise', actor: 'system', summary: 'Promise kept', data: { promiseId: u.id, paymentId, paidMinor: u.paidMinor } });
+            await appendTimeline(tx, {
+              ...base,
+              kind: 'promise',
+              actor: 'system',
+              summary: 'Promise kept',
+              data: { promiseId: u.id, paymentId, paidMinor: u.paidMinor },
+            });
           }
         }
         if (effect.status !== a.status) {
-          await appendTimeline(tx, { ...base, kind: 'status_change', actor: 'system', summary: `Status ${a.status} → ${effect.status}`, data: { from: a.status, to: effect.status, cause: paymentId } });
+          await appendTimeline(tx, {
+            ...base,
+            kind: 'status_change',
+            actor: 'system',
+            summary: `Status ${a.status} → ${effect.status}`,
+            data: { from: a.status, to: effect.status, cause: paymentId },
+          });
         }
-        return { paymentId, accountId: p.accountId, amountMinor: p.amountMinor, currency: p.currency, paidAt: isoReq(p.paidAt), balanceMinor: effect.balanceMinor, status: effect.status, overpaymentMinor: effect.overpaymentMinor, promisesKept: kept, duplicate: false };
+        return {
+          paymentId,
+          accountId: p.accountId,
+          amountMinor: p.amountMinor,
+          currency: p.currency,
+          paidAt: isoReq(p.paidAt),
+          balanceMinor: effect.balanceMinor,
+          status: effect.status,
+          overpaymentMinor: effect.overpaymentMinor,
+          promisesKept: kept,
+          duplicate: false,
+        };
       });
     },
     async createPromise(p) {
       return db.transaction(async (tx) => {
-        const acc = await tx.query<{ debtor_id: string; status: AccountStatus }>('SELECT debtor_id, status FROM accounts WHERE org_id = $1 AND id = $2 FOR UPDATE', [p.orgId, p.accountId]);
+        const acc = await tx.query<{ debtor_id: string; status: AccountStatus }>(
+          'SELECT debtor_id, status FROM accounts WHERE org_id = $1 AND id = $2 FOR UPDATE',
+          [p.orgId, p.accountId],
+        );
         const a = acc.rows[0];
         if (!a) return null;
         const r = await tx.query<{ id: string }>(
           `INSERT INTO promises (org_id, account_id, amount_minor, currency, due_date, status, channel, actor, created_at)
            VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8) RETURNING id`,
-          [p.orgId, p.accountId, p.amountMinor, p.currency, p.dueDate, p.channel, p.actor, p.now]);
+          [p.orgId, p.accountId, p.amountMinor, p.currency, p.dueDate, p.channel, p.actor, p.now],
+        );
         const id = r.rows[0]!.id;
-        await appendTimeline(tx, { orgId: p.orgId, debtorId: a.debtor_id, accountId: p.accountId, occurredAt: p.now.toISOString(), kind: 'promise', actor: p.actor, actorId: null, channel: null, direction: null, summary: 'Promise to pay', data: { promiseId: id, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate } });
+        await appendTimeline(tx, {
+          orgId: p.orgId,
+          debtorId: a.debtor_id,
+          accountId: p.accountId,
+          occurredAt: p.now.toISOString(),
+          kind: 'promise',
+          actor: p.actor,
+          actorId: null,
+          channel: null,
+          direction: null,
+          summary: 'Promise to pay',
+          data: { promiseId: id, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate },
+        });
         if (a.status === 'active') {
-          await tx.query(`UPDATE accounts SET status = 'promised', updated_at = $2 WHERE id = $1`, [p.accountId, p.now]);
-          await appendTimeline(tx, { orgId: p.orgId, debtorId: a.debtor_id, accountId: p.accountId, occurredAt: p.now.toISOString(), kind: 'status_change', actor: 'system', actorId: null, channel: null, direction: null, summary: 'Status active → promised', data: { from: 'active', to: 'promised', cause: id } });
+          await tx.query(`UPDATE accounts SET status = 'promised', updated_at = $2 WHERE id = $1`, [
+            p.accountId,
+            p.now,
+          ]);
+          await appendTimeline(tx, {
+            orgId: p.orgId,
+            debtorId: a.debtor_id,
+            accountId: p.accountId,
+            occurredAt: p.now.toISOString(),
+            kind: 'status_change',
+            actor: 'system',
+            actorId: null,
+            channel: null,
+            direction: null,
+            summary: 'Status active → promised',
+            data: { from: 'active', to: 'promised', cause: id },
+          });
         }
         return { id };
       });

@@ -3,19 +3,51 @@ import type { NewTimelineEvent, TimelineEvent, TimelinePage, TimelineStore } fro
 import { isoReq } from '../../../shared/db/iso.js';
 
 type Row = {
-  id: string; seq: string | number; debtor_id: string; account_id: string | null; occurred_at: Date; kind: TimelineEvent['kind']; actor: TimelineEvent['actor'];
-  actor_id: string | null; channel: TimelineEvent['channel']; direction: TimelineEvent['direction']; summary: string; data: Record<string, unknown>;
+  id: string;
+  seq: string | number;
+  debtor_id: string;
+  account_id: string | null;
+  occurred_at: Date;
+  kind: TimelineEvent['kind'];
+  actor: TimelineEvent['actor'];
+  actor_id: string | null;
+  channel: TimelineEvent['channel'];
+  direction: TimelineEvent['direction'];
+  summary: string;
+  data: Record<string, unknown>;
 };
 const toEvent = (r: Row): TimelineEvent => ({
-  id: r.id, seq: Number(r.seq), debtorId: r.debtor_id, accountId: r.account_id, occurredAt: isoReq(r.occurred_at), kind: r.kind, actor: r.actor,
-  actorId: r.actor_id, channel: r.channel, direction: r.direction, summary: r.summary, data: r.data,
+  id: r.id,
+  seq: Number(r.seq),
+  debtorId: r.debtor_id,
+  accountId: r.account_id,
+  occurredAt: isoReq(r.occurred_at),
+  kind: r.kind,
+  actor: r.actor,
+  actorId: r.actor_id,
+  channel: r.channel,
+  direction: r.direction,
+  summary: r.summary,
+  data: r.data,
 });
 
 export async function appendTimeline(ex: SqlExecutor, e: NewTimelineEvent): Promise<TimelineEvent> {
   const r = await ex.query<Row>(
     `INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, actor_id, channel, direction, summary, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-    [e.orgId, e.debtorId, e.accountId, e.occurredAt, e.kind, e.actor, e.actorId, e.channel, e.direction, e.summary, JSON.stringify(e.data)],
+    [
+      e.orgId,
+      e.debtorId,
+      e.accountId,
+      e.occurredAt,
+      e.kind,
+      e.actor,
+      e.actorId,
+      e.channel,
+      e.direction,
+      e.summary,
+      JSON.stringify(e.data),
+    ],
   );
   return toEvent(r.rows[0]!);
 }

@@ -3,36 +3,75 @@ import type { ApiDeps } from '../../../shared/http/deps.js';
 import { principal } from '../../../platform/http/build-app.js';
 
 export default async function paymentRoutes(app: FastifyInstance, deps: ApiDeps) {
-  app.post<{ Body: { accountId: string; amountMinor: number; currency: string; paidAt?: string; method?: string; externalId?: string } }>('/v1/payments', {
-    config: { roles: ['admin', 'agent'] },
-    schema: {
-      tags: ['payments'],
-      summary: 'Record an external payment: the balance drops, a matching promise is kept, the status follows. Idempotent by externalId.',
-      body: {
-        type: 'object', required: ['accountId', 'amountMinor', 'currency'], additionalProperties: false,
-        properties: {
-          accountId: { type: 'string', minLength: 1 }, amountMinor: { type: 'integer', minimum: 1 }, currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-          paidAt: { type: 'string', format: 'date-time' }, method: { type: 'string', maxLength: 50 }, externalId: { type: 'string', minLength: 1, maxLength: 200 },
+  app.post<{
+    Body: {
+      accountId: string;
+      amountMinor: number;
+      currency: string;
+      paidAt?: string;
+      method?: string;
+      externalId?: string;
+    };
+  }>(
+    '/v1/payments',
+    {
+      config: { roles: ['admin', 'agent'] },
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Record an external payment: the balance drops, a matching promise is kept, the status follows. Idempotent by externalId.',
+        body: {
+          type: 'object',
+          required: ['accountId', 'amountMinor', 'currency'],
+          additionalProperties: false,
+          properties: {
+            accountId: { type: 'string', minLength: 1 },
+            amountMinor: { type: 'integer', minimum: 1 },
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            paidAt: { type: 'string', format: 'date-time' },
+            method: { type: 'string', maxLength: 50 },
+            externalId: { type: 'string', minLength: 1, maxLength: 200 },
+          },
         },
       },
     },
-  }, async (req, reply) => {
-    const p = principal(req);
-    const r = await deps.record.recordPayment(p.orgId, { ...req.body, source: p.kind === 'api_key' ? `api_key:${p.subjectId}` : `user:${p.subjectId}`, actor: p.kind === 'api_key' ? 'system' : 'agent' });
-    return reply.status(r.duplicate ? 200 : 201).send(r);
-  });
+    async (req, reply) => {
+      const p = principal(req);
+      const r = await deps.record.recordPayment(p.orgId, {
+        ...req.body,
+        source: p.kind === 'api_key' ? `api_key:${p.subjectId}` : `user:${p.subjectId}`,
+        actor: p.kind === 'api_key' ? 'system' : 'agent',
+      });
+      return reply.status(r.duplicate ? 200 : 201).send(r);
+    },
+  );
 
-  app.post<{ Params: { id: string }; Body: { amountMinor: number; dueDate: string; channel?: string } }>('/v1/accounts/:id/promises', {
-    config: { roles: ['admin', 'agent'] },
-    schema: {
-      tags: ['payments'], summary: 'Record a promise to pay (amount and date)',
-      body: {
-        type: 'object', required: ['amountMinor', 'dueDate'], additionalProperties: false,
-        properties: { amountMinor: { type: 'integer', minimum: 1 }, dueDate: { type: 'string', format: 'date' }, channel: { type: 'string', enum: ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'portal'] } },
+  app.post<{ Params: { id: string }; Body: { amountMinor: number; dueDate: string; channel?: string } }>(
+    '/v1/accounts/:id/promises',
+    {
+      config: { roles: ['admin', 'agent'] },
+      schema: {
+        tags: ['payments'],
+        summary: 'Record a promise to pay (amount and date)',
+        body: {
+          type: 'object',
+          required: ['amountMinor', 'dueDate'],
+          additionalProperties: false,
+          properties: {
+            amountMinor: { type: 'integer', minimum: 1 },
+            dueDate: { type: 'string', format: 'date' },
+            channel: { type: 'string', enum: ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'portal'] },
+          },
+        },
       },
     },
-  }, async (req, reply) => {
-    const p = principal(req);
-    return reply.status(201).send(await deps.record.createPromise(p.orgId, { accountId: req.params.id, ...req.body, actor: 'agent' }));
-  });
+    async (req, reply) => {
+      const p = principal(req);
+      return reply
+        .status(201)
+        .send(
+          await deps.record.createPromise(p.orgId, { accountId: req.params.id, ...req.body, actor: 'agent' }),
+        );
+    },
+  );
 }

@@ -1,9 +1,11 @@
 import { formatMinor, isCurrency } from '@saldo/core/money';
 import type { PortfolioSummary } from '../ports.js';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const n = (x: number) => x.toLocaleString('en-US');
-const money = (minor: number, cur: string) => `${isCurrency(cur) ? Number(formatMinor(minor, cur)).toLocaleString('en-US', { maximumFractionDigits: 0 }) : minor} ${cur}`;
+const money = (minor: number, cur: string) =>
+  `${isCurrency(cur) ? Number(formatMinor(minor, cur)).toLocaleString('en-US', { maximumFractionDigits: 0 }) : minor} ${cur}`;
 
 function table(title: string, head: [string, string], rows: [string, string][]) {
   return `<section><h2>${esc(title)}</h2><table><thead><tr><th>${head[0]}</th><th>${head[1]}</th></tr></thead><tbody>${rows
@@ -12,15 +14,36 @@ function table(title: string, head: [string, string], rows: [string, string][]) 
 }
 
 /** Server-rendered status page: no script, no external assets (works offline, on any browser). */
-export function renderStatusPage(p: { ready: boolean; storage: string; version: string; summary: PortfolioSummary | null }): string {
+export function renderStatusPage(p: {
+  ready: boolean;
+  storage: string;
+  version: string;
+  summary: PortfolioSummary | null;
+}): string {
   const s = p.summary;
   const body = s
     ? `<p class="lead"><strong>${n(s.accounts)}</strong> accounts of <strong>${n(s.debtors)}</strong> debtors in the default organization.</p>
        <div class="grid">
-       ${table('By country', ['Country', 'Accounts'], s.byCountry.map((r) => [r.country, n(r.accounts)]))}
-       ${table('By delinquency bucket (DPD)', ['Bucket', 'Accounts'], s.byBucket.map((r) => [r.bucket, n(r.accounts)]))}
-       ${table('By status', ['Status', 'Accounts'], s.byStatus.map((r) => [r.status, n(r.accounts)]))}
-       ${table('Balance outstanding', ['Currency', 'Balance'], s.balances.map((r) => [r.currency, money(r.balanceMinor, r.currency)]))}
+       ${table(
+         'By country',
+         ['Country', 'Accounts'],
+         s.byCountry.map((r) => [r.country, n(r.accounts)]),
+       )}
+       ${table(
+         'By delinquency bucket (DPD)',
+         ['Bucket', 'Accounts'],
+         s.byBucket.map((r) => [r.bucket, n(r.accounts)]),
+       )}
+       ${table(
+         'By status',
+         ['Status', 'Accounts'],
+         s.byStatus.map((r) => [r.status, n(r.accounts)]),
+       )}
+       ${table(
+         'Balance outstanding',
+         ['Currency', 'Balance'],
+         s.balances.map((r) => [r.currency, money(r.balanceMinor, r.currency)]),
+       )}
        </div>`
     : '<p class="lead">The database is not ready.</p>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -6,7 +6,10 @@ import type { PromiseExpiryStore } from '../ports.js';
  * Marks promises broken once their due date plus the grace period has passed without full
  * payment. Runs on the worker role; idempotent (a second run finds nothing).
  */
-export async function expireOverduePromises(deps: { promises: PromiseExpiryStore; clock: Clock }): Promise<number> {
+export async function expireOverduePromises(deps: {
+  promises: PromiseExpiryStore;
+  clock: Clock;
+}): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - PROMISE_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
   return deps.promises.breakOverdue(cutoff, now);

@@ -2,7 +2,14 @@ import { SaldoError } from '@saldo/core';
 import { isCurrency } from '@saldo/core/money';
 import { applyPayment, type AccountStatus, type Bucket } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { AccountStore, Actor, DebtorStore, PaymentStore, PortfolioStore, TimelineStore } from '../ports.js';
+import type {
+  AccountStore,
+  Actor,
+  DebtorStore,
+  PaymentStore,
+  PortfolioStore,
+  TimelineStore,
+} from '../ports.js';
 
 export interface RecordDeps {
   accounts: AccountStore;
@@ -20,8 +27,20 @@ const notFound = (what: string, id: string) => new SaldoError('not_found', `${wh
 export function createRecord(deps: RecordDeps) {
   const { accounts, debtors, timeline, payments, portfolios, clock } = deps;
   return {
-    listAccounts: (orgId: string, f: { bucket?: Bucket; status?: AccountStatus[]; country?: string; minBalanceMinor?: number; maxBalanceMinor?: number; portfolioId?: string; debtorId?: string; limit: number; after?: string }) =>
-      accounts.list({ orgId, asOf: today(clock), ...f }),
+    listAccounts: (
+      orgId: string,
+      f: {
+        bucket?: Bucket;
+        status?: AccountStatus[];
+        country?: string;
+        minBalanceMinor?: number;
+        maxBalanceMinor?: number;
+        portfolioId?: string;
+        debtorId?: string;
+        limit: number;
+        after?: string;
+      },
+    ) => accounts.list({ orgId, asOf: today(clock), ...f }),
 
     async getAccount(orgId: string, id: string) {
       return (await accounts.get(orgId, id, today(clock))) ?? Promise.reject(notFound('account', id));
@@ -31,40 +50,98 @@ export function createRecord(deps: RecordDeps) {
       return (await debtors.get(orgId, id)) ?? Promise.reject(notFound('debtor', id));
     },
 
-    listDebtors: (orgId: string, page: { limit: number; after?: string; country?: string }) => debtors.list(orgId, page),
+    listDebtors: (orgId: string, page: { limit: number; after?: string; country?: string }) =>
+      debtors.list(orgId, page),
 
-    async accountTimeline(orgId: string, id: string, page: { limit: number; after?: number; order?: 'asc' | 'desc' }) {
+    async accountTimeline(
+      orgId: string,
+      id: string,
+      page: { limit: number; after?: number; order?: 'asc' | 'desc' },
+    ) {
       if (!(await accounts.get(orgId, id, today(clock)))) throw notFound('account', id);
       return timeline.forAccount(orgId, id, page);
     },
 
-    async debtorTimeline(orgId: string, id: string, page: { limit: number; after?: number; order?: 'asc' | 'desc' }) {
+    async debtorTimeline(
+      orgId: string,
+      id: string,
+      page: { limit: number; after?: number; order?: 'asc' | 'desc' },
+    ) {
       if (!(await debtors.get(orgId, id))) throw notFound('debtor', id);
       return timeline.forDebtor(orgId, id, page);
     },
 
     /** An external payment (creditor feed, PSP webhook, agent entry): balance, promises, status, timeline. */
-    async recordPayment(orgId: string, p: { accountId: string; amountMinor: number; currency: string; paidAt?: string; method?: string; externalId?: string; source: string; actor: Actor }) {
-      if (!isCurrency(p.currency)) throw new SaldoError('validation', `unsupported currency ${p.currency}`, [{ path: 'currency', message: 'not ISO 4217 / not supported' }]);
+    async recordPayment(
+      orgId: string,
+      p: {
+        accountId: string;
+        amountMinor: number;
+        currency: string;
+        paidAt?: string;
+        method?: string;
+        externalId?: string;
+        source: string;
+        actor: Actor;
+      },
+    ) {
+      if (!isCurrency(p.currency))
+        throw new SaldoError('validation', `unsupported currency ${p.currency}`, [
+          { path: 'currency', message: 'not ISO 4217 / not supported' },
+        ]);
       const now = clock.now();
       const paidAt = p.paidAt ? new Date(p.paidAt) : now;
-      if (Number.isNaN(paidAt.getTime())) throw new SaldoError('validation', 'paidAt is not a valid instant', [{ path: 'paidAt', message: 'use ISO 8601, e.g. 2026-11-24T10:00:00Z' }]);
-      if (paidAt.getTime() > now.getTime() + 5 * 60_000) throw new SaldoError('validation', 'paidAt is in the future', [{ path: 'paidAt', message: 'in the future' }]);
+      if (Number.isNaN(paidAt.getTime()))
+        throw new SaldoError('validation', 'paidAt is not a valid instant', [
+          { path: 'paidAt', message: 'use ISO 8601, e.g. 2026-11-24T10:00:00Z' },
+        ]);
+      if (paidAt.getTime() > now.getTime() + 5 * 60_000)
+        throw new SaldoError('validation', 'paidAt is in the future', [
+          { path: 'paidAt', message: 'in the future' },
+        ]);
       const paidOn = paidAt.toISOString().slice(0, 10);
       const r = await payments.record(
-        { orgId, accountId: p.accountId, amountMinor: p.amountMinor, currency: p.currency, paidAt, method: p.method ?? null, externalId: p.externalId ?? null, source: p.source, actor: p.actor, now },
-        (account, promises) => applyPayment(account, promises, { amountMinor: p.amountMinor, currency: p.currency, paidOn }),
+        {
+          orgId,
+          accountId: p.accountId,
+          amountMinor: p.amountMinor,
+          currency: p.currency,
+          paidAt,
+          method: p.method ?? null,
+          externalId: p.externalId ?? null,
+          source: p.source,
+          actor: p.actor,
+          now,
+        },
+        (account, promises) =>
+          applyPayment(account, promises, { amountMinor: p.amountMinor, currency: p.currency, paidOn }),
       );
       if (!r) throw notFound('account', p.accountId);
       return r;
     },
 
-    async createPromise(orgId: string, p: { accountId: string; amountMinor: number; dueDate: string; channel?: string; actor: Actor }) {
+    async createPromise(
+      orgId: string,
+      p: { accountId: string; amountMinor: number; dueDate: string; channel?: string; actor: Actor },
+    ) {
       const acc = await accounts.get(orgId, p.accountId, today(clock));
       if (!acc) throw notFound('account', p.accountId);
-      if (p.dueDate < today(clock)) throw new SaldoError('validation', 'a promise cannot be due in the past', [{ path: 'dueDate', message: 'before today' }]);
-      if (!['active', 'promised', 'legal'].includes(acc.status)) throw new SaldoError('conflict', `account is ${acc.status}: no promise can be recorded`);
-      const r = await payments.createPromise({ orgId, accountId: p.accountId, amountMinor: p.amountMinor, currency: acc.currency, dueDate: p.dueDate, channel: p.channel ?? null, actor: p.actor, now: clock.now() });
+      if (p.dueDate < today(clock))
+        throw new SaldoError('validation', 'a promise cannot be due in the past', [
+          { path: 'dueDate', message: 'before today' },
+        ]);
+      if (!['active', 'promised', 'legal'].includes(acc.status))
+        throw new SaldoError('conflict', `account is ${acc.status}: no promise can be recorded`);
+      const r = await payments.createPromise({
+        orgId,
+        accountId: p.accountId,
+        amountMinor: p.amountMinor,
+        currency: acc.currency,
+        dueDate: p.dueDate,
+        channel: p.channel ?? null,
+        actor: p.actor,
+        now: clock.now(),
+      });
       return r!;
     },
 

@@ -11,9 +11,24 @@ export const JOURNEY_COLUMNS = `j.account_id, j.org_id, j.strategy_id, j.version
 export const JOURNEY_FROM = `journeys j JOIN accounts a ON a.id = j.account_id JOIN debtors d ON d.id = a.debtor_id`;
 
 export interface JourneyRow {
-  account_id: string; org_id: string; strategy_id: string; version: number; status: JourneyRowStatus; state: unknown; carry_attempts: unknown;
-  rev: number | string; next_run_at: Date | string | null; debtor_id: string; balance_minor: number | string; currency: string; product: string;
-  account_status: string; tags: string[]; delinquent_since: string | null; country: string; timezone: string;
+  account_id: string;
+  org_id: string;
+  strategy_id: string;
+  version: number;
+  status: JourneyRowStatus;
+  state: unknown;
+  carry_attempts: unknown;
+  rev: number | string;
+  next_run_at: Date | string | null;
+  debtor_id: string;
+  balance_minor: number | string;
+  currency: string;
+  product: string;
+  account_status: string;
+  tags: string[];
+  delinquent_since: string | null;
+  country: string;
+  timezone: string;
 }
 
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -21,14 +36,26 @@ const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v
 export function toLoaded(r: JourneyRow, now: Date): LoadedJourney {
   const asOf = now.toISOString().slice(0, 10);
   return {
-    orgId: r.org_id, accountId: r.account_id, debtorId: r.debtor_id, strategyId: r.strategy_id, version: Number(r.version), status: r.status,
+    orgId: r.org_id,
+    accountId: r.account_id,
+    debtorId: r.debtor_id,
+    strategyId: r.strategy_id,
+    version: Number(r.version),
+    status: r.status,
     // jsonb read-back goes through the schema: a corrupted state fails loudly, not downstream.
     state: r.state === null ? null : JourneyState.parse(json(r.state)),
     carryAttempts: (json(r.carry_attempts) ?? {}) as Record<string, number>,
-    rev: Number(r.rev), nextRunAt: iso(r.next_run_at),
+    rev: Number(r.rev),
+    nextRunAt: iso(r.next_run_at),
     facts: {
-      accountId: r.account_id, dpd: daysPastDue(r.delinquent_since, asOf), balanceMinor: Number(r.balance_minor), currency: r.currency,
-      product: r.product, country: r.country, status: r.account_status, tags: r.tags,
+      accountId: r.account_id,
+      dpd: daysPastDue(r.delinquent_since, asOf),
+      balanceMinor: Number(r.balance_minor),
+      currency: r.currency,
+      product: r.product,
+      country: r.country,
+      status: r.account_status,
+      tags: r.tags,
     },
     timezone: r.timezone,
   };
@@ -37,10 +64,13 @@ export function toLoaded(r: JourneyRow, now: Date): LoadedJourney {
 /** When the journey must run next: a waiting state's wakeAt, now for an active one, never once finished. */
 export function nextRunOf(s: JourneyState, now: Date): string | null {
   switch (s.status) {
-    case 'active': return s.wakeAt ?? now.toISOString();
-    case 'waiting': return s.wakeAt;
+    case 'active':
+      return s.wakeAt ?? now.toISOString();
+    case 'waiting':
+      return s.wakeAt;
     case 'done':
-    case 'exited': return null;
+    case 'exited':
+      return null;
   }
 }
 
@@ -51,13 +81,24 @@ function outboxKey(c: JourneyCommand, index: number, s: JourneyState, now: Date)
 }
 
 /** Inserts the commands of several journeys (duplicate keys ignored: idempotency). */
-export async function insertOutbox(tx: SqlExecutor, items: Array<{ orgId: string; state: JourneyState; commands: JourneyCommand[] }>, now: Date): Promise<number> {
+export async function insertOutbox(
+  tx: SqlExecutor,
+  items: Array<{ orgId: string; state: JourneyState; commands: JourneyCommand[] }>,
+  now: Date,
+): Promise<number> {
   const rows: Array<{ o: string; a: string; k: string; ik: string; c: JourneyCommand; s: string }> = [];
   for (const it of items) {
     it.commands.forEach((c, i) => {
       const contact = c.type === 'send' || c.type === 'call';
       // Only contacts are delivered here; other commands are recorded for their owners (agents, offers).
-      rows.push({ o: it.orgId, a: c.accountId, k: contact ? 'contact' : c.type, ik: outboxKey(c, i, it.state, now), c, s: contact ? 'pending' : 'recorded' });
+      rows.push({
+        o: it.orgId,
+        a: c.accountId,
+        k: contact ? 'contact' : c.type,
+        ik: outboxKey(c, i, it.state, now),
+        c,
+        s: contact ? 'pending' : 'recorded',
+      });
     });
   }
   if (rows.length === 0) return 0;

@@ -2,7 +2,14 @@ import { shiftDate } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
 import { ANALYZE_AFTER_ROWS, analyzeTables } from '../../../shared/db/maintenance.js';
 import type { ApplyOutcome, EnrolFilter, JourneyStore, JourneyWrite, LoadedJourney } from '../ports.js';
-import { JOURNEY_COLUMNS, JOURNEY_FROM, insertOutbox, nextRunOf, toLoaded, type JourneyRow } from './journey-rows.js';
+import {
+  JOURNEY_COLUMNS,
+  JOURNEY_FROM,
+  insertOutbox,
+  nextRunOf,
+  toLoaded,
+  type JourneyRow,
+} from './journey-rows.js';
 
 const RUNNING = `('pending','active','waiting')`;
 
@@ -41,7 +48,19 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
                FROM jsonb_to_recordset($1::jsonb) AS u(account_id text, state jsonb, status text, next_run timestamptz, rev bigint, owner text)
               WHERE j.account_id = u.account_id AND j.rev = u.rev AND j.lease_owner = u.owner
              RETURNING j.account_id`,
-            [JSON.stringify(writes.map((w) => ({ account_id: w.accountId, state: w.state, status: w.state.status, next_run: nextRunOf(w.state, now), rev: w.rev, owner }))), now],
+            [
+              JSON.stringify(
+                writes.map((w) => ({
+                  account_id: w.accountId,
+                  state: w.state,
+                  status: w.state.status,
+                  next_run: nextRunOf(w.state, now),
+                  rev: w.rev,
+                  owner,
+                })),
+              ),
+              now,
+            ],
           );
           saved = r.rows.map((x) => x.account_id);
           const ok = new Set(saved);
@@ -53,19 +72,29 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         // Journeys not written (errors, lost races) are released for the next tick.
         const savedSet = new Set(saved);
         const unsaved = [...writes.map((w) => w.accountId).filter((a) => !savedSet.has(a)), ...released];
-        if (unsaved.length > 0) await tx.query(`UPDATE journeys SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND account_id = ANY($2::text[])`, [owner, unsaved]);
+        if (unsaved.length > 0)
+          await tx.query(
+            `UPDATE journeys SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND account_id = ANY($2::text[])`,
+            [owner, unsaved],
+          );
         return { saved: saved.length, conflicts: writes.length - saved.length };
       });
     },
 
     async apply(orgId, accountId, now, eventKey, eventType, decide) {
       return db.transaction(async (tx) => {
-        const r = await tx.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2 FOR UPDATE OF j`, [orgId, accountId]);
+        const r = await tx.query<JourneyRow>(
+          `SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2 FOR UPDATE OF j`,
+          [orgId, accountId],
+        );
         const row = r.rows[0];
         if (!row) return 'not_found';
         // Under the row lock: two deliveries of one event cannot both pass this check.
         if (eventKey !== null) {
-          const ins = await tx.query(`INSERT INTO journey_inbox (org_id, event_key, account_id, type, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [orgId, eventKey, accountId, eventType, now]);
+          const ins = await tx.query(
+            `INSERT INTO journey_inbox (org_id, event_key, account_id, type, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [orgId, eventKey, accountId, eventType, now],
+          );
           if (ins.rowCount === 0) return 'duplicate';
         }
         const w = await decide(toLoaded(row, now));
@@ -85,7 +114,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
       return db.transaction(async (tx) => {
         // Locks in account order (as `apply` callers would one by one): no lock-order deadlocks.
         const ids = [...new Set(items.map((i) => i.accountId))].sort();
-        const r = await tx.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.account_id = ANY($1::text[]) ORDER BY j.account_id FOR UPDATE OF j`, [ids]);
+        const r = await tx.query<JourneyRow>(
+          `SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.account_id = ANY($1::text[]) ORDER BY j.account_id FOR UPDATE OF j`,
+          [ids],
+        );
         const rows = new Map(r.rows.map((x) => [x.account_id, x]));
         const found = items.filter((i) => rows.get(i.accountId)?.org_id === i.orgId);
         const keyed = found.filter((i) => i.eventKey !== null);
@@ -95,13 +127,24 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
             `INSERT INTO journey_inbox (org_id, event_key, account_id, type, at)
              SELECT o, k, a, t, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(o, k, a, t)
              ON CONFLICT DO NOTHING RETURNING org_id, event_key`,
-            [keyed.map((i) => i.orgId), keyed.map((i) => i.eventKey), keyed.map((i) => i.accountId), keyed.map((i) => i.eventType), now],
+            [
+              keyed.map((i) => i.orgId),
+              keyed.map((i) => i.eventKey),
+              keyed.map((i) => i.accountId),
+              keyed.map((i) => i.eventType),
+              now,
+            ],
           );
           for (const x of ins.rows) fresh.add(`${x.org_id}\u0000${x.event_key}`);
         }
         const current = new Map<string, LoadedJourney>();
         const written = new Map<string, JourneyWrite>();
-        const outbox: Array<{ orgId: string; accountId: string; state: JourneyWrite['state']; commands: JourneyWrite['commands'] }> = [];
+        const outbox: Array<{
+          orgId: string;
+          accountId: string;
+          state: JourneyWrite['state'];
+          commands: JourneyWrite['commands'];
+        }> = [];
         // Per account, the outbox entry of its last cancelling write: one by one, a cancel stops what
         // was queued up to it (its own commands included), not what later events of the call queue.
         const lastCancel = new Map<string, number>();
@@ -134,10 +177,25 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
             `UPDATE journeys j SET state = u.state, status = u.status, next_run_at = u.next_run, rev = j.rev + 1, updated_at = $2
                FROM jsonb_to_recordset($1::jsonb) AS u(account_id text, state jsonb, status text, next_run timestamptz)
               WHERE j.account_id = u.account_id`,
-            [JSON.stringify(ws.map(([a, w]) => ({ account_id: a, state: w.state, status: w.state.status, next_run: nextRunOf(w.state, now) }))), now],
+            [
+              JSON.stringify(
+                ws.map(([a, w]) => ({
+                  account_id: a,
+                  state: w.state,
+                  status: w.state.status,
+                  next_run: nextRunOf(w.state, now),
+                })),
+              ),
+              now,
+            ],
           );
-          const queuedAfterCancel = (x: (typeof outbox)[number], i: number) => i > (lastCancel.get(x.accountId) ?? -1);
-          await insertOutbox(tx, outbox.filter((x, i) => !queuedAfterCancel(x, i)), now);
+          const queuedAfterCancel = (x: (typeof outbox)[number], i: number) =>
+            i > (lastCancel.get(x.accountId) ?? -1);
+          await insertOutbox(
+            tx,
+            outbox.filter((x, i) => !queuedAfterCancel(x, i)),
+            now,
+          );
           if (lastCancel.size > 0) await cancelPending(tx, [...lastCancel.keys()], now);
           await insertOutbox(tx, outbox.filter(queuedAfterCancel), now);
         }
@@ -146,7 +204,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
     },
 
     async get(orgId, accountId, now) {
-      const r = await db.query<JourneyRow>(`SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2`, [orgId, accountId]);
+      const r = await db.query<JourneyRow>(
+        `SELECT ${JOURNEY_COLUMNS} FROM ${JOURNEY_FROM} WHERE j.org_id = $1 AND j.account_id = $2`,
+        [orgId, accountId],
+      );
       return r.rows[0] ? toLoaded(r.rows[0], now) : null;
     },
 
@@ -161,7 +222,13 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
       const row = r.rows[0];
       if (!row) return null;
       const l = toLoaded(row, now);
-      return { facts: l.facts, timezone: l.timezone, debtorId: l.debtorId, country: row.country, region: row.region };
+      return {
+        facts: l.facts,
+        timezone: l.timezone,
+        debtorId: l.debtorId,
+        country: row.country,
+        region: row.region,
+      };
     },
 
     async enrol(orgId, strategy, filter, now) {
@@ -193,18 +260,28 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
             WHERE org_id = $1 AND account_id = ANY($2::text[]) AND status IN ${RUNNING} RETURNING account_id`,
           [orgId, accountIds, now],
         );
-        await cancelPending(tx, r.rows.map((x) => x.account_id), now);
+        await cancelPending(
+          tx,
+          r.rows.map((x) => x.account_id),
+          now,
+        );
         return r.rows.length;
       });
     },
 
     async accountsOfDebtor(orgId, debtorId) {
-      const r = await db.query<{ account_id: string }>(`SELECT j.account_id FROM journeys j JOIN accounts a ON a.id = j.account_id WHERE a.org_id = $1 AND a.debtor_id = $2 ORDER BY j.account_id`, [orgId, debtorId]);
+      const r = await db.query<{ account_id: string }>(
+        `SELECT j.account_id FROM journeys j JOIN accounts a ON a.id = j.account_id WHERE a.org_id = $1 AND a.debtor_id = $2 ORDER BY j.account_id`,
+        [orgId, debtorId],
+      );
       return r.rows.map((x) => x.account_id);
     },
 
     async retargetPending(orgId, strategyId, version) {
-      const r = await db.query(`UPDATE journeys SET version = $3 WHERE org_id = $1 AND strategy_id = $2 AND status = 'pending' AND state IS NULL AND version < $3`, [orgId, strategyId, version]);
+      const r = await db.query(
+        `UPDATE journeys SET version = $3 WHERE org_id = $1 AND strategy_id = $2 AND status = 'pending' AND state IS NULL AND version < $3`,
+        [orgId, strategyId, version],
+      );
       return r.rowCount;
     },
 
@@ -220,7 +297,10 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
 
 async function cancelPending(tx: Pick<Db, 'query'>, accountIds: string[], now: Date): Promise<void> {
   if (accountIds.length === 0) return;
-  await tx.query(`UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE account_id = ANY($1::text[]) AND status = 'pending'`, [accountIds, now]);
+  await tx.query(
+    `UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE account_id = ANY($1::text[]) AND status = 'pending'`,
+    [accountIds, now],
+  );
 }
 
 function enrolWhere(f: EnrolFilter, now: Date, p: (v: unknown) => string): string {
@@ -230,7 +310,9 @@ function enrolWhere(f: EnrolFilter, now: Date, p: (v: unknown) => string): strin
   if (f.accountIds) w.push(`a.id = ANY(${p(f.accountIds)}::text[])`);
   if (f.countries?.length) w.push(`d.country = ANY(${p(f.countries)}::text[])`);
   // DPD is derived: dpd >= n  ⇔  delinquent_since <= asOf - n days.
-  if (f.minDpd !== undefined && f.minDpd > 0) w.push(`a.delinquent_since <= ${p(shiftDate(asOf, -f.minDpd))}::date`);
-  if (f.maxDpd !== undefined) w.push(`(a.delinquent_since IS NULL OR a.delinquent_since >= ${p(shiftDate(asOf, -f.maxDpd))}::date)`);
+  if (f.minDpd !== undefined && f.minDpd > 0)
+    w.push(`a.delinquent_since <= ${p(shiftDate(asOf, -f.minDpd))}::date`);
+  if (f.maxDpd !== undefined)
+    w.push(`(a.delinquent_since IS NULL OR a.delinquent_since >= ${p(shiftDate(asOf, -f.maxDpd))}::date)`);
   return w.map((c) => `AND ${c}`).join(' ');
 }

@@ -2,7 +2,16 @@ import { JourneyCommand } from '@saldo/core/strategy';
 import type { Db } from '../../../shared/db/db.js';
 import type { OutboxStore } from '../ports.js';
 
-type Row = { id: string | number; org_id: string; account_id: string; idempotency_key: string; command: unknown; attempts: number; refusals: number; journey_exited: boolean };
+type Row = {
+  id: string | number;
+  org_id: string;
+  account_id: string;
+  idempotency_key: string;
+  command: unknown;
+  attempts: number;
+  refusals: number;
+  journey_exited: boolean;
+};
 
 export function createSqlOutboxStore(db: Db): OutboxStore {
   return {
@@ -23,13 +32,26 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
         [now, owner, new Date(now.getTime() + leaseMs), limit],
       );
       const rows = r.rows.map((x) => ({
-        id: Number(x.id), orgId: x.org_id, accountId: x.account_id, idempotencyKey: x.idempotency_key,
-        command: JourneyCommand.parse(typeof x.command === 'string' ? JSON.parse(x.command) : x.command), attempts: x.attempts, refusals: x.refusals, exited: x.journey_exited,
+        id: Number(x.id),
+        orgId: x.org_id,
+        accountId: x.account_id,
+        idempotencyKey: x.idempotency_key,
+        command: JourneyCommand.parse(typeof x.command === 'string' ? JSON.parse(x.command) : x.command),
+        attempts: x.attempts,
+        refusals: x.refusals,
+        exited: x.journey_exited,
       }));
       // A journey stopped early (paid, dispute, opt-out, escalation, un-enrolment) sends nothing more.
       const stopped = rows.filter((x) => x.exited).map((x) => x.id);
-      if (stopped.length) await db.query(`UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE id = ANY($1::bigint[])`, [stopped, now]);
-      return rows.filter((x) => !x.exited).sort((a, b) => a.id - b.id).map(({ exited: _e, ...rest }) => rest);
+      if (stopped.length)
+        await db.query(
+          `UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE id = ANY($1::bigint[])`,
+          [stopped, now],
+        );
+      return rows
+        .filter((x) => !x.exited)
+        .sort((a, b) => a.id - b.id)
+        .map(({ exited: _e, ...rest }) => rest);
     },
 
     async markSent(id, owner, providerMessageId, at) {
@@ -47,7 +69,16 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
                 next_attempt_at = COALESCE($3::timestamptz, next_attempt_at), refusals = refusals + 1,
                 attempts = attempts - 1, last_error = $4, lease_owner = NULL, lease_until = NULL, updated_at = $5
           WHERE id = $1 AND lease_owner = $2 AND status = 'in_flight' RETURNING org_id`,
-        [id, owner, nextAllowedAt, reasons.map((x) => `${x.rule}: ${x.message}`).join('; ').slice(0, 2000), at],
+        [
+          id,
+          owner,
+          nextAllowedAt,
+          reasons
+            .map((x) => `${x.rule}: ${x.message}`)
+            .join('; ')
+            .slice(0, 2000),
+          at,
+        ],
       );
       const org = r.rows[0]?.org_id;
       if (org === undefined) return false;
@@ -66,7 +97,12 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
         `UPDATE outbox o SET status = 'sent', provider_message_id = u.pm, sent_at = u.at, lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = u.at
            FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $1::text[]) AS u(id, pm, at, owner)
           WHERE o.id = u.id AND o.lease_owner = u.owner AND o.status = 'in_flight' RETURNING o.id`,
-        [items.map(() => owner), items.map((x) => x.id), items.map((x) => x.providerMessageId), items.map((x) => x.at)],
+        [
+          items.map(() => owner),
+          items.map((x) => x.id),
+          items.map((x) => x.providerMessageId),
+          items.map((x) => x.at),
+        ],
       );
       return new Set(r.rows.map((x) => Number(x.id)));
     },
@@ -79,15 +115,40 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
                 attempts = o.attempts - 1, last_error = u.err, lease_owner = NULL, lease_until = NULL, updated_at = u.at
            FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::timestamptz[], $1::text[]) AS u(id, next, err, at, owner)
           WHERE o.id = u.id AND o.lease_owner = u.owner AND o.status = 'in_flight' RETURNING o.id, o.org_id`,
-        [items.map(() => owner), items.map((x) => x.id), items.map((x) => x.nextAllowedAt), items.map((x) => x.reasons.map((e) => `${e.rule}: ${e.message}`).join('; ').slice(0, 2000)), items.map((x) => x.at)],
+        [
+          items.map(() => owner),
+          items.map((x) => x.id),
+          items.map((x) => x.nextAllowedAt),
+          items.map((x) =>
+            x.reasons
+              .map((e) => `${e.rule}: ${e.message}`)
+              .join('; ')
+              .slice(0, 2000),
+          ),
+          items.map((x) => x.at),
+        ],
       );
       const org = new Map(r.rows.map((x) => [Number(x.id), x.org_id]));
-      const cols: { id: number[]; org: string[]; rule: string[]; msg: string[]; next: Array<Date | null>; at: Date[] } = { id: [], org: [], rule: [], msg: [], next: [], at: [] };
+      const cols: {
+        id: number[];
+        org: string[];
+        rule: string[];
+        msg: string[];
+        next: Array<Date | null>;
+        at: Date[];
+      } = { id: [], org: [], rule: [], msg: [], next: [], at: [] };
       for (const x of items) {
         const o = org.get(x.id);
         if (o === undefined) continue;
-        for (const e of x.reasons.length ? x.reasons : [{ rule: 'unknown', message: 'refused without a reason' }]) {
-          cols.id.push(x.id); cols.org.push(o); cols.rule.push(e.rule); cols.msg.push(e.message); cols.next.push(x.nextAllowedAt); cols.at.push(x.at);
+        for (const e of x.reasons.length
+          ? x.reasons
+          : [{ rule: 'unknown', message: 'refused without a reason' }]) {
+          cols.id.push(x.id);
+          cols.org.push(o);
+          cols.rule.push(e.rule);
+          cols.msg.push(e.message);
+          cols.next.push(x.nextAllowedAt);
+          cols.at.push(x.at);
         }
       }
       if (cols.id.length > 0)
@@ -110,7 +171,10 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
     },
 
     async byProviderMessage(orgId, providerMessageId) {
-      const r = await db.query<{ account_id: string; command: unknown }>(`SELECT account_id, command FROM outbox WHERE org_id = $1 AND provider_message_id = $2`, [orgId, providerMessageId]);
+      const r = await db.query<{ account_id: string; command: unknown }>(
+        `SELECT account_id, command FROM outbox WHERE org_id = $1 AND provider_message_id = $2`,
+        [orgId, providerMessageId],
+      );
       const row = r.rows[0];
       if (!row) return null;
       const c = JourneyCommand.parse(typeof row.command === 'string' ? JSON.parse(row.command) : row.command);
@@ -120,10 +184,19 @@ export function createSqlOutboxStore(db: Db): OutboxStore {
 
     async stats(orgId) {
       const [s, f] = await Promise.all([
-        db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox WHERE org_id = $1 GROUP BY status ORDER BY status`, [orgId]),
-        db.query<{ rule: string; n: number }>(`SELECT rule, count(*)::int AS n FROM outbox_refusals WHERE org_id = $1 GROUP BY rule ORDER BY rule`, [orgId]),
+        db.query<{ status: string; n: number }>(
+          `SELECT status, count(*)::int AS n FROM outbox WHERE org_id = $1 GROUP BY status ORDER BY status`,
+          [orgId],
+        ),
+        db.query<{ rule: string; n: number }>(
+          `SELECT rule, count(*)::int AS n FROM outbox_refusals WHERE org_id = $1 GROUP BY rule ORDER BY rule`,
+          [orgId],
+        ),
       ]);
-      return { byStatus: Object.fromEntries(s.rows.map((x) => [x.status, x.n])), refusalsByRule: Object.fromEntries(f.rows.map((x) => [x.rule, x.n])) };
+      return {
+        byStatus: Object.fromEntries(s.rows.map((x) => [x.status, x.n])),
+        refusalsByRule: Object.fromEntries(f.rows.map((x) => [x.rule, x.n])),
+      };
     },
   };
 }

@@ -7,7 +7,10 @@ const parseDef = (v: unknown) => StrategyDefinition.parse(typeof v === 'string' 
 
 export function createSqlStrategyStore(db: Db): StrategyStore {
   const ensure = (orgId: string, d: StrategyDefinition, now: Date) =>
-    db.query(`INSERT INTO strategies (org_id, id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (org_id, id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at`, [orgId, d.id, d.name, now]);
+    db.query(
+      `INSERT INTO strategies (org_id, id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (org_id, id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at`,
+      [orgId, d.id, d.name, now],
+    );
   return {
     async list(orgId) {
       const r = await db.query<{ id: string; name: string; published: number | null; draft: number | null }>(
@@ -18,14 +21,32 @@ export function createSqlStrategyStore(db: Db): StrategyStore {
       return r.rows.map((x) => ({ id: x.id, name: x.name, latestPublished: x.published, draft: x.draft }));
     },
     async versions(orgId, strategyId) {
-      const r = await db.query<{ version: number; status: VersionStatus; name: string; created_at: Date; published_at: Date | null; migration: MigrationMode | null }>(
+      const r = await db.query<{
+        version: number;
+        status: VersionStatus;
+        name: string;
+        created_at: Date;
+        published_at: Date | null;
+        migration: MigrationMode | null;
+      }>(
         `SELECT version, status, definition->>'name' AS name, created_at, published_at, migration FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2 ORDER BY version`,
         [orgId, strategyId],
       );
-      return r.rows.map((x) => ({ strategyId, version: x.version, status: x.status, name: x.name, createdAt: isoReq(x.created_at), publishedAt: iso(x.published_at), migration: x.migration }));
+      return r.rows.map((x) => ({
+        strategyId,
+        version: x.version,
+        status: x.status,
+        name: x.name,
+        createdAt: isoReq(x.created_at),
+        publishedAt: iso(x.published_at),
+        migration: x.migration,
+      }));
     },
     async get(orgId, strategyId, version) {
-      const r = await db.query<{ definition: unknown; status: VersionStatus }>(`SELECT definition, status FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2 AND version = $3`, [orgId, strategyId, version]);
+      const r = await db.query<{ definition: unknown; status: VersionStatus }>(
+        `SELECT definition, status FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2 AND version = $3`,
+        [orgId, strategyId, version],
+      );
       const row = r.rows[0];
       return row ? { definition: parseDef(row.definition), status: row.status } : null;
     },
@@ -37,14 +58,23 @@ export function createSqlStrategyStore(db: Db): StrategyStore {
       return r.rows[0] ? parseDef(r.rows[0].definition) : null;
     },
     async maxVersion(orgId, strategyId) {
-      const r = await db.query<{ v: number | null }>(`SELECT max(version) AS v FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2`, [orgId, strategyId]);
+      const r = await db.query<{ v: number | null }>(
+        `SELECT max(version) AS v FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2`,
+        [orgId, strategyId],
+      );
       return r.rows[0]?.v ?? 0;
     },
     async saveDraft(orgId, d, now) {
       await db.transaction(async () => {
         await ensure(orgId, d, now);
-        await db.query(`DELETE FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2 AND status = 'draft'`, [orgId, d.id]);
-        await db.query(`INSERT INTO strategy_versions (org_id, strategy_id, version, status, definition, created_at) VALUES ($1, $2, $3, 'draft', $4::jsonb, $5)`, [orgId, d.id, d.version, JSON.stringify(d), now]);
+        await db.query(
+          `DELETE FROM strategy_versions WHERE org_id = $1 AND strategy_id = $2 AND status = 'draft'`,
+          [orgId, d.id],
+        );
+        await db.query(
+          `INSERT INTO strategy_versions (org_id, strategy_id, version, status, definition, created_at) VALUES ($1, $2, $3, 'draft', $4::jsonb, $5)`,
+          [orgId, d.id, d.version, JSON.stringify(d), now],
+        );
       });
     },
     async publish(orgId, d, migration, now) {
@@ -63,26 +93,59 @@ export function createSqlStrategyStore(db: Db): StrategyStore {
 export function createSqlRecordFeed(db: Db): RecordFeed {
   return {
     async payments(since, limit) {
-      const r = await db.query<{ id: string; org_id: string; account_id: string; amount_minor: number; balance_minor: number; created_at: Date }>(
+      const r = await db.query<{
+        id: string;
+        org_id: string;
+        account_id: string;
+        amount_minor: number;
+        balance_minor: number;
+        created_at: Date;
+      }>(
         `SELECT p.id, p.org_id, p.account_id, p.amount_minor, a.balance_minor, p.created_at FROM payments p JOIN accounts a ON a.id = p.account_id
           WHERE p.created_at >= $1 ORDER BY p.created_at, p.id LIMIT $2`,
         [since, limit],
       );
-      return r.rows.map((x) => ({ id: x.id, orgId: x.org_id, accountId: x.account_id, amountMinor: Number(x.amount_minor), balanceAfterMinor: Number(x.balance_minor), createdAt: isoReq(x.created_at) }));
+      return r.rows.map((x) => ({
+        id: x.id,
+        orgId: x.org_id,
+        accountId: x.account_id,
+        amountMinor: Number(x.amount_minor),
+        balanceAfterMinor: Number(x.balance_minor),
+        createdAt: isoReq(x.created_at),
+      }));
     },
     async promises(since, limit) {
-      const r = await db.query<{ id: string; org_id: string; account_id: string; amount_minor: number; due_date: string; created_at: Date }>(
+      const r = await db.query<{
+        id: string;
+        org_id: string;
+        account_id: string;
+        amount_minor: number;
+        due_date: string;
+        created_at: Date;
+      }>(
         `SELECT id, org_id, account_id, amount_minor, due_date::text AS due_date, created_at FROM promises WHERE created_at >= $1 ORDER BY created_at, id LIMIT $2`,
         [since, limit],
       );
-      return r.rows.map((x) => ({ id: x.id, orgId: x.org_id, accountId: x.account_id, amountMinor: Number(x.amount_minor), dueDate: x.due_date, createdAt: isoReq(x.created_at) }));
+      return r.rows.map((x) => ({
+        id: x.id,
+        orgId: x.org_id,
+        accountId: x.account_id,
+        amountMinor: Number(x.amount_minor),
+        dueDate: x.due_date,
+        createdAt: isoReq(x.created_at),
+      }));
     },
     async watermark(name) {
-      const r = await db.query<{ watermark: Date }>(`SELECT watermark FROM journey_feeds WHERE name = $1`, [name]);
+      const r = await db.query<{ watermark: Date }>(`SELECT watermark FROM journey_feeds WHERE name = $1`, [
+        name,
+      ]);
       return r.rows[0] ? new Date(r.rows[0].watermark) : null;
     },
     async setWatermark(name, at) {
-      await db.query(`INSERT INTO journey_feeds (name, watermark) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(journey_feeds.watermark, EXCLUDED.watermark)`, [name, at]);
+      await db.query(
+        `INSERT INTO journey_feeds (name, watermark) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(journey_feeds.watermark, EXCLUDED.watermark)`,
+        [name, at],
+      );
     },
   };
 }

@@ -1,5 +1,11 @@
 import { SaldoError } from '@saldo/core';
-import { startJourney, transition, type JourneyEvent, type StrategyDefinition, type TransitionResult } from '@saldo/core/strategy';
+import {
+  startJourney,
+  transition,
+  type JourneyEvent,
+  type StrategyDefinition,
+  type TransitionResult,
+} from '@saldo/core/strategy';
 import type { JourneyWrite, LoadedJourney, StrategyStore } from '../ports.js';
 
 /** Published versions are immutable: cache them per (org, id, version) for the life of the process. */
@@ -15,7 +21,11 @@ export function createDefinitions(store: StrategyStore): Definitions {
       let hit = cache.get(key);
       if (!hit) {
         hit = store.get(orgId, strategyId, version).then((v) => {
-          if (!v || v.status !== 'published') throw new SaldoError('not_found', `strategy ${strategyId}@${version} is not published in ${orgId}`);
+          if (!v || v.status !== 'published')
+            throw new SaldoError(
+              'not_found',
+              `strategy ${strategyId}@${version} is not published in ${orgId}`,
+            );
           return v.definition;
         });
         hit.catch(() => cache.delete(key));
@@ -37,14 +47,23 @@ function toWrite(j: LoadedJourney, r: TransitionResult): JourneyWrite {
  * counters carried so idempotency keys never repeat), then the event is applied. Null when the
  * account matches no segment of the strategy (the journey exits `no_segment`).
  */
-export function decide(j: LoadedJourney, definition: StrategyDefinition, event: JourneyEvent, now: Date): JourneyWrite {
+export function decide(
+  j: LoadedJourney,
+  definition: StrategyDefinition,
+  event: JourneyEvent,
+  now: Date,
+): JourneyWrite {
   const ctx = { definition, account: j.facts, timezone: j.timezone };
   if (j.state === null) {
     const started = startJourney(ctx, now, { attempts: j.carryAttempts });
     if (started === null) return { state: noSegment(j, definition, now), commands: [] };
     if (event.type === 'tick') return toWrite(j, started);
     const next = transition(started.state, event, now, ctx);
-    return toWrite(j, { state: next.state, commands: [...started.commands, ...next.commands], steps: started.steps + next.steps });
+    return toWrite(j, {
+      state: next.state,
+      commands: [...started.commands, ...next.commands],
+      steps: started.steps + next.steps,
+    });
   }
   return toWrite(j, transition(j.state, event, now, ctx));
 }
@@ -52,7 +71,18 @@ export function decide(j: LoadedJourney, definition: StrategyDefinition, event: 
 function noSegment(j: LoadedJourney, d: StrategyDefinition, now: Date) {
   const at = now.toISOString();
   return {
-    accountId: j.accountId, strategyId: d.id, strategyVersion: d.version, segmentId: 'none', nodeId: 'none', status: 'exited' as const, wakeAt: null,
-    nodeEnteredAt: at, attempts: { ...j.carryAttempts }, arms: {}, optedOut: [], history: [], exitReason: 'no_segment',
+    accountId: j.accountId,
+    strategyId: d.id,
+    strategyVersion: d.version,
+    segmentId: 'none',
+    nodeId: 'none',
+    status: 'exited' as const,
+    wakeAt: null,
+    nodeEnteredAt: at,
+    attempts: { ...j.carryAttempts },
+    arms: {},
+    optedOut: [],
+    history: [],
+    exitReason: 'no_segment',
   };
 }

@@ -1,6 +1,11 @@
 import type { JourneyEvent } from '@saldo/core/strategy';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ContactChannel, ContactOutcome, ContactRequest, Messaging } from '../../channels/ports/messaging.js';
+import type {
+  ContactChannel,
+  ContactOutcome,
+  ContactRequest,
+  Messaging,
+} from '../../channels/ports/messaging.js';
 import type { ApplyItem, JourneyStore, LoadedJourney, OutboxRow, OutboxStore, UnitOfWork } from '../ports.js';
 import { decide, type Definitions } from './decide.js';
 
@@ -69,9 +74,15 @@ export function createDispatcher(o: DispatcherOptions) {
    * `count` tallies the result once that write committed.
    */
   interface Write {
-    row: OutboxRow; at: Date; mark(): Promise<boolean>; event: JourneyEvent | null; count(res: DispatchResult): void;
+    row: OutboxRow;
+    at: Date;
+    mark(): Promise<boolean>;
+    event: JourneyEvent | null;
+    count(res: DispatchResult): void;
     /** What `mark` does, as data, so a batch marks all its sent (or refused) rows in one statement. */
-    batch?: { kind: 'sent'; providerMessageId: string | null } | { kind: 'refused'; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: Date | null };
+    batch?:
+      | { kind: 'sent'; providerMessageId: string | null }
+      | { kind: 'refused'; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: Date | null };
   }
 
   function requestOf(row: OutboxRow): ContactRequest | null {
@@ -80,9 +91,15 @@ export function createDispatcher(o: DispatcherOptions) {
     // A strategy `call` node is a voicebot call (agents' calls do not come from the outbox).
     const channel: ContactChannel = c.type === 'call' ? 'voicebot' : c.channel;
     return {
-      orgId: row.orgId, accountId: row.accountId, channel, templateId: o.resolveTemplate ? o.resolveTemplate(c.templateId, channel) : c.templateId, idempotencyKey: row.idempotencyKey,
+      orgId: row.orgId,
+      accountId: row.accountId,
+      channel,
+      templateId: o.resolveTemplate ? o.resolveTemplate(c.templateId, channel) : c.templateId,
+      idempotencyKey: row.idempotencyKey,
       requestedBy: { kind: 'strategy', id: `${c.nodeId}` },
-      ...(c.type === 'call' && c.voicemailTemplateId ? { variables: { voicemailTemplateId: c.voicemailTemplateId } } : {}),
+      ...(c.type === 'call' && c.voicemailTemplateId
+        ? { variables: { voicemailTemplateId: c.voicemailTemplateId } }
+        : {}),
     };
   }
 
@@ -94,40 +111,76 @@ export function createDispatcher(o: DispatcherOptions) {
     try {
       outcome = await o.messaging.contact(req);
     } catch (e) {
-      outcome = { kind: 'failed', reason: e instanceof Error ? e.message : String(e), retryable: true, at: o.clock.now().toISOString() };
+      outcome = {
+        kind: 'failed',
+        reason: e instanceof Error ? e.message : String(e),
+        retryable: true,
+        at: o.clock.now().toISOString(),
+      };
     }
     await o.afterContact?.(row, outcome);
     const at = o.clock.now();
-    const result = (outcome: 'delivered' | 'failed' | 'refused', extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {}): JourneyEvent =>
-      ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
-    const write = (mark: () => Promise<boolean>, event: JourneyEvent | null, count: (res: DispatchResult) => void, batch?: Write['batch']): Write => ({ row, at, mark, event, count, ...(batch ? { batch } : {}) });
+    const result = (
+      outcome: 'delivered' | 'failed' | 'refused',
+      extra: Partial<Extract<JourneyEvent, { type: 'contact_result' }>> = {},
+    ): JourneyEvent => ({ type: 'contact_result', nodeId: c.nodeId, attempt: c.attempt, outcome, ...extra });
+    const write = (
+      mark: () => Promise<boolean>,
+      event: JourneyEvent | null,
+      count: (res: DispatchResult) => void,
+      batch?: Write['batch'],
+    ): Write => ({ row, at, mark, event, count, ...(batch ? { batch } : {}) });
     switch (outcome.kind) {
       case 'sent':
       case 'duplicate': {
         const providerMessageId = outcome.kind === 'sent' ? outcome.providerMessageId : null;
-        return write(() => o.outbox.markSent(row.id, o.owner, providerMessageId, at), result('delivered'), (res) => {
-          if (outcome.kind === 'sent') res.sent++;
-          else res.duplicates++;
-        }, { kind: 'sent', providerMessageId });
+        return write(
+          () => o.outbox.markSent(row.id, o.owner, providerMessageId, at),
+          result('delivered'),
+          (res) => {
+            if (outcome.kind === 'sent') res.sent++;
+            else res.duplicates++;
+          },
+          { kind: 'sent', providerMessageId },
+        );
       }
       case 'refused': {
         const next = outcome.nextAllowedAt ? new Date(outcome.nextAllowedAt) : null;
         const reasons = outcome.reasons.map((r) => ({ rule: r.rule, message: r.message }));
         return write(
           () => o.outbox.markRefused(row.id, o.owner, reasons, next, at),
-          result('refused', { ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}), reason: outcome.reasons.map((r) => r.rule).join(',') }),
+          result('refused', {
+            ...(outcome.nextAllowedAt ? { nextAllowedAt: outcome.nextAllowedAt } : {}),
+            reason: outcome.reasons.map((r) => r.rule).join(','),
+          }),
           (res) => res.refused++,
           { kind: 'refused', reasons, nextAllowedAt: next },
         );
       }
       case 'failed': {
-        const retry = outcome.retryable && row.attempts < maxAttempts ? new Date(at.getTime() + backoff(row.attempts)) : null;
-        return write(() => o.outbox.markFailed(row.id, o.owner, outcome.reason, retry, outcome.retryable ? 'dead' : 'failed', at), retry === null ? result('failed', { reason: outcome.reason }) : null, (res) => {
-          if (retry) res.retried++;
-          else if (outcome.retryable) res.dead++;
-          else res.failed++;
-          if (retry === null) log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });
-        });
+        const retry =
+          outcome.retryable && row.attempts < maxAttempts
+            ? new Date(at.getTime() + backoff(row.attempts))
+            : null;
+        return write(
+          () =>
+            o.outbox.markFailed(
+              row.id,
+              o.owner,
+              outcome.reason,
+              retry,
+              outcome.retryable ? 'dead' : 'failed',
+              at,
+            ),
+          retry === null ? result('failed', { reason: outcome.reason }) : null,
+          (res) => {
+            if (retry) res.retried++;
+            else if (outcome.retryable) res.dead++;
+            else res.failed++;
+            if (retry === null)
+              log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });
+          },
+        );
       }
     }
   }
@@ -137,13 +190,32 @@ export function createDispatcher(o: DispatcherOptions) {
     const marked = new Set<Write>();
     const sent = writes.filter((w) => w.batch?.kind === 'sent');
     const refused = writes.filter((w) => w.batch?.kind === 'refused');
-    const single = writes.filter((w) => (w.batch?.kind === 'sent' && !o.outbox.markSentMany) || (w.batch?.kind === 'refused' && !o.outbox.markRefusedMany) || !w.batch);
+    const single = writes.filter(
+      (w) =>
+        (w.batch?.kind === 'sent' && !o.outbox.markSentMany) ||
+        (w.batch?.kind === 'refused' && !o.outbox.markRefusedMany) ||
+        !w.batch,
+    );
     if (o.outbox.markSentMany && sent.length > 0) {
-      const ok = await o.outbox.markSentMany(o.owner, sent.flatMap((w) => (w.batch?.kind === 'sent' ? [{ id: w.row.id, providerMessageId: w.batch.providerMessageId, at: w.at }] : [])));
+      const ok = await o.outbox.markSentMany(
+        o.owner,
+        sent.flatMap((w) =>
+          w.batch?.kind === 'sent'
+            ? [{ id: w.row.id, providerMessageId: w.batch.providerMessageId, at: w.at }]
+            : [],
+        ),
+      );
       for (const w of sent) if (ok.has(w.row.id)) marked.add(w);
     }
     if (o.outbox.markRefusedMany && refused.length > 0) {
-      const ok = await o.outbox.markRefusedMany(o.owner, refused.flatMap((w) => (w.batch?.kind === 'refused' ? [{ id: w.row.id, reasons: w.batch.reasons, nextAllowedAt: w.batch.nextAllowedAt, at: w.at }] : [])));
+      const ok = await o.outbox.markRefusedMany(
+        o.owner,
+        refused.flatMap((w) =>
+          w.batch?.kind === 'refused'
+            ? [{ id: w.row.id, reasons: w.batch.reasons, nextAllowedAt: w.batch.nextAllowedAt, at: w.at }]
+            : [],
+        ),
+      );
       for (const w of refused) if (ok.has(w.row.id)) marked.add(w);
     }
     for (const w of single) if (await w.mark()) marked.add(w);
@@ -151,7 +223,14 @@ export function createDispatcher(o: DispatcherOptions) {
     for (const w of writes) {
       // No journey-inbox key: the mark above is the exactly-once guard. It succeeds once per claim
       // (lease owner + `in_flight`), and it commits or rolls back with this feed.
-      if (marked.has(w) && w.event) feeds.push({ orgId: w.row.orgId, accountId: w.row.accountId, eventKey: null, eventType: w.event.type, decide: decideWith(w.event, w.at) });
+      if (marked.has(w) && w.event)
+        feeds.push({
+          orgId: w.row.orgId,
+          accountId: w.row.accountId,
+          eventKey: null,
+          eventType: w.event.type,
+          decide: decideWith(w.event, w.at),
+        });
     }
     await o.journeys.applyMany(o.clock.now(), feeds);
   }
@@ -165,20 +244,31 @@ export function createDispatcher(o: DispatcherOptions) {
   async function record(writes: Write[], res: DispatchResult): Promise<void> {
     if (writes.length === 0) return;
     // Outcomes of one account stay in order; accounts in a stable order (fewer lock-order conflicts).
-    const ordered = writes.map((w, i) => ({ w, i })).sort((a, b) => (a.w.row.accountId < b.w.row.accountId ? -1 : a.w.row.accountId > b.w.row.accountId ? 1 : a.i - b.i)).map((x) => x.w);
+    const ordered = writes
+      .map((w, i) => ({ w, i }))
+      .sort((a, b) =>
+        a.w.row.accountId < b.w.row.accountId ? -1 : a.w.row.accountId > b.w.row.accountId ? 1 : a.i - b.i,
+      )
+      .map((x) => x.w);
     try {
       await o.tx(() => runWrites(ordered));
       for (const w of ordered) w.count(res);
       return;
     } catch (e) {
-      log('batch outcome write failed; recording one by one', { contacts: ordered.length, error: e instanceof Error ? e.message : String(e) });
+      log('batch outcome write failed; recording one by one', {
+        contacts: ordered.length,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
     for (const w of ordered) {
       try {
         await o.tx(() => runWrites([w]));
         w.count(res);
       } catch (e) {
-        log('dispatch failed; will retry after the lease', { accountId: w.row.accountId, error: e instanceof Error ? e.message : String(e) });
+        log('dispatch failed; will retry after the lease', {
+          accountId: w.row.accountId,
+          error: e instanceof Error ? e.message : String(e),
+        });
       }
     }
   }
@@ -186,7 +276,15 @@ export function createDispatcher(o: DispatcherOptions) {
   async function tick(): Promise<DispatchResult> {
     const now = o.clock.now();
     const rows = await o.outbox.claim({ owner: o.owner, now, leaseMs, limit: batchSize });
-    const res: DispatchResult = { claimed: rows.length, sent: 0, duplicates: 0, refused: 0, retried: 0, dead: 0, failed: 0 };
+    const res: DispatchResult = {
+      claimed: rows.length,
+      sent: 0,
+      duplicates: 0,
+      refused: 0,
+      retried: 0,
+      dead: 0,
+      failed: 0,
+    };
     // Contacts of one account go out in order; different accounts in parallel.
     const byAccount = new Map<string, OutboxRow[]>();
     for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
@@ -204,9 +302,16 @@ export function createDispatcher(o: DispatcherOptions) {
         next += chunk.length;
         if (o.messaging.prepare) {
           try {
-            await o.messaging.prepare(chunk.flat().map(requestOf).filter((r): r is ContactRequest => r !== null));
+            await o.messaging.prepare(
+              chunk
+                .flat()
+                .map(requestOf)
+                .filter((r): r is ContactRequest => r !== null),
+            );
           } catch (e) {
-            log('contact prepare failed; contacts read one by one', { error: e instanceof Error ? e.message : String(e) });
+            log('contact prepare failed; contacts read one by one', {
+              error: e instanceof Error ? e.message : String(e),
+            });
           }
         }
         for (const row of chunk.flat()) {
@@ -215,7 +320,10 @@ export function createDispatcher(o: DispatcherOptions) {
             if (w) writes.push(w);
           } catch (e) {
             // Left in flight: the lease expires and the same key is tried again (a duplicate if it went out).
-            log('dispatch failed; will retry after the lease', { outboxId: row.id, error: e instanceof Error ? e.message : String(e) });
+            log('dispatch failed; will retry after the lease', {
+              outboxId: row.id,
+              error: e instanceof Error ? e.message : String(e),
+            });
           }
         }
       }
@@ -226,7 +334,15 @@ export function createDispatcher(o: DispatcherOptions) {
   }
 
   async function drain(maxBatches = Number.POSITIVE_INFINITY): Promise<DispatchResult> {
-    const total: DispatchResult = { claimed: 0, sent: 0, duplicates: 0, refused: 0, retried: 0, dead: 0, failed: 0 };
+    const total: DispatchResult = {
+      claimed: 0,
+      sent: 0,
+      duplicates: 0,
+      refused: 0,
+      retried: 0,
+      dead: 0,
+      failed: 0,
+    };
     for (let b = 0; b < maxBatches; b++) {
       const r = await tick();
       for (const k of Object.keys(total) as Array<keyof DispatchResult>) total[k] += r[k];

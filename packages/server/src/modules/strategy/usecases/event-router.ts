@@ -26,7 +26,13 @@ export interface EventRouterOptions {
    * so agents, dashboards, promise expiry and payment matching see it like any other promise. Null:
    * the record refused it (account closed, …). Without it the promise only advances the journey.
    */
-  recordPromise?: (p: { orgId: string; accountId: string; amountMinor: number; dueDate: string; channel: string }) => Promise<{ id: string } | null>;
+  recordPromise?: (p: {
+    orgId: string;
+    accountId: string;
+    amountMinor: number;
+    dueDate: string;
+    channel: string;
+  }) => Promise<{ id: string } | null>;
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -52,36 +58,66 @@ export function createEventRouter(o: EventRouterOptions) {
   const log = o.log ?? (() => {});
   const promiseDays = o.promiseDays ?? 7;
 
-  async function apply(orgId: string, accountId: string, key: string, events: (balanceMinor: number) => JourneyEvent[]): Promise<string> {
+  async function apply(
+    orgId: string,
+    accountId: string,
+    key: string,
+    events: (balanceMinor: number) => JourneyEvent[],
+  ): Promise<string> {
     const now = o.clock.now();
     const first = events(1)[0];
     const type = first?.type === 'replied' ? `replied:${first.intent}` : (first?.type ?? 'event');
     return o.journeys.apply(orgId, accountId, now, key, type, async (j) => {
       if (j.status === 'done' || j.status === 'exited') return null;
-      const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
+      const definition = await o.definitions.get(
+        j.orgId,
+        j.strategyId,
+        j.state?.strategyVersion ?? j.version,
+      );
       let cur = j;
       let out = null as ReturnType<typeof decide> | null;
       for (const ev of events(j.facts.balanceMinor)) {
         const w = decide(cur, definition, ev, now);
-        out = out ? { state: w.state, commands: [...out.commands, ...w.commands], cancelPending: Boolean(out.cancelPending || w.cancelPending) } : w;
+        out = out
+          ? {
+              state: w.state,
+              commands: [...out.commands, ...w.commands],
+              cancelPending: Boolean(out.cancelPending || w.cancelPending),
+            }
+          : w;
         cur = { ...cur, state: w.state };
       }
       return out;
     });
   }
 
-  async function forDebtor(orgId: string, debtorId: string, key: string, events: (balanceMinor: number) => JourneyEvent[]): Promise<void> {
-    for (const accountId of await o.journeys.accountsOfDebtor(orgId, debtorId)) await apply(orgId, accountId, `${key}:${accountId}`, events);
+  async function forDebtor(
+    orgId: string,
+    debtorId: string,
+    key: string,
+    events: (balanceMinor: number) => JourneyEvent[],
+  ): Promise<void> {
+    for (const accountId of await o.journeys.accountsOfDebtor(orgId, debtorId))
+      await apply(orgId, accountId, `${key}:${accountId}`, events);
   }
 
-  async function read(orgId: string, debtorId: string, m: { text: string; occurredAt: string; raw: unknown }): Promise<ReplyReading> {
+  async function read(
+    orgId: string,
+    debtorId: string,
+    m: { text: string; occurredAt: string; raw: unknown },
+  ): Promise<ReplyReading> {
     const raw = m.raw as { intent?: unknown } | null;
     if (raw && typeof raw.intent === 'string') return { intent: raw.intent };
     if (!o.classify) return { intent: 'unknown' };
     // The debtor's zone, so "mañana" and "el viernes" are their days, not the server's.
     const [account] = await o.journeys.accountsOfDebtor(orgId, debtorId);
     const facts = account ? await o.journeys.facts(orgId, account, o.clock.now()) : null;
-    return o.classify({ text: m.text, orgId, at: m.occurredAt, ...(facts ? { timezone: facts.timezone } : {}) });
+    return o.classify({
+      text: m.text,
+      orgId,
+      at: m.occurredAt,
+      ...(facts ? { timezone: facts.timezone } : {}),
+    });
   }
 
   /**
@@ -90,7 +126,13 @@ export function createEventRouter(o: EventRouterOptions) {
    * balance in full. Each promise then advances its journey under its own key (`ptp:<id>`), the
    * key the record feed would use, so the feed sees it as already applied.
    */
-  async function recordReplyPromise(orgId: string, accountIds: string[], reading: ReplyReading, dueDate: string, channel: string): Promise<void> {
+  async function recordReplyPromise(
+    orgId: string,
+    accountIds: string[],
+    reading: ReplyReading,
+    dueDate: string,
+    channel: string,
+  ): Promise<void> {
     const now = o.clock.now();
     const accounts = [];
     for (const id of accountIds) {
@@ -109,7 +151,10 @@ export function createEventRouter(o: EventRouterOptions) {
         const p = await o.recordPromise!({ orgId, accountId: a.id, amountMinor, dueDate, channel });
         if (p) await promiseRecorded({ orgId, accountId: a.id, promiseId: p.id, dueDate, amountMinor });
       } catch (err) {
-        log('promise from a reply not recorded', { accountId: a.id, error: err instanceof Error ? err.message : String(err) });
+        log('promise from a reply not recorded', {
+          accountId: a.id,
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
   }
@@ -121,30 +166,43 @@ export function createEventRouter(o: EventRouterOptions) {
         const reading = await read(e.orgId, e.debtorId, e.event);
         const intent = reading.intent;
         const at = Date.parse(e.event.occurredAt);
-        const named = reading.date !== undefined && reading.date >= e.event.occurredAt.slice(0, 10) ? reading.date : undefined;
+        const named =
+          reading.date !== undefined && reading.date >= e.event.occurredAt.slice(0, 10)
+            ? reading.date
+            : undefined;
         const dueDate = named ?? new Date(at + promiseDays * DAY).toISOString().slice(0, 10);
         const promise = intent === 'promise_to_pay' && promiseDays > 0;
         const inJourney = promise && !o.recordPromise;
         const applied: string[] = [];
         for (const accountId of await o.journeys.accountsOfDebtor(e.orgId, e.debtorId)) {
           const r = await apply(e.orgId, accountId, `in:${e.inboundId}:${accountId}`, (balance) => [
-            { type: 'replied', intent, ...(reading.secondary && reading.secondary.length > 0 ? { also: reading.secondary } : {}) },
-            ...(inJourney && balance > 0 ? [{ type: 'promised' as const, date: dueDate, amountMinor: balance }] : []),
+            {
+              type: 'replied',
+              intent,
+              ...(reading.secondary && reading.secondary.length > 0 ? { also: reading.secondary } : {}),
+            },
+            ...(inJourney && balance > 0
+              ? [{ type: 'promised' as const, date: dueDate, amountMinor: balance }]
+              : []),
           ]);
           if (r === 'applied') applied.push(accountId);
         }
         // Only for a reply applied now: a redelivered message records no second promise.
-        if (promise && o.recordPromise && applied.length > 0) await recordReplyPromise(e.orgId, applied, reading, dueDate, e.event.channel);
+        if (promise && o.recordPromise && applied.length > 0)
+          await recordReplyPromise(e.orgId, applied, reading, dueDate, e.event.channel);
         return;
       }
       case 'channel.status_changed': {
         if (e.event.type !== 'status') return;
         const status = e.event.status;
-        const type = status === 'opened' || status === 'read' ? 'opened' : status === 'clicked' ? 'clicked' : null;
+        const type =
+          status === 'opened' || status === 'read' ? 'opened' : status === 'clicked' ? 'clicked' : null;
         if (type === null) return;
         const c = await o.outbox.byProviderMessage(e.orgId, e.event.outboundId);
         if (!c) return;
-        await apply(e.orgId, c.accountId, `in:${e.inboundId}:${c.accountId}`, () => [{ type, nodeId: c.nodeId }]);
+        await apply(e.orgId, c.accountId, `in:${e.inboundId}:${c.accountId}`, () => [
+          { type, nodeId: c.nodeId },
+        ]);
         return;
       }
       case 'channel.opted_out': {
@@ -164,8 +222,16 @@ export function createEventRouter(o: EventRouterOptions) {
     apply(p.orgId, p.accountId, `pay:${p.paymentId}`, () => [{ type: 'paid', amountMinor: p.amountMinor }]);
 
   /** A promise recorded in the record (by an agent, the portal or the bot). */
-  const promiseRecorded = (p: { orgId: string; accountId: string; promiseId: string; dueDate: string; amountMinor: number }) =>
-    apply(p.orgId, p.accountId, `ptp:${p.promiseId}`, () => [{ type: 'promised', date: p.dueDate, amountMinor: p.amountMinor }]);
+  const promiseRecorded = (p: {
+    orgId: string;
+    accountId: string;
+    promiseId: string;
+    dueDate: string;
+    amountMinor: number;
+  }) =>
+    apply(p.orgId, p.accountId, `ptp:${p.promiseId}`, () => [
+      { type: 'promised', date: p.dueDate, amountMinor: p.amountMinor },
+    ]);
 
   /** Polls payments and promises since the last watermark (any source: API, feed, sandbox). */
   async function pollRecord(limit = 10_000): Promise<{ payments: number; promises: number }> {
@@ -174,15 +240,32 @@ export function createEventRouter(o: EventRouterOptions) {
       const since = (await o.feed.watermark(name)) ?? new Date(0);
       // A small overlap: rows committed late with an earlier created_at are still seen (inbox dedupes).
       const from = new Date(Math.max(0, since.getTime() - FEED_LOOKBACK_MS));
-      const rows = name === 'payments' ? await o.feed.payments(from, limit) : await o.feed.promises(from, limit);
+      const rows =
+        name === 'payments' ? await o.feed.payments(from, limit) : await o.feed.promises(from, limit);
       for (const r of rows) {
         try {
-          const res = 'dueDate' in r
-            ? await promiseRecorded({ orgId: r.orgId, accountId: r.accountId, promiseId: r.id, dueDate: r.dueDate, amountMinor: r.amountMinor })
-            : await paymentRecorded({ orgId: r.orgId, accountId: r.accountId, paymentId: r.id, amountMinor: r.amountMinor });
+          const res =
+            'dueDate' in r
+              ? await promiseRecorded({
+                  orgId: r.orgId,
+                  accountId: r.accountId,
+                  promiseId: r.id,
+                  dueDate: r.dueDate,
+                  amountMinor: r.amountMinor,
+                })
+              : await paymentRecorded({
+                  orgId: r.orgId,
+                  accountId: r.accountId,
+                  paymentId: r.id,
+                  amountMinor: r.amountMinor,
+                });
           if (res === 'applied') out[name]++;
         } catch (e) {
-          log('record event not applied', { feed: name, id: r.id, error: e instanceof Error ? e.message : String(e) });
+          log('record event not applied', {
+            feed: name,
+            id: r.id,
+            error: e instanceof Error ? e.message : String(e),
+          });
         }
       }
       const last = rows[rows.length - 1];
@@ -205,8 +288,15 @@ function namedMinor(amount: ReplyReading['amount'], currency: string | undefined
 
 function optOutChannel(c: string): ContactChannel | 'all' | null {
   switch (c) {
-    case 'email': case 'sms': case 'whatsapp': case 'call': return c;
-    case 'voicebot': case 'voicemail': return 'call';
-    default: return null;
+    case 'email':
+    case 'sms':
+    case 'whatsapp':
+    case 'call':
+      return c;
+    case 'voicebot':
+    case 'voicemail':
+      return 'call';
+    default:
+      return null;
   }
 }

@@ -44,12 +44,23 @@ export function createJourneyWorker(o: JourneyWorkerOptions) {
   async function tick(): Promise<TickResult> {
     const now = o.clock.now();
     const claimed = await o.journeys.claimDue({ owner: o.owner, now, leaseMs, limit: batchSize });
-    const res: TickResult = { claimed: claimed.length, decisions: 0, saved: 0, conflicts: 0, commands: 0, errors: 0 };
+    const res: TickResult = {
+      claimed: claimed.length,
+      decisions: 0,
+      saved: 0,
+      conflicts: 0,
+      commands: 0,
+      errors: 0,
+    };
     const writes: Array<JourneyWrite & { accountId: string; orgId: string; rev: number }> = [];
     const failed: string[] = [];
     for (const j of claimed) {
       try {
-        const definition = await o.definitions.get(j.orgId, j.strategyId, j.state?.strategyVersion ?? j.version);
+        const definition = await o.definitions.get(
+          j.orgId,
+          j.strategyId,
+          j.state?.strategyVersion ?? j.version,
+        );
         const w = decide(j, definition, { type: 'tick' }, now);
         writes.push({ ...w, accountId: j.accountId, orgId: j.orgId, rev: j.rev });
         res.decisions++;
@@ -58,7 +69,10 @@ export function createJourneyWorker(o: JourneyWorkerOptions) {
         // One broken journey must not stall the batch: it is released and retried next tick.
         res.errors++;
         failed.push(j.accountId);
-        log('journey decision failed', { accountId: j.accountId, error: e instanceof Error ? e.message : String(e) });
+        log('journey decision failed', {
+          accountId: j.accountId,
+          error: e instanceof Error ? e.message : String(e),
+        });
       }
     }
     for (let i = 0, chunk = 0; i < Math.max(writes.length, failed.length ? 1 : 0); i += chunkSize, chunk++) {

@@ -1,15 +1,33 @@
 import { SaldoError } from '@saldo/core';
 import {
-  checkStrategy, defaultStrategy, defaultTemplateRefs, matchSegment, migrateJourney, startJourney, transition,
-  type JourneyCommand, type MigrationMode, type StrategyDefinition, type Violation,
+  checkStrategy,
+  defaultStrategy,
+  defaultTemplateRefs,
+  matchSegment,
+  migrateJourney,
+  startJourney,
+  transition,
+  type JourneyCommand,
+  type MigrationMode,
+  type StrategyDefinition,
+  type Violation,
 } from '@saldo/core/strategy';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { ContactChannel } from '../../channels/ports/messaging.js';
 import type { EnrolFilter, JourneyStore, StrategyStore } from '../ports.js';
 
 /** A dry-run compliance check of one contact at an instant (no send, nothing recorded). */
-export type ComplianceProbe = (q: { orgId: string; accountId: string; channel: ContactChannel; templateId: string; at: Date }) =>
-  Promise<{ allowed: boolean; reasons: Array<{ rule: string; message: string }>; nextAllowedAt: string | null }>;
+export type ComplianceProbe = (q: {
+  orgId: string;
+  accountId: string;
+  channel: ContactChannel;
+  templateId: string;
+  at: Date;
+}) => Promise<{
+  allowed: boolean;
+  reasons: Array<{ rule: string; message: string }>;
+  nextAllowedAt: string | null;
+}>;
 
 export interface StrategiesDeps {
   strategies: StrategyStore;
@@ -19,8 +37,13 @@ export interface StrategiesDeps {
 }
 
 const invalid = (violations: Violation[]) =>
-  new SaldoError('validation', `the strategy has ${violations.length} problem(s)`, violations.map((v) => ({ path: v.path, message: `${v.code}: ${v.message}` })));
-const contactChannel = (c: JourneyCommand): ContactChannel | null => (c.type === 'call' ? 'voicebot' : c.type === 'send' ? c.channel : null);
+  new SaldoError(
+    'validation',
+    `the strategy has ${violations.length} problem(s)`,
+    violations.map((v) => ({ path: v.path, message: `${v.code}: ${v.message}` })),
+  );
+const contactChannel = (c: JourneyCommand): ContactChannel | null =>
+  c.type === 'call' ? 'voicebot' : c.type === 'send' ? c.channel : null;
 
 /**
  * Strategies (create, validate, publish, versions), enrolment and the journey of an account.
@@ -32,7 +55,9 @@ export function createStrategies(deps: StrategiesDeps) {
 
   const validate = (input: unknown) => {
     const r = checkStrategy(input, { templates: defaultTemplateRefs });
-    return r.ok ? { ok: true as const, definition: r.definition, violations: [] as Violation[] } : { ok: false as const, violations: r.violations };
+    return r.ok
+      ? { ok: true as const, definition: r.definition, violations: [] as Violation[] }
+      : { ok: false as const, violations: r.violations };
   };
 
   async function published(orgId: string, strategyId: string): Promise<StrategyDefinition> {
@@ -45,7 +70,9 @@ export function createStrategies(deps: StrategiesDeps) {
   async function create(orgId: string, input: unknown) {
     const v = validate(input);
     if (!v.ok) throw invalid(v.violations);
-    const version = (await strategies.maxVersion(orgId, v.definition.id)) + (await hasDraft(orgId, v.definition.id) ? 0 : 1);
+    const version =
+      (await strategies.maxVersion(orgId, v.definition.id)) +
+      ((await hasDraft(orgId, v.definition.id)) ? 0 : 1);
     const definition = { ...v.definition, version };
     await strategies.saveDraft(orgId, definition, clock.now());
     return { id: definition.id, version, status: 'draft' as const };
@@ -88,7 +115,8 @@ export function createStrategies(deps: StrategiesDeps) {
   async function publish(orgId: string, strategyId: string, o: { mode: MigrationMode; input?: unknown }) {
     if (o.input !== undefined) {
       const c = await create(orgId, o.input);
-      if (c.id !== strategyId) throw new SaldoError('validation', `the body is strategy ${c.id}, not ${strategyId}`);
+      if (c.id !== strategyId)
+        throw new SaldoError('validation', `the body is strategy ${c.id}, not ${strategyId}`);
     }
     const draft = (await strategies.versions(orgId, strategyId)).find((x) => x.status === 'draft');
     if (!draft) throw new SaldoError('conflict', `strategy ${strategyId} has no draft to publish`);
@@ -97,7 +125,13 @@ export function createStrategies(deps: StrategiesDeps) {
     if (!v.ok) throw invalid(v.violations);
     await strategies.publish(orgId, definition, o.mode, clock.now());
     const migration = await migrateRunning(orgId, definition, o.mode);
-    return { id: strategyId, version: definition.version, status: 'published' as const, mode: o.mode, migration };
+    return {
+      id: strategyId,
+      version: definition.version,
+      status: 'published' as const,
+      mode: o.mode,
+      migration,
+    };
   }
 
   /** The shipped default strategy, published as v1 for the organisation if it is not there yet. */
@@ -118,7 +152,14 @@ export function createStrategies(deps: StrategiesDeps) {
   async function journey(orgId: string, accountId: string) {
     const j = await journeys.get(orgId, accountId, clock.now());
     if (!j) throw new SaldoError('not_found', `account ${accountId} is not enrolled`);
-    return { accountId, strategyId: j.strategyId, version: j.state?.strategyVersion ?? j.version, status: j.status, nextRunAt: j.nextRunAt, state: j.state };
+    return {
+      accountId,
+      strategyId: j.strategyId,
+      version: j.state?.strategyVersion ?? j.version,
+      status: j.status,
+      nextRunAt: j.nextRunAt,
+      state: j.state,
+    };
   }
 
   /** What would happen to this account now, and why: segment, node, commands, compliance decisions. */
@@ -127,32 +168,68 @@ export function createStrategies(deps: StrategiesDeps) {
     const j = await journeys.get(orgId, accountId, now);
     const f = j ?? (await journeys.facts(orgId, accountId, now));
     if (!f) throw new SaldoError('not_found', `account ${accountId} not found`);
-    const definition = j && !strategyId ? (await strategies.get(orgId, j.strategyId, j.state?.strategyVersion ?? j.version))!.definition : strategyId ? await published(orgId, strategyId) : await ensureDefault(orgId);
+    const definition =
+      j && !strategyId
+        ? (await strategies.get(orgId, j.strategyId, j.state?.strategyVersion ?? j.version))!.definition
+        : strategyId
+          ? await published(orgId, strategyId)
+          : await ensureDefault(orgId);
     const ctx = { definition, account: f.facts, timezone: f.timezone };
     const segment = matchSegment(definition, f.facts);
     const running = j?.state && j.state.strategyId === definition.id ? j.state : null;
-    const r = running ? transition(running, { type: 'tick' }, now, ctx) : startJourney(ctx, now, { attempts: j?.state?.attempts ?? j?.carryAttempts ?? {} });
+    const r = running
+      ? transition(running, { type: 'tick' }, now, ctx)
+      : startJourney(ctx, now, { attempts: j?.state?.attempts ?? j?.carryAttempts ?? {} });
     const contacts = [];
     for (const c of r?.commands ?? []) {
       const channel = contactChannel(c);
       if (channel === null || (c.type !== 'send' && c.type !== 'call')) continue;
-      const decision = deps.probe ? await deps.probe({ orgId, accountId, channel, templateId: c.templateId, at: now }) : null;
-      contacts.push({ channel, templateId: c.templateId, nodeId: c.nodeId, idempotencyKey: c.idempotencyKey, compliance: decision });
+      const decision = deps.probe
+        ? await deps.probe({ orgId, accountId, channel, templateId: c.templateId, at: now })
+        : null;
+      contacts.push({
+        channel,
+        templateId: c.templateId,
+        nodeId: c.nodeId,
+        idempotencyKey: c.idempotencyKey,
+        compliance: decision,
+      });
     }
     return {
-      accountId, at: now.toISOString(), strategy: { id: definition.id, version: definition.version },
-      facts: f.facts, timezone: f.timezone, enrolled: j !== null,
+      accountId,
+      at: now.toISOString(),
+      strategy: { id: definition.id, version: definition.version },
+      facts: f.facts,
+      timezone: f.timezone,
+      enrolled: j !== null,
       segment: running ? running.segmentId : (segment?.id ?? null),
       node: running ? running.nodeId : (segment?.journey.entry ?? null),
-      due: running ? running.status === 'active' || (running.wakeAt !== null && Date.parse(running.wakeAt) <= now.getTime()) : true,
-      result: r ? { status: r.state.status, nodeId: r.state.nodeId, wakeAt: r.state.wakeAt, exitReason: r.state.exitReason ?? null, path: r.state.history.slice(-r.steps).map((h) => h.nodeId) } : null,
+      due: running
+        ? running.status === 'active' ||
+          (running.wakeAt !== null && Date.parse(running.wakeAt) <= now.getTime())
+        : true,
+      result: r
+        ? {
+            status: r.state.status,
+            nodeId: r.state.nodeId,
+            wakeAt: r.state.wakeAt,
+            exitReason: r.state.exitReason ?? null,
+            path: r.state.history.slice(-r.steps).map((h) => h.nodeId),
+          }
+        : null,
       commands: r?.commands ?? [],
       contacts,
     };
   }
 
   return {
-    validate, create, publish, ensureDefault, enrol, journey, preview,
+    validate,
+    create,
+    publish,
+    ensureDefault,
+    enrol,
+    journey,
+    preview,
     list: (orgId: string) => strategies.list(orgId),
     versions: async (orgId: string, id: string) => {
       const v = await strategies.versions(orgId, id);
@@ -164,7 +241,9 @@ export function createStrategies(deps: StrategiesDeps) {
       if (!v) throw new SaldoError('not_found', `strategy ${id}@${version} not found`);
       return { ...v.definition, status: v.status };
     },
-    unenrol: async (orgId: string, accountIds: string[]) => ({ unenrolled: await journeys.unenrol(orgId, accountIds, clock.now()) }),
+    unenrol: async (orgId: string, accountIds: string[]) => ({
+      unenrolled: await journeys.unenrol(orgId, accountIds, clock.now()),
+    }),
   };
 }
 export type Strategies = ReturnType<typeof createStrategies>;

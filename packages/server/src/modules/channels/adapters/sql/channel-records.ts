@@ -1,5 +1,11 @@
 import { normaliseContactPoint, type Channel } from '@saldo/core/channels';
-import type { ChannelTimelineEntry, ContactPointLookup, ContactPointMatch, OptOutRecorder, TimelineWriter } from '../../ports/channel-records.js';
+import type {
+  ChannelTimelineEntry,
+  ContactPointLookup,
+  ContactPointMatch,
+  OptOutRecorder,
+  TimelineWriter,
+} from '../../ports/channel-records.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
 import { appendTimeline } from '../../../record/adapters/sql-timeline-store.js';
 
@@ -63,7 +69,9 @@ export function createSqlContactPointLookup(db: SqlExecutor): ContactPointLookup
           WHERE org_id = $1 AND provider_message_id = ANY($2::text[]) ORDER BY provider_message_id, created_at DESC, id DESC`,
         [orgId, [...new Set(providerMessageIds)]],
       );
-      return new Map(r.rows.map((x) => [x.provider_message_id, { debtorId: x.debtor_id, accountId: x.account_id }]));
+      return new Map(
+        r.rows.map((x) => [x.provider_message_id, { debtorId: x.debtor_id, accountId: x.account_id }]),
+      );
     },
   };
 }
@@ -80,9 +88,17 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
     return {
       dedupKey,
       row: {
-        orgId: entry.orgId, debtorId: entry.debtorId, accountId: entry.accountId, occurredAt: entry.occurredAt, kind: entry.kind,
-        actor: entry.direction === 'inbound' ? ('debtor' as const) : ('system' as const), actorId: null, channel: entry.channel, direction: entry.direction,
-        summary: entry.summary, data: dedupKey ? { ...entry.data, dedupKey } : entry.data,
+        orgId: entry.orgId,
+        debtorId: entry.debtorId,
+        accountId: entry.accountId,
+        occurredAt: entry.occurredAt,
+        kind: entry.kind,
+        actor: entry.direction === 'inbound' ? ('debtor' as const) : ('system' as const),
+        actorId: null,
+        channel: entry.channel,
+        direction: entry.direction,
+        summary: entry.summary,
+        data: dedupKey ? { ...entry.data, dedupKey } : entry.data,
       },
     };
   };
@@ -94,8 +110,18 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
               AS u(o, d, a, t, k, ac, c, dir, s, j, n) ORDER BY n
        ON CONFLICT (debtor_id, (data->>'dedupKey')) WHERE data ? 'dedupKey' DO NOTHING`,
-      [rows.map((r) => r.orgId), rows.map((r) => r.debtorId), rows.map((r) => r.accountId), rows.map((r) => r.occurredAt), rows.map((r) => r.kind), rows.map((r) => r.actor),
-        rows.map((r) => r.channel), rows.map((r) => r.direction), rows.map((r) => r.summary), rows.map((r) => JSON.stringify(r.data))],
+      [
+        rows.map((r) => r.orgId),
+        rows.map((r) => r.debtorId),
+        rows.map((r) => r.accountId),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.actor),
+        rows.map((r) => r.channel),
+        rows.map((r) => r.direction),
+        rows.map((r) => r.summary),
+        rows.map((r) => JSON.stringify(r.data)),
+      ],
     );
   return {
     async append(entry) {
@@ -106,7 +132,7 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
     async appendMany(entries) {
       const all = entries.map(toNew);
       // In input order (seq breaks timeline ties): each run of de-duplicated entries in one statement.
-      for (let i = 0; i < all.length; ) {
+      for (let i = 0; i < all.length;) {
         let j = i;
         while (j < all.length && all[j]!.dedupKey) j++;
         if (j > i) await insertDeduped(all.slice(i, j).map((x) => x.row));

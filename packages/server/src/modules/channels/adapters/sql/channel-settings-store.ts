@@ -1,4 +1,10 @@
-import type { ChannelSettingsResolver, MetaWhatsAppSettings, OrgChannelSettings, SmtpSettings, TwilioSettings } from '../../ports/channel-settings.js';
+import type {
+  ChannelSettingsResolver,
+  MetaWhatsAppSettings,
+  OrgChannelSettings,
+  SmtpSettings,
+  TwilioSettings,
+} from '../../ports/channel-settings.js';
 import type { Clock } from '../../../../shared/clock/clock.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
 import type { SecretBox } from '../../../../shared/crypto/secret-box.js';
@@ -7,7 +13,11 @@ type ProviderKey = 'twilio' | 'meta' | 'smtp';
 type Row = { org_id: string; provider: ProviderKey; settings: Record<string, unknown>; secrets_enc: string };
 
 /** Splits one provider's settings into what may be read in clear and what is sealed. */
-function split(provider: ProviderKey, s: TwilioSettings | MetaWhatsAppSettings | SmtpSettings, box: SecretBox): { clear: Record<string, unknown>; secret: Record<string, string> } {
+function split(
+  provider: ProviderKey,
+  s: TwilioSettings | MetaWhatsAppSettings | SmtpSettings,
+  box: SecretBox,
+): { clear: Record<string, unknown>; secret: Record<string, string> } {
   switch (provider) {
     case 'twilio': {
       const { authToken, ...clear } = s as TwilioSettings;
@@ -16,7 +26,10 @@ function split(provider: ProviderKey, s: TwilioSettings | MetaWhatsAppSettings |
     case 'meta': {
       const { token, appSecret, verifyToken, ...clear } = s as MetaWhatsAppSettings;
       // The handshake carries only the verify token: keep a keyed hash to find the org by it.
-      return { clear: { ...clear, verifyTokenHash: box.hash(verifyToken) }, secret: { token, appSecret, verifyToken } };
+      return {
+        clear: { ...clear, verifyTokenHash: box.hash(verifyToken) },
+        secret: { token, appSecret, verifyToken },
+      };
     }
     case 'smtp': {
       // The SMTP URL carries the password.
@@ -46,15 +59,25 @@ const BUMP_VERSION = `INSERT INTO channel_settings_versions (org_id, version, ch
  * sealed with AES-256-GCM (see `SecretBox`) and bound to (org, provider). Webhook lookups use the
  * clear fields (Twilio AccountSid, Meta phone number id) or a keyed hash (Meta verify token).
  */
-export function createSqlChannelSettingsStore(db: SqlExecutor, box: SecretBox, clock: Clock): ChannelSettingsStore {
+export function createSqlChannelSettingsStore(
+  db: SqlExecutor,
+  box: SecretBox,
+  clock: Clock,
+): ChannelSettingsStore {
   const aad = (orgId: string, provider: string) => `${orgId}|${provider}`;
 
   async function forOrg(orgId: string): Promise<OrgChannelSettings | null> {
-    const r = await db.query<Row>('SELECT org_id, provider, settings, secrets_enc FROM channel_settings WHERE org_id = $1', [orgId]);
+    const r = await db.query<Row>(
+      'SELECT org_id, provider, settings, secrets_enc FROM channel_settings WHERE org_id = $1',
+      [orgId],
+    );
     if (r.rows.length === 0) return null;
     const out: OrgChannelSettings = { orgId };
     for (const row of r.rows) {
-      const secret = JSON.parse(box.open(row.secrets_enc, aad(row.org_id, row.provider))) as Record<string, string>;
+      const secret = JSON.parse(box.open(row.secrets_enc, aad(row.org_id, row.provider))) as Record<
+        string,
+        string
+      >;
       const { verifyTokenHash: _hash, ...clear } = row.settings;
       const merged = { ...clear, ...secret };
       if (row.provider === 'twilio') out.twilio = merged as unknown as TwilioSettings;
@@ -64,8 +87,15 @@ export function createSqlChannelSettingsStore(db: SqlExecutor, box: SecretBox, c
     return out;
   }
 
-  const byClearField = async (provider: ProviderKey, field: string, value: string): Promise<OrgChannelSettings | null> => {
-    const r = await db.query<{ org_id: string }>(`SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2 ORDER BY updated_at DESC LIMIT 1`, [provider, value]);
+  const byClearField = async (
+    provider: ProviderKey,
+    field: string,
+    value: string,
+  ): Promise<OrgChannelSettings | null> => {
+    const r = await db.query<{ org_id: string }>(
+      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2 ORDER BY updated_at DESC LIMIT 1`,
+      [provider, value],
+    );
     return r.rows[0] ? forOrg(r.rows[0].org_id) : null;
   };
 
@@ -86,7 +116,13 @@ export function createSqlChannelSettingsStore(db: SqlExecutor, box: SecretBox, c
              ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at
              RETURNING org_id)
            ${BUMP_VERSION.replace('$CHANGED_AT', '$5::timestamptz')}`,
-          [s.orgId, provider, JSON.stringify(clear), box.seal(JSON.stringify(secret), aad(s.orgId, provider)), now],
+          [
+            s.orgId,
+            provider,
+            JSON.stringify(clear),
+            box.seal(JSON.stringify(secret), aad(s.orgId, provider)),
+            now,
+          ],
         );
       }
     },
@@ -98,7 +134,10 @@ export function createSqlChannelSettingsStore(db: SqlExecutor, box: SecretBox, c
       );
     },
     async version(orgId) {
-      const r = await db.query<{ version: string | number }>('SELECT version FROM channel_settings_versions WHERE org_id = $1', [orgId]);
+      const r = await db.query<{ version: string | number }>(
+        'SELECT version FROM channel_settings_versions WHERE org_id = $1',
+        [orgId],
+      );
       return r.rows[0] ? Number(r.rows[0].version) : 0;
     },
   };

@@ -1,13 +1,44 @@
-import type { ComplianceRefusal, ComplianceRefusalStore, ContactTarget, ContactTargetStore } from '../../ports/contact-records.js';
+import type {
+  ComplianceRefusal,
+  ComplianceRefusalStore,
+  ContactTarget,
+  ContactTargetStore,
+} from '../../ports/contact-records.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
 import { iso, isoReq } from '../../../../shared/db/iso.js';
 
 type AccountRow = {
-  account_id: string; status: string; currency: string; balance_minor: number | string; tags: string[]; creditor_name: string; collector_name: string;
-  debtor_id: string; first_name: string; last_name: string; language: 'es' | 'en'; country: string; region: string | null; timezone: string; vulnerabilities: string[];
-  next_due: string | null; other_statuses: string[] | null; open_dispute: boolean; last_wa_inbound: Date | null;
-  contact_points: Array<{ kind: 'phone' | 'email' | 'whatsapp'; value: string; line_type: string | null; verified: boolean; bounced: boolean }> | null;
-  consents: Array<{ channel: string; state: 'granted' | 'denied' | 'unknown'; opted_out_at: string | null }> | null;
+  account_id: string;
+  status: string;
+  currency: string;
+  balance_minor: number | string;
+  tags: string[];
+  creditor_name: string;
+  collector_name: string;
+  debtor_id: string;
+  first_name: string;
+  last_name: string;
+  language: 'es' | 'en';
+  country: string;
+  region: string | null;
+  timezone: string;
+  vulnerabilities: string[];
+  next_due: string | null;
+  other_statuses: string[] | null;
+  open_dispute: boolean;
+  last_wa_inbound: Date | null;
+  contact_points: Array<{
+    kind: 'phone' | 'email' | 'whatsapp';
+    value: string;
+    line_type: string | null;
+    verified: boolean;
+    bounced: boolean;
+  }> | null;
+  consents: Array<{
+    channel: string;
+    state: 'granted' | 'denied' | 'unknown';
+    opted_out_at: string | null;
+  }> | null;
 };
 
 const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_minor, a.tags, c.name AS creditor_name, o.name AS collector_name,
@@ -40,11 +71,39 @@ const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_m
 
 function toTarget(orgId: string, a: AccountRow): ContactTarget {
   return {
-    orgId, accountId: a.account_id, accountStatus: a.status, currency: a.currency.trim(), balanceMinor: Number(a.balance_minor), tags: a.tags,
-    creditorName: a.creditor_name, collectorName: a.collector_name, nextDueDate: a.next_due, otherAccountStatuses: a.other_statuses ?? [], openDispute: a.open_dispute,
-    debtor: { id: a.debtor_id, firstName: a.first_name, lastName: a.last_name, language: a.language, country: a.country.trim(), region: a.region, timezone: a.timezone, vulnerabilities: a.vulnerabilities },
-    contactPoints: (a.contact_points ?? []).map((c) => ({ kind: c.kind, value: c.value, lineType: c.line_type, verified: c.verified, bounced: c.bounced })),
-    consents: (a.consents ?? []).map((c) => ({ channel: c.channel, state: c.state, optedOutAt: iso(c.opted_out_at) })),
+    orgId,
+    accountId: a.account_id,
+    accountStatus: a.status,
+    currency: a.currency.trim(),
+    balanceMinor: Number(a.balance_minor),
+    tags: a.tags,
+    creditorName: a.creditor_name,
+    collectorName: a.collector_name,
+    nextDueDate: a.next_due,
+    otherAccountStatuses: a.other_statuses ?? [],
+    openDispute: a.open_dispute,
+    debtor: {
+      id: a.debtor_id,
+      firstName: a.first_name,
+      lastName: a.last_name,
+      language: a.language,
+      country: a.country.trim(),
+      region: a.region,
+      timezone: a.timezone,
+      vulnerabilities: a.vulnerabilities,
+    },
+    contactPoints: (a.contact_points ?? []).map((c) => ({
+      kind: c.kind,
+      value: c.value,
+      lineType: c.line_type,
+      verified: c.verified,
+      bounced: c.bounced,
+    })),
+    consents: (a.consents ?? []).map((c) => ({
+      channel: c.channel,
+      state: c.state,
+      optedOutAt: iso(c.opted_out_at),
+    })),
     lastWhatsAppInboundAt: iso(a.last_wa_inbound),
   };
 }
@@ -67,21 +126,57 @@ export function createSqlContactTargetStore(db: SqlExecutor): ContactTargetStore
 
 /** The audit trail of refused contacts (`compliance_refusals`). */
 export function createSqlComplianceRefusalStore(db: SqlExecutor): ComplianceRefusalStore {
-  type Row = { id: string; org_id: string; account_id: string; debtor_id: string; channel: ComplianceRefusal['channel']; template_id: string; idempotency_key: string; requested_by: string; reasons: ComplianceRefusal['reasons']; next_allowed_at: Date | null; at: Date };
+  type Row = {
+    id: string;
+    org_id: string;
+    account_id: string;
+    debtor_id: string;
+    channel: ComplianceRefusal['channel'];
+    template_id: string;
+    idempotency_key: string;
+    requested_by: string;
+    reasons: ComplianceRefusal['reasons'];
+    next_allowed_at: Date | null;
+    at: Date;
+  };
   return {
     async record(x) {
       const r = await db.query<{ id: string }>(
         `INSERT INTO compliance_refusals (org_id, account_id, debtor_id, channel, template_id, idempotency_key, requested_by, rule_ids, reasons, next_allowed_at, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10, $11) RETURNING id`,
-        [x.orgId, x.accountId, x.debtorId, x.channel, x.templateId, x.idempotencyKey, x.requestedBy, x.reasons.map((e) => e.rule), JSON.stringify(x.reasons), x.nextAllowedAt, x.at],
+        [
+          x.orgId,
+          x.accountId,
+          x.debtorId,
+          x.channel,
+          x.templateId,
+          x.idempotencyKey,
+          x.requestedBy,
+          x.reasons.map((e) => e.rule),
+          JSON.stringify(x.reasons),
+          x.nextAllowedAt,
+          x.at,
+        ],
       );
       return r.rows[0]!.id;
     },
     async listForAccount(orgId, accountId, limit) {
-      const r = await db.query<Row>('SELECT * FROM compliance_refusals WHERE org_id = $1 AND account_id = $2 ORDER BY at DESC, id LIMIT $3', [orgId, accountId, limit]);
+      const r = await db.query<Row>(
+        'SELECT * FROM compliance_refusals WHERE org_id = $1 AND account_id = $2 ORDER BY at DESC, id LIMIT $3',
+        [orgId, accountId, limit],
+      );
       return r.rows.map((x) => ({
-        id: x.id, orgId: x.org_id, accountId: x.account_id, debtorId: x.debtor_id, channel: x.channel, templateId: x.template_id, idempotencyKey: x.idempotency_key,
-        requestedBy: x.requested_by, reasons: x.reasons, nextAllowedAt: iso(x.next_allowed_at), at: new Date(isoReq(x.at)),
+        id: x.id,
+        orgId: x.org_id,
+        accountId: x.account_id,
+        debtorId: x.debtor_id,
+        channel: x.channel,
+        templateId: x.template_id,
+        idempotencyKey: x.idempotency_key,
+        requestedBy: x.requested_by,
+        reasons: x.reasons,
+        nextAllowedAt: iso(x.next_allowed_at),
+        at: new Date(isoReq(x.at)),
       }));
     },
   };

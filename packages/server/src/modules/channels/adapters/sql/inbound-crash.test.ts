@@ -18,13 +18,27 @@ import { createReceiveInbound } from '../../usecases/receive-inbound.js';
 import { describeStorage, TEST_PG_URL } from '../../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../../test/fixtures.js';
 import { openPgliteDb } from '../../../../shared/db/pglite-db.js';
-import { createSqlContactPointLookup, createSqlOptOutRecorder, createSqlTimelineWriter } from './channel-records.js';
+import {
+  createSqlContactPointLookup,
+  createSqlOptOutRecorder,
+  createSqlTimelineWriter,
+} from './channel-records.js';
 import { createSqlInboundStore } from './inbound-store.js';
 
 const CHILD = fileURLToPath(new URL('../../testing/store-then-hang.ts', import.meta.url));
 
 const reply = (orgId: string, id: string): OrgInboundEvent => ({
-  type: 'message', orgId, provider: 'twilio', providerMessageId: id, channel: 'sms', occurredAt: T0, from: '+525512345678', to: '+15005550006', text: 'ya lo pague, revisen por favor', mediaUrls: [], raw: {},
+  type: 'message',
+  orgId,
+  provider: 'twilio',
+  providerMessageId: id,
+  channel: 'sms',
+  occurredAt: T0,
+  from: '+525512345678',
+  to: '+15005550006',
+  text: 'ya lo pague, revisen por favor',
+  mediaUrls: [],
+  raw: {},
 });
 
 /** A processor as a fresh process would build it: nothing shared with the previous one but the database. */
@@ -32,25 +46,40 @@ function newProcessor(db: Db, clock: ManualClock, wrap: (s: InboundStore) => Inb
   const bus = new InProcessEventBus();
   const published: ChannelDomainEvent[] = [];
   bus.subscribe((e) => void published.push(e));
-  const inbound = createReceiveInbound({ store: wrap(createSqlInboundStore(db, clock)), contacts: createSqlContactPointLookup(db), timeline: createSqlTimelineWriter(db), events: bus, optOuts: createSqlOptOutRecorder(db), clock });
+  const inbound = createReceiveInbound({
+    store: wrap(createSqlInboundStore(db, clock)),
+    contacts: createSqlContactPointLookup(db),
+    timeline: createSqlTimelineWriter(db),
+    events: bus,
+    optOuts: createSqlOptOutRecorder(db),
+    clock,
+  });
   return { inbound, published };
 }
 
 async function timelineOf(db: Db, debtorId: string) {
-  return (await db.query<{ summary: string; direction: string }>("SELECT summary, direction FROM timeline_events WHERE debtor_id = $1 AND kind = 'message' ORDER BY seq", [debtorId])).rows;
+  return (
+    await db.query<{ summary: string; direction: string }>(
+      "SELECT summary, direction FROM timeline_events WHERE debtor_id = $1 AND kind = 'message' ORDER BY seq",
+      [debtorId],
+    )
+  ).rows;
 }
 
 async function seed(p: Platform, db: Db) {
   const t = await newTenant(p);
   await importRows(p, t.orgId, [makeRow()]);
-  const debtorId = (await db.query<{ id: string }>('SELECT id FROM debtors WHERE org_id = $1', [t.orgId])).rows[0]!.id;
+  const debtorId = (await db.query<{ id: string }>('SELECT id FROM debtors WHERE org_id = $1', [t.orgId]))
+    .rows[0]!.id;
   return { orgId: t.orgId, debtorId };
 }
 
 /** Runs the child until it reports the event stored, then kills it with SIGKILL. */
 function storeInChildThenKill(mode: string, target: string, event: OrgInboundEvent): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, target, JSON.stringify(event)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, target, JSON.stringify(event)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -58,7 +87,9 @@ function storeInChildThenKill(mode: string, target: string, event: OrgInboundEve
       const m = /STORED (\S+)\n/.exec(out);
       if (m) {
         child.kill('SIGKILL');
-        child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(m[1]!) : reject(new Error(`child exited with ${signal}`))));
+        child.once('exit', (_code, signal) =>
+          signal === 'SIGKILL' ? resolve(m[1]!) : reject(new Error(`child exited with ${signal}`)),
+        );
       }
     });
     child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
@@ -88,8 +119,12 @@ describeStorage('inbound crash safety', (mode) => {
     // Processor B starts from the database alone.
     const b = newProcessor(db, clock);
     expect(await b.inbound.processPending(1000)).toMatchObject({ processed: expect.any(Number), failed: 0 });
-    expect(await timelineOf(db, debtorId)).toEqual([{ summary: 'ya lo pague, revisen por favor', direction: 'inbound' }]);
-    expect(b.published).toMatchObject([{ type: 'channel.message_received', orgId, debtorId, unknownSender: false }]);
+    expect(await timelineOf(db, debtorId)).toEqual([
+      { summary: 'ya lo pague, revisen por favor', direction: 'inbound' },
+    ]);
+    expect(b.published).toMatchObject([
+      { type: 'channel.message_received', orgId, debtorId, unknownSender: false },
+    ]);
 
     // The provider redelivers; a third processor runs pending work: nothing new anywhere.
     const c = newProcessor(db, clock);
@@ -144,10 +179,17 @@ describeStorage('inbound crash safety', (mode) => {
       const storedId = await storeInChildThenKill(mode.name, target, reply(seeded.orgId, 'SM-sigkill'));
       if (mode.name === 'pglite') work = await openPgliteDb(target);
       const proc = newProcessor(work, clock);
-      expect(await proc.inbound.store([reply(seeded.orgId, 'SM-sigkill')])).toEqual({ ids: [], duplicates: 1 }); // redelivery after the crash
+      expect(await proc.inbound.store([reply(seeded.orgId, 'SM-sigkill')])).toEqual({
+        ids: [],
+        duplicates: 1,
+      }); // redelivery after the crash
       await proc.inbound.processPending(1000);
-      expect(await timelineOf(work, seeded.debtorId)).toEqual([{ summary: 'ya lo pague, revisen por favor', direction: 'inbound' }]);
-      expect(proc.published).toMatchObject([{ type: 'channel.message_received', inboundId: storedId, debtorId: seeded.debtorId }]);
+      expect(await timelineOf(work, seeded.debtorId)).toEqual([
+        { summary: 'ya lo pague, revisen por favor', direction: 'inbound' },
+      ]);
+      expect(proc.published).toMatchObject([
+        { type: 'channel.message_received', inboundId: storedId, debtorId: seeded.debtorId },
+      ]);
       await proc.inbound.processPending(1000);
       expect(await timelineOf(work, seeded.debtorId)).toHaveLength(1);
     } finally {

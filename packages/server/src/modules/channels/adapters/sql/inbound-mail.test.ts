@@ -26,12 +26,17 @@ interface Sent {
 async function startSink(): Promise<{ url: string; sent: Sent[]; close(): Promise<void> }> {
   const sent: Sent[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        sent.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw: Buffer.concat(chunks).toString('utf8') });
+        sent.push({
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         cb();
       });
     },
@@ -53,7 +58,14 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     db = await mode.open();
     ({ platform: p, clock } = await testPlatform(db));
     sink = await startSink();
-    ch = await buildChannels({ db, clock, env: { SALDO_SECRET_KEY: 'inbound-mail-secret-key', SALDO_INBOUND_EMAIL_DOMAIN: DOMAIN }, publicUrl: 'https://saldo.example.com', defaultOrgId: p.defaultOrgId, record: p.record });
+    ch = await buildChannels({
+      db,
+      clock,
+      env: { SALDO_SECRET_KEY: 'inbound-mail-secret-key', SALDO_INBOUND_EMAIL_DOMAIN: DOMAIN },
+      publicUrl: 'https://saldo.example.com',
+      defaultOrgId: p.defaultOrgId,
+      record: p.record,
+    });
     ch.eventBus.subscribe((e) => void published.push(e));
     mx = await startInboundSmtpServer({ host: '127.0.0.1', port: 0, receiver: ch.inboundMail! });
   });
@@ -69,24 +81,56 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     clock.set(T0); // Tuesday 09:00 in Mexico City
     const t = await newTenant(p);
     await importRows(p, t.orgId, [makeRow({ email: 'ana@example.com' })]);
-    const { id: accountId, debtor_id: debtorId } = (await db.query<{ id: string; debtor_id: string }>('SELECT id, debtor_id FROM accounts WHERE org_id = $1', [t.orgId])).rows[0]!;
-    await ch.admin.settings.put(t.orgId, 'smtp', { url: sink.url, from: 'Cobranza <cobranza@financiera.example>' });
-    const r = await ch.messaging.contact({ orgId: t.orgId, accountId, channel: 'email', templateId: 'tpl_default_reminder_email_es-MX', idempotencyKey: `mail:${accountId}`, requestedBy: { kind: 'strategy', id: 'str_1' } });
+    const { id: accountId, debtor_id: debtorId } = (
+      await db.query<{ id: string; debtor_id: string }>(
+        'SELECT id, debtor_id FROM accounts WHERE org_id = $1',
+        [t.orgId],
+      )
+    ).rows[0]!;
+    await ch.admin.settings.put(t.orgId, 'smtp', {
+      url: sink.url,
+      from: 'Cobranza <cobranza@financiera.example>',
+    });
+    const r = await ch.messaging.contact({
+      orgId: t.orgId,
+      accountId,
+      channel: 'email',
+      templateId: 'tpl_default_reminder_email_es-MX',
+      idempotencyKey: `mail:${accountId}`,
+      requestedBy: { kind: 'strategy', id: 'str_1' },
+    });
     if (r.kind !== 'sent') throw new Error(`expected sent, got ${JSON.stringify(r)}`);
     const mail = sink.sent.find((m) => m.raw.includes(r.messageId))!;
     return { orgId: t.orgId, debtorId, messageId: r.messageId, providerMessageId: r.providerMessageId, mail };
   }
 
   async function deliver(to: string, raw: string, from = 'ana@example.com') {
-    const t = nodemailer.createTransport({ host: '127.0.0.1', port: mx.port, secure: false, ignoreTLS: true });
+    const t = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: mx.port,
+      secure: false,
+      ignoreTLS: true,
+    });
     try {
       return await t.sendMail({ envelope: { from, to: [to] }, raw });
     } finally {
       t.close();
     }
   }
-  const status = async (orgId: string, id: string) => (await db.query<{ status: string }>('SELECT status FROM outbound_messages WHERE org_id = $1 AND id = $2', [orgId, id])).rows[0]?.status;
-  const inboundRows = async (orgId: string) => (await db.query<{ provider_message_id: string; processed_at: Date | null }>("SELECT provider_message_id, processed_at FROM inbound_events WHERE org_id = $1 AND provider = 'smtp' ORDER BY provider_message_id", [orgId])).rows;
+  const status = async (orgId: string, id: string) =>
+    (
+      await db.query<{ status: string }>(
+        'SELECT status FROM outbound_messages WHERE org_id = $1 AND id = $2',
+        [orgId, id],
+      )
+    ).rows[0]?.status;
+  const inboundRows = async (orgId: string) =>
+    (
+      await db.query<{ provider_message_id: string; processed_at: Date | null }>(
+        "SELECT provider_message_id, processed_at FROM inbound_events WHERE org_id = $1 AND provider = 'smtp' ORDER BY provider_message_id",
+        [orgId],
+      )
+    ).rows;
 
   it('outgoing email carries the Reply-To and the VERP envelope sender at the inbound domain', async () => {
     const { messageId, mail } = await emailed();
@@ -96,16 +140,36 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     expect(headers.get('from')).toBe('Cobranza <cobranza@financiera.example>');
   });
 
-  it('a reply reaches the debtor\'s timeline and the event bus once, however often it is delivered', async () => {
+  it("a reply reaches the debtor's timeline and the event bus once, however often it is delivered", async () => {
     const { orgId, debtorId, messageId, providerMessageId } = await emailed();
     const raw = `From: Ana García <Ana@Example.com>\r\nTo: Cobranza <reply+${messageId}@${DOMAIN}>\r\nSubject: Re: Tu cuenta\r\nMessage-ID: <reply-${messageId}@mail.example.com>\r\nIn-Reply-To: <${providerMessageId}>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPuedo pagar el viernes 5 de diciembre\r\n\r\nEl lun, 24 nov 2026 escribió:\r\n> Hola Ana\r\n`;
     expect((await deliver(`reply+${messageId}@${DOMAIN}`, raw)).response).toMatch(/^250/);
     expect((await deliver(`reply+${messageId}@${DOMAIN}`, raw)).response).toMatch(/^250 .*already stored/);
-    await expect.poll(async () => (await inboundRows(orgId)).every((r) => r.processed_at !== null) && (await inboundRows(orgId)).length).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await inboundRows(orgId)).every((r) => r.processed_at !== null) &&
+          (await inboundRows(orgId)).length,
+      )
+      .toBe(1);
     const timeline = await createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 20 });
     const inboundEntries = timeline.filter((e) => e.direction === 'inbound');
-    expect(inboundEntries).toMatchObject([{ kind: 'message', channel: 'email', summary: 'Puedo pagar el viernes 5 de diciembre' }]);
-    expect(published.filter((e) => e.orgId === orgId && e.type === 'channel.message_received')).toMatchObject([{ debtorId, unknownSender: false, event: { from: 'ana@example.com', provider: 'smtp', raw: { saldoMessageId: messageId, inReplyTo: providerMessageId } } }]);
+    expect(inboundEntries).toMatchObject([
+      { kind: 'message', channel: 'email', summary: 'Puedo pagar el viernes 5 de diciembre' },
+    ]);
+    expect(published.filter((e) => e.orgId === orgId && e.type === 'channel.message_received')).toMatchObject(
+      [
+        {
+          debtorId,
+          unknownSender: false,
+          event: {
+            from: 'ana@example.com',
+            provider: 'smtp',
+            raw: { saldoMessageId: messageId, inReplyTo: providerMessageId },
+          },
+        },
+      ],
+    );
   });
 
   it('a DSN to the VERP address marks the message bounced, even when it quotes no headers', async () => {
@@ -114,8 +178,14 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     expect((await deliver(`bounce+${messageId}@${DOMAIN}`, dsn, '')).response).toMatch(/^250/);
     await expect.poll(() => status(orgId, messageId)).toBe('bounced');
     const timeline = await createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 20 });
-    expect(timeline.some((e) => e.kind === 'status_change' && /bounced \(5\.1\.1\)/.test(e.summary))).toBe(true);
-    expect(published.some((e) => e.orgId === orgId && e.type === 'channel.status_changed' && e.debtorId === debtorId)).toBe(true);
+    expect(timeline.some((e) => e.kind === 'status_change' && /bounced \(5\.1\.1\)/.test(e.summary))).toBe(
+      true,
+    );
+    expect(
+      published.some(
+        (e) => e.orgId === orgId && e.type === 'channel.status_changed' && e.debtorId === debtorId,
+      ),
+    ).toBe(true);
   });
 
   it('an ARF complaint to the feedback-loop mailbox is recorded against the message it quotes', async () => {
@@ -123,6 +193,8 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     const arf = `From: fbl@isp.example\r\nTo: fbl@${DOMAIN}\r\nMessage-ID: <arf-${messageId}@isp.example>\r\nContent-Type: multipart/report; report-type=feedback-report; boundary="b2"\r\n\r\n--b2\r\nContent-Type: text/plain\r\n\r\nThis is an abuse report.\r\n--b2\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: isp-fbl/1.0\r\nVersion: 1\r\n--b2\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Cobranza <cobranza@financiera.example>\r\nMessage-ID: <${providerMessageId}>\r\nX-Saldo-Message-Id: ${providerMessageId}\r\n--b2--\r\n`;
     expect((await deliver(`fbl@${DOMAIN}`, arf, 'fbl@isp.example')).response).toMatch(/^250/);
     await expect.poll(() => status(orgId, messageId)).toBe('complained');
-    expect((await inboundRows(orgId)).map((r) => r.provider_message_id)).toEqual([`${providerMessageId}:complained`]);
+    expect((await inboundRows(orgId)).map((r) => r.provider_message_id)).toEqual([
+      `${providerMessageId}:complained`,
+    ]);
   });
 });

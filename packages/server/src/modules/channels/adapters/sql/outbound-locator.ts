@@ -9,9 +9,14 @@ import type { OutboundMessageLocator } from '../../ports/inbound-mail.js';
 export function createSqlOutboundLocator(db: SqlExecutor): OutboundMessageLocator {
   return {
     async locate(messageId) {
-      const r = await db.query<{ org_id: string; channel: string; provider_message_id: string | null }>('SELECT org_id, channel, provider_message_id FROM outbound_messages WHERE id = $1', [messageId]);
+      const r = await db.query<{ org_id: string; channel: string; provider_message_id: string | null }>(
+        'SELECT org_id, channel, provider_message_id FROM outbound_messages WHERE id = $1',
+        [messageId],
+      );
       const row = r.rows[0];
-      return row ? { orgId: row.org_id, channel: row.channel, providerMessageId: row.provider_message_id } : null;
+      return row
+        ? { orgId: row.org_id, channel: row.channel, providerMessageId: row.provider_message_id }
+        : null;
     },
   };
 }

@@ -8,7 +8,11 @@ import { newTenant, T0, testPlatform } from '../../../../../test/fixtures.js';
 // Two platform instances over one database stand for the API process and a worker: each caches
 // organisations' providers in its own memory. A settings change made through one must reach the
 // other within the re-check interval (5 s by default), measured on each process's own clock.
-const twilio = { accountSid: 'AC00000000000000000000000000000077', authToken: 'twilio-auth-token-0077', fromSms: '+15005550006' };
+const twilio = {
+  accountSid: 'AC00000000000000000000000000000077',
+  authToken: 'twilio-auth-token-0077',
+  fromSms: '+15005550006',
+};
 
 /** The database as one process sees it, counting the version reads it makes. */
 function counting(db: Db): { db: Db; versionReads: () => number } {
@@ -45,7 +49,8 @@ describeStorage('provider settings across processes', (mode) => {
     await db.drop();
   });
 
-  const providerIn = async (p: Platform, orgId: string) => (await p.channels.providers.router.forChannel(orgId, 'sms')).id;
+  const providerIn = async (p: Platform, orgId: string) =>
+    (await p.channels.providers.router.forChannel(orgId, 'sms')).id;
 
   it('a change through one process reaches the other within the re-check interval, and at once in its own', async () => {
     const { orgId } = await newTenant(api);

@@ -1,22 +1,64 @@
-import type { Channel, TemplatePurpose, VoiceScriptFields, WhatsAppTemplateFields } from '@saldo/core/channels';
+import type {
+  Channel,
+  TemplatePurpose,
+  VoiceScriptFields,
+  WhatsAppTemplateFields,
+} from '@saldo/core/channels';
 import type { Db, SqlExecutor } from '../../../../shared/db/db.js';
-import type { NewOrgTemplate, OrgTemplate, OrgTemplatePatch, OrgTemplateStatus, TemplateStore } from '../../ports/template-catalog.js';
+import type {
+  NewOrgTemplate,
+  OrgTemplate,
+  OrgTemplatePatch,
+  OrgTemplateStatus,
+  TemplateStore,
+} from '../../ports/template-catalog.js';
 import { iso, isoReq } from '../../../../shared/db/iso.js';
 import { isUniqueViolation } from './channel-records.js';
 
 type Row = {
-  id: string; org_id: string; template_key: string; purpose: string; channel: string; locale: string; subject: string | null; body: string; html: string | null;
-  whatsapp: WhatsAppTemplateFields | null; voice: VoiceScriptFields | null; status: OrgTemplateStatus; version: number; countries: string[]; created_by: string | null;
-  created_at: Date | string; updated_at: Date | string; published_at: Date | string | null;
+  id: string;
+  org_id: string;
+  template_key: string;
+  purpose: string;
+  channel: string;
+  locale: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  whatsapp: WhatsAppTemplateFields | null;
+  voice: VoiceScriptFields | null;
+  status: OrgTemplateStatus;
+  version: number;
+  countries: string[];
+  created_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  published_at: Date | string | null;
 };
 
-const COLS = 'id, org_id, template_key, purpose, channel, locale, subject, body, html, whatsapp, voice, status, version, countries, created_by, created_at, updated_at, published_at';
+const COLS =
+  'id, org_id, template_key, purpose, channel, locale, subject, body, html, whatsapp, voice, status, version, countries, created_by, created_at, updated_at, published_at';
 
 function toTemplate(r: Row): OrgTemplate {
   return {
-    id: r.id, orgId: r.org_id, key: r.template_key, purpose: r.purpose as TemplatePurpose, channel: r.channel as Channel, locale: r.locale,
-    subject: r.subject, body: r.body, html: r.html, whatsapp: r.whatsapp, voice: r.voice, status: r.status, version: r.version, countries: r.countries,
-    createdBy: r.created_by, createdAt: isoReq(r.created_at), updatedAt: isoReq(r.updated_at), publishedAt: iso(r.published_at),
+    id: r.id,
+    orgId: r.org_id,
+    key: r.template_key,
+    purpose: r.purpose as TemplatePurpose,
+    channel: r.channel as Channel,
+    locale: r.locale,
+    subject: r.subject,
+    body: r.body,
+    html: r.html,
+    whatsapp: r.whatsapp,
+    voice: r.voice,
+    status: r.status,
+    version: r.version,
+    countries: r.countries,
+    createdBy: r.created_by,
+    createdAt: isoReq(r.created_at),
+    updatedAt: isoReq(r.updated_at),
+    publishedAt: iso(r.published_at),
   };
 }
 
@@ -30,7 +72,21 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', COALESCE(MAX(version), 0) + 1, $11, $12, $13, $13
          FROM message_templates WHERE org_id = $1 AND template_key = $2 AND channel = $4 AND locale = $5
        RETURNING ${COLS}`,
-      [t.orgId, t.key, t.purpose, t.channel, t.locale, t.subject, t.body, t.html, json(t.whatsapp), json(t.voice), t.countries, t.createdBy, at],
+      [
+        t.orgId,
+        t.key,
+        t.purpose,
+        t.channel,
+        t.locale,
+        t.subject,
+        t.body,
+        t.html,
+        json(t.whatsapp),
+        json(t.voice),
+        t.countries,
+        t.createdBy,
+        at,
+      ],
     );
     return toTemplate(r.rows[0]!);
   }
@@ -47,7 +103,10 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
       }
     },
     async get(orgId, id) {
-      const r = await db.query<Row>(`SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2`, [orgId, id]);
+      const r = await db.query<Row>(`SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2`, [
+        orgId,
+        id,
+      ]);
       return r.rows[0] ? toTemplate(r.rows[0]) : null;
     },
     async list(orgId, f = {}) {
@@ -62,7 +121,10 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
       add('channel', f.channel);
       add('locale', f.locale);
       add('status', f.status);
-      const r = await db.query<Row>(`SELECT ${COLS} FROM message_templates WHERE ${where.join(' AND ')} ORDER BY template_key, channel, locale, version DESC`, params);
+      const r = await db.query<Row>(
+        `SELECT ${COLS} FROM message_templates WHERE ${where.join(' AND ')} ORDER BY template_key, channel, locale, version DESC`,
+        params,
+      );
       return r.rows.map(toTemplate);
     },
     async updateDraft(orgId, id, p: OrgTemplatePatch, at) {
@@ -87,19 +149,28 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
     },
     async publish(orgId, id, at) {
       return db.transaction(async (tx) => {
-        const d = await tx.query<Row>(`SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2 AND status = 'draft' FOR UPDATE`, [orgId, id]);
+        const d = await tx.query<Row>(
+          `SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2 AND status = 'draft' FOR UPDATE`,
+          [orgId, id],
+        );
         const draft = d.rows[0];
         if (!draft) return null;
         await tx.query(
           `UPDATE message_templates SET status = 'superseded', updated_at = $5 WHERE org_id = $1 AND template_key = $2 AND channel = $3 AND locale = $4 AND status = 'published'`,
           [orgId, draft.template_key, draft.channel, draft.locale, at],
         );
-        const r = await tx.query<Row>(`UPDATE message_templates SET status = 'published', published_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2 RETURNING ${COLS}`, [orgId, id, at]);
+        const r = await tx.query<Row>(
+          `UPDATE message_templates SET status = 'published', published_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2 RETURNING ${COLS}`,
+          [orgId, id, at],
+        );
         return toTemplate(r.rows[0]!);
       });
     },
     async published(orgId) {
-      const r = await db.query<Row>(`SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND status = 'published' ORDER BY published_at DESC, id`, [orgId]);
+      const r = await db.query<Row>(
+        `SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND status = 'published' ORDER BY published_at DESC, id`,
+        [orgId],
+      );
       return r.rows.map(toTemplate);
     },
   };

@@ -14,7 +14,10 @@ export function createSqlVoiceScriptStore(db: SqlExecutor, clock: Clock): VoiceS
       );
     },
     async get(id) {
-      const r = await db.query<{ id: string; org_id: string; country: string; script: VoiceScript }>('SELECT id, org_id, country, script FROM voice_scripts WHERE id = $1', [id]);
+      const r = await db.query<{ id: string; org_id: string; country: string; script: VoiceScript }>(
+        'SELECT id, org_id, country, script FROM voice_scripts WHERE id = $1',
+        [id],
+      );
       const row = r.rows[0];
       return row ? { id: row.id, orgId: row.org_id, country: row.country, script: row.script } : null;
     },

@@ -1,11 +1,27 @@
 import type { InboundEvent } from '@saldo/core/channels';
-import type { ChannelWebhooks, OrgInboundEvent, WebhookRequest, WebhookVerdict } from '../../ports/channel-provider.js';
+import type {
+  ChannelWebhooks,
+  OrgInboundEvent,
+  WebhookRequest,
+  WebhookVerdict,
+} from '../../ports/channel-provider.js';
 import type { ChannelSettingsResolver } from '../../ports/channel-settings.js';
 import type { Clock } from '../../../../shared/clock/clock.js';
 import type { VoiceScriptStore } from '../../ports/voice-script-store.js';
 import { voiceTurnTwiml } from '../twilio-voice.js';
-import { metaHandshake, metaPhoneNumberIds, normaliseMetaPayload, parseMetaPayload, verifyMetaSignature } from './meta-webhook.js';
-import { normaliseTwilioMessage, normaliseTwilioStatus, normaliseTwilioVoice, verifyTwilioSignature } from './twilio-webhook.js';
+import {
+  metaHandshake,
+  metaPhoneNumberIds,
+  normaliseMetaPayload,
+  parseMetaPayload,
+  verifyMetaSignature,
+} from './meta-webhook.js';
+import {
+  normaliseTwilioMessage,
+  normaliseTwilioStatus,
+  normaliseTwilioVoice,
+  verifyTwilioSignature,
+} from './twilio-webhook.js';
 
 export interface ChannelWebhooksOptions {
   settings: ChannelSettingsResolver;
@@ -22,7 +38,8 @@ const header = (h: WebhookRequest['headers'], name: string): string | undefined 
 
 /** Finds the organisation, checks the signature with its secret, then normalises. */
 export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebhooks {
-  const withOrg = (orgId: string, events: (InboundEvent | null)[]): OrgInboundEvent[] => events.filter((e): e is InboundEvent => e !== null).map((e) => ({ ...e, orgId }));
+  const withOrg = (orgId: string, events: (InboundEvent | null)[]): OrgInboundEvent[] =>
+    events.filter((e): e is InboundEvent => e !== null).map((e) => ({ ...e, orgId }));
 
   return {
     async twilio(kind, req): Promise<WebhookVerdict> {
@@ -30,11 +47,24 @@ export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebh
       if (!accountSid) return { ok: false, reason: 'no AccountSid' };
       const org = await opts.settings.byTwilioAccount(accountSid);
       if (!org?.twilio) return { ok: false, reason: `unknown Twilio account ${accountSid}` };
-      if (!verifyTwilioSignature({ authToken: org.twilio.authToken, publicUrl: opts.publicUrl, url: req.url, params: req.params, signature: header(req.headers, 'x-twilio-signature') }))
+      if (
+        !verifyTwilioSignature({
+          authToken: org.twilio.authToken,
+          publicUrl: opts.publicUrl,
+          url: req.url,
+          params: req.params,
+          signature: header(req.headers, 'x-twilio-signature'),
+        })
+      )
         return { ok: false, reason: 'invalid X-Twilio-Signature' };
       const now = opts.clock.now();
       const query = new URLSearchParams(req.url.split('?')[1] ?? '');
-      const event = kind === 'messages' ? normaliseTwilioMessage(req.params, now) : kind === 'status' ? normaliseTwilioStatus(req.params, now) : normaliseTwilioVoice(req.params, query, now);
+      const event =
+        kind === 'messages'
+          ? normaliseTwilioMessage(req.params, now)
+          : kind === 'status'
+            ? normaliseTwilioStatus(req.params, now)
+            : normaliseTwilioVoice(req.params, query, now);
       return { ok: true, orgId: org.orgId, events: withOrg(org.orgId, [event]) };
     },
 
@@ -53,9 +83,15 @@ export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebh
       // One app secret per payload: every phone number in it must belong to the same organisation.
       const orgs = await Promise.all(ids.map((id) => opts.settings.byMetaPhoneNumberId(id)));
       const org = orgs[0];
-      if (!org?.meta || orgs.some((o) => o?.orgId !== org.orgId)) return { ok: false, reason: `unknown WhatsApp phone number id ${ids.join(',') || '(none)'}` };
-      if (!verifyMetaSignature(org.meta.appSecret, raw, header(req.headers, 'x-hub-signature-256'))) return { ok: false, reason: 'invalid X-Hub-Signature-256' };
-      return { ok: true, orgId: org.orgId, events: withOrg(org.orgId, normaliseMetaPayload(payload, opts.clock.now())) };
+      if (!org?.meta || orgs.some((o) => o?.orgId !== org.orgId))
+        return { ok: false, reason: `unknown WhatsApp phone number id ${ids.join(',') || '(none)'}` };
+      if (!verifyMetaSignature(org.meta.appSecret, raw, header(req.headers, 'x-hub-signature-256')))
+        return { ok: false, reason: 'invalid X-Hub-Signature-256' };
+      return {
+        ok: true,
+        orgId: org.orgId,
+        events: withOrg(org.orgId, normaliseMetaPayload(payload, opts.clock.now())),
+      };
     },
 
     async voiceResponse(orgId, event, req) {
@@ -64,7 +100,14 @@ export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebh
       const stored = scriptId ? await opts.voiceScripts.get(scriptId) : null;
       const call = event?.type === 'call' ? event : undefined;
       const attempt = Number(query.get('attempt') ?? '0') || 0;
-      return voiceTurnTwiml({ script: stored && stored.orgId === orgId ? stored.script : null, scriptId, country: stored?.country ?? '', event: call, attempt, publicUrl: opts.publicUrl });
+      return voiceTurnTwiml({
+        script: stored && stored.orgId === orgId ? stored.script : null,
+        scriptId,
+        country: stored?.country ?? '',
+        event: call,
+        attempt,
+        publicUrl: opts.publicUrl,
+      });
     },
   };
 }

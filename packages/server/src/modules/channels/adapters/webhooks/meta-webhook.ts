@@ -27,7 +27,12 @@ export function metaHandshake(params: Record<string, string>, verifyToken: strin
   return params['hub.challenge'] ?? null;
 }
 
-const STATUS: Record<string, DeliveryStatus> = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed' };
+const STATUS: Record<string, DeliveryStatus> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'failed',
+};
 
 interface MetaPayload {
   object?: string;
@@ -36,7 +41,13 @@ interface MetaPayload {
 interface MetaValue {
   metadata?: { phone_number_id?: string; display_phone_number?: string };
   messages?: MetaMessage[];
-  statuses?: { id?: string; status?: string; timestamp?: string; recipient_id?: string; errors?: { code?: number; title?: string }[] }[];
+  statuses?: {
+    id?: string;
+    status?: string;
+    timestamp?: string;
+    recipient_id?: string;
+    errors?: { code?: number; title?: string }[];
+  }[];
 }
 interface MetaMessage {
   from?: string;
@@ -61,11 +72,14 @@ export function parseMetaPayload(rawBody: string): MetaPayload | null {
 
 /** Phone number ids the payload is about (to find the organisation). */
 export function metaPhoneNumberIds(p: MetaPayload): string[] {
-  const ids = (p.entry ?? []).flatMap((e) => (e.changes ?? []).map((c) => c.value?.metadata?.phone_number_id)).filter((x): x is string => !!x);
+  const ids = (p.entry ?? [])
+    .flatMap((e) => (e.changes ?? []).map((c) => c.value?.metadata?.phone_number_id))
+    .filter((x): x is string => !!x);
   return [...new Set(ids)];
 }
 
-const at = (ts: string | undefined, fallback: Date) => (ts && /^\d+$/.test(ts) ? new Date(Number(ts) * 1000) : fallback).toISOString();
+const at = (ts: string | undefined, fallback: Date) =>
+  (ts && /^\d+$/.test(ts) ? new Date(Number(ts) * 1000) : fallback).toISOString();
 
 /** Normalises every message and status in a webhook payload. */
 export function normaliseMetaPayload(p: MetaPayload, receivedAt: Date): InboundEvent[] {
@@ -74,18 +88,51 @@ export function normaliseMetaPayload(p: MetaPayload, receivedAt: Date): InboundE
     for (const change of entry.changes ?? []) {
       const v = change.value;
       if (!v) continue;
-      const to = v.metadata?.display_phone_number ? normaliseContactPoint('whatsapp', `+${v.metadata.display_phone_number.replace(/^\+/, '')}`) : '';
+      const to = v.metadata?.display_phone_number
+        ? normaliseContactPoint('whatsapp', `+${v.metadata.display_phone_number.replace(/^\+/, '')}`)
+        : '';
       for (const m of v.messages ?? []) {
         if (!m.id || !m.from) continue;
-        const text = m.text?.body ?? m.button?.text ?? m.interactive?.button_reply?.title ?? m.interactive?.list_reply?.title ?? m.image?.caption ?? m.document?.caption ?? '';
-        const media = [m.image?.id, m.document?.id].filter((x): x is string => !!x).map((id) => `meta-media:${id}`);
-        out.push({ type: 'message', provider: 'meta', providerMessageId: m.id, channel: 'whatsapp', occurredAt: at(m.timestamp, receivedAt), from: normaliseContactPoint('whatsapp', `+${m.from}`), to, text, mediaUrls: media, raw: { ...m, phone_number_id: v.metadata?.phone_number_id } });
+        const text =
+          m.text?.body ??
+          m.button?.text ??
+          m.interactive?.button_reply?.title ??
+          m.interactive?.list_reply?.title ??
+          m.image?.caption ??
+          m.document?.caption ??
+          '';
+        const media = [m.image?.id, m.document?.id]
+          .filter((x): x is string => !!x)
+          .map((id) => `meta-media:${id}`);
+        out.push({
+          type: 'message',
+          provider: 'meta',
+          providerMessageId: m.id,
+          channel: 'whatsapp',
+          occurredAt: at(m.timestamp, receivedAt),
+          from: normaliseContactPoint('whatsapp', `+${m.from}`),
+          to,
+          text,
+          mediaUrls: media,
+          raw: { ...m, phone_number_id: v.metadata?.phone_number_id },
+        });
       }
       for (const s of v.statuses ?? []) {
         const status = s.status ? STATUS[s.status] : undefined;
         if (!s.id || !status) continue;
         const err = s.errors?.[0];
-        out.push({ type: 'status', provider: 'meta', providerMessageId: `${s.id}:${status}`, channel: 'whatsapp', occurredAt: at(s.timestamp, receivedAt), outboundId: s.id, status, raw: { ...s }, ...(err?.code ? { errorCode: String(err.code) } : {}), ...(err?.title ? { detail: err.title } : {}) });
+        out.push({
+          type: 'status',
+          provider: 'meta',
+          providerMessageId: `${s.id}:${status}`,
+          channel: 'whatsapp',
+          occurredAt: at(s.timestamp, receivedAt),
+          outboundId: s.id,
+          status,
+          raw: { ...s },
+          ...(err?.code ? { errorCode: String(err.code) } : {}),
+          ...(err?.title ? { detail: err.title } : {}),
+        });
       }
     }
   return out;

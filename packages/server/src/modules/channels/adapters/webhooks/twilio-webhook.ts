@@ -6,14 +6,24 @@ import { normaliseContactPoint, type DeliveryStatus, type InboundEvent } from '@
  * The signature is HMAC-SHA1 over the full public URL (SALDO_PUBLIC_URL + path + query) followed by
  * the sorted POST parameters, keyed with the account's auth token (twilio.validateRequest).
  */
-export function verifyTwilioSignature(input: { authToken: string; publicUrl: string; url: string; params: Record<string, string>; signature: string | undefined }): boolean {
+export function verifyTwilioSignature(input: {
+  authToken: string;
+  publicUrl: string;
+  url: string;
+  params: Record<string, string>;
+  signature: string | undefined;
+}): boolean {
   if (!input.signature) return false;
   const fullUrl = input.publicUrl.replace(/\/+$/, '') + input.url;
   return twilio.validateRequest(input.authToken, input.signature, fullUrl, input.params);
 }
 
 /** For tests and the local fake API: the signature Twilio would send. */
-export function signTwilioRequest(authToken: string, fullUrl: string, params: Record<string, string>): string {
+export function signTwilioRequest(
+  authToken: string,
+  fullUrl: string,
+  params: Record<string, string>,
+): string {
   return twilio.getExpectedTwilioSignature(authToken, fullUrl, params);
 }
 
@@ -51,8 +61,21 @@ export function normaliseTwilioMessage(p: Record<string, string>, receivedAt: Da
   const sid = p.MessageSid ?? p.SmsSid;
   if (!sid || !p.From) return null;
   const channel = isWhatsApp(p) ? 'whatsapp' : 'sms';
-  const media = Array.from({ length: Number(p.NumMedia ?? 0) || 0 }, (_, i) => p[`MediaUrl${i}`]).filter((u): u is string => !!u);
-  return { type: 'message', provider: 'twilio', providerMessageId: sid, channel, occurredAt: receivedAt.toISOString(), from: normaliseContactPoint(channel, p.From), to: normaliseContactPoint(channel, p.To ?? ''), text: p.Body ?? '', mediaUrls: media, raw: { ...p } };
+  const media = Array.from({ length: Number(p.NumMedia ?? 0) || 0 }, (_, i) => p[`MediaUrl${i}`]).filter(
+    (u): u is string => !!u,
+  );
+  return {
+    type: 'message',
+    provider: 'twilio',
+    providerMessageId: sid,
+    channel,
+    occurredAt: receivedAt.toISOString(),
+    from: normaliseContactPoint(channel, p.From),
+    to: normaliseContactPoint(channel, p.To ?? ''),
+    text: p.Body ?? '',
+    mediaUrls: media,
+    raw: { ...p },
+  };
 }
 
 /** A message or call status callback (POST /v1/webhooks/twilio/status). */
@@ -61,21 +84,52 @@ export function normaliseTwilioStatus(p: Record<string, string>, receivedAt: Dat
     let status = CALL_STATUS[p.CallStatus];
     if (!status) return null;
     if (status === 'answered_human' && p.AnsweredBy?.startsWith('machine')) status = 'answered_machine';
-    return { type: 'status', provider: 'twilio', providerMessageId: `${p.CallSid}:${status}`, channel: 'call', occurredAt: receivedAt.toISOString(), outboundId: p.CallSid, status, raw: { ...p }, ...(p.ErrorCode ? { errorCode: p.ErrorCode } : {}) };
+    return {
+      type: 'status',
+      provider: 'twilio',
+      providerMessageId: `${p.CallSid}:${status}`,
+      channel: 'call',
+      occurredAt: receivedAt.toISOString(),
+      outboundId: p.CallSid,
+      status,
+      raw: { ...p },
+      ...(p.ErrorCode ? { errorCode: p.ErrorCode } : {}),
+    };
   }
   const sid = p.MessageSid ?? p.SmsSid;
   const raw = p.MessageStatus ?? p.SmsStatus;
   const status = raw ? MESSAGE_STATUS[raw] : undefined;
   if (!sid || !status) return null;
-  return { type: 'status', provider: 'twilio', providerMessageId: `${sid}:${status}`, channel: isWhatsApp(p) ? 'whatsapp' : 'sms', occurredAt: receivedAt.toISOString(), outboundId: sid, status, raw: { ...p }, ...(p.ErrorCode ? { errorCode: p.ErrorCode } : {}), ...(p.ErrorMessage ? { detail: p.ErrorMessage } : {}) };
+  return {
+    type: 'status',
+    provider: 'twilio',
+    providerMessageId: `${sid}:${status}`,
+    channel: isWhatsApp(p) ? 'whatsapp' : 'sms',
+    occurredAt: receivedAt.toISOString(),
+    outboundId: sid,
+    status,
+    raw: { ...p },
+    ...(p.ErrorCode ? { errorCode: p.ErrorCode } : {}),
+    ...(p.ErrorMessage ? { detail: p.ErrorMessage } : {}),
+  };
 }
 
 /** A step of a scripted call (POST /v1/webhooks/twilio/voice?script=…&step=…&attempt=…). */
-export function normaliseTwilioVoice(p: Record<string, string>, query: URLSearchParams, receivedAt: Date): InboundEvent | null {
+export function normaliseTwilioVoice(
+  p: Record<string, string>,
+  query: URLSearchParams,
+  receivedAt: Date,
+): InboundEvent | null {
   if (!p.CallSid) return null;
   const step = query.get('step') ?? 'answer';
   const attempt = query.get('attempt') ?? '0';
-  const answeredBy = p.AnsweredBy ? (p.AnsweredBy.startsWith('machine') || p.AnsweredBy === 'fax' ? 'machine' : p.AnsweredBy === 'human' ? 'human' : 'unknown') : undefined;
+  const answeredBy = p.AnsweredBy
+    ? p.AnsweredBy.startsWith('machine') || p.AnsweredBy === 'fax'
+      ? 'machine'
+      : p.AnsweredBy === 'human'
+        ? 'human'
+        : 'unknown'
+    : undefined;
   return {
     type: 'call',
     provider: 'twilio',

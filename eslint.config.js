@@ -1,8 +1,8 @@
-// Lint = correctness rules + the import-direction rules of the architecture guide:
-//   web -> core; server/api -> usecases -> core|ports; adapters implement ports;
-//   engine -> usecases|ports; cli -> usecases; main.ts (composition root) -> everything; core -> nothing.
+// Lint = correctness rules + the import-direction rules: core is pure and imports nothing outside
+// core; web packages import core only; the server's module boundaries are eslint/boundaries.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint/boundaries.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -69,35 +69,20 @@ export default tseslint.config(
     ['@saldo/server', '@saldo/server/*', 'node:*'],
     'web depends on core only.',
   ),
+  {
+    files: ['packages/server/src/**/*.ts'],
+    plugins: { saldo: boundaries },
+    rules: { 'saldo/boundaries': 'error' },
+  },
   layer(
-    ['packages/server/src/api/**/*.ts'],
-    ['**/adapters/**', '**/engine/**', '**/cli/**', 'pg', '@electric-sql/*'],
-    'api calls usecases, never adapters or the database.',
+    ['packages/server/src/modules/*/usecases/**/*.ts', 'packages/server/src/modules/*/ports*'],
+    ['pg', '@electric-sql/*', 'fastify'],
+    'use cases and ports know no database driver and no HTTP framework.',
   ),
   layer(
-    ['packages/server/src/usecases/**/*.ts'],
-    ['**/adapters/**', '**/api/**', '**/cli/**', '**/engine/**', 'pg', '@electric-sql/*', 'fastify'],
-    'usecases depend on core and ports only.',
-  ),
-  layer(
-    ['packages/server/src/ports/**/*.ts'],
-    ['**/adapters/**', '**/api/**', '**/cli/**', '**/engine/**', '**/usecases/**'],
-    'ports are interfaces over core types.',
-  ),
-  layer(
-    ['packages/server/src/adapters/**/*.ts'],
-    ['**/api/**', '**/cli/**', '**/engine/**', '**/usecases/**'],
-    'adapters implement ports; they do not call up the stack.',
-  ),
-  layer(
-    ['packages/server/src/engine/**/*.ts'],
-    ['**/adapters/**', '**/api/**', '**/cli/**'],
-    'engine uses usecases and ports.',
-  ),
-  layer(
-    ['packages/server/src/cli/**/*.ts'],
-    ['**/adapters/**', '**/api/**'],
-    'cli calls usecases; wiring happens in the composition root (main.ts / compose.ts).',
+    ['packages/server/src/modules/*/routes*'],
+    ['pg', '@electric-sql/*'],
+    'routes call use cases, never the database.',
   ),
   {
     // Tests may reach into any layer to build fixtures.

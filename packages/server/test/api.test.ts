@@ -97,9 +97,12 @@ describe('REST API', () => {
   it('every registered route declares roles or is explicitly public', async () => {
     // buildApp throws at boot otherwise; prove the guard fires.
     const { buildApp } = await import('../src/platform/http/build-app.js');
-    const { apiDeps } = await import('../src/platform/start-saldo.js');
     await expect(
-      buildApp(apiDeps(p), { extraRoutes: [async (a) => void a.get('/v1/oops', async () => 'x')] }),
+      buildApp({
+        authenticate: (token) => p.auth.authenticate(token),
+        version: 'test',
+        routes: [...p.routes, async (a) => void a.get('/v1/oops', async () => 'x')],
+      }),
     ).rejects.toThrow(/declares no roles/);
   });
 

@@ -2,16 +2,22 @@ import type { RawImportRow } from '@saldo/core/record';
 import { ManualClock } from '../src/shared/clock/manual-clock.js';
 import { buildPlatform, type Platform } from '../src/platform/composition-root.js';
 import type { Db } from '../src/shared/db/db.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
 import { uniqueSlug } from './storage.js';
 
 export const T0 = '2026-11-24T15:00:00Z';
+
+/** The configuration tests run with: only a fixed secret unless `env` says more. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ SALDO_SECRET_KEY: 'test-secret-0123456789abcdef', ...env });
+}
 
 /** A platform over an open test database, with a manual clock at T0. */
 export async function testPlatform(
   db: Db,
   clock = new ManualClock(T0),
 ): Promise<{ platform: Platform; clock: ManualClock }> {
-  const platform = await buildPlatform({ db, clock, secretKey: 'test-secret-0123456789abcdef' });
+  const platform = await buildPlatform({ db, clock, config: testConfig() });
   return { platform, clock };
 }
 

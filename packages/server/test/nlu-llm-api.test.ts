@@ -44,6 +44,7 @@ describe('POST /v1/nlu/parse with the LLM fallback', () => {
     await writeFile(modelPath, JSON.stringify(model.toJSON()));
     // The same path as `saldo start`: environment → validated config → platform.
     const config = loadConfig({
+      SALDO_SECRET_KEY: 'test-secret-0123456789abcdef',
       SALDO_NLU_LLM_URL: fake.baseUrl,
       SALDO_NLU_LLM_MODEL: 'fake-model',
       SALDO_NLU_LLM_API_KEY: 'sk-api',
@@ -52,9 +53,7 @@ describe('POST /v1/nlu/parse with the LLM fallback', () => {
     p = await buildPlatform({
       db,
       clock: new ManualClock(T0),
-      secretKey: 'test-secret-0123456789abcdef',
-      nluModelPath: config.nluModelPath,
-      nluLlm: config.nluLlm,
+      config,
       log: (level, msg) => logged.push({ level, msg }),
     });
     // The platform registers its own routes (the NLU route included): no `extra` here.

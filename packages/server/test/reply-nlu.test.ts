@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../src/platform/composition-root.js';
+import type { Db } from '../src/shared/db/db.js';
 import { storageModes } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 
@@ -7,8 +8,10 @@ import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 // journey by what the reply says. PGlite only: the wiring, not the storage, is under test.
 describe('replies are read by the NLU', () => {
   let platform: Platform;
+  let db: Db;
   beforeAll(async () => {
-    ({ platform } = await testPlatform(await storageModes[0]!.open()));
+    db = await storageModes[0]!.open();
+    ({ platform } = await testPlatform(db));
   }, 60_000);
   afterAll(async () => {
     await platform.close(); // closes the in-memory PGlite too
@@ -84,7 +87,7 @@ describe('replies are read by the NLU', () => {
       exitReason: 'stop_contact',
     });
     const escalations = (
-      await platform.db.query<{ queue: string; reason: string }>(
+      await db.query<{ queue: string; reason: string }>(
         `SELECT command->>'queue' AS queue, command->>'reason' AS reason FROM outbox WHERE org_id = $1 AND kind = 'escalate'`,
         [t.orgId],
       )
@@ -126,7 +129,7 @@ describe('replies are read by the NLU', () => {
     await send('in_p1');
     await send('in_p1'); // the provider redelivers the webhook
     const rows = (
-      await platform.db.query<{
+      await db.query<{
         account_id: string;
         amount_minor: number;
         due_date: string;

@@ -13,6 +13,7 @@ import { openPostgresDb } from '../shared/db/postgres-db.js';
 import { migrate } from '../shared/db/migrate.js';
 import { csvField, pgTextArray } from '../shared/db/copy-sql.js';
 import { buildCore } from '../platform/composition-root.js';
+import { loadConfig } from '../platform/config.js';
 import type { Db } from '../shared/db/db.js';
 
 export const BENCH_PG_URL =
@@ -74,7 +75,7 @@ async function freshDb(storage: 'pglite' | 'postgres'): Promise<{ db: Db; drop()
 export async function measureImport(storage: 'pglite' | 'postgres', file: string) {
   const { db, drop } = await freshDb(storage);
   try {
-    const p = await buildCore({ db, secretKey: 'bench-secret-0123456789' });
+    const p = await buildCore({ db, config: loadConfig({ SALDO_SECRET_KEY: 'bench-secret-0123456789' }) });
     const t0 = performance.now();
     const first = await p.imports.importCsvFile(p.defaultOrgId, file, {
       portfolio: { code: 'bench' },
@@ -140,7 +141,7 @@ export async function measureRawCopy(storage: 'pglite' | 'postgres', file: strin
       accounts: createWriteStream(files.accounts),
     };
     const debtorIds = new Map<string, string>();
-    const { openCsvImportSource } = await import('../modules/imports/adapters/csv-import-source.js');
+    const { openCsvImportSource } = await import('../modules/imports/index.js');
     const src = await openCsvImportSource(file);
     for await (const { raw } of src.rows) {
       const v = validateImportRow(raw, { asOf: AS_OF });

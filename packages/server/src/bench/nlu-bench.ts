@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parse } from '@saldo/core/nlu';
-import { loadNluModel, readCorpus } from '../modules/nlu/adapters/load-nlu-model.js';
+import { loadNluModel, readCorpus } from '../modules/nlu/index.js';
 
 /**
  * NLU throughput on one core: load (model cache, or training on a miss), then parse every test utterance

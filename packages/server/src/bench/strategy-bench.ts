@@ -8,10 +8,11 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ManualClock } from '../shared/clock/manual-clock.js';
 import { openPostgresDb } from '../shared/db/postgres-db.js';
-import { SandboxChannelProvider } from '../modules/channels/adapters/sandbox.js';
-import { buildEngine } from '../modules/strategy/create-strategy.js';
+import { SandboxChannelProvider } from '../modules/channels/index.js';
+import { buildEngine } from '../modules/strategy/index.js';
 import { buildPlatform } from '../platform/composition-root.js';
-import type { Messaging } from '../modules/channels/ports/messaging.js';
+import { loadConfig } from '../platform/config.js';
+import type { Messaging } from '../modules/channels/index.js';
 import { traceDb } from './trace-db.js';
 
 const AT = '2026-03-02T15:00:00Z';
@@ -87,7 +88,11 @@ export async function runStrategyBench(
   try {
     const db = await openPostgresDb(url, { max: 4 });
     const clock = new ManualClock(AT);
-    const p = await buildPlatform({ db, clock, secretKey: 'saldo-bench-secret-key' });
+    const p = await buildPlatform({
+      db,
+      clock,
+      config: loadConfig({ SALDO_SECRET_KEY: 'saldo-bench-secret-key' }),
+    });
     const org = p.defaultOrgId;
     let t = performance.now();
     // Synthetic book straight in SQL (the import path has its own benchmark).

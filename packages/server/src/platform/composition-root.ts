@@ -1,173 +1,150 @@
-// The composition root: the only place that knows every adapter. The CLI, the HTTP server and
-// the tests build a Platform here and talk to its use cases.
-import { SaldoError } from '@saldo/core';
+// The composition root: the only place that knows every module's factory. Server roles, CLI
+// commands, the simulation, benchmarks and tests all build their Platform here, from one Config.
 import type { Db } from '../shared/db/db.js';
 import type { Clock } from '../shared/clock/clock.js';
 import { systemClock } from '../shared/clock/system-clock.js';
 import { openDb } from '../shared/db/open-db.js';
-import { migrate } from '../shared/db/migrate.js';
-import { identityHasher, loadDeploymentSecret } from '../shared/crypto/deployment-secret.js';
-import { createSqlImportStore } from '../modules/imports/adapters/sql-import-store.js';
-import { createSqlOrgStore } from '../modules/auth/adapters/sql-org-store.js';
-import { createSqlAuthStore } from '../modules/auth/adapters/sql-auth-store.js';
-import { createSqlPortfolioStore } from '../modules/record/adapters/sql-portfolio-store.js';
-import { createSqlAccountStore } from '../modules/record/adapters/sql-account-store.js';
-import { createSqlDebtorStore } from '../modules/record/adapters/sql-debtor-store.js';
-import { createSqlTimelineStore } from '../modules/record/adapters/sql-timeline-store.js';
-import { createSqlPaymentStore } from '../modules/record/adapters/sql-payment-store.js';
-import { openCsvImportSource } from '../modules/imports/adapters/csv-import-source.js';
-import { createAuth } from '../modules/auth/usecases/auth.js';
-import { createOrganizations } from '../modules/auth/usecases/organizations.js';
-import { createRecord } from '../modules/record/usecases/record.js';
-import { createImports } from '../modules/imports/usecases/imports.js';
-import { createSqlPromiseExpiryStore } from '../modules/record/adapters/sql-promise-expiry-store.js';
+import { migrate, type MigrationResult } from '../shared/db/migrate.js';
 import { pgliteMaintenanceJob } from '../shared/db/maintenance.js';
-import { expireOverduePromises } from '../modules/record/usecases/expire-promises.js';
-import { createSqlOrgPolicyStore } from '../modules/compliance/adapters/sql-org-policy-store.js';
-import { createComplianceChecker } from '../modules/compliance/usecases/check-compliance.js';
-import { createCompliancePolicies } from '../modules/compliance/usecases/compliance-policy.js';
-import type { NluLogger, NluService } from '../modules/nlu/adapters/nlu-service.js';
-import type { NluLlmConfig } from '../modules/nlu/llm-config.js';
+import { identityHasher, loadDeploymentSecret } from '../shared/crypto/deployment-secret.js';
+import type { PeriodicJob } from '../shared/jobs/periodic.js';
+import type { RoutePlugin } from '../shared/http/route-kit.js';
+import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
+import { createRecordModule, type RecordService, type TimelineStore } from '../modules/record/index.js';
+import { createImportsModule, type Imports } from '../modules/imports/index.js';
+import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
+import { createNluModule, type NluService } from '../modules/nlu/index.js';
+import type { Channels } from '../modules/channels/index.js';
+import type { BuildEngineOptions, Engine } from '../modules/strategy/index.js';
+import healthRoutes from './http/health-routes.js';
+import type { Config } from './config.js';
+import { version } from './version.js';
+
+export type PlatformLog = (
+  level: 'info' | 'warn' | 'error',
+  msg: string,
+  data: Record<string, unknown>,
+) => void;
 
 export interface PlatformOptions {
-  databaseUrl?: string | undefined;
-  dataDir?: string | undefined;
-  /** An already-open database (tests share one per file). */
+  config: Config;
+  /** An already-open database (tests share one per file; the simulation brings its own). */
   db?: Db;
   clock?: Clock;
-  secretKey?: string | undefined;
-  bootstrapApiKey?: string | undefined;
-  /** Provider credentials and SALDO_PUBLIC_URL (channels read TWILIO_*, WHATSAPP_*, SMTP_URL…). */
-  env?: Record<string, string | undefined>;
   /** Every channel on the sandbox even when providers are configured (simulations, demos). */
   sandboxOnly?: boolean;
   sandboxSeed?: string | number;
   /** Engine tuning (batch sizes, lease owner) — simulations and benchmarks. */
-  engine?: Partial<
-    Pick<
-      import('../modules/strategy/create-strategy.js').BuildEngineOptions,
-      'owner' | 'worker' | 'dispatcher' | 'promiseDays'
-    >
-  >;
-  log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
-  /** A model written by `saldo nlu train --out` (default: trained from the corpus at start). */
-  nluModelPath?: string | undefined;
-  /** The optional LLM second opinion for low-confidence NLU replies (off when undefined). */
-  nluLlm?: NluLlmConfig | undefined;
+  engine?: Partial<Pick<BuildEngineOptions, 'owner' | 'worker' | 'dispatcher' | 'promiseDays'>>;
+  log?: PlatformLog;
+}
+
+/** The common record, import, auth, compliance and NLU: what the CLI's data commands need. */
+export interface CorePlatform {
+  clock: Clock;
+  storage: Db['kind'];
+  migrations: MigrationResult;
+  defaultOrgId: string;
+  auth: Auth;
+  organizations: Organizations;
+  record: RecordService;
+  imports: Imports;
+  compliance: ComplianceModule;
+  /** The NLU service (the model is loaded on the first call). */
+  nlu(): Promise<NluService>;
+  /** Every module's HTTP routes (role api|all). */
+  routes: RoutePlugin[];
+  /** Periodic jobs (role worker|all). */
+  jobs: PeriodicJob[];
+  /** Readiness: the database answers. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The whole platform: the core plus channels (compliance-gated messaging) and the strategy engine. */
+export interface Platform extends CorePlatform {
+  channels: Channels;
+  engine: Engine;
 }
 
 /**
- * The common record, import, auth, compliance and NLU — what the CLI's import, demo, migrate and
- * admin commands need. Channels and the strategy engine (provider SDKs, the sandbox) are not
- * loaded, which keeps a 1M-row import process small.
+ * The core platform. Channels and the strategy engine (provider SDKs, the sandbox) are not loaded,
+ * which keeps a 1M-row import process small.
  */
-export async function buildCore(opts: PlatformOptions) {
+export async function buildCore(
+  opts: PlatformOptions,
+): Promise<CorePlatform & { secret: string; db: Db; timeline: TimelineStore }> {
+  const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const db = opts.db ?? (await openDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir }));
+  const db = opts.db ?? (await openDb(config.db));
   const migrations = await migrate(db, clock.now());
-  if (opts.secretKey !== undefined && opts.secretKey.length < 16)
-    throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
-  const secret = await loadDeploymentSecret(db, clock.now(), opts.secretKey);
-  const stores = {
-    orgs: createSqlOrgStore(db),
-    auth: createSqlAuthStore(db),
-    portfolios: createSqlPortfolioStore(db),
-    accounts: createSqlAccountStore(db),
-    debtors: createSqlDebtorStore(db),
-    timeline: createSqlTimelineStore(db),
-    payments: createSqlPaymentStore(db),
-    imports: createSqlImportStore(db, identityHasher(secret)),
-  };
-  const auth = createAuth({ auth: stores.auth, clock });
-  const organizations = createOrganizations({ orgs: stores.orgs, auth, clock });
-  const record = createRecord({ ...stores, clock });
-  const imports = createImports({
-    imports: stores.imports,
-    portfolios: stores.portfolios,
-    clock,
-    openCsv: openCsvImportSource,
-  });
-  const orgPolicyStore = createSqlOrgPolicyStore(db);
-  const compliance = {
-    checker: createComplianceChecker({ orgPolicyStore }),
-    policies: createCompliancePolicies({ store: orgPolicyStore, clock }),
-  };
-  // The NLU model trains from the corpus in ~1 s: built once, on first use (the server warms it
-  // up after it starts listening), not in every process that merely imports a file.
-  let nluModel: Promise<NluService> | null = null;
-  const nluLogger = (log: NonNullable<PlatformOptions['log']>): NluLogger => ({
-    warn: (data, msg) => log('warn', msg, { ...data }),
-    info: (data, msg) => log('info', msg, { ...data }),
-  });
-  const nluReady = () =>
-    (nluModel ??= import('../modules/nlu/create-nlu.js').then(({ buildNluService }) =>
-      buildNluService({
-        clock,
-        modelPath: opts.nluModelPath,
-        llm: opts.nluLlm,
-        logger: opts.log ? nluLogger(opts.log) : undefined,
-        logLevel: opts.env?.LOG_LEVEL,
-      }),
-    ));
-  const defaultOrgId = await organizations.ensureDefault();
-  if (opts.bootstrapApiKey) await auth.ensureBootstrapKey(defaultOrgId, opts.bootstrapApiKey);
-
-  return {
+  const secret = await loadDeploymentSecret(db, clock.now(), config.secrets.secretKey);
+  const ready = () =>
+    db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+  const authModule = createAuthModule({ db, clock });
+  const defaultOrgId = await authModule.organizations.ensureDefault();
+  if (config.secrets.bootstrapApiKey)
+    await authModule.auth.ensureBootstrapKey(defaultOrgId, config.secrets.bootstrapApiKey);
+  const recordModule = createRecordModule({ db, clock }, { version, statusOrgId: defaultOrgId, ready });
+  const importsModule = createImportsModule({
     db,
     clock,
+    portfolios: recordModule.portfolios,
+    hashIdentity: identityHasher(secret),
+  });
+  const compliance = createComplianceModule({ db, clock });
+  const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
+  return {
+    db,
+    secret,
+    timeline: recordModule.timeline,
+    clock,
+    storage: db.kind,
     migrations,
     defaultOrgId,
-    secret,
-    auth,
-    organizations,
-    record,
-    imports,
+    auth: authModule.auth,
+    organizations: authModule.organizations,
+    record: recordModule.record,
+    imports: importsModule.imports,
     compliance,
-    /** The NLU service (the model is loaded on the first call). */
-    nlu: nluReady,
-    /** Worker jobs (role worker|all). */
-    jobs: [
-      {
-        name: 'expire-overdue-promises',
-        everyMs: 60_000,
-        run: () => expireOverduePromises({ promises: createSqlPromiseExpiryStore(db), clock }),
-      },
-      ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
+    nlu: nluModule.service,
+    routes: [
+      (app) => healthRoutes(app, { ready, version, storage: db.kind }),
+      ...authModule.routes,
+      ...recordModule.routes,
+      ...importsModule.routes,
+      ...compliance.routes,
+      ...nluModule.routes,
     ],
-    /** Readiness: the database answers. */
-    async ready(): Promise<boolean> {
-      try {
-        await db.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    jobs: [...recordModule.jobs, ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : [])],
+    ready,
     close: () => db.close(),
   };
 }
-export type CorePlatform = Awaited<ReturnType<typeof buildCore>>;
 
-/** The whole platform: the core plus channels (compliance-gated messaging) and the strategy engine. */
-export async function buildPlatform(opts: PlatformOptions) {
-  const core = await buildCore(opts);
-  const { db, clock, defaultOrgId, record, compliance, secret } = core;
+/** The whole platform. */
+export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
+  const { secret, db, timeline, ...core } = await buildCore(opts);
+  const { clock, defaultOrgId, record, compliance } = core;
   const [{ buildChannels }, { buildEngine }] = await Promise.all([
-    import('../modules/channels/create-channels.js'),
-    import('../modules/strategy/create-strategy.js'),
+    import('../modules/channels/index.js'),
+    import('../modules/strategy/index.js'),
   ]);
-  const env = opts.env ?? {};
   const channels = await buildChannels({
     db,
     clock,
     defaultOrgId,
     record,
+    timeline,
     compliance: compliance.checker,
-    env: { ...env, SALDO_SECRET_KEY: secret },
-    publicUrl: env.SALDO_PUBLIC_URL,
-    sandboxOnly: opts.sandboxOnly,
-    sandboxSeed: opts.sandboxSeed,
-    log: opts.log,
+    config: opts.config.channels,
+    secret,
+    ...(opts.sandboxOnly ? { sandboxOnly: true } : {}),
+    ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
   });
   // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
   const engine = buildEngine({
@@ -204,6 +181,7 @@ export async function buildPlatform(opts: PlatformOptions) {
     ...core,
     channels,
     engine,
+    routes: [...core.routes, ...channels.routes, ...engine.routes],
     jobs: [...core.jobs, ...channels.jobs, ...engine.jobs],
     async close() {
       engine.close();
@@ -212,4 +190,3 @@ export async function buildPlatform(opts: PlatformOptions) {
     },
   };
 }
-export type Platform = Awaited<ReturnType<typeof buildPlatform>>;

@@ -1,49 +1,146 @@
+// Saldo's configuration: every environment variable in one schema, validated once at start, and a
+// typed slice per module. Nothing else reads process.env; modules receive their slice.
+import { z } from 'zod';
 import { SaldoError } from '@saldo/core';
-import { loadInboundSmtpConfig, type InboundSmtpConfig } from '../modules/channels/inbound-mail-config.js';
-import { loadNluLlmConfig, type NluLlmConfig } from '../modules/nlu/llm-config.js';
-
-export type { NluLlmConfig } from '../modules/nlu/llm-config.js';
+import type { OrgChannelSettings } from '../modules/channels/index.js';
+import {
+  inboundEmailDomains,
+  loadInboundSmtpConfig,
+  providerSettingsFromEnv,
+  type ChannelsConfig,
+  type InboundSmtpConfig,
+} from '../modules/channels/index.js';
+import { loadNluLlmConfig, type NluConfig } from '../modules/nlu/index.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
-/** Everything Saldo reads from the environment, validated once at boot. */
+const text = (description: string) => z.string().describe(description).optional();
+
+/** Every variable Saldo reads. Blank values count as unset. */
+export const envSchema = z.object({
+  DATABASE_URL: text('PostgreSQL URL; unset = embedded PGlite in SALDO_DATA_DIR'),
+  SALDO_DATA_DIR: text('PGlite data directory (default ./data/pglite)'),
+  PORT: text('HTTP port (default 3000)'),
+  HOST: text('interface to listen on (default 127.0.0.1)'),
+  SALDO_ROLE: text('api | worker | all (default all)'),
+  SALDO_BOOTSTRAP_API_KEY: text('an admin API key created at start if missing'),
+  SALDO_SECRET_KEY: text('root secret (≥ 16 characters) for provider secrets, links and identity HMACs'),
+  SALDO_PUBLIC_URL: text('the public base URL (webhooks, payment links); default http://localhost:PORT'),
+  LOG_LEVEL: text('pino level (default info)'),
+  SALDO_TRACKING_SECRET: text('email open/click tracking key (default: derived from the root secret)'),
+  SALDO_CALLBACK_NUMBER: text('the number debtors are told to call back (default TWILIO_FROM_SMS)'),
+  SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS: text(
+    'how often cached provider settings are re-validated (0–3600, default 5)',
+  ),
+  TWILIO_ACCOUNT_SID: text('Twilio account (SMS, WhatsApp, voice)'),
+  TWILIO_AUTH_TOKEN: text('Twilio auth token (also checks webhook signatures)'),
+  TWILIO_FROM_SMS: text('Twilio sender number for SMS and calls'),
+  TWILIO_FROM_WHATSAPP: text('Twilio WhatsApp sender'),
+  TWILIO_AGENT_NUMBER: text('where a voicebot call is transferred to a person'),
+  WHATSAPP_TOKEN: text('Meta WhatsApp Cloud API token'),
+  WHATSAPP_PHONE_NUMBER_ID: text('Meta phone number id'),
+  WHATSAPP_APP_SECRET: text('Meta app secret (webhook signatures)'),
+  WHATSAPP_VERIFY_TOKEN: text('Meta webhook verification token'),
+  WHATSAPP_GRAPH_BASE_URL: text('Graph API base URL (tests point it at loopback)'),
+  SMTP_URL: text('outgoing mail server, smtp(s)://user:pass@host:port'),
+  EMAIL_FROM: text('sender address of outgoing mail'),
+  SALDO_INBOUND_EMAIL_DOMAIN: text('domain(s) for replies and bounces, comma-separated'),
+  SALDO_INBOUND_SMTP_PORT: text('port of the inbound SMTP listener (unset = off)'),
+  SALDO_INBOUND_SMTP_HOST: text('interface of the inbound SMTP listener'),
+  SALDO_INBOUND_SMTP_MAX_BYTES: text('largest inbound message'),
+  SALDO_INBOUND_SMTP_TLS_KEY: text('STARTTLS key file'),
+  SALDO_INBOUND_SMTP_TLS_CERT: text('STARTTLS certificate file'),
+  SALDO_NLU_MODEL: text('a model file written by `saldo nlu train --out`'),
+  SALDO_NLU_CACHE_DIR: text('where the trained NLU model is cached'),
+  SALDO_NLU_CACHE: text('"off" disables the NLU model cache'),
+  SALDO_NLU_LLM_URL: text('optional LLM second opinion: OpenAI-compatible base URL'),
+  SALDO_NLU_LLM_MODEL: text('the model the LLM endpoint serves'),
+  SALDO_NLU_LLM_API_KEY: text('its API key'),
+  SALDO_NLU_LLM_THRESHOLD: text('asked only below this local confidence (0–1)'),
+  SALDO_NLU_LLM_TIMEOUT_MS: text('LLM request deadline'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Everything Saldo reads from the environment, validated once at boot, one slice per module. */
 export interface Config {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  port: number;
-  host: string;
   role: Role;
-  bootstrapApiKey: string | undefined;
-  secretKey: string | undefined;
-  publicUrl: string;
   logLevel: string;
-  /** The inbound SMTP listener (SALDO_INBOUND_SMTP_*), started in the api/all role; null = off. */
-  inboundSmtp: InboundSmtpConfig | null;
-  /** SALDO_NLU_MODEL: a model written by `saldo nlu train --out` (default: trained from the corpus). */
-  nluModelPath: string | undefined;
-  /** The optional LLM second opinion for low-confidence replies; undefined = off (the default). */
-  nluLlm: NluLlmConfig | undefined;
+  http: { port: number; host: string; publicUrl: string };
+  db: { databaseUrl: string | undefined; dataDir: string };
+  secrets: { secretKey: string | undefined; bootstrapApiKey: string | undefined };
+  channels: ChannelsConfig;
+  nlu: NluConfig;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
-  const port = Number(overrides.port ?? env.PORT ?? 3000);
+/** What command-line options may override. */
+export interface ConfigOverrides {
+  role?: Role | string | undefined;
+  port?: number | undefined;
+  host?: string | undefined;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  publicUrl?: string | undefined;
+  inboundSmtp?: InboundSmtpConfig | null;
+}
+
+export function loadConfig(
+  rawEnv: Readonly<Record<string, string | undefined>>,
+  o: ConfigOverrides = {},
+): Config {
+  const env = readEnv(rawEnv);
+  const port = o.port ?? (env.PORT === undefined ? 3000 : Number(env.PORT));
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new SaldoError('validation', `PORT must be 0–65535, got ${env.PORT}`);
-  const role = (overrides.role ?? env.SALDO_ROLE ?? 'all') as Role;
+  const role = (o.role ?? env.SALDO_ROLE ?? 'all') as Role;
   if (!['api', 'worker', 'all'].includes(role))
     throw new SaldoError('validation', `--role must be api, worker or all (got ${role})`);
+  if (env.SALDO_SECRET_KEY !== undefined && env.SALDO_SECRET_KEY.length < 16)
+    throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
+  const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
-    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
-    dataDir: overrides.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite',
-    port,
-    host: overrides.host ?? env.HOST ?? '127.0.0.1',
     role,
-    bootstrapApiKey: overrides.bootstrapApiKey ?? (env.SALDO_BOOTSTRAP_API_KEY || undefined),
-    secretKey: overrides.secretKey ?? (env.SALDO_SECRET_KEY || undefined),
-    publicUrl: overrides.publicUrl ?? env.SALDO_PUBLIC_URL ?? `http://localhost:${port}`,
-    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
-    inboundSmtp: overrides.inboundSmtp !== undefined ? overrides.inboundSmtp : loadInboundSmtpConfig(env),
-    nluModelPath: overrides.nluModelPath ?? (env.SALDO_NLU_MODEL || undefined),
-    nluLlm: 'nluLlm' in overrides ? overrides.nluLlm : loadNluLlmConfig(env),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    http: { port, host: o.host ?? env.HOST ?? '127.0.0.1', publicUrl },
+    db: {
+      databaseUrl: o.databaseUrl ?? env.DATABASE_URL,
+      dataDir: o.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite',
+    },
+    secrets: { secretKey: env.SALDO_SECRET_KEY, bootstrapApiKey: env.SALDO_BOOTSTRAP_API_KEY },
+    channels: channelsConfig(env, publicUrl, o),
+    nlu: {
+      modelPath: env.SALDO_NLU_MODEL,
+      llm: loadNluLlmConfig(env),
+      logLevel: env.LOG_LEVEL ?? 'info',
+      cacheEnv: { SALDO_NLU_CACHE_DIR: env.SALDO_NLU_CACHE_DIR, SALDO_NLU_CACHE: env.SALDO_NLU_CACHE },
+    },
+  };
+}
+
+function readEnv(raw: Readonly<Record<string, string | undefined>>): Env {
+  const known = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, raw[k] === '' ? undefined : raw[k]]),
+  );
+  return envSchema.parse(known);
+}
+
+function channelsConfig(env: Env, publicUrl: string, o: ConfigOverrides): ChannelsConfig {
+  const recheck = env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS;
+  const seconds = recheck === undefined ? 5 : Number(recheck);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
+    throw new SaldoError(
+      'validation',
+      `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${recheck}`,
+    );
+  const providers: Omit<OrgChannelSettings, 'orgId'> = providerSettingsFromEnv(env);
+  const callbackNumber = env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS;
+  return {
+    publicUrl,
+    providers,
+    settingsRecheckMs: seconds * 1000,
+    inboundDomains: inboundEmailDomains(env),
+    inboundSmtp: o.inboundSmtp !== undefined ? o.inboundSmtp : loadInboundSmtpConfig(env),
+    ...(env.SALDO_TRACKING_SECRET ? { trackingSecret: env.SALDO_TRACKING_SECRET } : {}),
+    ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
+    ...(callbackNumber ? { callbackNumber } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-import type { Role } from '../../modules/record/ports.js';
+import type { Role } from '../../shared/http/route-kit.js';
 
 const ROLES = ['admin', 'strategist', 'agent', 'compliance'];
 
@@ -10,7 +10,7 @@ async function withPlatform<T>(
   fn: (p: Awaited<ReturnType<typeof buildCore>>) => Promise<T>,
 ): Promise<T> {
   const c = loadConfig(io.env);
-  const p = await buildCore({ databaseUrl: c.databaseUrl, dataDir: c.dataDir, secretKey: c.secretKey });
+  const p = await buildCore({ config: c });
   try {
     return await fn(p);
   } finally {

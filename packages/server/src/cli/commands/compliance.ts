@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { SaldoError } from '@saldo/core';
 import { OrgPolicy } from '@saldo/core/compliance';
-import { createComplianceChecker } from '../../modules/compliance/usecases/check-compliance.js';
+import { createComplianceChecker } from '../../modules/compliance/index.js';
 import type { CliIo } from '../io.js';
 
 /**

@@ -4,7 +4,7 @@ import { generatePortfolio } from '@saldo/core/demo';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-import { loadDemoPortfolio } from '../../modules/imports/usecases/load-demo-portfolio.js';
+import { loadDemoPortfolio } from '../../modules/imports/index.js';
 
 const cell = (v: string | undefined) =>
   v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -37,11 +37,7 @@ export function register(program: Command, io: CliIo) {
         return;
       }
       const config = loadConfig(io.env);
-      const p = await buildCore({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        secretKey: config.secretKey,
-      });
+      const p = await buildCore({ config });
       try {
         const r = await loadDemoPortfolio(p, p.defaultOrgId, { debtors: o.debtors, seed: o.seed });
         io.stdout.write(

@@ -41,11 +41,7 @@ export function register(program: Command, io: CliIo) {
         },
       ) => {
         const config = loadConfig(io.env);
-        const p = await buildCore({
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          secretKey: config.secretKey,
-        });
+        const p = await buildCore({ config });
         try {
           const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
           const total = statSync(file).size;

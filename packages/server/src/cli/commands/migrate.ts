@@ -9,11 +9,7 @@ export function register(program: Command, io: CliIo) {
     .option('--data-dir <dir>', 'PGlite data directory')
     .action(async (o: { dataDir?: string }) => {
       const config = loadConfig(io.env, { dataDir: o.dataDir });
-      const p = await buildCore({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        secretKey: config.secretKey,
-      });
+      const p = await buildCore({ config });
       io.stdout.write(
         p.migrations.applied.length
           ? `applied: ${p.migrations.applied.join(', ')}\n`

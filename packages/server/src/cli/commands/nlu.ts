@@ -13,20 +13,18 @@ import {
   type EvalReport,
 } from '@saldo/core/nlu';
 import type { CliIo } from '../io.js';
-import { loadNluLlmConfig } from '../../modules/nlu/llm-config.js';
+import { loadNluLlmConfig } from '../../modules/nlu/index.js';
 
 /**
  * `saldo nlu parse|train|eval`. The NLU adapters (corpus and model files, the system clock) are
  * loaded lazily so the other commands never pay for them; see docs/nlu.md.
  */
 async function adapters() {
-  // The CLI has no composition root of its own yet: it wires the NLU adapters here, lazily.
-  const [loader, service, clock] = await Promise.all([
-    import('../../modules/nlu/adapters/load-nlu-model.js'),
-    import('../../modules/nlu/adapters/nlu-service.js'),
+  const [nlu, clock] = await Promise.all([
+    import('../../modules/nlu/index.js'),
     import('../../shared/clock/system-clock.js'),
   ]);
-  return { ...loader, ...service, systemClock: clock.systemClock };
+  return { ...nlu, systemClock: clock.systemClock };
 }
 
 function line(io: CliIo, obj: unknown): void {
@@ -39,7 +37,7 @@ const parseWindow = 8;
 async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
   // Validated before the model loads: a bad SALDO_NLU_LLM_* fails fast with one clear message.
   const llm = loadNluLlmConfig(io.env);
-  const [a, { buildNluService }] = await Promise.all([adapters(), import('../../modules/nlu/create-nlu.js')]);
+  const [a, { buildNluService }] = await Promise.all([adapters(), import('../../modules/nlu/index.js')]);
   const service = await buildNluService({
     clock: a.systemClock,
     modelPath: opts.model ?? io.env.SALDO_NLU_MODEL,

@@ -2,7 +2,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { CliIo } from '../io.js';
-import { runSimulation, type ContactLine } from '../../modules/simulation/run-simulation.js';
+import { runSimulation, type ContactLine } from '../../simulation/run-simulation.js';
 
 /** A strategy file: YAML or JSON (JSON is YAML, but a .json file gets JSON's error messages). */
 export function readStrategyFile(path: string): unknown {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { buildPlatform, loadConfig, startSaldo } from '../platform.js';
-import { loadDemoPortfolio } from '../../modules/imports/usecases/load-demo-portfolio.js';
+import { loadDemoPortfolio } from '../../modules/imports/index.js';
 
 export function register(program: Command, io: CliIo) {
   program
@@ -28,19 +28,11 @@ export function register(program: Command, io: CliIo) {
           host: o.host,
           dataDir: o.dataDir,
         });
-        const where = config.databaseUrl
+        const where = config.db.databaseUrl
           ? 'PostgreSQL (DATABASE_URL)'
-          : `embedded PGlite in ${config.dataDir}`;
+          : `embedded PGlite in ${config.db.dataDir}`;
         io.stderr.write(`Saldo: opening ${where}…\n`);
-        const platform = await buildPlatform({
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          secretKey: config.secretKey,
-          bootstrapApiKey: config.bootstrapApiKey,
-          env: { ...io.env, SALDO_PUBLIC_URL: config.publicUrl },
-          nluModelPath: config.nluModelPath,
-          nluLlm: config.nluLlm,
-        });
+        const platform = await buildPlatform({ config });
         if (platform.migrations.applied.length)
           io.stderr.write(`Saldo: applied migrations ${platform.migrations.applied.join(', ')}\n`);
         if (o.demoIfEmpty && (await platform.record.summary(platform.defaultOrgId)).accounts === 0) {
@@ -67,7 +59,7 @@ export function register(program: Command, io: CliIo) {
             : `Saldo worker running (role ${config.role})\n`,
         );
         if (
-          !config.bootstrapApiKey &&
+          !config.secrets.bootstrapApiKey &&
           running.url &&
           (await platform.auth.listApiKeys(platform.defaultOrgId)).length === 0
         ) {

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { checkStrategy, defaultTemplateRefs, migrationModes, type MigrationMode } from '@saldo/core/strategy';
 import type { CliIo } from '../io.js';
 import { buildPlatform, loadConfig } from '../platform.js';
-import { buildEngine } from '../../modules/strategy/create-strategy.js';
 import { readStrategyFile } from './simulate.js';
 
 export function register(program: Command, io: CliIo) {
@@ -34,18 +33,10 @@ export function register(program: Command, io: CliIo) {
         throw new Error(`--mode must be one of ${migrationModes.join(', ')}`);
       const input = readStrategyFile(file);
       const config = loadConfig(io.env);
-      const p = await buildPlatform({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        secretKey: config.secretKey,
-      });
+      const p = await buildPlatform({ config });
       try {
-        // Publishing sends nothing: the dispatcher is not used here.
-        const engine = buildEngine({
-          db: p.db,
-          clock: p.clock,
-          messaging: { contact: () => Promise.reject(new Error('no contacts from the CLI')) },
-        });
+        // Publishing sends nothing: the platform's jobs (dispatcher included) are not started here.
+        const engine = p.engine;
         const id = (input as { id?: unknown }).id;
         const r = await engine.strategies.publish(o.org ?? p.defaultOrgId, typeof id === 'string' ? id : '', {
           mode: o.mode as MigrationMode,

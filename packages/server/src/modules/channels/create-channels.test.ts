@@ -1,3 +1,5 @@
+import { loadConfig } from '../../platform/config.js';
+import { createSqlTimelineStore } from '../record/adapters/sql-timeline-store.js';
 import { simulateOutbound } from '@saldo/core/channels';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,12 +29,13 @@ describe('buildChannels: platform + channels on PGlite', () => {
     // Tuesday 2026-11-24 00:00 UTC: Monday 18:00 in Mexico City, 19:00 in Bogotá and New York (people
     // answer texts after work), 01:00 in Madrid (outside the allowed hours: refused).
     clock = new ManualClock('2026-11-24T00:00:00Z');
-    p = await buildPlatform({ db, clock, secretKey: 'compose-test-secret' });
+    p = await buildPlatform({ db, clock, config: loadConfig({ SALDO_SECRET_KEY: 'compose-test-secret' }) });
     ch = await buildChannels({
       db,
       clock,
-      env: { SALDO_SECRET_KEY: 'compose-test-secret', ...twilio },
-      publicUrl: PUBLIC_URL,
+      config: loadConfig({ SALDO_PUBLIC_URL: PUBLIC_URL, ...twilio }).channels,
+      secret: 'compose-test-secret',
+      timeline: createSqlTimelineStore(db),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       sandboxSeed: SEED,
@@ -47,7 +50,7 @@ describe('buildChannels: platform + channels on PGlite', () => {
 
   it('exposes messaging, the inbound pipeline, webhook routes and worker jobs', () => {
     expect(ch.jobs.map((j) => j.name)).toEqual(['channels-sandbox-tick', 'channels-inbound-retry']);
-    expect(ch.routes).toHaveLength(1);
+    expect(ch.routes).toHaveLength(2); // provider webhooks, channel administration
     expect(typeof ch.messaging.contact).toBe('function');
   });
 

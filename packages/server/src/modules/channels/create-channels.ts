@@ -2,16 +2,14 @@
 // (sandbox by default, real providers from the environment or the encrypted settings table),
 // webhook routes and the compliance-gated Messaging use case. compose.ts calls buildChannels once.
 import { hkdfSync } from 'node:crypto';
-import { z } from 'zod';
-import { SaldoError } from '@saldo/core';
 import type { Channel } from '@saldo/core/channels';
 import type { CompiledPack, ComplianceEngine } from '@saldo/core/compliance';
-import type { RoutePlugin } from '../../platform/http/build-app.js';
+import type { RoutePlugin } from '../../shared/http/route-kit.js';
+import channelAdminRoutes from './routes/channel-admin-routes.js';
 import webhookRoutes from './routes/webhook-routes.js';
 import {
   createChannelProviders,
   createSettingsResolver,
-  settingsFromEnv,
   type ChannelProviderSet,
 } from './adapters/create-channel-providers.js';
 import { parseInboundEmail } from './adapters/email-inbound.js';
@@ -36,30 +34,50 @@ import { createSqlOutboundLocator } from './adapters/sql/outbound-locator.js';
 import { createSqlTemplateStore } from './adapters/sql/template-store.js';
 import { createSqlOutboundMessageStore } from './adapters/sql/outbound-message-store.js';
 import { createSqlVoiceScriptStore } from './adapters/sql/voice-script-store.js';
-import { loadDeploymentSecret } from '../../shared/crypto/deployment-secret.js';
-import { createSqlTimelineStore } from '../record/adapters/sql-timeline-store.js';
+import type { TimelineStore } from '../record/index.js';
 import { InProcessEventBus } from '../../shared/events/in-process-bus.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
 import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
 import type { Clock } from '../../shared/clock/clock.js';
 import type { ChannelRouter } from './ports/contact-records.js';
+import type { ChannelDomainEvent } from './ports/channel-records.js';
 import type { Db } from '../../shared/db/db.js';
 import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
 import { createContactDebtor } from './usecases/contact-debtor.js';
 import { createReceiveInbound } from './usecases/receive-inbound.js';
 import { createReceiveInboundMail } from './usecases/receive-inbound-mail.js';
-import { inboundEmailDomains } from './inbound-mail-config.js';
-import type { RecordService } from '../record/usecases/record.js';
+import type { InboundSmtpConfig } from './inbound-mail-config.js';
+import type { OrgChannelSettings } from './ports/channel-settings.js';
+import type { RecordService } from '../record/index.js';
 import { createTemplates } from './usecases/templates.js';
+
+/** The channels module's slice of the configuration (platform/config.ts builds it). */
+export interface ChannelsConfig {
+  /** SALDO_PUBLIC_URL, without a trailing slash: webhook and payment-link base. */
+  publicUrl: string;
+  /** The default organisation's providers, from the environment (other organisations: the settings table). */
+  providers: Omit<OrgChannelSettings, 'orgId'>;
+  /** How often a cached organisation's provider settings are re-validated. */
+  settingsRecheckMs: number;
+  /** Reply and bounce domains (SALDO_INBOUND_EMAIL_DOMAIN); [] = no Reply-To / VERP. */
+  inboundDomains: string[];
+  /** The inbound SMTP listener, started by the api role; null = off. */
+  inboundSmtp: InboundSmtpConfig | null;
+  trackingSecret?: string;
+  agentNumber?: string;
+  callbackNumber?: string;
+}
 
 export interface BuildChannelsOptions {
   db: Db;
   clock: Clock;
-  env: Record<string, string | undefined>;
-  /** SALDO_PUBLIC_URL; defaults to the env variable, then http://localhost:3000 (dev only). */
-  publicUrl?: string | undefined;
+  config: ChannelsConfig;
+  /** The root secret (SALDO_SECRET_KEY, else the deployment secret): a key per purpose is derived from it. */
+  secret: string;
   defaultOrgId: string;
+  /** The record's timeline: every contact and refusal is written to it. */
+  timeline: TimelineStore;
   /** platform.record: simulated sandbox payments are recorded through recordPayment. */
   record: Pick<RecordService, 'recordPayment'>;
   /** The compliance engine + org policy layer (createComplianceChecker fits); default: law packs only. */
@@ -68,20 +86,18 @@ export interface BuildChannelsOptions {
   /** Every channel on the sandbox even when providers are configured (demo mode). */
   sandboxOnly?: boolean;
   twilioHttpClient?: TwilioHttpClient;
-  /** How often a cached organisation's provider settings are re-validated; default SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS, else 5 s. */
-  settingsRecheckMs?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
 }
 
 export async function buildChannels(o: BuildChannelsOptions) {
-  const { db, clock, env } = o;
+  const { db, clock, config } = o;
   const log = o.log ?? (() => {});
-  const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-  // One root secret (SALDO_SECRET_KEY, else the deployment secret) → a key per purpose.
-  const root = env.SALDO_SECRET_KEY ?? (await loadDeploymentSecret(db, clock.now()));
+  const publicUrl = config.publicUrl;
+  // One root secret → a key per purpose.
+  const root = o.secret;
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
-  const trackingSecret = env.SALDO_TRACKING_SECRET ?? derive('saldo/email-tracking/v1');
+  const trackingSecret = config.trackingSecret ?? derive('saldo/email-tracking/v1');
   const box = createSecretBox(root);
 
   const inboundStore = createSqlInboundStore(db, clock);
@@ -90,10 +106,10 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const settingsStore = createSqlChannelSettingsStore(db, box, clock);
   const targets = createSqlContactTargetStore(db);
   const refusals = createSqlComplianceRefusalStore(db);
-  const envSettings = settingsFromEnv(env, o.defaultOrgId);
-  const inboundDomains = inboundEmailDomains(env);
+  const envSettings: OrgChannelSettings = { orgId: o.defaultOrgId, ...config.providers };
+  const inboundDomains = config.inboundDomains;
   const settings = createSettingsResolver(envSettings, settingsStore);
-  const eventBus = new InProcessEventBus();
+  const eventBus = new InProcessEventBus<ChannelDomainEvent>();
   const metrics = new DeliveryMetrics();
 
   const inbound = createReceiveInbound({
@@ -212,7 +228,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
   // the change (onChanged → invalidate), within `recheckMs` in every other process (the version row).
   const orgSets = new RevalidatingCache<OrgProviders>({
     clock,
-    recheckMs: settingsRecheckMs(o, env),
+    recheckMs: config.settingsRecheckMs,
     version: (orgId) => (orgId === o.defaultOrgId ? Promise.resolve(0) : settingsStore.version(orgId)), // the default org reads the environment
     build,
     dispose: async (s) => void (await Promise.all([s.set.close(), s.sandbox.close()])),
@@ -235,17 +251,15 @@ export async function buildChannels(o: BuildChannelsOptions) {
     targets,
     outbound,
     refusals,
-    timeline: createSqlTimelineStore(db),
+    timeline: o.timeline,
     router,
     voiceScripts,
     clock,
     catalog: templates.catalog,
     paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
     ...(o.compliance ? { compliance: o.compliance } : {}),
-    ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
-    ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)
-      ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! }
-      : {}),
+    ...(config.agentNumber ? { agentNumber: config.agentNumber } : {}),
+    ...(config.callbackNumber ? { callbackNumber: config.callbackNumber } : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 
@@ -288,7 +302,20 @@ export async function buildChannels(o: BuildChannelsOptions) {
 
   const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
   const tracking = createEmailTracking({ secret: trackingSecret, clock });
-  const routes: RoutePlugin[] = [async (app) => webhookRoutes(app, { webhooks, inbound, tracking })];
+  const admin = {
+    templates,
+    settings: createChannelSettingsAdmin({
+      store: settingsStore,
+      defaultOrgId: o.defaultOrgId,
+      envSettings,
+      onChanged: forgetOrg,
+    }),
+    metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
+  };
+  const routes: RoutePlugin[] = [
+    async (app) => webhookRoutes(app, { webhooks, inbound, tracking }),
+    async (app) => channelAdminRoutes(app, admin),
+  ];
 
   const jobs = [
     {
@@ -321,37 +348,11 @@ export async function buildChannels(o: BuildChannelsOptions) {
     tickSandbox,
     nextSandboxEventAt,
     stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
-    /** What the channel administration routes need (api/routes/channel-admin.ts). */
-    admin: {
-      templates,
-      settings: createChannelSettingsAdmin({
-        store: settingsStore,
-        defaultOrgId: o.defaultOrgId,
-        envSettings,
-        onChanged: forgetOrg,
-      }),
-      metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
-    },
+    /** What the channel administration routes use (templates, provider settings, metrics). */
+    admin,
     async close(): Promise<void> {
       await orgSets.clear();
     },
   };
 }
 export type Channels = Awaited<ReturnType<typeof buildChannels>>;
-
-/** The re-validation interval of cached provider settings (see RevalidatingCache). */
-function settingsRecheckMs(o: BuildChannelsOptions, env: Record<string, string | undefined>): number {
-  if (o.settingsRecheckMs !== undefined) return o.settingsRecheckMs;
-  const seconds = z.coerce
-    .number()
-    .min(0)
-    .max(3600)
-    .default(5)
-    .safeParse(env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS || undefined);
-  if (!seconds.success)
-    throw new SaldoError(
-      'validation',
-      `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${env.SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS}`,
-    );
-  return seconds.data * 1000;
-}

@@ -5,7 +5,7 @@ import { loadConfig } from '../../platform/config.js';
 describe('inbound email configuration', () => {
   it('is off unless the listener port is set; the domain list is parsed and lower-cased', () => {
     expect(loadInboundSmtpConfig({})).toBeNull();
-    expect(loadConfig({}).inboundSmtp).toBeNull();
+    expect(loadConfig({}).channels.inboundSmtp).toBeNull();
     expect(inboundEmailDomains({})).toEqual([]);
     expect(
       inboundEmailDomains({ SALDO_INBOUND_EMAIL_DOMAIN: ' Reply.Example.com, in.example.org ' }),
@@ -30,7 +30,7 @@ describe('inbound email configuration', () => {
         SALDO_INBOUND_EMAIL_DOMAIN: 'reply.example.com',
         SALDO_INBOUND_SMTP_TLS_KEY: '/k.pem',
         SALDO_INBOUND_SMTP_TLS_CERT: '/c.pem',
-      }).inboundSmtp,
+      }).channels.inboundSmtp,
     ).toEqual({
       host: '0.0.0.0',
       port: 25,

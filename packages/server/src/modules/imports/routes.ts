@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { SaldoError } from '@saldo/core';
 import { importColumns, type RawImportRow } from '@saldo/core/record';
-import type { ApiDeps } from '../../shared/http/deps.js';
-import { principal } from '../../platform/http/build-app.js';
+import type { Imports } from './usecases/imports.js';
+import { principal } from '../../shared/http/route-kit.js';
 
 const portfolioSchema = {
   type: 'object',
@@ -37,7 +37,13 @@ function toRaw(r: JsonBody['rows'][number]): RawImportRow {
   return out;
 }
 
-export default async function importRoutes(app: FastifyInstance, deps: ApiDeps) {
+export interface ImportRouteDeps {
+  imports: Imports;
+  /** Where uploaded CSV bodies are spooled before a streaming import. */
+  spoolUpload(body: Buffer): Promise<{ path: string; cleanup(): Promise<void> }>;
+}
+
+export default async function importRoutes(app: FastifyInstance, deps: ImportRouteDeps) {
   app.post<{
     Body: JsonBody | Buffer;
     Querystring: {

@@ -21,7 +21,7 @@ describe('SALDO_NLU_LLM_* configuration', () => {
     expect(
       loadNluLlmConfig({ SALDO_NLU_LLM_URL: '  ', SALDO_NLU_LLM_THRESHOLD: 'nonsense' }),
     ).toBeUndefined();
-    expect(loadConfig({}).nluLlm).toBeUndefined();
+    expect(loadConfig({}).nlu.llm).toBeUndefined();
   });
 
   it('reads a full configuration with defaults for threshold (0.5) and timeout (3000 ms)', () => {
@@ -39,7 +39,7 @@ describe('SALDO_NLU_LLM_* configuration', () => {
         SALDO_NLU_LLM_API_KEY: 'sk-1',
         SALDO_NLU_LLM_THRESHOLD: '0.35',
         SALDO_NLU_LLM_TIMEOUT_MS: '1500',
-      }).nluLlm,
+      }).nlu.llm,
     ).toEqual({ baseUrl: url, model: 'm', apiKey: 'sk-1', threshold: 0.35, timeoutMs: 1500 });
   });
 

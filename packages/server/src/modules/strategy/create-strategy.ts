@@ -18,19 +18,12 @@ import { createDispatcher } from './usecases/dispatcher.js';
 import { createEventRouter, type EventRouterOptions } from './usecases/event-router.js';
 import { createJourneyWorker } from './usecases/journey-worker.js';
 import type { Clock } from '../../shared/clock/clock.js';
-import type {
-  ContactTargetStore,
-  OutboundMessageStore,
-  SubscribableEventBus,
-} from '../channels/ports/contact-records.js';
+import type { ContactTargetStore, OutboundMessageStore, SubscribableEventBus } from '../channels/index.js';
 import type { Db } from '../../shared/db/db.js';
-import type { Messaging } from '../channels/ports/messaging.js';
-import {
-  chooseTemplate,
-  complianceInput,
-  debtorLocale,
-  HISTORY_DAYS,
-} from '../channels/usecases/contact-debtor-input.js';
+import type { RoutePlugin } from '../../shared/http/route-kit.js';
+import strategyRoutes from './routes.js';
+import type { Messaging } from '../channels/index.js';
+import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS } from '../channels/index.js';
 import { createStrategies, type ComplianceProbe } from './usecases/strategies.js';
 
 export interface BuildEngineOptions {
@@ -138,7 +131,8 @@ export function buildEngine(o: BuildEngineOptions) {
     },
     { name: 'strategy-record-events', everyMs: 5_000, run: async () => quiet(await router.pollRecord()) },
   ];
-  return { strategies, worker, dispatcher, router, jobs, stores, report, owner, close: unsubscribe };
+  const routes: RoutePlugin[] = [(app) => strategyRoutes(app, { strategies })];
+  return { strategies, worker, dispatcher, router, jobs, routes, stores, report, owner, close: unsubscribe };
 }
 export type Engine = ReturnType<typeof buildEngine>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { migrationModes, type MigrationMode } from '@saldo/core/strategy';
-import { ALL_ROLES } from '../../shared/http/deps.js';
-import { principal } from '../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../shared/http/route-kit.js';
+import { principal } from '../../shared/http/route-kit.js';
 import type { Strategies } from './usecases/strategies.js';
 
 /** What the strategy routes need: the strategies use case (from compose-engine's buildEngine). */

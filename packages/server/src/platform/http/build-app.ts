@@ -2,21 +2,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { SaldoError } from '@saldo/core';
 import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
-import type { ApiDeps } from '../../shared/http/deps.js';
-import healthRoutes from './health-routes.js';
-import authRoutes from '../../modules/auth/routes/auth-routes.js';
-import organizationRoutes from '../../modules/auth/routes/organization-routes.js';
-import recordRoutes from '../../modules/record/routes/record-routes.js';
-import paymentRoutes from '../../modules/record/routes/payment-routes.js';
-import importRoutes from '../../modules/imports/routes.js';
-import statusRoutes from '../../modules/record/routes/status-routes.js';
+import { SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
-export const SESSION_COOKIE = 'saldo_session';
-
-/** Extra route modules (compliance, nlu, webhooks…) registered by the composition root. */
-export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
+/** What the HTTP app needs from the platform: who a token is, and every module's routes. */
+export interface HttpAppDeps {
+  authenticate(token: string): Promise<Principal | null>;
+  version: string;
+  /** Every module's routes, in registration order. */
+  routes: readonly RoutePlugin[];
+}
 
 function bearer(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -24,8 +19,8 @@ function bearer(header: string | undefined): string | null {
 }
 
 export async function buildApp(
-  deps: ApiDeps,
-  opts: { logger?: FastifyServerOptions['logger']; extraRoutes?: RoutePlugin[] } = {},
+  deps: HttpAppDeps,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
   // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
   const app = Fastify({
@@ -62,7 +57,7 @@ export async function buildApp(
   app.addHook('onRequest', async (req, reply) => {
     const config = req.routeOptions.config as { roles?: readonly string[]; public?: boolean } | undefined;
     const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE] ?? null;
-    if (token) req.auth = await deps.auth.authenticate(token);
+    if (token) req.auth = await deps.authenticate(token);
     if (!config || config.public) return;
     if (!req.auth) {
       return sendProblem(
@@ -101,19 +96,6 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  await app.register(async (a) => healthRoutes(a, deps));
-  await app.register(async (a) => authRoutes(a, deps));
-  await app.register(async (a) => organizationRoutes(a, deps));
-  await app.register(async (a) => recordRoutes(a, deps));
-  await app.register(async (a) => paymentRoutes(a, deps));
-  await app.register(async (a) => importRoutes(a, deps));
-  await app.register(async (a) => statusRoutes(a, deps));
-  for (const extra of opts.extraRoutes ?? []) await app.register(extra);
+  for (const routes of deps.routes) await app.register(routes);
   return app;
-}
-
-/** The caller, for handlers of authenticated routes (the hook guarantees it is set). */
-export function principal(req: { auth: import('../../modules/auth/usecases/auth.js').Principal | null }) {
-  if (!req.auth) throw new SaldoError('unauthenticated', 'authentication required');
-  return req.auth;
 }

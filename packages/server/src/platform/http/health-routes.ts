@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ApiDeps } from '../../shared/http/deps.js';
 
-export default async function healthRoutes(app: FastifyInstance, deps: ApiDeps) {
+export interface HealthRouteDeps {
+  ready(): Promise<boolean>;
+  version: string;
+  storage: 'pglite' | 'postgres';
+}
+
+export default async function healthRoutes(app: FastifyInstance, deps: HealthRouteDeps) {
   app.get(
     '/health',
     {

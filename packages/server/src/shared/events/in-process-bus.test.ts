@@ -13,7 +13,7 @@ const e: ChannelDomainEvent = {
 
 describe('in-process event bus', () => {
   it('delivers to every subscriber in order; unsubscribe stops delivery', async () => {
-    const bus = new InProcessEventBus();
+    const bus = new InProcessEventBus<ChannelDomainEvent>();
     const seen: string[] = [];
     bus.subscribe(() => void seen.push('a'));
     const off = bus.subscribe(async () => void seen.push('b'));
@@ -23,7 +23,7 @@ describe('in-process event bus', () => {
     expect(seen).toEqual(['a', 'b', 'a']);
   });
   it('a failing subscriber does not starve the others, but publish rejects so the inbound event is retried', async () => {
-    const bus = new InProcessEventBus();
+    const bus = new InProcessEventBus<ChannelDomainEvent>();
     const seen: string[] = [];
     bus.subscribe(() => {
       throw new Error('strategy engine down');

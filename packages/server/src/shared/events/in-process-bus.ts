@@ -1,8 +1,8 @@
-import type { ChannelDomainEvent } from '../../modules/channels/ports/channel-records.js';
-import type {
-  ChannelEventHandler,
-  SubscribableEventBus,
-} from '../../modules/channels/ports/contact-records.js';
+/** What the bus needs of an event: its type, for error messages. */
+export interface BusEvent {
+  type: string;
+}
+export type EventHandler<E> = (e: E) => void | Promise<void>;
 
 /**
  * The in-process {@link EventBus}: `publish` awaits every subscriber in order. A subscriber that
@@ -10,19 +10,19 @@ import type {
  * failed and processed again later: delivery is at-least-once, and subscribers de-duplicate by
  * `inboundId`. Nothing is buffered in memory: durability comes from `inbound_events`.
  */
-export class InProcessEventBus implements SubscribableEventBus {
-  readonly #handlers = new Set<ChannelEventHandler>();
+export class InProcessEventBus<E extends BusEvent> {
+  readonly #handlers = new Set<EventHandler<E>>();
 
-  subscribe(handler: ChannelEventHandler): () => void {
+  subscribe(handler: EventHandler<E>): () => void {
     // Wrapped so the same function can be subscribed twice and unsubscribed independently.
-    const h: ChannelEventHandler = (e) => handler(e);
+    const h: EventHandler<E> = (e) => handler(e);
     this.#handlers.add(h);
     return () => {
       this.#handlers.delete(h);
     };
   }
 
-  async publish(e: ChannelDomainEvent): Promise<void> {
+  async publish(e: E): Promise<void> {
     const errors: unknown[] = [];
     for (const h of [...this.#handlers]) {
       try {

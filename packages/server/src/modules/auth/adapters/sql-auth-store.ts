@@ -1,5 +1,6 @@
 import type { Db } from '../../../shared/db/db.js';
-import type { ApiKeyInfo, AuthStore, Role, User } from '../../record/ports.js';
+import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
+import type { Role } from '../../../shared/http/route-kit.js';
 import { iso, isoReq } from '../../../shared/db/iso.js';
 
 type UserRow = {

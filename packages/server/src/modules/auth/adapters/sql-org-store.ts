@@ -1,5 +1,5 @@
 import type { Db } from '../../../shared/db/db.js';
-import type { Organization, OrgStore } from '../../record/ports.js';
+import type { Organization, OrgStore } from '../ports.js';
 import { isoReq } from '../../../shared/db/iso.js';
 
 type Row = { id: string; slug: string; name: string; default_country: string | null; created_at: Date };

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { ALL_ROLES, type ApiDeps } from '../../../shared/http/deps.js';
-import { principal, SESSION_COOKIE } from '../../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import type { Auth } from '../usecases/auth.js';
+import { principal, SESSION_COOKIE } from '../../../shared/http/route-kit.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
 
-export default async function authRoutes(app: FastifyInstance, deps: ApiDeps) {
+export default async function authRoutes(app: FastifyInstance, deps: { auth: Auth }) {
   app.post<{ Body: { email: string; password: string } }>(
     '/v1/auth/login',
     {

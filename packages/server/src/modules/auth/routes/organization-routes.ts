@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { ALL_ROLES, type ApiDeps } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import { ALL_ROLES, type Role } from '../../../shared/http/route-kit.js';
+import type { Auth } from '../usecases/auth.js';
+import type { Organizations } from '../usecases/organizations.js';
+import { principal } from '../../../shared/http/route-kit.js';
 import { problem, sendProblem } from '../../../shared/http/problem.js';
-import type { Role } from '../../record/ports.js';
 
 const role = { type: 'string', enum: ['admin', 'strategist', 'agent', 'compliance'] } as const;
 
-export default async function organizationRoutes(app: FastifyInstance, deps: ApiDeps) {
+export default async function organizationRoutes(
+  app: FastifyInstance,
+  deps: { auth: Auth; organizations: Organizations },
+) {
   app.get(
     '/v1/organizations/current',
     {

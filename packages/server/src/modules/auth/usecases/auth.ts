@@ -2,7 +2,10 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'no
 import { promisify } from 'node:util';
 import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ApiKeyInfo, AuthStore, Role, User } from '../../record/ports.js';
+import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
+import type { Principal, Role } from '../../../shared/http/route-kit.js';
+
+export type { Principal } from '../../../shared/http/route-kit.js';
 
 const scrypt = promisify(scryptCb) as (
   pw: string,
@@ -12,15 +15,6 @@ const scrypt = promisify(scryptCb) as (
 ) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1 };
 export const SESSION_TTL_MS = 12 * 3600_000;
-
-/** Who is calling: resolved once per request from an API key or a session. */
-export interface Principal {
-  orgId: string;
-  role: Role;
-  kind: 'api_key' | 'session';
-  /** api key id or user id */
-  subjectId: string;
-}
 
 /** API keys and session tokens are 256-bit random; a fast hash is enough to store them. */
 export function hashToken(token: string): string {

@@ -1,6 +1,7 @@
 import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { OrgStore, Role } from '../../record/ports.js';
+import type { OrgStore } from '../ports.js';
+import type { Role } from '../../../shared/http/route-kit.js';
 import type { Auth } from './auth.js';
 
 export const DEFAULT_ORG_SLUG = 'default';

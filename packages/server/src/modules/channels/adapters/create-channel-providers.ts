@@ -14,8 +14,10 @@ import { TwilioVoiceProvider } from './twilio-voice.js';
  * The default organisation's provider settings from the environment. A provider is configured only
  * when all of its variables are present; otherwise that channel stays on the sandbox.
  */
-export function settingsFromEnv(env: Record<string, string | undefined>, orgId: string): OrgChannelSettings {
-  const s: OrgChannelSettings = { orgId };
+export function providerSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Omit<OrgChannelSettings, 'orgId'> {
+  const s: Omit<OrgChannelSettings, 'orgId'> = {};
   if (env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)
     s.twilio = {
       accountSid: env.TWILIO_ACCOUNT_SID,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { SaldoError } from '@saldo/core';
 import { channels, templatePurposes, type Channel } from '@saldo/core/channels';
-import { ALL_ROLES } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import { principal } from '../../../shared/http/route-kit.js';
 import {
   settingsProviders,
   type ChannelSettingsAdmin,

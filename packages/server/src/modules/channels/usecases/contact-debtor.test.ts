@@ -1,3 +1,4 @@
+import { loadConfig } from '../../../platform/config.js';
 import { simulateOutbound } from '@saldo/core/channels';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ManualClock } from '../../../shared/clock/manual-clock.js';
@@ -34,8 +35,9 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
     ch = await buildChannels({
       db,
       clock,
-      env: { SALDO_SECRET_KEY: 'contact-test-secret-key' },
-      publicUrl: PUBLIC_URL,
+      config: loadConfig({ SALDO_PUBLIC_URL: PUBLIC_URL }).channels,
+      secret: 'contact-test-secret-key',
+      timeline: createSqlTimelineStore(db),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       sandboxSeed: SEED,

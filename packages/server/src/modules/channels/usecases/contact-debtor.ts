@@ -29,7 +29,7 @@ import type {
   PaymentLinks,
 } from '../ports/contact-records.js';
 import type { ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
-import type { Actor, TimelineStore } from '../../record/ports.js';
+import type { Actor, TimelineStore } from '../../record/index.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
 import {

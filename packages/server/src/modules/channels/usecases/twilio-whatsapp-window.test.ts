@@ -1,3 +1,5 @@
+import { loadConfig } from '../../../platform/config.js';
+import { createSqlTimelineStore } from '../../record/adapters/sql-timeline-store.js';
 import { defaultTemplates } from '@saldo/core/channels';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { ManualClock } from '../../../shared/clock/manual-clock.js';
@@ -26,8 +28,9 @@ describeStorage('WhatsApp through Twilio: the 24-hour window and Content templat
     ch = await buildChannels({
       db,
       clock,
-      env: { SALDO_SECRET_KEY: 'twilio-window-secret-key' },
-      publicUrl: 'https://saldo.example.com',
+      config: loadConfig({ SALDO_PUBLIC_URL: 'https://saldo.example.com' }).channels,
+      secret: 'twilio-window-secret-key',
+      timeline: createSqlTimelineStore(db),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       twilioHttpClient: localTwilioHttpClient(api.url),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CompliancePolicies } from '../usecases/compliance-policy.js';
-import { ALL_ROLES } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import { principal } from '../../../shared/http/route-kit.js';
 
 export default async function compliancePolicyRoutes(
   app: FastifyInstance,

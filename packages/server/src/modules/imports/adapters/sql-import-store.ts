@@ -17,7 +17,9 @@ import {
 import { ANALYZE_AFTER_ROWS, RECORD_TABLES, analyzeTables } from '../../../shared/db/maintenance.js';
 
 /** HMAC of identity-check data (date of birth, id digits): never stored in clear. */
-export type IdentityHasher = (kind: 'dob' | 'national_id', value: string) => string;
+import type { IdentityHasher } from '../../../shared/crypto/deployment-secret.js';
+
+export type { IdentityHasher } from '../../../shared/crypto/deployment-secret.js';
 
 function stageLine(rowNo: number, r: ValidImportRow, hash: IdentityHasher): string {
   const b = (v: boolean | null) => (v === null ? '' : v ? 't' : 'f');

@@ -3,7 +3,7 @@ import { isCurrency } from '@saldo/core/money';
 import type { RawImportRow } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { ImportStore, SourceRow } from '../ports.js';
-import type { PortfolioStore } from '../../record/ports.js';
+import type { PortfolioStore } from '../../record/index.js';
 import { importPortfolio, type ImportHooks, type ImportMode, type ImportResult } from './import-portfolio.js';
 
 export interface PortfolioRef {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ApiDeps } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import type { RecordService } from '../usecases/record.js';
+import { principal } from '../../../shared/http/route-kit.js';
 
-export default async function paymentRoutes(app: FastifyInstance, deps: ApiDeps) {
+export default async function paymentRoutes(app: FastifyInstance, deps: { record: RecordService }) {
   app.post<{
     Body: {
       accountId: string;

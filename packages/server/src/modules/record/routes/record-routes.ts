@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { accountStatuses, buckets, type AccountStatus, type Bucket } from '@saldo/core/record';
-import { ALL_ROLES, type ApiDeps } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import type { RecordService } from '../usecases/record.js';
+import { principal } from '../../../shared/http/route-kit.js';
 
 const page = {
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
@@ -18,7 +19,7 @@ const timelineQuery = {
 } as const;
 type TimelineQ = { limit: number; after?: number; order: 'asc' | 'desc' };
 
-export default async function recordRoutes(app: FastifyInstance, deps: ApiDeps) {
+export default async function recordRoutes(app: FastifyInstance, deps: { record: RecordService }) {
   app.get<{
     Querystring: {
       bucket?: Bucket;

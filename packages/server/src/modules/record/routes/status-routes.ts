@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { ALL_ROLES, type ApiDeps } from '../../../shared/http/deps.js';
-import { principal } from '../../../platform/http/build-app.js';
+import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import type { RecordService } from '../usecases/record.js';
+import { principal } from '../../../shared/http/route-kit.js';
 import { renderStatusPage } from './status-page.js';
 
-export default async function statusRoutes(app: FastifyInstance, deps: ApiDeps) {
+export interface StatusRouteDeps {
+  record: RecordService;
+  ready(): Promise<boolean>;
+  version: string;
+  storage: 'pglite' | 'postgres';
+  /** The organization whose aggregates the public status page shows (the default one). */
+  statusOrgId?: string;
+}
+
+export default async function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps) {
   app.get(
     '/v1/status',
     {

@@ -1,11 +1,6 @@
 import type { JourneyEvent } from '@saldo/core/strategy';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type {
-  ContactChannel,
-  ContactOutcome,
-  ContactRequest,
-  Messaging,
-} from '../../channels/ports/messaging.js';
+import type { ContactChannel, ContactOutcome, ContactRequest, Messaging } from '../../channels/index.js';
 import type { ApplyItem, JourneyStore, LoadedJourney, OutboxRow, OutboxStore, UnitOfWork } from '../ports.js';
 import { decide, type Definitions } from './decide.js';
 

@@ -1,6 +1,6 @@
 import { isCurrency, minorUnitExponent } from '@saldo/core/money';
 import type { ContactChannel, JourneyEvent } from '@saldo/core/strategy';
-import type { ChannelDomainEvent } from '../../channels/ports/channel-records.js';
+import type { ChannelDomainEvent } from '../../channels/index.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { JourneyStore, OutboxStore, RecordFeed } from '../ports.js';
 import { decide, type Definitions } from './decide.js';

@@ -13,7 +13,7 @@ import {
   type Violation,
 } from '@saldo/core/strategy';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ContactChannel } from '../../channels/ports/messaging.js';
+import type { ContactChannel } from '../../channels/index.js';
 import type { EnrolFilter, JourneyStore, StrategyStore } from '../ports.js';
 
 /** A dry-run compliance check of one contact at an instant (no send, nothing recorded). */

@@ -7,7 +7,7 @@ import type {
   TimelineWriter,
 } from '../../ports/channel-records.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
-import { appendTimeline } from '../../../record/adapters/sql-timeline-store.js';
+import { appendTimeline } from '../../../record/index.js';
 
 /** A unique-key violation (SQLSTATE 23505), from node-postgres or PGlite. */
 export function isUniqueViolation(e: unknown): boolean {

@@ -43,7 +43,7 @@ const reply = (orgId: string, id: string): OrgInboundEvent => ({
 
 /** A processor as a fresh process would build it: nothing shared with the previous one but the database. */
 function newProcessor(db: Db, clock: ManualClock, wrap: (s: InboundStore) => InboundStore = (s) => s) {
-  const bus = new InProcessEventBus();
+  const bus = new InProcessEventBus<ChannelDomainEvent>();
   const published: ChannelDomainEvent[] = [];
   bus.subscribe((e) => void published.push(e));
   const inbound = createReceiveInbound({

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../../../platform/config.js';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -61,8 +62,12 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     ch = await buildChannels({
       db,
       clock,
-      env: { SALDO_SECRET_KEY: 'inbound-mail-secret-key', SALDO_INBOUND_EMAIL_DOMAIN: DOMAIN },
-      publicUrl: 'https://saldo.example.com',
+      config: loadConfig({
+        SALDO_PUBLIC_URL: 'https://saldo.example.com',
+        SALDO_INBOUND_EMAIL_DOMAIN: DOMAIN,
+      }).channels,
+      secret: 'inbound-mail-secret-key',
+      timeline: createSqlTimelineStore(db),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
     });

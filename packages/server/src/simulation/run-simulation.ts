@@ -2,13 +2,15 @@
 // the sandbox channels. Deterministic for a seed: ids come from a sequence, every queue is ordered,
 // nothing reads the wall clock or Math.random.
 import type { StrategyDefinition } from '@saldo/core/strategy';
-import { ManualClock } from '../../shared/clock/manual-clock.js';
-import { ENGINE_TABLES, RECORD_TABLES, analyzeTables } from '../../shared/db/maintenance.js';
-import { useDeterministicIds } from '../strategy/create-strategy.js';
-import { buildPlatform } from '../../platform/composition-root.js';
-import type { Db } from '../../shared/db/db.js';
-import type { ContactOutcome, ContactRequest } from '../channels/ports/messaging.js';
-import { loadDemoPortfolio } from '../imports/usecases/load-demo-portfolio.js';
+import { ManualClock } from '../shared/clock/manual-clock.js';
+import { ENGINE_TABLES, RECORD_TABLES, analyzeTables } from '../shared/db/maintenance.js';
+import { useDeterministicIds } from '../modules/strategy/index.js';
+import { buildPlatform } from '../platform/composition-root.js';
+import { loadConfig } from '../platform/config.js';
+import { openPgliteDb } from '../shared/db/pglite-db.js';
+import type { Db } from '../shared/db/db.js';
+import type { ContactOutcome, ContactRequest } from '../modules/channels/index.js';
+import { loadDemoPortfolio } from '../modules/imports/index.js';
 
 export interface SimulationOptions {
   days: number;
@@ -53,9 +55,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   const clock = new ManualClock(o.start ?? '2026-03-02T15:00:00Z');
   const started = clock.now();
   // No url, no dir: PGlite in memory. The platform's own channels (sandbox only, seeded) and engine.
+  const db = await openPgliteDb();
   const platform = await buildPlatform({
+    config: loadConfig({ SALDO_SECRET_KEY: 'saldo-simulation' }),
+    db,
     clock,
-    secretKey: 'saldo-simulation',
     sandboxOnly: true,
     sandboxSeed: o.seed,
     engine: {
@@ -65,7 +69,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     },
   });
   try {
-    await useDeterministicIds(platform.db);
+    await useDeterministicIds(db);
     const orgId = platform.defaultOrgId;
     const { channels, engine } = platform;
     const contacts = { email: 0, sms: 0, whatsapp: 0, call: 0, voicebot: 0 };
@@ -128,7 +132,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     for (let i = 0; i < steps; i++) {
       // A step with nothing due does nothing (and draws no ids): jump to the first step whose work
       // is due. Steps stay on the same grid, so the report is the same as stepping through each one.
-      const due = await nextDueAt(platform.db, await channels.nextSandboxEventAt());
+      const due = await nextDueAt(db, await channels.nextSandboxEventAt());
       const first = due === null ? steps : Math.max(i, Math.ceil((due - t0) / step) - 1);
       if (first > i) {
         for (let s = i + 1; s <= Math.min(first, steps); s++)
@@ -140,7 +144,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       if (Math.floor(i / perDay) > analyzedDay) {
         // What the platform's maintenance job does for PGlite every few minutes: fresh statistics.
         analyzedDay = Math.floor(i / perDay);
-        await analyzeTables(platform.db, [...RECORD_TABLES, ...ENGINE_TABLES]);
+        await analyzeTables(db, [...RECORD_TABLES, ...ENGINE_TABLES]);
       }
       await engine.worker.drain();
       await engine.dispatcher.drain();

@@ -1,0 +1,25 @@
+export {
+  buildChannels,
+  type BuildChannelsOptions,
+  type Channels,
+  type ChannelsConfig,
+} from './create-channels.js';
+export { startInboundSmtp } from './start-inbound-smtp.js';
+export { inboundEmailDomains, loadInboundSmtpConfig, type InboundSmtpConfig } from './inbound-mail-config.js';
+export { providerSettingsFromEnv } from './adapters/create-channel-providers.js';
+export { SandboxChannelProvider } from './adapters/sandbox.js';
+export type { OrgChannelSettings } from './ports/channel-settings.js';
+export * from './ports/messaging.js';
+export type { ChannelDomainEvent } from './ports/channel-records.js';
+export type {
+  ChannelEventHandler,
+  ContactTargetStore,
+  OutboundMessageStore,
+  SubscribableEventBus,
+} from './ports/contact-records.js';
+export {
+  chooseTemplate,
+  complianceInput,
+  debtorLocale,
+  HISTORY_DAYS,
+} from './usecases/contact-debtor-input.js';

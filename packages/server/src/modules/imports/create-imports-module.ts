@@ -1,0 +1,34 @@
+// The imports module: portfolio CSV imports (streamed, validated, merged set-based) and the demo
+// portfolio loader, with their routes.
+import type { Clock } from '../../shared/clock/clock.js';
+import type { IdentityHasher } from '../../shared/crypto/deployment-secret.js';
+import type { Db } from '../../shared/db/db.js';
+import type { RoutePlugin } from '../../shared/http/route-kit.js';
+import type { PortfolioStore } from '../record/index.js';
+import { openCsvImportSource } from './adapters/csv-import-source.js';
+import { spoolUpload } from './adapters/spool-upload.js';
+import { createSqlImportStore } from './adapters/sql-import-store.js';
+import importRoutes from './routes.js';
+import { createImports, type Imports } from './usecases/imports.js';
+
+export interface ImportsModule {
+  imports: Imports;
+  routes: RoutePlugin[];
+}
+
+export function createImportsModule(deps: {
+  db: Db;
+  clock: Clock;
+  /** The record module's portfolios: an import creates its portfolio on first use. */
+  portfolios: PortfolioStore;
+  /** Identity-check values are stored as HMACs with the deployment secret. */
+  hashIdentity: IdentityHasher;
+}): ImportsModule {
+  const imports = createImports({
+    imports: createSqlImportStore(deps.db, deps.hashIdentity),
+    portfolios: deps.portfolios,
+    clock: deps.clock,
+    openCsv: openCsvImportSource,
+  });
+  return { imports, routes: [(app) => importRoutes(app, { imports, spoolUpload })] };
+}

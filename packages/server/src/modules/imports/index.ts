@@ -1,0 +1,4 @@
+export { createImportsModule, type ImportsModule } from './create-imports-module.js';
+export type { Imports } from './usecases/imports.js';
+export { loadDemoPortfolio, demoPlacements, type DemoLoadResult } from './usecases/load-demo-portfolio.js';
+export { openCsvImportSource } from './adapters/csv-import-source.js';

@@ -1,0 +1,11 @@
+export { createNluModule, type NluConfig, type NluModule } from './create-nlu-module.js';
+export { buildNluService, type BuildNluOptions } from './create-nlu.js';
+export {
+  createNluService,
+  toWire,
+  type NluService,
+  type NluServiceResult,
+  type NluLogger,
+} from './adapters/nlu-service.js';
+export { loadNluLlmConfig, type NluLlmConfig } from './llm-config.js';
+export { loadNluModel, parseExamples, readCorpus, type CorpusSplit } from './adapters/load-nlu-model.js';

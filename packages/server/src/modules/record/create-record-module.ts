@@ -1,0 +1,67 @@
+// The record module: portfolios, accounts, debtors, timeline, payments and promises, with their
+// routes (including the public status page) and the broken-promise sweep.
+import type { Clock } from '../../shared/clock/clock.js';
+import type { Db } from '../../shared/db/db.js';
+import type { RoutePlugin } from '../../shared/http/route-kit.js';
+import type { PeriodicJob } from '../../shared/jobs/periodic.js';
+import { createSqlAccountStore } from './adapters/sql-account-store.js';
+import { createSqlDebtorStore } from './adapters/sql-debtor-store.js';
+import { createSqlPaymentStore } from './adapters/sql-payment-store.js';
+import { createSqlPortfolioStore } from './adapters/sql-portfolio-store.js';
+import { createSqlPromiseExpiryStore } from './adapters/sql-promise-expiry-store.js';
+import { createSqlTimelineStore } from './adapters/sql-timeline-store.js';
+import type { PortfolioStore, TimelineStore } from './ports.js';
+import paymentRoutes from './routes/payment-routes.js';
+import recordRoutes from './routes/record-routes.js';
+import statusRoutes from './routes/status-routes.js';
+import { expireOverduePromises } from './usecases/expire-promises.js';
+import { createRecord, type RecordService } from './usecases/record.js';
+
+export interface RecordModuleConfig {
+  version: string;
+  /** The organisation whose aggregates the status page shows. */
+  statusOrgId: string;
+  ready(): Promise<boolean>;
+}
+
+export interface RecordModule {
+  record: RecordService;
+  /** The portfolio store, for the imports module (portfolios are created by imports). */
+  portfolios: PortfolioStore;
+  /** The timeline, for modules that write history (channels: every contact and refusal). */
+  timeline: TimelineStore;
+  routes: RoutePlugin[];
+  jobs: PeriodicJob[];
+}
+
+export function createRecordModule(deps: { db: Db; clock: Clock }, config: RecordModuleConfig): RecordModule {
+  const { db, clock } = deps;
+  const portfolios = createSqlPortfolioStore(db);
+  const timeline = createSqlTimelineStore(db);
+  const record = createRecord({
+    portfolios,
+    accounts: createSqlAccountStore(db),
+    debtors: createSqlDebtorStore(db),
+    timeline,
+    payments: createSqlPaymentStore(db),
+    clock,
+  });
+  const promises = createSqlPromiseExpiryStore(db);
+  return {
+    record,
+    portfolios,
+    timeline,
+    jobs: [
+      {
+        name: 'expire-overdue-promises',
+        everyMs: 60_000,
+        run: () => expireOverduePromises({ promises, clock }),
+      },
+    ],
+    routes: [
+      (app) => recordRoutes(app, { record }),
+      (app) => paymentRoutes(app, { record }),
+      (app) => statusRoutes(app, { record, storage: db.kind, ...config }),
+    ],
+  };
+}

@@ -1,4 +1,4 @@
-// Lint = correctness rules + the import-direction rules of the architecture guide:
+// Lint = correctness rules + the import-direction rules between layers:
 //   web -> core; server/api -> usecases -> core|ports; adapters implement ports;
 //   engine -> usecases|ports; cli -> usecases; main.ts (composition root) -> everything; core -> nothing.
 import js from '@eslint/js';

@@ -17,7 +17,7 @@ export const Messages = z.object({ en: z.string().min(1), es: z.string().min(1) 
 export type Messages = z.infer<typeof Messages>;
 
 /**
- * Severity as in the research: `hard` law, `presumption` (Reg F 7-in-7: rebuttable, denied by
+ * Severity of a rule: `hard` law, `presumption` (Reg F 7-in-7: rebuttable, denied by
  * default), `policy` (company policy, not law).
  *
  * @example

@@ -126,7 +126,7 @@ export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof weekdays)[number];
 
 /**
- * Evidence level of a rule, as in the law research: V1 = official text read, V2 = reputable
+ * Evidence level of a rule's reading of the law: V1 = official text read, V2 = reputable
  * secondary source, K = background knowledge, ? = uncertain (the conservative reading is shipped).
  *
  * @example

@@ -1,6 +1,5 @@
 /**
  * Brazil: CDC (Lei 8.078/1990) art. 42 and 71, market-practice hours, and São Paulo's state law.
- * Source: research §8.
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';

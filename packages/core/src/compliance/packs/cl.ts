@@ -1,5 +1,5 @@
 /**
- * Chile: Ley 19.496 art. 37 as amended by Ley 21.320 (DO 20 Apr 2021). Source: research §5.
+ * Chile: Ley 19.496 art. 37 as amended by Ley 21.320 (DO 20 Apr 2021).
  */
 import type { PackInput } from '../pack.js';
 import { PHONE, WRITTEN, optOutRule, stateBlocks } from './common.js';

@@ -1,6 +1,6 @@
 /**
- * Spain: no statute with numeric hours or frequency limits for collection was found (research
- * §2.2). Two packs: `ES` (law: AEPD third-party doctrine, GDPR objection) and `ES-POLICY`, a
+ * Spain: no statute with numeric hours or frequency limits for collection was found. Two packs:
+ * `ES` (law: AEPD third-party doctrine, GDPR objection) and `ES-POLICY`, a
  * clearly labelled conservative company-policy layer — not law.
  */
 import type { PackInput } from '../pack.js';

@@ -1,5 +1,5 @@
 /**
- * United Kingdom: FCA CONC 7 and the Debt Respite Scheme (England & Wales). Source: research §9.
+ * United Kingdom: FCA CONC 7 and the Debt Respite Scheme (England & Wales).
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';

@@ -1,5 +1,5 @@
 /**
- * Peru: Código de Protección y Defensa del Consumidor (Ley 29571), art. 61–62. Source: research §6.
+ * Peru: Código de Protección y Defensa del Consumidor (Ley 29571), art. 61–62.
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';

@@ -4,7 +4,7 @@
  *
  * Boundary reading (Reg F 1006.6(b)(1)(i) "before 8:00 a.m. and after 9:00 p.m."): with
  * `endInclusive: true`, 08:00:00 and 21:00:00 are allowed and 21:00:00.001 is not. Where the
- * research gives no boundary, packs use `endInclusive: false` (the conservative reading).
+ * law gives no boundary, packs use `endInclusive: false` (the conservative reading).
  */
 import { z } from 'zod';
 import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';

@@ -38,9 +38,6 @@ export const defaultTemplateRefs = [
 
 /**
  * The template ids alone, for the template-set check.
- *
- * @example
- * defaultTemplateIds.includes('voicebot_arrears_v1'); // true
  */
 export const defaultTemplateIds: readonly string[] = defaultTemplateRefs.map((t) => t.id);
 

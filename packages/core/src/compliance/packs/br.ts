@@ -6,9 +6,6 @@ import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The BR pack (national).
- *
- * @example
- * brPack.rules[0]?.severity; // 'policy' (market practice, not law)
  */
 export const brPack: PackInput = {
   code: 'BR',
@@ -49,9 +46,6 @@ export const brPack: PackInput = {
 
 /**
  * São Paulo state (stacked on BR).
- *
- * @example
- * brSpPack.jurisdiction.regions; // ['BR-SP']
  */
 export const brSpPack: PackInput = {
   code: 'BR-SP',

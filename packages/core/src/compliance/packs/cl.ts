@@ -8,9 +8,6 @@ const ART37 = 'Ley 19.496, art. 37 (Ley 21.320)';
 
 /**
  * The CL pack.
- *
- * @example
- * clPack.rules.find((r) => r.id === 'CL-PHONE-VISIT')?.kind; // 'frequency_cap'
  */
 export const clPack: PackInput = {
   code: 'CL',

@@ -6,9 +6,6 @@ import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The GB pack.
- *
- * @example
- * gbPack.rules[0]?.id; // 'UK-CONC-TIMES'
  */
 export const gbPack: PackInput = {
   code: 'GB',

@@ -10,9 +10,6 @@ const DISPOSICIONES = 'CONDUSEF, Disposiciones en materia de despachos de cobran
 
 /**
  * The MX pack.
- *
- * @example
- * mxPack.rules.some((r) => r.id === 'MX-HOURS'); // true
  */
 export const mxPack: PackInput = {
   code: 'MX',

@@ -6,9 +6,6 @@ import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The PE pack.
- *
- * @example
- * pePack.rules[0]?.id; // 'PE-HOURS'
  */
 export const pePack: PackInput = {
   code: 'PE',

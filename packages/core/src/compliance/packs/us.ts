@@ -16,9 +16,6 @@ import {
 
 /**
  * The US federal pack.
- *
- * @example
- * usPack.rules.find((r) => r.id === 'US-REGF-7IN7')?.citation; // '12 CFR 1006.14(b)(2)'
  */
 export const usPack: PackInput = {
   code: 'US',

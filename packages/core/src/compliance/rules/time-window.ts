@@ -27,7 +27,6 @@ export const TimeWindowSpec = z
     endInclusive: z.boolean().default(true),
   })
   .refine((w) => minutes(w.start) < minutes(w.end), { message: 'window start must be before its end' });
-/** @example const w: TimeWindowSpec = { days: ['sat'], start: '08:00', end: '15:00', endInclusive: true }; */
 export type TimeWindowSpec = z.infer<typeof TimeWindowSpec>;
 
 /**
@@ -44,7 +43,6 @@ export const TimeWindowRule = z.object({
   /** Block the debtor's public holidays (country + region calendar). */
   holidays: z.boolean().default(false),
 });
-/** @example const r: TimeWindowRule = TimeWindowRule.parse({ ...}); */
 export type TimeWindowRule = z.infer<typeof TimeWindowRule>;
 
 function minutes(s: string): number {
@@ -112,7 +110,8 @@ const dayNames: Record<Weekday, { en: string; es: string }> = {
  * Generated message, e.g. "Outside allowed contact hours (Mon–Fri 07:00–19:00; Sat 08:00–15:00; not on public holidays), debtor's local time".
  *
  * @example
- * describeTimeWindow(rule).en;
+ * describeTimeWindow(rule).en; // CO-HOURS above
+ * // "Outside allowed contact hours (Mon–Fri 07:00–19:00; not on public holidays), debtor's local time"
  */
 export function describeTimeWindow(rule: TimeWindowRule): Messages {
   const part = (lang: 'en' | 'es'): string =>

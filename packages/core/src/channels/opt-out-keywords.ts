@@ -1,7 +1,7 @@
 /**
  * Carrier opt-out keywords. When one of them is the whole message, the sender has revoked consent
  * for that address and Saldo records the opt-out at once (the engine target is immediate; the legal
- * outer limit is 10 business days, 47 CFR 64.1200(a)(10)–(12), FCC 24-18, research doc
+ * outer limit is 10 business days, 47 CFR 64.1200(a)(10)–(12), FCC 24-18; compliance rule
  * US-TCPA-REVOKE). STOP, QUIT, END, CANCEL and UNSUBSCRIBE are per-se reasonable revocations there;
  * STOPALL is the carrier-standard variant; REVOKE and OPT OUT are added by FCC 24-18; BAJA, ALTO,
  * PARAR, CANCELAR and FIN are the Spanish equivalents used by carriers in MX, ES and CO.

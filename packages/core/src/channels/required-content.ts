@@ -2,10 +2,9 @@ import type { TemplateNode, TemplateVariable } from './template-language.js';
 import type { Channel } from './types.js';
 
 /**
- * Content a debtor-facing template must carry, by the debtor's country and the channel. Sources:
- * /work/shared/research/compliance-rules.md (rule ids quoted). `basis: 'law'` rules come from a
- * cited instrument; `basis: 'policy'` rules are Saldo's conservative default where the research
- * found no statute — they are labelled so auditors can tell law from choice.
+ * Content a debtor-facing template must carry, by the debtor's country and the channel. `basis: 'law'`
+ * rules come from the instrument in their `citation`; `basis: 'policy'` rules are Saldo's conservative
+ * default where no statute was found — they are labelled so auditors can tell law from choice.
  */
 export const contentRequirements = [
   'opt_out_instructions',
@@ -24,7 +23,7 @@ export interface ContentRule {
   channels: readonly Channel[];
   basis: 'law' | 'policy';
   citation: string;
-  /** Evidence tag from the research doc: V1 (primary text read), V2 (secondary), K (background), policy. */
+  /** Evidence for the reading: V1 (primary text read), V2 (secondary source), K (background), policy. */
   confidence: 'V1' | 'V2' | 'K' | 'policy';
 }
 

@@ -28,7 +28,8 @@ export function checkRaw(
  * Checks one JSON Lines line (`null` for a blank line, which is skipped).
  *
  * @example
- * JSON.stringify(checkLine(engine, '{"id":"1",…}'));
+ * checkLine(engine, '{"id":"1"'); // { id: null, error: "invalid JSON: Expected ',' or '}' after property value …" }
+ * checkLine(engine, '   '); // null: blank lines are skipped
  */
 export function checkLine(
   engine: ComplianceEngine,
@@ -47,9 +48,6 @@ export function checkLine(
 
 /**
  * True for an error result.
- *
- * @example
- * isCheckError({ id: null, error: 'x' }); // true
  */
 export function isCheckError(r: Decision | CheckError): r is CheckError {
   return 'error' in r;

@@ -36,7 +36,6 @@ export const ContactEvent = z.object({
   /** Missing = unknown debt: counted for every debt (conservative). */
   debtId: z.string().min(1).optional(),
 });
-/** @example const e: ContactEvent = ContactEvent.parse(raw); */
 export type ContactEvent = z.infer<typeof ContactEvent>;
 
 /**
@@ -67,7 +66,6 @@ export const ContactDebtor = z
     message: 'give debtor.timezone or debtor.timezones',
     path: ['timezone'],
   });
-/** @example const d: ContactDebtor = ContactDebtor.parse(raw); */
 export type ContactDebtor = z.infer<typeof ContactDebtor>;
 
 /**
@@ -90,7 +88,6 @@ export const ContactCheck = z.object({
   /** What a written message carries; missing items count as absent. */
   content: z.partialRecord(z.enum(contentItems), z.boolean()).default({}),
 });
-/** @example const c: ContactCheck = ContactCheck.parse(raw); */
 export type ContactCheck = z.infer<typeof ContactCheck>;
 /** @example const c: ContactCheckInput = { id: '1', at: '…', channel: 'sms', debtor: { country: 'CO', timezone: 'America/Bogota' } }; */
 export type ContactCheckInput = z.input<typeof ContactCheck>;

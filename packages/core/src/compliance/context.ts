@@ -26,7 +26,6 @@ export interface History {
 export const DIR_SHIFT = 8;
 /** @example (1 << (OUT_SHIFT + 3)); // conversation */
 export const OUT_SHIFT = 10;
-/** @example (meta & SAME_DEBT) !== 0; */
 export const SAME_DEBT = 1 << 20;
 
 /**

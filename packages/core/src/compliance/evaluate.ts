@@ -17,9 +17,6 @@ const HORIZON_MS = 400 * 86_400_000;
 
 /**
  * Options for {@link createComplianceEngine}.
- *
- * @example
- * const o: EngineOptions = { packs: builtinPacks };
  */
 export interface EngineOptions {
   /** Pack data to load (validated and compiled now). Default: every built-in pack. */
@@ -29,10 +26,6 @@ export interface EngineOptions {
 /**
  * A loaded engine. `check` is pure and synchronous; `org` is an extra, stricter layer
  * (see `compileOrgPolicy`).
- *
- * @example
- * const engine = createComplianceEngine();
- * engine.check(ContactCheck.parse(raw)).allowed;
  */
 export interface ComplianceEngine {
   readonly packs: readonly CompiledPack[];

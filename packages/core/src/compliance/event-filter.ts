@@ -22,20 +22,12 @@ export type EventFilter = z.infer<typeof EventFilter>;
 
 /**
  * Counting unit: the checked debt, the whole debtor, or the contact's channel.
- *
- * @example
- * countUnits.includes('debt'); // true
  */
 export const countUnits = ['debt', 'debtor', 'channel'] as const;
-/** @example const u: CountUnit = 'debtor'; */
 export type CountUnit = (typeof countUnits)[number];
 
 /**
  * A compiled filter: `(ctx, i) → boolean` for history event `i`.
- *
- * @example
- * const match = compileFilter({ outcomes: ['conversation'] }, 'debt');
- * match(ctx, 0);
  */
 export type EventMatcher = (ctx: EvalContext, i: number) => boolean;
 
@@ -49,7 +41,8 @@ function mask<T>(all: readonly T[], chosen: readonly T[] | undefined, shift: num
  * Compiles a filter plus a counting unit into a matcher (three ANDs on the event's `meta`).
  *
  * @example
- * compileFilter({ directions: ['outbound'] }, 'debtor');
+ * const outboundThisDebt = compileFilter({ directions: ['outbound'] }, 'debt');
+ * outboundThisDebt(ctx, i); // true when history event i is outbound and about the checked debt
  */
 export function compileFilter(f: EventFilter, unit: CountUnit): EventMatcher {
   const cm = mask(channels, f.channels, 0);

@@ -52,7 +52,6 @@ export const OrgPolicy = z.object({
   minSpacingHours: z.number().positive().max(8784).optional(),
   requireConsent: z.array(z.enum(channels)).optional(),
 });
-/** @example const p: OrgPolicy = OrgPolicy.parse({ weeklyCaps: { all: 5 } }); */
 export type OrgPolicy = z.infer<typeof OrgPolicy>;
 
 const CITATION = 'Organisation policy (stricter than the law by construction)';

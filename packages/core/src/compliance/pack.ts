@@ -22,7 +22,6 @@ export const Jurisdiction = z.object({
     .min(1)
     .optional(),
 });
-/** @example const j: Jurisdiction = { country: 'CO' }; */
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
 /**
@@ -52,9 +51,8 @@ export const Pack = z
       seen.add(r.id);
     });
   });
-/** @example const p: Pack = Pack.parse(data); */
 export type Pack = z.infer<typeof Pack>;
-/** The authoring shape of a pack (defaults not applied). @example const p: PackInput = usPack; */
+/** The authoring shape of a pack (defaults not applied). */
 export type PackInput = Omit<z.input<typeof Pack>, 'rules'> & { rules: RuleInput[] };
 
 /**
@@ -76,7 +74,7 @@ export interface CompiledPack {
  * Validates and compiles a pack; throws `SaldoError('validation')` listing every problem.
  *
  * @example
- * compilePack(coPack).rules.length > 0; // true
+ * compilePack({ code: 'XX' }); // throws SaldoError('validation', 'invalid compliance pack XX', issues)
  */
 export function compilePack(input: unknown): CompiledPack {
   const parsed = Pack.safeParse(input);

@@ -13,15 +13,11 @@ import type { Zone } from './zone.js';
  * const m: Messages = { en: 'Outside legal hours', es: 'Fuera del horario legal' };
  */
 export const Messages = z.object({ en: z.string().min(1), es: z.string().min(1) });
-/** @example const m: Messages = { en: 'x', es: 'x' }; */
 export type Messages = z.infer<typeof Messages>;
 
 /**
- * Severity as in the research: `hard` law, `presumption` (Reg F 7-in-7: rebuttable, denied by
+ * Severity of a rule: `hard` law, `presumption` (Reg F 7-in-7: rebuttable, denied by
  * default), `policy` (company policy, not law).
- *
- * @example
- * severities.includes('presumption'); // true
  */
 export const severities = ['hard', 'presumption', 'policy'] as const;
 
@@ -52,14 +48,9 @@ export const ruleBaseShape = {
  * A rule outcome is a number so that the hot path allocates nothing:
  * {@link PASS} (-1) = not blocking; an instant (epoch ms, > t) = blocked until then;
  * {@link NO_END} (Infinity) = blocked with no known end (re-checking later will not help).
- *
- * @example
- * const o: RuleOutcome = PASS;
  */
 export type RuleOutcome = number;
-/** @example PASS === -1 */
 export const PASS = -1;
-/** @example NO_END === Infinity */
 export const NO_END = Number.POSITIVE_INFINITY;
 
 /**

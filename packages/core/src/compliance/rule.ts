@@ -30,9 +30,6 @@ import {
 
 /**
  * Every rule kind. Packs are data made of these.
- *
- * @example
- * ruleKinds.includes('cooldown'); // true
  */
 export const ruleKinds = [
   'time_window',
@@ -46,7 +43,6 @@ export const ruleKinds = [
   'third_party',
   'content_required',
 ] as const;
-/** @example const k: RuleKind = 'opt_out'; */
 export type RuleKind = (typeof ruleKinds)[number];
 
 /**
@@ -67,16 +63,12 @@ export const Rule = z.discriminatedUnion('kind', [
   ThirdPartyRule,
   ContentRequiredRule,
 ]);
-/** @example const r: Rule = { kind: 'opt_out', id: 'X', citation: 'c', confidence: 'K', severity: 'policy' }; */
 export type Rule = z.infer<typeof Rule>;
-/** The input shape of a rule (defaults not yet applied). @example const r: RuleInput = { kind: 'opt_out', id: 'X', citation: 'c', confidence: 'K', severity: 'policy' }; */
+/** The input shape of a rule (defaults not yet applied). */
 export type RuleInput = z.input<typeof Rule>;
 
 /**
  * A rule compiled for evaluation: metadata + channel/recipient bit masks + the check closure.
- *
- * @example
- * const c = compileRule(Rule.parse(data)); c.check(ctx, zone, t);
  */
 export interface CompiledRule {
   readonly rule: Rule;

@@ -13,6 +13,7 @@ type DebtorInput = ContactCheckInput['debtor'];
  *
  * @example
  * makeCheck({ at: '2026-03-03T13:59:00Z', debtor: { country: 'CO', timezone: 'America/Bogota' } });
+ * // a call to the debtor about debt 'A' (id 'c1'), no consents, opt-outs, flags or history
  */
 export function makeCheck(
   over: Omit<Partial<ContactCheckInput>, 'debtor'> & { debtor?: Partial<DebtorInput> } = {},
@@ -35,6 +36,7 @@ export function makeCheck(
  *
  * @example
  * ev('2026-03-02T15:00:00Z', 'call', 'no_answer');
+ * // { at: '2026-03-02T15:00:00Z', channel: 'call', outcome: 'no_answer', direction: 'outbound', debtId: 'A' }
  */
 export function ev(
   at: string,
@@ -80,7 +82,7 @@ export function iso(t: number): string {
  * Builds the evaluation context directly.
  *
  * @example
- * ctxOf({ channel: 'sms' }).channel; // 'sms'
+ * ctxOf({ channel: 'sms', history: [ev('2026-03-02T15:00:00Z', 'sms', 'delivered')] }).history.n; // 1
  */
 export function ctxOf(over: Parameters<typeof makeCheck>[0] = {}): EvalContext {
   return prepareContext(makeCheck(over));

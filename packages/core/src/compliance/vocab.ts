@@ -7,43 +7,27 @@
  * Outbound contact channels. `voicebot` is an AI / artificial voice call; `voicemail` is a
  * voicemail drop (incl. ringless). Both are telephone calls for call caps (Reg F) and
  * artificial/prerecorded voice for TCPA consent.
- *
- * @example
- * channels.includes('sms'); // true
  */
 export const channels = ['call', 'voicebot', 'voicemail', 'sms', 'whatsapp', 'email', 'letter'] as const;
-/** @example const c: Channel = 'whatsapp'; */
 export type Channel = (typeof channels)[number];
 
 /**
  * Telephone channels: what Reg F calls "placing a telephone call".
- *
- * @example
- * phoneChannels.includes('voicemail'); // true
  */
 export const phoneChannels = ['call', 'voicebot', 'voicemail'] as const satisfies readonly Channel[];
 
 /**
  * Written channels (content requirements apply to them).
- *
- * @example
- * writtenChannels.includes('letter'); // true
  */
 export const writtenChannels = ['sms', 'whatsapp', 'email', 'letter'] as const satisfies readonly Channel[];
 
 /**
  * Electronic written channels (Reg F 1006.6(e) opt-out notice applies to them).
- *
- * @example
- * electronicChannels.includes('letter'); // false
  */
 export const electronicChannels = ['sms', 'whatsapp', 'email'] as const satisfies readonly Channel[];
 
 /**
  * Who the contact is addressed to.
- *
- * @example
- * recipients.includes('guarantor'); // true
  */
 export const recipients = [
   'debtor',
@@ -54,26 +38,18 @@ export const recipients = [
   'employer',
   'attorney',
 ] as const;
-/** @example const r: Recipient = 'co_debtor'; */
 export type Recipient = (typeof recipients)[number];
 
 /**
  * Direction of a history event.
- *
- * @example
- * directions[0]; // 'outbound'
  */
 export const directions = ['outbound', 'inbound'] as const;
-/** @example const d: Direction = 'inbound'; */
 export type Direction = (typeof directions)[number];
 
 /**
  * Outcome of a history event. `connected` = answered without a conversation with the debtor;
  * `conversation` = right-party conversation about the debt; `not_connected` = the call did not
  * connect to the dialled number (busy tone, not in service).
- *
- * @example
- * outcomes.includes('voicemail'); // true
  */
 export const outcomes = [
   'no_answer',
@@ -85,14 +61,11 @@ export const outcomes = [
   'delivered',
   'failed',
 ] as const;
-/** @example const o: Outcome = 'delivered'; */
 export type Outcome = (typeof outcomes)[number];
 
 /**
- * Debtor state flags; each one blocks collection contact in every shipped pack.
- *
- * @example
- * debtorFlags.includes('moratorium'); // true (UK "breathing space" and similar)
+ * Debtor state flags; each one blocks collection contact in every shipped pack. `moratorium` is a
+ * statutory breathing space (the UK Debt Respite Scheme and similar).
  */
 export const debtorFlags = [
   'dispute_pending',
@@ -102,47 +75,30 @@ export const debtorFlags = [
   'deceased',
   'moratorium',
 ] as const;
-/** @example const f: DebtorFlag = 'bankruptcy'; */
 export type DebtorFlag = (typeof debtorFlags)[number];
 
 /**
  * Content items a written message can carry (`content` in the input).
- *
- * @example
- * contentItems[1]; // 'miniMiranda'
  */
 export const contentItems = ['optOutInstructions', 'miniMiranda'] as const;
-/** @example const i: ContentItem = 'optOutInstructions'; */
 export type ContentItem = (typeof contentItems)[number];
 
 /**
  * Weekdays, ISO order (Monday first).
- *
- * @example
- * weekdays.indexOf('sat'); // 5
  */
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-/** @example const w: Weekday = 'sun'; */
 export type Weekday = (typeof weekdays)[number];
 
 /**
- * Evidence level of a rule, as in the law research: V1 = official text read, V2 = reputable
+ * Evidence level of a rule's reading of the law: V1 = official text read, V2 = reputable
  * secondary source, K = background knowledge, ? = uncertain (the conservative reading is shipped).
- *
- * @example
- * confidences.includes('?'); // true
  */
 export const confidences = ['V1', 'V2', 'K', '?'] as const;
-/** @example const c: Confidence = 'V2'; */
 export type Confidence = (typeof confidences)[number];
 
 /**
  * Pack kinds: `law` (a legal layer), `policy` (a company-policy layer shipped by Saldo, clearly
  * not law) and `org` (an organisation's own, stricter layer).
- *
- * @example
- * packKinds[0]; // 'law'
  */
 export const packKinds = ['law', 'policy', 'org'] as const;
-/** @example const k: PackKind = 'policy'; */
 export type PackKind = (typeof packKinds)[number];

@@ -9,7 +9,7 @@ export { civilFromDays, daysFromCivil };
  * clock reading taken as if it were UTC.
  */
 
-/** Milliseconds in a day. @example DAY_MS === 86_400_000 */
+/** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MAX_CACHE = 200_000;

@@ -6,8 +6,9 @@ import { foldAccents } from './normalize.js';
  * classifier feature (`con:…`), so a reply worded in a way no training example used still lights the
  * same feature as the examples that taught it. Unlike the cue lexicons (lexicon.ts), each class is one
  * idea, not one intent: "lost my job" is a fact the classifier weighs (hardship, or a plan request, or
- * a promise with a date). Written for the fourth pass (docs/nlu.md) from the kinds of leave-one-source-out
- * errors, not from their exact wording. Patterns run on folded text (lower case, no accents).
+ * a promise with a date). Each class generalises a *kind* of leave-one-source-out error, not its exact
+ * wording, so it helps on new wordings rather than memorising old ones. Patterns run on folded text (lower
+ * case, no accents).
  */
 export const concepts: ReadonlyArray<[string, RegExp]> = [
   // Losing income: job loss, cut hours, sick leave, closed business.

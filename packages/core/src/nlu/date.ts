@@ -17,7 +17,7 @@ import { wordValue } from './numbers.js';
  *
  * chrono-node parses explicit dates ("el 15 de diciembre", "30/11", "in 3 days"). Its Spanish
  * parser misses or misreads "pasado mañana", "fin de mes", "la quincena", "la próxima semana"
- * and "el día N" (deps-survey §4), and both locales read "next Friday" as the Friday of next
+ * and "el día N", and both locales read "next Friday" as the Friday of next
  * week, so the collection-specific forms are handled first by the rules below and chrono only
  * fills in what they do not cover. Resolution rules (docs/nlu.md): a weekday is the nearest one
  * strictly after today, or strictly before it when the reply is in the past tense.

@@ -3,8 +3,8 @@ import { foldText, tokenize } from './normalize.js';
 
 /**
  * A small hand-made language scorer: frequent function words and debt-collection vocabulary of
- * each language. Enough for es/en on short replies (fastText LID mislabels "ya pagué" as
- * Swahili, see deps-survey §4) and it also spots other languages so they map to `unknown`.
+ * each language. Enough for es/en on short replies (general-purpose language identifiers such as
+ * fastText's mislabel "ya pagué" as Swahili) and it also spots other languages so they map to `unknown`.
  */
 const words: Record<Language | 'other', ReadonlySet<string>> = {
   es: new Set(

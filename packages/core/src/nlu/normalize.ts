@@ -133,7 +133,7 @@ export function foldAccents(s: string): string {
  * ("siiiii" → "si"). Keeps digits, `$`, `€`, `%`, `.`, `,`, `:` and `/` for the extractors.
  *
  * @example
- * foldText('¡¡SIIII, MAÑANA pago 👍!!') // → ' si, manana pago  emojiok '
+ * foldText('¡¡SIIII, MAÑANA pago 👍!!') // → 'si, manana pago emojiok'
  */
 export function foldText(text: string): string {
   // Every layer folds the same reply: remember the last few (a pure cache, same input → same output).

@@ -81,7 +81,7 @@ function round(p: number): number {
  *
  * @example
  * parse('te pago 500 pesos el viernes', { model, now: '2026-11-24T10:00:00', timezone: 'America/Mexico_City' })
- * // → { intent: 'promise_to_pay', confidence: 0.9, lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } }
+ * // → { intent: 'promise_to_pay', confidence: 0.999, lang: 'es', entities: { amount: { value: 500, currency: 'MXN' }, date: '2026-11-27' } }
  */
 export function parse(text: string, opts: ParseOptions): NluResult {
   const clipped = text.length > maxChars ? text.slice(0, maxChars) : text;

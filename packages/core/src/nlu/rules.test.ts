@@ -154,7 +154,7 @@ describe('stop_contact rules', () => {
     'dejen de hincharme con los mensajes',
     'ya bájenle a las llamadas',
     'quit it with the texts',
-    // Fresh phrasings the rules missed on the fourth pass's dev set (typos, formal letters, indirect requests).
+    // Phrasings a development set showed the rules missing (typos, formal letters, indirect requests).
     'pls stop txting me',
     'plz stp callin me',
     'I formally request that you cease all telephone contact with me',
@@ -176,7 +176,7 @@ describe('stop_contact rules', () => {
     "I'm done getting these texts, stop",
     'no me rompan más con los llamados',
     'me siguen llamando, dejen de hacerlo',
-    // Idioms the fifth pass's dev set showed ("leave my phone alone" without a stop verb).
+    // Idioms that opt out without a stop verb ("leave my phone alone").
     'ill pay friday, til then radio silence pls',
     'kindly exit my inbox',
     'stay off my line',

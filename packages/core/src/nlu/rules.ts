@@ -187,14 +187,6 @@ export interface RuleHit {
   keyword: boolean;
 }
 
-/**
- * Every high-stakes intent the rules see, in priority order (deceased, bankruptcy, wrong_party,
- * dispute, then stop_contact). The caller decides which is primary; an opt-out is never dropped.
- *
- * @example
- * ruleIntents('STOP') // → [{ intent: 'stop_contact', keyword: true }]
- * ruleIntents("I'll stop by the office to pay") // → []
- */
 /** Folded text without punctuation, the form every rule pattern reads. */
 function ruleText(text: string): string {
   return foldText(text)
@@ -204,6 +196,14 @@ function ruleText(text: string): string {
     .slice(0, 2000);
 }
 
+/**
+ * Every high-stakes intent the rules see, in priority order (deceased, bankruptcy, wrong_party,
+ * dispute, then stop_contact). The caller decides which is primary; an opt-out is never dropped.
+ *
+ * @example
+ * ruleIntents('STOP') // → [{ intent: 'stop_contact', keyword: true }]
+ * ruleIntents("I'll stop by the office to pay") // → []
+ */
 export function ruleIntents(text: string): RuleHit[] {
   const folded = ruleText(text);
   const hits: RuleHit[] = [];

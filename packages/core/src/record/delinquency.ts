@@ -1,4 +1,4 @@
-/** DPD buckets as the industry uses them (PRODUCT.md glossary). */
+/** DPD buckets as collection agencies report them: current, then 30-day bands, then 90+. */
 export const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof buckets)[number];
 

@@ -2,9 +2,6 @@
  * The portfolio import format: one row per account. Documented in docs/import.md; a sample
  * lives in examples/portfolio-sample.csv. Money columns are decimal MAJOR units as creditors
  * write them ("1234.56"); Saldo stores integer minor units.
- *
- * @example
- * importColumns.includes('external_ref'); // true
  */
 export const importColumns = [
   'external_ref', // required: the creditor's account reference, unique per organization (upsert key)

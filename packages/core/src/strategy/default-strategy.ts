@@ -9,7 +9,7 @@ import type {
 import type { TemplateRef } from './validate.js';
 
 /**
- * The strategy Saldo ships with, following the practice of the product brief: an email with the
+ * The strategy Saldo ships with, following common collection practice: an email with the
  * amount, due date and payment options; if it is not opened in 3 days, a WhatsApp asking for a
  * promise date; if still unpaid, voicebot calls that explain the arrears and offer a negotiation;
  * an agent when the debtor asks (global rule `talk_to_agent`) or the bot cannot help. Treatment
@@ -38,9 +38,6 @@ export const defaultTemplateRefs = [
 
 /**
  * The template ids alone, for the template-set check.
- *
- * @example
- * defaultTemplateIds.includes('voicebot_arrears_v1'); // true
  */
 export const defaultTemplateIds: readonly string[] = defaultTemplateRefs.map((t) => t.id);
 

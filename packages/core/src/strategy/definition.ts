@@ -19,6 +19,7 @@ const slug = z
  *
  * @example
  * TemplateId.safeParse('reminder_email_v1').success; // true
+ * TemplateId.safeParse('reminder_email').success; // false: the version suffix `_v<n>` is required
  */
 export const TemplateId = z
   .string()
@@ -27,27 +28,18 @@ export type TemplateId = z.infer<typeof TemplateId>;
 
 /**
  * Channels a `send` node can use. Voice goes through the `call` node (voicebot).
- *
- * @example
- * sendChannels.includes('whatsapp'); // true
  */
 export const sendChannels = ['email', 'sms', 'whatsapp'] as const;
 export type SendChannel = (typeof sendChannels)[number];
 
 /**
  * Every contact channel, as the compliance engine and opt-outs name them.
- *
- * @example
- * const all: ContactChannel[] = [...contactChannels];
  */
 export const contactChannels = ['email', 'sms', 'whatsapp', 'call'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
 /**
  * Delinquency buckets of the glossary. `61-90` includes 90; `90+` starts at 91 DPD.
- *
- * @example
- * buckets[1]; // '1-30'
  */
 export const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof buckets)[number];
@@ -68,7 +60,8 @@ export type DurationSpec = z.infer<typeof DurationSpec>;
  * Local wall-clock time "HH:MM" (24 h).
  *
  * @example
- * LocalTime.parse('10:00');
+ * LocalTime.parse('10:00'); // '10:00'
+ * LocalTime.safeParse('9:00').success; // false: two-digit hours, 00:00–23:59
  */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export type LocalTime = z.infer<typeof LocalTime>;
@@ -90,9 +83,6 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 
 /**
  * Account facts a condition can test. `lastEvent`/`lastIntent` are journey facts (branches).
- *
- * @example
- * conditionFields.includes('balanceMinor'); // true
  */
 export const conditionFields = [
   'dpd',
@@ -108,10 +98,7 @@ export const conditionFields = [
   'lastIntent',
 ] as const;
 export type ConditionField = (typeof conditionFields)[number];
-/**
- * @example
- * numericConditionFields.includes('dpd'); // true: gte/lte/between apply
- */
+/** Condition fields that hold numbers: only these take `gte`, `lte` and `between`. */
 export const numericConditionFields = [
   'dpd',
   'balanceMinor',
@@ -145,6 +132,7 @@ export type ConditionOp = Condition['op'];
 /**
  * @example
  * NodeId.safeParse('email_reminder').success; // true
+ * NodeId.safeParse('Email-Reminder').success; // false: lower_snake_case only
  */
 export const NodeId = slug;
 export type NodeId = z.infer<typeof NodeId>;
@@ -247,10 +235,7 @@ export const EscalateNode = z.object({
   next: NodeId,
   ...meta,
 });
-/**
- * @example
- * offerTypes.includes('settlement'); // true
- */
+/** What an `offer` node can propose. */
 export const offerTypes = ['payment_plan', 'settlement'] as const;
 export type OfferType = (typeof offerTypes)[number];
 /**
@@ -277,9 +262,6 @@ export const ExitNode = z.object({ kind: z.literal('exit'), reason: slug.optiona
 
 /**
  * A journey node, discriminated on `kind`.
- *
- * @example
- * StrategyNode.parse({ kind: 'exit' }).kind; // 'exit'
  */
 export const StrategyNode = z.discriminatedUnion('kind', [
   SendNode,
@@ -295,10 +277,7 @@ export const StrategyNode = z.discriminatedUnion('kind', [
 ]);
 export type StrategyNode = z.infer<typeof StrategyNode>;
 export type NodeKind = StrategyNode['kind'];
-/**
- * @example
- * nodeKinds.length; // 10
- */
+/** Every node kind, for code that must handle each (the `satisfies` keeps it a subset of `NodeKind`). */
 export const nodeKinds = [
   'send',
   'wait',

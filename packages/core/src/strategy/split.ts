@@ -30,7 +30,7 @@ function utf8Bytes(s: string): number[] {
  * FNV-1a (32 bit) with a murmur3 finaliser; an unsigned 32-bit integer. Stable across platforms.
  *
  * @example
- * stableHash32('stg_default:holdout_split:acct_1') === stableHash32('stg_default:holdout_split:acct_1'); // true
+ * stableHash32('stg_default:holdout_split:acct_1'); // 1076526854, on every run and platform
  */
 export function stableHash32(input: string): number {
   let h = FNV_OFFSET;
@@ -50,7 +50,7 @@ export function stableHash32(input: string): number {
  * The account's point in [0, 100) for a split node, with a resolution of 0.01 %.
  *
  * @example
- * splitPoint('stg_default', 'holdout_split', 'acct_1'); // e.g. 37.42, always the same
+ * splitPoint('stg_default', 'holdout_split', 'acct_1'); // 68.54, always the same
  */
 export function splitPoint(strategyId: string, nodeId: string, accountId: string): number {
   return (stableHash32(`${strategyId}:${nodeId}:${accountId}`) % 10_000) / 100;
@@ -64,7 +64,7 @@ export function splitPoint(strategyId: string, nodeId: string, accountId: string
  *
  * @example
  * assignArm([{ name: 'holdout', percent: 5, next: 'h' }, { name: 'champion', percent: 95, next: 'c' }],
- *   'stg_default', 'holdout_split', 'acct_1').name; // 'champion' (for ~95 % of ids)
+ *   'stg_default', 'holdout_split', 'acct_1').name; // 'champion': its point 68.54 is past the 5 % holdout
  */
 export function assignArm(
   arms: readonly SplitArm[],

@@ -21,10 +21,7 @@ import type { JourneyState } from './journey.js';
  * otherwise never resume). Finished journeys (`done`/`exited`) never move.
  */
 
-/**
- * @example
- * migrationModes.includes(body.mode); // validate the strategist's choice
- */
+/** The two modes above, as the strategist chooses them when publishing a version. */
 export const migrationModes = ['move', 'finish_on_old'] as const;
 export type MigrationMode = (typeof migrationModes)[number];
 

@@ -1,15 +1,11 @@
 /**
  * Brazil: CDC (Lei 8.078/1990) art. 42 and 71, market-practice hours, and São Paulo's state law.
- * Source: research §8.
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The BR pack (national).
- *
- * @example
- * brPack.rules[0]?.severity; // 'policy' (market practice, not law)
  */
 export const brPack: PackInput = {
   code: 'BR',
@@ -50,9 +46,6 @@ export const brPack: PackInput = {
 
 /**
  * São Paulo state (stacked on BR).
- *
- * @example
- * brSpPack.jurisdiction.regions; // ['BR-SP']
  */
 export const brSpPack: PackInput = {
   code: 'BR-SP',

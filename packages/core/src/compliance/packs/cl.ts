@@ -1,5 +1,5 @@
 /**
- * Chile: Ley 19.496 art. 37 as amended by Ley 21.320 (DO 20 Apr 2021). Source: research §5.
+ * Chile: Ley 19.496 art. 37 as amended by Ley 21.320 (DO 20 Apr 2021).
  */
 import type { PackInput } from '../pack.js';
 import { PHONE, WRITTEN, optOutRule, stateBlocks } from './common.js';
@@ -8,9 +8,6 @@ const ART37 = 'Ley 19.496, art. 37 (Ley 21.320)';
 
 /**
  * The CL pack.
- *
- * @example
- * clPack.rules.find((r) => r.id === 'CL-PHONE-VISIT')?.kind; // 'frequency_cap'
  */
 export const clPack: PackInput = {
   code: 'CL',

@@ -7,9 +7,6 @@ import { OBLIGATED, REACHED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The CO pack.
- *
- * @example
- * coPack.rules.find((r) => r.id === 'CO-HOURS')?.kind; // 'time_window'
  */
 export const coPack: PackInput = {
   code: 'CO',

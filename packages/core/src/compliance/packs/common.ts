@@ -5,30 +5,24 @@ import type { Channel, DebtorFlag, Outcome, Recipient } from '../vocab.js';
 import { debtorFlags } from '../vocab.js';
 import type { RuleInput } from '../rule.js';
 
-/** Telephone channels (Reg F "placing a telephone call"). @example PHONE.length; // 3 */
+/** Telephone channels (Reg F "placing a telephone call"). */
 export const PHONE: Channel[] = ['call', 'voicebot', 'voicemail'];
-/** Written channels. @example WRITTEN.includes('letter'); // true */
+/** Written channels. */
 export const WRITTEN: Channel[] = ['sms', 'whatsapp', 'email', 'letter'];
-/** Electronic written channels. @example ELECTRONIC.includes('email'); // true */
+/** Electronic written channels. */
 export const ELECTRONIC: Channel[] = ['sms', 'whatsapp', 'email'];
-/** Text-like channels to a phone number. @example TEXTS; // ['sms', 'whatsapp'] */
+/** Text-like channels to a phone number. */
 export const TEXTS: Channel[] = ['sms', 'whatsapp'];
 /**
  * Outcomes of a *placed* call (Reg F counts unanswered calls and voicemails; calls that do not
  * connect — `busy`, `not_connected`, `failed` — are excluded, 12 CFR 1006.14(b)(3)).
- *
- * @example
- * PLACED_CALL.includes('busy'); // false
  */
 export const PLACED_CALL: Outcome[] = ['no_answer', 'voicemail', 'connected', 'conversation'];
 /**
  * Outcomes that are an effective contact: the person was reached or a message was left/delivered.
- *
- * @example
- * REACHED.includes('no_answer'); // false
  */
 export const REACHED: Outcome[] = ['connected', 'conversation', 'voicemail', 'delivered'];
-/** Persons obligated on the debt. @example OBLIGATED.includes('guarantor'); // true */
+/** Persons obligated on the debt. */
 export const OBLIGATED: Recipient[] = ['debtor', 'guarantor', 'co_debtor'];
 
 /**
@@ -84,6 +78,7 @@ export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, St
  *
  * @example
  * optOutRule('CL-OPTOUT', 'Saldo policy', 'K', 'policy');
+ * // { kind: 'opt_out', id: 'CL-OPTOUT', citation: 'Saldo policy', confidence: 'K', severity: 'policy' }
  */
 export function optOutRule(
   id: string,

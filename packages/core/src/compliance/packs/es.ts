@@ -1,6 +1,6 @@
 /**
- * Spain: no statute with numeric hours or frequency limits for collection was found (research
- * §2.2). Two packs: `ES` (law: AEPD third-party doctrine, GDPR objection) and `ES-POLICY`, a
+ * Spain: no statute with numeric hours or frequency limits for collection was found. Two packs:
+ * `ES` (law: AEPD third-party doctrine, GDPR objection) and `ES-POLICY`, a
  * clearly labelled conservative company-policy layer — not law.
  */
 import type { PackInput } from '../pack.js';
@@ -8,9 +8,6 @@ import { OBLIGATED, PHONE, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The ES law pack.
- *
- * @example
- * esPack.kind; // 'law'
  */
 export const esPack: PackInput = {
   code: 'ES',
@@ -43,9 +40,6 @@ const POLICY =
 /**
  * The ES company-policy layer (kind `policy`): Mon–Fri 09:00–21:00, no weekends or holidays,
  * ≤ 1 call per day, ≤ 3 contacts per rolling week.
- *
- * @example
- * esPolicyPack.kind; // 'policy'
  */
 export const esPolicyPack: PackInput = {
   code: 'ES-POLICY',

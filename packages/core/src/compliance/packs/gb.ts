@@ -1,14 +1,11 @@
 /**
- * United Kingdom: FCA CONC 7 and the Debt Respite Scheme (England & Wales). Source: research §9.
+ * United Kingdom: FCA CONC 7 and the Debt Respite Scheme (England & Wales).
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The GB pack.
- *
- * @example
- * gbPack.rules[0]?.id; // 'UK-CONC-TIMES'
  */
 export const gbPack: PackInput = {
   code: 'GB',

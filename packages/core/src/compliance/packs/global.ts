@@ -11,9 +11,6 @@ const POLICY = 'Saldo global baseline policy (country not covered by a law pack)
 
 /**
  * The global baseline pack (`jurisdiction.country = '*'`).
- *
- * @example
- * globalPack.code; // 'GLOBAL'
  */
 export const globalPack: PackInput = {
   code: 'GLOBAL',

@@ -1,7 +1,7 @@
 /**
  * Mexico: CONDUSEF "Disposiciones de carácter general aplicables a las entidades financieras en
  * materia de despachos de cobranza" (DOF 7 Oct 2014), now in the Disposiciones en materia de
- * registros ante la CONDUSEF. Source: research §3.
+ * registros ante la CONDUSEF.
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
@@ -10,9 +10,6 @@ const DISPOSICIONES = 'CONDUSEF, Disposiciones en materia de despachos de cobran
 
 /**
  * The MX pack.
- *
- * @example
- * mxPack.rules.some((r) => r.id === 'MX-HOURS'); // true
  */
 export const mxPack: PackInput = {
   code: 'MX',

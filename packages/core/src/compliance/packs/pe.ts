@@ -1,14 +1,11 @@
 /**
- * Peru: Código de Protección y Defensa del Consumidor (Ley 29571), art. 61–62. Source: research §6.
+ * Peru: Código de Protección y Defensa del Consumidor (Ley 29571), art. 61–62.
  */
 import type { PackInput } from '../pack.js';
 import { OBLIGATED, optOutRule, stateBlocks } from './common.js';
 
 /**
  * The PE pack.
- *
- * @example
- * pePack.rules[0]?.id; // 'PE-HOURS'
  */
 export const pePack: PackInput = {
   code: 'PE',

@@ -6,9 +6,6 @@ import { PHONE, REACHED, TEXTS } from './common.js';
 
 /**
  * The US-MA pack (stacked on US).
- *
- * @example
- * usMaPack.jurisdiction.regions; // ['US-MA']
  */
 export const usMaPack: PackInput = {
   code: 'US-MA',

@@ -1,6 +1,6 @@
 /**
  * United States, federal: FDCPA (15 U.S.C. 1692 et seq.), CFPB Regulation F (12 CFR 1006) and
- * the TCPA (47 U.S.C. 227; 47 CFR 64.1200). Source: shared/research/compliance-rules.md §1.
+ * the TCPA (47 U.S.C. 227; 47 CFR 64.1200).
  */
 import type { PackInput } from '../pack.js';
 import {
@@ -16,9 +16,6 @@ import {
 
 /**
  * The US federal pack.
- *
- * @example
- * usPack.rules.find((r) => r.id === 'US-REGF-7IN7')?.citation; // '12 CFR 1006.14(b)(2)'
  */
 export const usPack: PackInput = {
   code: 'US',

@@ -21,7 +21,6 @@ export const ConsentRequiredRule = z.object({
   satisfiedBy: z.partialRecord(z.enum(channels), z.array(z.enum(channels))).optional(),
   what: z.object({ en: z.string(), es: z.string() }).optional(),
 });
-/** @example const r: ConsentRequiredRule = ConsentRequiredRule.parse(data); */
 export type ConsentRequiredRule = z.infer<typeof ConsentRequiredRule>;
 
 /**

@@ -19,7 +19,6 @@ export const ContentRequiredRule = z.object({
   kind: z.literal('content_required'),
   items: z.array(z.enum(contentItems)).min(1),
 });
-/** @example const r: ContentRequiredRule = ContentRequiredRule.parse(data); */
 export type ContentRequiredRule = z.infer<typeof ContentRequiredRule>;
 
 /**

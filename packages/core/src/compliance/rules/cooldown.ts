@@ -27,14 +27,15 @@ export const CooldownRule = z.object({
   ]),
   what: z.object({ en: z.string(), es: z.string() }).optional(),
 });
-/** @example const r: CooldownRule = CooldownRule.parse(data); */
 export type CooldownRule = z.infer<typeof CooldownRule>;
 
 /**
  * Compiles a cooldown: blocked until the latest matching event's cooldown ends.
  *
  * @example
- * compileCooldown(rule)(ctx, zoneOf('America/Chicago'), t);
+ * // rule: US-REGF-7DAY-CONV above; ctx: a call conversation on 2026-03-02T15:00:00Z
+ * compileCooldown(rule)(ctx, zoneOf('America/Chicago'), Date.parse('2026-03-04T15:00:00Z'));
+ * // Date.parse('2026-03-09T05:00:00Z'): local midnight ending day 7 (CDT since March 8)
  */
 export function compileCooldown(rule: CooldownRule): RuleCheck {
   const match = compileFilter(rule.after, rule.unit);

@@ -25,14 +25,15 @@ export const DistinctChannelCapRule = z.object({
   window: CountWindow,
   count: EventFilter,
 });
-/** @example const r: DistinctChannelCapRule = DistinctChannelCapRule.parse(data); */
 export type DistinctChannelCapRule = z.infer<typeof DistinctChannelCapRule>;
 
 /**
  * Compiles a distinct-channel cap. Blocked → the instant enough other channels have left the window.
  *
  * @example
- * compileDistinctChannelCap(rule)(ctx, zone, t);
+ * // rule: CO-FREQ-CHANNELS above (1 channel in 7 days); ctx: an SMS after an email on 2026-03-02T15:00:00Z
+ * compileDistinctChannelCap(rule)(ctx, zone, Date.parse('2026-03-04T15:00:00Z'));
+ * // Date.parse('2026-03-09T15:00:00Z'), when the email leaves the window (a second email: PASS)
  */
 export function compileDistinctChannelCap(rule: DistinctChannelCapRule): RuleCheck {
   const match = compileFilter(rule.count, 'debtor');

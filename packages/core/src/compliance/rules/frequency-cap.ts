@@ -27,7 +27,6 @@ export const FrequencyCapRule = z.object({
   /** Plain words for the counted events, used in the generated message. */
   what: z.object({ en: z.string(), es: z.string() }).optional(),
 });
-/** @example const r: FrequencyCapRule = FrequencyCapRule.parse(data); */
 export type FrequencyCapRule = z.infer<typeof FrequencyCapRule>;
 
 /**
@@ -65,7 +64,7 @@ export function compileFrequencyCap(rule: FrequencyCapRule): RuleCheck {
  * Generated message, e.g. "Limit of 7 calls in any 7 consecutive days reached for this debt".
  *
  * @example
- * describeFrequencyCap(rule).es;
+ * describeFrequencyCap(rule).en; // 'Limit of 7 contacts in any 7 consecutive days reached for this debt'
  */
 export function describeFrequencyCap(rule: FrequencyCapRule): Messages {
   const w = describeWindow(rule.window);

@@ -20,14 +20,14 @@ export const MinSpacingRule = z.object({
   unit: z.enum(countUnits),
   count: EventFilter,
 });
-/** @example const r: MinSpacingRule = MinSpacingRule.parse(data); */
 export type MinSpacingRule = z.infer<typeof MinSpacingRule>;
 
 /**
  * Compiles a minimum spacing: blocked until `latest + hours`.
  *
  * @example
- * compileMinSpacing(rule)(ctx, zone, t);
+ * // rule: CL-OTHER-MEDIA-SPACING above (48 h); ctx: an SMS after an email on 2026-03-02T15:00:00Z
+ * compileMinSpacing(rule)(ctx, zone, Date.parse('2026-03-03T15:00:00Z')); // Date.parse('2026-03-04T15:00:00Z')
  */
 export function compileMinSpacing(rule: MinSpacingRule): RuleCheck {
   const match = compileFilter(rule.count, rule.unit);

@@ -11,7 +11,6 @@ import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../r
  * const r: OptOutRule = { kind: 'opt_out', id: 'US-REGF-MEDIUM-OPTOUT', citation: '12 CFR 1006.14(h)', confidence: 'K', severity: 'hard' };
  */
 export const OptOutRule = z.object({ ...ruleBaseShape, kind: z.literal('opt_out') });
-/** @example const r: OptOutRule = OptOutRule.parse(data); */
 export type OptOutRule = z.infer<typeof OptOutRule>;
 
 /**

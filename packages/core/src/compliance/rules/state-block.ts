@@ -20,7 +20,6 @@ export const StateBlockRule = z.object({
   flag: z.enum(debtorFlags),
   exceptRecipients: z.array(z.enum(recipients)).optional(),
 });
-/** @example const r: StateBlockRule = StateBlockRule.parse(data); */
 export type StateBlockRule = z.infer<typeof StateBlockRule>;
 
 /**

@@ -19,7 +19,6 @@ export const ThirdPartyRule = z.object({
   kind: z.literal('third_party'),
   allowed: z.array(z.enum(recipients)).min(1),
 });
-/** @example const r: ThirdPartyRule = ThirdPartyRule.parse(data); */
 export type ThirdPartyRule = z.infer<typeof ThirdPartyRule>;
 
 /**
@@ -38,6 +37,7 @@ export function compileThirdParty(rule: ThirdPartyRule): RuleCheck {
  *
  * @example
  * describeThirdParty(rule).en;
+ * // 'This recipient may not be contacted about the debt (allowed: debtor, co_debtor, guarantor)'
  */
 export function describeThirdParty(rule: ThirdPartyRule): Messages {
   return {

@@ -4,7 +4,7 @@
  *
  * Boundary reading (Reg F 1006.6(b)(1)(i) "before 8:00 a.m. and after 9:00 p.m."): with
  * `endInclusive: true`, 08:00:00 and 21:00:00 are allowed and 21:00:00.001 is not. Where the
- * research gives no boundary, packs use `endInclusive: false` (the conservative reading).
+ * law gives no boundary, packs use `endInclusive: false` (the conservative reading).
  */
 import { z } from 'zod';
 import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';
@@ -27,7 +27,6 @@ export const TimeWindowSpec = z
     endInclusive: z.boolean().default(true),
   })
   .refine((w) => minutes(w.start) < minutes(w.end), { message: 'window start must be before its end' });
-/** @example const w: TimeWindowSpec = { days: ['sat'], start: '08:00', end: '15:00', endInclusive: true }; */
 export type TimeWindowSpec = z.infer<typeof TimeWindowSpec>;
 
 /**
@@ -44,7 +43,6 @@ export const TimeWindowRule = z.object({
   /** Block the debtor's public holidays (country + region calendar). */
   holidays: z.boolean().default(false),
 });
-/** @example const r: TimeWindowRule = TimeWindowRule.parse({ ...}); */
 export type TimeWindowRule = z.infer<typeof TimeWindowRule>;
 
 function minutes(s: string): number {
@@ -112,7 +110,8 @@ const dayNames: Record<Weekday, { en: string; es: string }> = {
  * Generated message, e.g. "Outside allowed contact hours (Mon–Fri 07:00–19:00; Sat 08:00–15:00; not on public holidays), debtor's local time".
  *
  * @example
- * describeTimeWindow(rule).en;
+ * describeTimeWindow(rule).en; // CO-HOURS above
+ * // "Outside allowed contact hours (Mon–Fri 07:00–19:00; not on public holidays), debtor's local time"
  */
 export function describeTimeWindow(rule: TimeWindowRule): Messages {
   const part = (lang: 'en' | 'es'): string =>

@@ -2,16 +2,15 @@ import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
+import { NluParseInput, parse } from '@saldo/core/nlu';
 import {
-  NluParseInput,
   crossValidate,
   evaluate,
   holdoutValidate,
-  parse,
   sourceOf,
   type EvalItem,
   type EvalReport,
-} from '@saldo/core/nlu';
+} from '@saldo/models/nlu';
 import type { CliIo } from '../io.js';
 import { loadNluLlmConfig } from '../../modules/nlu/llm-config.js';
 
@@ -21,12 +20,20 @@ import { loadNluLlmConfig } from '../../modules/nlu/llm-config.js';
  */
 async function adapters() {
   // The CLI has no composition root of its own yet: it wires the NLU adapters here, lazily.
-  const [loader, service, clock] = await Promise.all([
+  const [loader, service, clock, corpus, models] = await Promise.all([
     import('../../modules/nlu/adapters/load-nlu-model.js'),
     import('../../modules/nlu/adapters/nlu-service.js'),
     import('../../shared/clock/system-clock.js'),
+    import('@saldo/models/nlu-corpus'),
+    import('@saldo/models/nlu'),
   ]);
-  return { ...loader, ...service, systemClock: clock.systemClock };
+  return {
+    ...loader,
+    ...service,
+    systemClock: clock.systemClock,
+    readCorpus: corpus.readCorpus,
+    parseExamples: models.parseExamples,
+  };
 }
 
 function line(io: CliIo, obj: unknown): void {

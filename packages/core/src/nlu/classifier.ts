@@ -18,7 +18,6 @@ export interface ClassifierJson {
 
 /**
  * Inference side of the intent classifier: small, deterministic and fast (a few µs per utterance).
- * Built only from JSON, so the served model, a saved one and a freshly trained one are one model.
  *
  * @example
  * const c = IntentClassifier.fromJSON(trainedJson);
@@ -30,6 +29,19 @@ export class IntentClassifier {
     private readonly bias: Float64Array,
     private readonly weights: Map<string, Float64Array>,
   ) {}
+
+  /**
+   * The classifier for trained weights (the trainer in `@saldo/models` calls it; the arrays are
+   * taken, not copied). The trainer prunes and rounds them first, so `fromJSON(toJSON())` of the
+   * result predicts exactly the same: a trained, a saved and a cached model are one model.
+   */
+  static fromWeights(
+    labels: readonly string[],
+    bias: Float64Array,
+    weights: Map<string, Float64Array>,
+  ): IntentClassifier {
+    return new IntentClassifier(labels, bias, weights);
+  }
 
   static fromJSON(json: ClassifierJson): IntentClassifier {
     const weights = new Map<string, Float64Array>();

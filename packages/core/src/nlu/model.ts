@@ -24,6 +24,11 @@ export class NluModel {
     return this.classifier.labels;
   }
 
+  /** A model around a freshly trained classifier (`train` in `@saldo/models`). */
+  static fromClassifier(classifier: IntentClassifier, examples: number): NluModel {
+    return new NluModel(classifier, examples);
+  }
+
   static fromJSON(json: NluModelJson): NluModel {
     if (json.kind !== 'saldo-nlu' || json.version !== 1)
       throw new Error(`unsupported NLU model ${json.kind}@${json.version}`);

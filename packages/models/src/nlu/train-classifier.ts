@@ -1,4 +1,4 @@
-import { featurize, IntentClassifier, softmaxInPlace, type ClassifierJson } from '@saldo/core/nlu';
+import { featurize, IntentClassifier, softmaxInPlace } from '@saldo/core/nlu';
 
 /**
  * The trainer of core's `IntentClassifier`: multinomial logistic regression (softmax) over sparse word
@@ -133,17 +133,6 @@ const quantize = (v: number): number => Math.round(v * 1e4) / 1e4;
  * c.predict('ya pague ayer')[0].label // → 'already_paid'
  */
 export function trainClassifier(examples: readonly Labelled[], opts: TrainOptions = {}): IntentClassifier {
-  return IntentClassifier.fromJSON(trainClassifierJson(examples, opts));
-}
-
-/**
- * `trainClassifier`, returning the serialised classifier (what `IntentClassifier.fromJSON` reads).
- *
- * @example
- * trainClassifierJson([{ text: 'ya pagué', label: 'already_paid' }, { text: 'STOP', label: 'stop_contact' }]).labels
- * // → ['already_paid', 'stop_contact']
- */
-export function trainClassifierJson(examples: readonly Labelled[], opts: TrainOptions = {}): ClassifierJson {
   const { runs = 2, seed = 42 } = opts;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const K = labels.length;
@@ -171,30 +160,17 @@ export function trainClassifierJson(examples: readonly Labelled[], opts: TrainOp
     for (let i = 0; i < W.length; i++) W[i] = (W[i] as number) + (fit.W[i] as number) / runs;
     for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) + (fit.bias[k] as number) / runs;
   }
-  return prunedJson(labels, W, bias, vocab);
-}
-
-/**
- * Pruned and quantised here, not only when saved: the model served from a saved or cached JSON file
- * must predict exactly what the freshly trained one does, so there is one model, not two. The JSON
- * is also the only way into core's classifier, which keeps its constructor private.
- */
-function prunedJson(
-  labels: string[],
-  W: Float64Array,
-  bias: Float64Array,
-  vocab: ReadonlyMap<string, number>,
-): ClassifierJson {
-  const K = labels.length;
-  const weights: Record<string, number[]> = {};
+  // Pruned and quantised here, not only when saved: the model served from a saved or cached JSON
+  // file must predict exactly what the freshly trained one does, so there is one model, not two.
+  const weights = new Map<string, Float64Array>();
   for (const [f, id] of vocab) {
     const base = id * K;
     let keep = false;
     for (let k = 0; k < K && !keep; k++) keep = Math.abs(W[base + k] as number) >= pruneBelow;
     if (!keep) continue; // most character n-grams: no copy made for them
-    const w = new Array<number>(K);
+    const w = new Float64Array(K);
     for (let k = 0; k < K; k++) w[k] = quantize(W[base + k] as number);
-    weights[f] = w;
+    weights.set(f, w);
   }
-  return { kind: 'softmax-ngrams', version: 1, labels, bias: Array.from(bias, quantize), weights };
+  return IntentClassifier.fromWeights(labels, bias.map(quantize), weights);
 }

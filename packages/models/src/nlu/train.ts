@@ -1,5 +1,5 @@
 import { NluModel, type NluExample } from '@saldo/core/nlu';
-import { trainClassifierJson, type TrainOptions } from './train-classifier.js';
+import { trainClassifier, type TrainOptions } from './train-classifier.js';
 
 /**
  * Trains a model from labelled examples (the corpus train split plus any organisation examples).
@@ -15,12 +15,5 @@ export function train(
 ): NluModel {
   const data = examples.filter((e) => e.text.trim() !== '').map((e) => ({ text: e.text, label: e.intent }));
   if (data.length === 0) throw new Error('train: no examples');
-  const classifier = trainClassifierJson(data, opts);
-  return NluModel.fromJSON({
-    kind: 'saldo-nlu',
-    version: 1,
-    intents: classifier.labels,
-    examples: data.length,
-    classifier,
-  });
+  return NluModel.fromClassifier(trainClassifier(data, opts), data.length);
 }

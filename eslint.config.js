@@ -1,5 +1,5 @@
 // Lint = correctness rules + the import-direction rules: core is pure and imports nothing outside
-// core; web packages import core only; the server's module boundaries are eslint/boundaries.js.
+// core; console and portal import core only; models imports core; the server's module boundaries are eslint/boundaries.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from './eslint/boundaries.js';
@@ -24,6 +24,12 @@ const deepImports = {
   group: ['@saldo/*/src/*', '**/packages/*/src/*'],
   message: 'Use the package exports map, not deep imports.',
 };
+
+const saldoPackages = ['@saldo/core', '@saldo/models', '@saldo/server', '@saldo/console', '@saldo/portal'];
+/** Every Saldo package but the allowed ones, with their subpaths. */
+function saldoPackagesExcept(...allowed) {
+  return saldoPackages.filter((p) => !allowed.includes(p)).flatMap((p) => [p, `${p}/*`]);
+}
 
 function layer(files, forbidden, message) {
   return {
@@ -57,22 +63,41 @@ export default tseslint.config(
   },
   layer(
     ['packages/core/src/**/*.ts'],
-    ['@saldo/server', '@saldo/server/*', '@saldo/web', '@saldo/web/*', 'pg', 'fastify', ...nodeBuiltins],
-    'core is pure: no I/O, no Node built-ins, no server or web imports.',
+    [...saldoPackagesExcept('@saldo/core'), 'pg', 'fastify', ...nodeBuiltins],
+    'core is pure: no I/O, no Node built-ins, no imports of other Saldo packages.',
   ),
   {
     files: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.bench.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   layer(
-    ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
-    ['@saldo/server', '@saldo/server/*', 'node:*'],
-    'web depends on core only.',
+    ['packages/console/src/**/*.ts', 'packages/console/src/**/*.tsx'],
+    [...saldoPackagesExcept('@saldo/core'), 'pg', 'fastify', ...nodeBuiltins],
+    'the console runs in browsers: it imports @saldo/core only (the server through its HTTP API).',
   ),
   {
     files: ['packages/server/src/**/*.ts'],
     plugins: { saldo: boundaries },
     rules: { 'saldo/boundaries': 'error' },
+  },
+  layer(
+    ['packages/portal/src/**/*.ts', 'packages/portal/src/**/*.tsx'],
+    [...saldoPackagesExcept('@saldo/core'), 'pg', 'fastify', ...nodeBuiltins],
+    'the portal renders in the server and enhances in browsers: it imports @saldo/core only.',
+  ),
+  layer(
+    ['packages/models/src/**/*.ts'],
+    saldoPackagesExcept('@saldo/core', '@saldo/models'),
+    'models trains and evaluates on top of @saldo/core; the server uses models, never the reverse.',
+  ),
+  layer(
+    ['packages/models/src/nlu/**/*.ts'],
+    [...saldoPackagesExcept('@saldo/core', '@saldo/models'), ...nodeBuiltins],
+    'training and evaluation are pure (deterministic, no I/O): reading the corpus is models/src/nlu-corpus.',
+  ),
+  {
+    files: ['packages/models/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   layer(
     ['packages/server/src/modules/*/usecases/**/*.ts', 'packages/server/src/modules/*/ports*'],

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // files share one instance per file and isolate by tenant (a fresh organisation per test).
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

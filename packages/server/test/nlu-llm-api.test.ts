@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { parse, train } from '@saldo/core/nlu';
+import { parse } from '@saldo/core/nlu';
+import { train } from '@saldo/models/nlu';
 import { ManualClock } from '../src/shared/clock/manual-clock.js';
 import {
   startFakeOpenAiServer,

@@ -1,4 +1,5 @@
 // @saldo/core/nlu — understanding debtor replies (intents and entities, es/en). Pure: no I/O, no clock.
+// The runtime only: training, evaluation and the corpus are in @saldo/models.
 export * from './intents.js';
 export * from './schema.js';
 export { foldText, canonicalTokens, tokenize, foldAccents } from './normalize.js';
@@ -12,8 +13,10 @@ export { extractInstallments } from './installments.js';
 export { extractChannel } from './channel.js';
 export { extractTimeOfDay } from './time-of-day.js';
 export { ruleIntents, carrierKeywords, type RuleHit } from './rules.js';
-export { IntentClassifier, type ClassifierJson, type TrainOptions } from './classifier.js';
-export { NluModel, train, type NluModelJson } from './model.js';
+export { featurize } from './features.js';
+export { softmaxInPlace } from './softmax.js';
+export { IntentClassifier, type ClassifierJson } from './classifier.js';
+export { NluModel, type NluModelJson } from './model.js';
 export {
   parse,
   extractEntities,
@@ -22,14 +25,3 @@ export {
   type ParseOptions,
   type NluResult,
 } from './parse.js';
-export { evaluate, type EvalItem, type EvalReport, type IntentScore, type EntityScore } from './eval.js';
-export {
-  crossValidate,
-  holdoutValidate,
-  sourceOf,
-  type CrossValidationOptions,
-  type CrossValidationReport,
-  type CrossValidationMiss,
-  type HoldoutReport,
-  type HoldoutGroupScore,
-} from './cv.js';

@@ -1,5 +1,4 @@
-import { IntentClassifier, type ClassifierJson, type TrainOptions } from './classifier.js';
-import type { NluExample } from './schema.js';
+import { IntentClassifier, type ClassifierJson } from './classifier.js';
 
 /** The serialised NLU model: what `saldo nlu train --out model.json` writes. */
 export interface NluModelJson {
@@ -11,7 +10,10 @@ export interface NluModelJson {
   classifier: ClassifierJson;
 }
 
-/** A trained model: the classifier plus the label set. Rules and extractors need no training. */
+/**
+ * A trained model: the classifier plus the label set. Rules and extractors need no training. Models
+ * are trained by `train` in `@saldo/models` (corpus, trainer and evaluation live there) and loaded here.
+ */
 export class NluModel {
   private constructor(
     readonly classifier: IntentClassifier,
@@ -20,6 +22,11 @@ export class NluModel {
 
   get intents(): readonly string[] {
     return this.classifier.labels;
+  }
+
+  /** A model around a freshly trained classifier (`train` in `@saldo/models`). */
+  static fromClassifier(classifier: IntentClassifier, examples: number): NluModel {
+    return new NluModel(classifier, examples);
   }
 
   static fromJSON(json: NluModelJson): NluModel {
@@ -37,26 +44,4 @@ export class NluModel {
       classifier: this.classifier.toJSON(),
     };
   }
-
-  /** @internal used by `train`. */
-  static of(classifier: IntentClassifier, examples: number): NluModel {
-    return new NluModel(classifier, examples);
-  }
-}
-
-/**
- * Trains a model from labelled examples (the corpus train split plus any organisation examples).
- * Deterministic: the same examples give the same model.
- *
- * @example
- * const model = train([{ text: 'te pago el viernes', intent: 'promise_to_pay' }, { text: 'STOP', intent: 'stop_contact' }]);
- * JSON.stringify(model) // → '{"kind":"saldo-nlu",…}'
- */
-export function train(
-  examples: readonly Pick<NluExample, 'text' | 'intent'>[],
-  opts: TrainOptions = {},
-): NluModel {
-  const data = examples.filter((e) => e.text.trim() !== '').map((e) => ({ text: e.text, label: e.intent }));
-  if (data.length === 0) throw new Error('train: no examples');
-  return NluModel.of(IntentClassifier.train(data, opts), data.length);
 }

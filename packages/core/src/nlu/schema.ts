@@ -51,7 +51,7 @@ export const NluParseInput = z.object({
 });
 export type NluParseInput = z.infer<typeof NluParseInput>;
 
-/** One labelled utterance of the corpus (`packages/core/nlu-corpus/*.jsonl`) or of an organisation. */
+/** One labelled utterance of the corpus (`packages/models/nlu-corpus/*.jsonl`) or of an organisation. */
 export const NluExample = z.object({
   id: z.string().optional(),
   text: z.string(),

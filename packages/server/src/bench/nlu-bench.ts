@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parse } from '@saldo/core/nlu';
-import { loadNluModel, readCorpus } from '../modules/nlu/index.js';
+import { readCorpus } from '@saldo/models/nlu-corpus';
+import { loadNluModel } from '../modules/nlu/index.js';
 
 /**
  * NLU throughput on one core: load (model cache, or training on a miss), then parse every test utterance

@@ -3,7 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parse, train } from '@saldo/core/nlu';
+import { parse } from '@saldo/core/nlu';
+import { train } from '@saldo/models/nlu';
 import { buildProgram, runCli } from '../main.js';
 import type { CliIo } from '../io.js';
 import {

@@ -2,16 +2,15 @@ import { createInterface } from 'node:readline';
 import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
+import { NluParseInput, parse } from '@saldo/core/nlu';
 import {
-  NluParseInput,
   crossValidate,
   evaluate,
   holdoutValidate,
-  parse,
   sourceOf,
   type EvalItem,
   type EvalReport,
-} from '@saldo/core/nlu';
+} from '@saldo/models/nlu';
 import type { CliIo } from '../io.js';
 import { loadNluLlmConfig } from '../../modules/nlu/index.js';
 
@@ -20,11 +19,18 @@ import { loadNluLlmConfig } from '../../modules/nlu/index.js';
  * loaded lazily so the other commands never pay for them; see docs/nlu.md.
  */
 async function adapters() {
-  const [nlu, clock] = await Promise.all([
+  const [nlu, clock, corpus, models] = await Promise.all([
     import('../../modules/nlu/index.js'),
     import('../../shared/clock/system-clock.js'),
+    import('@saldo/models/nlu-corpus'),
+    import('@saldo/models/nlu'),
   ]);
-  return { ...nlu, systemClock: clock.systemClock };
+  return {
+    ...nlu,
+    systemClock: clock.systemClock,
+    readCorpus: corpus.readCorpus,
+    parseExamples: models.parseExamples,
+  };
 }
 
 function line(io: CliIo, obj: unknown): void {

@@ -8,4 +8,4 @@ export {
   type NluLogger,
 } from './adapters/nlu-service.js';
 export { loadNluLlmConfig, type NluLlmConfig } from './llm-config.js';
-export { loadNluModel, parseExamples, readCorpus, type CorpusSplit } from './adapters/load-nlu-model.js';
+export { loadNluModel } from './adapters/load-nlu-model.js';

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { train } from '@saldo/core/nlu';
+import { train } from '@saldo/models/nlu';
 import { createNluService } from './adapters/nlu-service.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
 import nluRoutes from './routes.js';

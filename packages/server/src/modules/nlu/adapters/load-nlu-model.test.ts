@@ -3,24 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@saldo/core/nlu';
-import { loadNluModel, parseExamples, readCorpus } from './load-nlu-model.js';
+import { loadNluModel } from './load-nlu-model.js';
 import { modelCacheKey } from './nlu-model-cache.js';
 
 describe('NLU corpus and model loading', () => {
-  it('reads the corpus splits', async () => {
-    const train = await readCorpus('train');
-    const test = await readCorpus('test');
-    expect(train.length).toBeGreaterThan(0);
-    expect(test.length).toBeGreaterThan(0);
-    expect(new Set(train.map((e) => e.id)).size).toBe(train.length);
-  });
-
-  it('reports bad example lines with their row', () => {
-    expect(() => parseExamples('{"text":"ok","intent":"affirm"}\nnope\n{"text":1}', 'x.jsonl')).toThrow(
-      /2 invalid/,
-    );
-  });
-
   it('trains from a corpus directory plus organisation examples and round-trips a saved model', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'saldo-nlu-'));
     await writeFile(
@@ -97,12 +83,15 @@ describe('NLU model cache', () => {
     await writeFile(join(srcA, 'features.ts'), 'export const w = 1;');
     await writeFile(join(srcB, 'features.ts'), 'export const w = 2;');
     await writeFile(join(srcB, 'features.test.ts'), 'tests do not change the model');
-    const [a, b] = [await modelCacheKey(files, [], srcA), await modelCacheKey(files, [], srcB)];
+    const [a, b] = [await modelCacheKey(files, [], [srcA]), await modelCacheKey(files, [], [srcB])];
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(b).not.toBe(a);
     await writeFile(join(srcB, 'features.test.ts'), 'edited');
-    expect(await modelCacheKey(files, [], srcB)).toBe(b);
-    expect(await modelCacheKey(files, [], join(srcA, 'missing'))).toBeUndefined();
+    expect(await modelCacheKey(files, [], [srcB])).toBe(b);
+    expect(await modelCacheKey(files, [], [join(srcA, 'missing')])).toBeUndefined();
+    // The trainer lives in another package than the featurizer: its folder is hashed too.
+    expect(await modelCacheKey(files, [], [srcA, srcB])).not.toBe(a);
+    expect(await modelCacheKey(files, [], [srcA, join(srcA, 'missing')])).toBeUndefined();
   });
 
   it('still loads (by training) when the cache cannot be written, or is disabled', async () => {

@@ -1,58 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { NluExample, NluModel, train, type NluModelJson } from '@saldo/core/nlu';
-import { SaldoError, type FieldIssue } from '@saldo/core';
+import { NluModel, type NluExample, type NluModelJson } from '@saldo/core/nlu';
+import { parseExamples, train } from '@saldo/models/nlu';
+import { nluCorpusDir, readCorpusFiles } from '@saldo/models/nlu-corpus';
 import { cacheDirFromEnv, modelCacheKey, readCachedModel, writeCachedModel } from './nlu-model-cache.js';
-
-/** The labelled corpus shipped with the repo (`packages/core/nlu-corpus/*.{train,test,dev}.jsonl`). */
-export const defaultCorpusDir = fileURLToPath(new URL('../../../../../core/nlu-corpus/', import.meta.url));
-
-/** `dev`: a development set written to guide model changes; never trained on while it is one. */
-export type CorpusSplit = 'train' | 'test' | 'dev';
-
-/** Parses JSON Lines of labelled examples; every bad line is reported with its 1-based number. */
-export function parseExamples(text: string, source: string): NluExample[] {
-  const out: NluExample[] = [];
-  const issues: FieldIssue[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      issues.push({ row: i + 1, path: source, message: 'not valid JSON' });
-      return;
-    }
-    const parsed = NluExample.safeParse(raw);
-    if (parsed.success) out.push(parsed.data);
-    else
-      for (const e of parsed.error.issues)
-        issues.push({ row: i + 1, path: `${source}:${e.path.join('.')}`, message: e.message });
-  });
-  if (issues.length > 0)
-    throw new SaldoError(
-      'validation',
-      `${source}: ${new Set(issues.map((i) => i.row)).size} invalid example line(s)`,
-      issues,
-    );
-  return out;
-}
-
-/** The raw `*.<split>.jsonl` files of the corpus directory, in file-name order. */
-async function readCorpusFiles(
-  split: CorpusSplit,
-  dir: string,
-): Promise<Array<{ name: string; text: string }>> {
-  const names = (await readdir(dir)).filter((f) => f.endsWith(`.${split}.jsonl`)).sort();
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
-}
-
-/** Every `*.<split>.jsonl` file of the corpus directory, in file-name order. */
-export async function readCorpus(split: CorpusSplit, dir = defaultCorpusDir): Promise<NluExample[]> {
-  return (await readCorpusFiles(split, dir)).flatMap((f) => parseExamples(f.text, f.name));
-}
 
 export interface LoadedNluModel {
   model: NluModel;
@@ -92,7 +43,7 @@ export async function loadNluModel(opts: LoadNluModelOptions = {}): Promise<Load
       cache: 'off',
     };
   }
-  const corpusDir = opts.corpusDir ?? defaultCorpusDir;
+  const corpusDir = opts.corpusDir ?? nluCorpusDir;
   const source = `${corpusDir} (train split)`;
   const files = await readCorpusFiles('train', corpusDir);
   const cacheDir =

@@ -3,21 +3,19 @@ import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NluModelJson } from '@saldo/core/nlu';
+import { nluTrainingSourceDirs } from '@saldo/models/nlu-corpus';
 
 /**
  * On-disk cache of the model trained from the corpus: training takes ≈ 1.6–2.5 s, reading the JSON a
  * fraction of that, and the 2 s load target counts from process start. The key hashes everything
  * the trained weights depend on: the train files, the organisation examples and the NLU source
- * code itself, so a corpus or code change can never serve a stale model (no version to bump).
+ * code itself (core's runtime and the trainer in @saldo/models), so a corpus or code change can never serve a stale model (no version to bump).
  */
 
 /** `<repo>/node_modules/.cache/saldo`, the conventional place for tool caches (ignored by git). */
 export const defaultCacheDir = fileURLToPath(
   new URL('../../../../../../node_modules/.cache/saldo/', import.meta.url),
 );
-
-/** The NLU sources the model depends on (features, lexicons, rules, trainer); same layout as the corpus dir. */
-export const defaultNluSourceDir = fileURLToPath(new URL('../../../../../core/src/nlu/', import.meta.url));
 
 /** Cached models kept (newest first): one per corpus/code/organisation combination recently used. */
 const keep = 4;
@@ -41,25 +39,40 @@ export function cacheDirFromEnv(env: Readonly<Record<string, string | undefined>
 export async function modelCacheKey(
   corpusFiles: ReadonlyArray<{ name: string; text: string }>,
   extra: unknown,
-  sourceDir = defaultNluSourceDir,
+  sourceDirs: readonly string[] = nluTrainingSourceDirs,
 ): Promise<string | undefined> {
-  let sources: string[];
-  try {
-    sources = (await readdir(sourceDir))
-      .filter((f) => /\.(?:ts|js|mjs)$/.test(f) && !/\.test\.[cm]?[jt]s$/.test(f))
-      .sort();
-  } catch {
-    return undefined;
-  }
-  if (sources.length === 0) return undefined;
+  const sources = await listSources(sourceDirs);
+  if (sources === undefined) return undefined;
   const h = createHash('sha256').update(cacheFormat);
   // Lengths before contents: no two different inputs can produce the same byte stream.
   const part = (label: string, text: string) =>
     h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
-  for (const f of sources) part(`src:${f}`, await readFile(join(sourceDir, f), 'utf8'));
+  // Labelled by folder position and file name, never by absolute path: two clones share a key.
+  for (const s of sources) part(`src:${s.dir}:${s.name}`, await readFile(join(s.path, s.name), 'utf8'));
   for (const f of corpusFiles) part(`corpus:${f.name}`, f.text);
   part('extra', JSON.stringify(extra ?? []));
   return h.digest('hex');
+}
+
+/** Non-test sources of each folder, in folder then file-name order; `undefined` if any is unreadable or empty. */
+async function listSources(
+  dirs: readonly string[],
+): Promise<Array<{ dir: number; path: string; name: string }> | undefined> {
+  if (dirs.length === 0) return undefined;
+  const out: Array<{ dir: number; path: string; name: string }> = [];
+  for (const [dir, path] of dirs.entries()) {
+    let names: string[];
+    try {
+      names = (await readdir(path))
+        .filter((f) => /\.(?:ts|js|mjs)$/.test(f) && !/\.test\.[cm]?[jt]s$/.test(f))
+        .sort();
+    } catch {
+      return undefined;
+    }
+    if (names.length === 0) return undefined;
+    for (const name of names) out.push({ dir, path, name });
+  }
+  return out;
 }
 
 export const cacheFile = (dir: string, key: string) => join(dir, `nlu-model-${key}.json`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { train, type NluParseInput } from '@saldo/core/nlu';
+import type { NluParseInput } from '@saldo/core/nlu';
+import { train } from '@saldo/models/nlu';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
 import { createNluService, toWire, type NluFallback } from './nlu-service.js';
 import { createOpenAiCompatibleFallback } from './openai-compatible.js';

@@ -1,4 +1,4 @@
-import type { NluEntities } from './schema.js';
+import type { NluEntities } from '@saldo/core/nlu';
 
 /** One gold/predicted pair for evaluation. */
 export interface EvalItem {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IntentClassifier } from './classifier.js';
-import { train, NluModel } from './model.js';
+import { NluModel } from '@saldo/core/nlu';
+import { trainClassifier } from './train-classifier.js';
+import { train } from './train.js';
 
 const data = [
   ['ya pagué ayer', 'already_paid'],
@@ -19,14 +20,14 @@ const data = [
 
 describe('IntentClassifier', () => {
   it('learns separable intents and generalises to typos', () => {
-    const c = IntentClassifier.train(data);
+    const c = trainClassifier(data);
     expect(c.predict('ya pague')[0]?.label).toBe('already_paid');
     expect(c.predict('te pago el lunes')[0]?.label).toBe('promise_to_pay');
     expect(c.predict('holaaa')[0]?.label).toBe('smalltalk');
   });
 
   it('returns probabilities that sum to 1, best first', () => {
-    const ranked = IntentClassifier.train(data).predict('algo');
+    const ranked = trainClassifier(data).predict('algo');
     expect(ranked.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 6);
     expect(ranked[0]!.p).toBeGreaterThanOrEqual(ranked[1]!.p);
   });

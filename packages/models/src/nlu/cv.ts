@@ -1,8 +1,7 @@
-import type { TrainOptions } from './classifier.js';
+import { parse, type NluExample } from '@saldo/core/nlu';
 import { evaluate, type EvalItem, type EvalReport } from './eval.js';
-import { train } from './model.js';
-import { parse } from './parse.js';
-import type { NluExample } from './schema.js';
+import { train } from './train.js';
+import type { TrainOptions } from './train-classifier.js';
 
 export interface CrossValidationOptions {
   /** Number of folds (default 5). */

@@ -28,6 +28,7 @@ import { createComplianceChecker } from '../modules/compliance/usecases/check-co
 import { createCompliancePolicies } from '../modules/compliance/usecases/compliance-policy.js';
 import type { NluLogger, NluService } from '../modules/nlu/adapters/nlu-service.js';
 import type { NluLlmConfig } from '../modules/nlu/llm-config.js';
+import type { ContactObserver } from '../modules/channels/usecases/contact-debtor.js';
 
 export interface PlatformOptions {
   databaseUrl?: string | undefined;
@@ -54,6 +55,8 @@ export interface PlatformOptions {
   nluModelPath?: string | undefined;
   /** The optional LLM second opinion for low-confidence NLU replies (off when undefined). */
   nluLlm?: NluLlmConfig | undefined;
+  /** Told every contact outcome (simulations count contacts with it). */
+  onContact?: ContactObserver;
 }
 
 /**
@@ -152,9 +155,18 @@ export type CorePlatform = Awaited<ReturnType<typeof buildCore>>;
 export async function buildPlatform(opts: PlatformOptions) {
   const core = await buildCore(opts);
   const { db, clock, defaultOrgId, record, compliance, secret } = core;
-  const [{ buildChannels }, { buildEngine }] = await Promise.all([
+  const [
+    { buildChannels },
+    { buildEngine },
+    { buildEvents },
+    { createNluReplyReader },
+    { sandboxReplyIntent },
+  ] = await Promise.all([
     import('../modules/channels/create-channels.js'),
     import('../modules/strategy/create-strategy.js'),
+    import('../modules/events/index.js'),
+    import('../modules/nlu/index.js'),
+    import('../modules/channels/adapters/sandbox-replies.js'),
   ]);
   const env = opts.env ?? {};
   const channels = await buildChannels({
@@ -167,6 +179,7 @@ export async function buildPlatform(opts: PlatformOptions) {
     publicUrl: env.SALDO_PUBLIC_URL,
     sandboxOnly: opts.sandboxOnly,
     sandboxSeed: opts.sandboxSeed,
+    ...(opts.onContact ? { onContact: opts.onContact } : {}),
     log: opts.log,
   });
   // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
@@ -174,39 +187,32 @@ export async function buildPlatform(opts: PlatformOptions) {
     db,
     clock,
     messaging: channels.messaging,
-    eventBus: channels.eventBus,
     contactStores: channels.stores,
     compliance: compliance.checker,
     // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
-    classify: async (q) => {
-      const r = await (
-        await core.nlu()
-      ).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
-      return {
-        intent: r.intent,
-        ...(r.secondary ? { secondary: r.secondary } : {}),
-        ...(r.entities.date ? { date: r.entities.date } : {}),
-        ...(r.entities.amount ? { amount: r.entities.amount } : {}),
-      };
-    },
+    replies: createNluReplyReader({ nlu: core.nlu, knownIntent: sandboxReplyIntent }),
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
-    recordPromise: (p) =>
-      record.createPromise(p.orgId, {
-        accountId: p.accountId,
-        amountMinor: p.amountMinor,
-        dueDate: p.dueDate,
-        channel: p.channel,
-        actor: 'debtor',
-      }),
+    promises: record,
     ...(opts.engine ?? {}),
+  });
+  // The one event path: facts' domain events (written with the facts) → the worker → journeys.
+  const events = buildEvents({
+    db,
+    clock,
+    handle: engine.router.handle,
+    tallies: engine.router.tallies,
+    ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
+    ...(opts.log
+      ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
+      : {}),
   });
   return {
     ...core,
     channels,
     engine,
-    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs],
+    events,
+    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs, ...events.jobs],
     async close() {
-      engine.close();
       await channels.close();
       await core.close();
     },

@@ -19,6 +19,7 @@ import { createEmailTracking } from './adapters/email-tracking.js';
 import { DeliveryMetrics, LimitedProvider } from './adapters/rate-limiter.js';
 import { RevalidatingCache } from './adapters/revalidating-cache.js';
 import { SandboxChannelProvider } from './adapters/sandbox.js';
+import { createSqlSandboxDebtorLookup } from './adapters/sql/sandbox-debtor-lookup.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createSqlChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
@@ -38,7 +39,8 @@ import { createSqlOutboundMessageStore } from './adapters/sql/outbound-message-s
 import { createSqlVoiceScriptStore } from './adapters/sql/voice-script-store.js';
 import { loadDeploymentSecret } from '../../shared/crypto/deployment-secret.js';
 import { createSqlTimelineStore } from '../record/adapters/sql-timeline-store.js';
-import { InProcessEventBus } from '../../shared/events/in-process-bus.js';
+import { createSqlEventOutbox } from '../events/index.js';
+import { createChannelEventOutbox } from './adapters/sql/channel-event-outbox.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
 import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
@@ -46,7 +48,7 @@ import type { Clock } from '../../shared/clock/clock.js';
 import type { ChannelRouter } from './ports/contact-records.js';
 import type { Db } from '../../shared/db/db.js';
 import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
-import { createContactDebtor } from './usecases/contact-debtor.js';
+import { createContactDebtor, type ContactObserver } from './usecases/contact-debtor.js';
 import { createReceiveInbound } from './usecases/receive-inbound.js';
 import { createReceiveInboundMail } from './usecases/receive-inbound-mail.js';
 import { inboundEmailDomains } from './inbound-mail-config.js';
@@ -70,6 +72,8 @@ export interface BuildChannelsOptions {
   twilioHttpClient?: TwilioHttpClient;
   /** How often a cached organisation's provider settings are re-validated; default SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS, else 5 s. */
   settingsRecheckMs?: number;
+  /** Told every contact outcome (simulations count contacts with it). */
+  onContact?: ContactObserver;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -93,16 +97,16 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const envSettings = settingsFromEnv(env, o.defaultOrgId);
   const inboundDomains = inboundEmailDomains(env);
   const settings = createSettingsResolver(envSettings, settingsStore);
-  const eventBus = new InProcessEventBus();
   const metrics = new DeliveryMetrics();
 
   const inbound = createReceiveInbound({
     store: inboundStore,
     contacts: createSqlContactPointLookup(db),
     timeline: createSqlTimelineWriter(db),
-    events: eventBus,
+    events: createChannelEventOutbox(createSqlEventOutbox(db), clock),
     optOuts: createSqlOptOutRecorder(db),
     deliveries: outbound,
+    transaction: (fn) => db.transaction(() => fn()),
     clock,
     log: (msg, data) => log('warn', msg, data),
   });
@@ -130,23 +134,6 @@ export async function buildChannels(o: BuildChannelsOptions) {
     else await ingestAll([e]);
   };
 
-  // A call answer moves the outbound call forward (delivery statuses are applied by the inbound pipeline itself).
-  eventBus.subscribe(async (e) => {
-    if (
-      e.type === 'channel.call_progress' &&
-      e.event.type === 'call' &&
-      e.event.answeredBy &&
-      e.event.answeredBy !== 'unknown'
-    )
-      await outbound.applyStatus(
-        e.orgId,
-        e.event.provider,
-        e.event.callId,
-        e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
-        clock.now(),
-      );
-  });
-
   // Simulated time: tickSandbox(now) fires what is due at `now` without moving the caller's clock.
   let sandboxNow: Date | null = null;
   const sandboxClock: Clock = { now: () => sandboxNow ?? clock.now() };
@@ -170,6 +157,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
       log('warn', 'simulated payment not recorded', { messageId: p.messageId, error: String(err) });
     }
   };
+
+  const sandboxDebtors = createSqlSandboxDebtorLookup(db);
 
   interface OrgProviders {
     set: ChannelProviderSet;
@@ -195,6 +184,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
       seed: o.sandboxSeed ?? 'saldo',
       clock: sandboxClock,
       onPayment,
+      debtor: sandboxDebtors,
     });
     const sandboxLimited = new LimitedProvider(sandbox, clock, metrics);
     sandbox.onEvent(ingest);
@@ -246,6 +236,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     ...((env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)
       ? { callbackNumber: (env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS)! }
       : {}),
+    ...(o.onContact ? { onContact: o.onContact } : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 
@@ -315,7 +306,6 @@ export async function buildChannels(o: BuildChannelsOptions) {
     inbound,
     /** Receiver for the inbound SMTP listener; null without SALDO_INBOUND_EMAIL_DOMAIN. */
     inboundMail,
-    eventBus,
     routes,
     jobs,
     tickSandbox,

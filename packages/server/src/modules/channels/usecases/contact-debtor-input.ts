@@ -206,7 +206,10 @@ export function complianceInput(
 }
 
 /** The sandbox's behaviour segment from the demo's credit tags and vulnerabilities. */
-export function sandboxSegment(t: ContactTarget): SandboxSegment {
+export function sandboxSegment(t: {
+  tags: readonly string[];
+  debtor: { vulnerabilities: readonly string[] };
+}): SandboxSegment {
   if (t.debtor.vulnerabilities.length > 0 || t.tags.includes('hardship')) return 'hardship';
   if (t.tags.includes('segment:prime')) return 'low_risk';
   if (t.tags.includes('segment:subprime')) return 'high_risk';

@@ -16,9 +16,11 @@ import type { OutboundMessageStore } from '../ports/contact-records.js';
 
 /**
  * Inbound never lost: store durably (deduplicated) → acknowledge the provider → process (match the
- * debtor, honour opt-out keywords, write the timeline, emit an event). Processing failures leave the
- * event unprocessed; `processPending` retries them, including after a crash between store and
- * processing. Processing is at-least-once: consumers de-duplicate by `inboundId`.
+ * debtor, honour opt-out keywords, write the timeline and the delivery status, publish the domain
+ * events — all in one transaction). Reading replies and moving journeys happen later, in the
+ * worker that consumes those events. Processing failures leave the event unprocessed;
+ * `processPending` retries them, including after a crash between store and processing.
+ * Processing is at-least-once: the timeline, opt-outs and event keys de-duplicate by `inboundId`.
  */
 export interface ReceiveInboundDeps {
   store: InboundStore;
@@ -26,8 +28,10 @@ export interface ReceiveInboundDeps {
   timeline: TimelineWriter;
   events: EventBus;
   optOuts: OptOutRecorder;
-  /** Status callbacks move the outbound message forward (the contact history compliance reads). */
+  /** Status callbacks and call answers move the outbound message forward (the contact history compliance reads). */
   deliveries?: Pick<OutboundMessageStore, 'applyStatus' | 'applyStatusMany'>;
+  /** Runs one event's writes in one database transaction (the events with their facts); default: no transaction. */
+  transaction?: <T>(fn: () => Promise<T>) => Promise<T>;
   clock: Clock;
   log?: (msg: string, data: Record<string, unknown>) => void;
   /** Failures after which an event is left for an operator (still stored). Default 10. */
@@ -59,6 +63,7 @@ export interface ReceiveInbound {
 export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
   const maxAttempts = deps.maxAttempts ?? 10;
   const log = deps.log ?? (() => {});
+  const transaction = deps.transaction ?? (<T>(fn: () => Promise<T>) => fn());
 
   async function process(
     id: string,
@@ -73,7 +78,8 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
       event = rec.event;
     }
     try {
-      await handle(id, event);
+      const e = event;
+      await transaction(() => handle(id, e));
       if (!deferMark) await deps.store.markProcessed(id, deps.clock.now());
       return 'processed';
     } catch (e) {
@@ -157,6 +163,14 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
             ...(e.speech ? { speech: e.speech } : {}),
             ...(e.digits ? { digits: e.digits } : {}),
           }) === 'stop';
+        if (e.answeredBy && e.answeredBy !== 'unknown')
+          await deps.deliveries?.applyStatus(
+            e.orgId,
+            e.provider,
+            e.callId,
+            e.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
+            deps.clock.now(),
+          );
         for (const m of matches) {
           if (stop) await optOut(inboundId, e, m, 'call', e.to, 'voice_menu');
           await deps.timeline.append({
@@ -246,52 +260,22 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
   }
 
   /**
-   * Status callbacks in bulk: one lookup per organisation, one timeline insert, then each event
-   * published in order. False (nothing lost: the caller processes them one by one, and the
+   * Status callbacks in bulk, in one transaction: one lookup per organisation, one timeline insert,
+   * one delivery update per organisation, then the events published in order. False (nothing lost: the caller processes them one by one, and the
    * timeline de-duplicates) when the stores cannot batch or a batch write fails.
    */
   async function statusRun(run: ReadonlyArray<{ id: string; event: OrgInboundEvent }>): Promise<boolean> {
     const { findByOutboundIds } = deps.contacts;
+    const { appendMany } = deps.timeline;
     if (
       !findByOutboundIds ||
-      !deps.timeline.appendMany ||
+      !appendMany ||
       !deps.store.markProcessedMany ||
       (deps.deliveries && !deps.deliveries.applyStatusMany)
     )
       return false;
     try {
-      const matches = new Map<string, Map<string, ContactPointMatch>>();
-      for (const orgId of new Set(run.map((x) => x.event.orgId))) {
-        const ids = run.flatMap((x) =>
-          x.event.orgId === orgId && x.event.type === 'status' ? [x.event.outboundId] : [],
-        );
-        matches.set(orgId, await findByOutboundIds.call(deps.contacts, orgId, ids));
-      }
-      const matchOf = (e: OrgInboundEvent) =>
-        e.type === 'status' ? matches.get(e.orgId)?.get(e.outboundId) : undefined;
-      const entries: ChannelTimelineEntry[] = [];
-      for (const { id, event: e } of run) {
-        const m = matchOf(e);
-        if (m && e.type === 'status') entries.push(statusEntry(id, e, m));
-      }
-      await deps.timeline.appendMany(entries);
-      for (const orgId of matches.keys()) {
-        const items = run.flatMap((x) =>
-          x.event.orgId === orgId && x.event.type === 'status'
-            ? [{ provider: x.event.provider, providerMessageId: x.event.outboundId, status: x.event.status }]
-            : [],
-        );
-        await deps.deliveries?.applyStatusMany?.(orgId, items, deps.clock.now());
-      }
-      for (const { id, event: e } of run)
-        if (e.type === 'status')
-          await deps.events.publish({
-            type: 'channel.status_changed',
-            inboundId: id,
-            orgId: e.orgId,
-            debtorId: matchOf(e)?.debtorId ?? null,
-            event: e,
-          });
+      await transaction(() => writeStatusRun(run, findByOutboundIds, appendMany));
       return true;
     } catch (err) {
       log('batched status processing failed; processing one by one', {
@@ -300,6 +284,51 @@ export function createReceiveInbound(deps: ReceiveInboundDeps): ReceiveInbound {
       });
       return false;
     }
+  }
+
+  async function writeStatusRun(
+    run: ReadonlyArray<{ id: string; event: OrgInboundEvent }>,
+    findByOutboundIds: NonNullable<ContactPointLookup['findByOutboundIds']>,
+    appendMany: NonNullable<TimelineWriter['appendMany']>,
+  ): Promise<void> {
+    const matches = new Map<string, Map<string, ContactPointMatch>>();
+    for (const orgId of new Set(run.map((x) => x.event.orgId))) {
+      const ids = run.flatMap((x) =>
+        x.event.orgId === orgId && x.event.type === 'status' ? [x.event.outboundId] : [],
+      );
+      matches.set(orgId, await findByOutboundIds.call(deps.contacts, orgId, ids));
+    }
+    const matchOf = (e: OrgInboundEvent) =>
+      e.type === 'status' ? matches.get(e.orgId)?.get(e.outboundId) : undefined;
+    const entries: ChannelTimelineEntry[] = [];
+    for (const { id, event: e } of run) {
+      const m = matchOf(e);
+      if (m && e.type === 'status') entries.push(statusEntry(id, e, m));
+    }
+    await appendMany.call(deps.timeline, entries);
+    for (const orgId of matches.keys()) {
+      const items = run.flatMap((x) =>
+        x.event.orgId === orgId && x.event.type === 'status'
+          ? [{ provider: x.event.provider, providerMessageId: x.event.outboundId, status: x.event.status }]
+          : [],
+      );
+      await deps.deliveries?.applyStatusMany?.(orgId, items, deps.clock.now());
+    }
+    const events = run.flatMap(({ id, event: e }): ChannelDomainEvent[] =>
+      e.type === 'status'
+        ? [
+            {
+              type: 'channel.status_changed',
+              inboundId: id,
+              orgId: e.orgId,
+              debtorId: matchOf(e)?.debtorId ?? null,
+              event: e,
+            },
+          ]
+        : [],
+    );
+    if (deps.events.publishMany) await deps.events.publishMany(events);
+    else for (const e of events) await deps.events.publish(e);
   }
 
   return {

@@ -1,0 +1,2 @@
+export { buildNluService, type BuildNluOptions } from './create-nlu.js';
+export { createNluReplyReader, type NluReplyReaderOptions } from './adapters/nlu-reply-reader.js';

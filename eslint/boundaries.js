@@ -1,7 +1,8 @@
 // The server's import boundaries, as one ESLint rule (`saldo/boundaries`):
 //   - modules talk to each other only through `modules/<other>/index.ts`;
 //   - inside a module: routes → usecases | ports; usecases → ports; adapters → ports; ports → ports;
-//     the module root (create-*.ts, index.ts, config) and testing/ may use anything of the module;
+//     every layer may use the module's root-level definitions (its events, config, pure helpers);
+//     the factories (create-*.ts, start-*.ts), index.ts and testing/ may use anything of the module;
 //   - shared/ (db, clock, crypto, http, jobs) depends on no module;
 //   - platform/ (config, composition root, roles) reaches modules through their index only;
 //   - cli/, bench/ and simulation/ are entry points: platform, shared and module indexes.
@@ -18,10 +19,15 @@ export function placeOf(file) {
   if (parts[0] !== 'modules') return { area: parts[0], module: null, layer: null, rel };
   const first = parts[2] ?? '';
   const layer = first.replace(/\.ts$/, '');
+  const composition = parts.length === 3 && (first === 'index.ts' || /^(create|start)-/.test(first));
   return {
     area: 'modules',
     module: parts[1],
-    layer: ['routes', 'usecases', 'ports', 'adapters', 'testing'].includes(layer) ? layer : 'root',
+    layer: ['routes', 'usecases', 'ports', 'adapters', 'testing'].includes(layer)
+      ? layer
+      : composition
+        ? 'composition'
+        : 'definitions',
     isIndex: parts.length === 3 && first === 'index.ts',
     rel,
   };
@@ -32,6 +38,7 @@ const allowedLayers = {
   usecases: ['usecases', 'ports'],
   ports: ['ports'],
   adapters: ['adapters', 'ports'],
+  definitions: ['ports', 'definitions'],
 };
 
 /** Why importing `to` from `from` breaks a boundary, or null. */
@@ -42,7 +49,7 @@ export function violation(from, to) {
       return to.isIndex ? null : `import module "${to.module}" through modules/${to.module}/index.ts`;
     if (to.area === 'modules') {
       const ok = allowedLayers[from.layer];
-      if (!ok || ok.includes(to.layer)) return null;
+      if (!ok || ok.includes(to.layer) || to.layer === 'definitions') return null;
       return `${from.layer} may not import ${to.layer} (allowed: ${ok.join(', ')})`;
     }
     if (to.area === 'shared') return null;

@@ -39,6 +39,14 @@ describe('server import boundaries (eslint/boundaries.js)', () => {
     ).toBeNull();
   });
 
+  it("every layer may use the module's root-level definitions, none may use its factory", () => {
+    const adapter = at('modules/record/adapters/sql-payment-store.ts');
+    expect(violation(adapter, at('modules/record/record-events.ts'))).toBeNull();
+    expect(violation(adapter, at('modules/record/create-record-module.ts'))).toMatch(
+      /may not import composition/,
+    );
+  });
+
   it('shared depends on nothing above it; modules never import the platform; the platform uses indexes', () => {
     expect(violation(at('shared/db/migrate.ts'), at('modules/record/index.ts'))).toMatch(
       /shared\/ depends on no module/,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../src/platform/composition-root.js';
 import type { Db } from '../src/shared/db/db.js';
+import type { ChannelDomainEvent } from '../src/modules/channels/ports/channel-records.js';
+import { channelEventKey } from '../src/modules/channels/adapters/sql/channel-event-outbox.js';
 import { storageModes } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 
@@ -16,6 +18,11 @@ describe('replies are read by the NLU', () => {
   afterAll(async () => {
     await platform.close(); // closes the in-memory PGlite too
   });
+  /** What the inbound pipeline does with a reply (the outbox), then the worker's consumer run. */
+  const publish = async (e: ChannelDomainEvent) => {
+    await platform.events.outbox.append([{ key: channelEventKey(e), event: e }], platform.clock.now());
+    await platform.events.drain();
+  };
 
   it('"le pago el viernes" is a promise for the coming Friday in the debtor\'s zone; "STOP" ends the journey', async () => {
     const t = await newTenant(platform);
@@ -27,7 +34,7 @@ describe('replies are read by the NLU', () => {
     const accounts = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
     const reply = async (accountIndex: number, id: string, text: string) => {
       const a = accounts[accountIndex]!;
-      await platform.channels.eventBus.publish({
+      await publish({
         type: 'channel.message_received',
         inboundId: id,
         orgId: t.orgId,
@@ -62,7 +69,7 @@ describe('replies are read by the NLU', () => {
     await importRows(platform, t.orgId, [makeRow({ external_ref: 'A-1', debtor_ref: 'D-1' })]);
     await platform.engine.strategies.enrol(t.orgId, {});
     const [a] = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
-    await platform.channels.eventBus.publish({
+    await publish({
       type: 'channel.message_received',
       inboundId: 'in_s1',
       orgId: t.orgId,
@@ -106,7 +113,7 @@ describe('replies are read by the NLU', () => {
     const accounts = (await platform.record.listAccounts(t.orgId, { limit: 10 })).items;
     const byRef = new Map(accounts.map((a) => [a.externalRef, a]));
     const send = (id: string) =>
-      platform.channels.eventBus.publish({
+      publish({
         type: 'channel.message_received',
         inboundId: id,
         orgId: t.orgId,
@@ -162,7 +169,7 @@ describe('replies are read by the NLU', () => {
       lastEvent: 'promised',
       promise: { date: '2026-11-27', amountMinor: 140_000 },
     });
-    // The record feed later sees these promises as already applied to their journeys.
-    expect(await platform.engine.router.pollRecord()).toMatchObject({ promises: 0 });
+    // Their promise.made events later find these promises already applied to their journeys.
+    expect(await platform.events.drain()).toMatchObject({ promises: 0 });
   }, 60_000);
 });

@@ -14,7 +14,8 @@ import { createRecordModule, type RecordService, type TimelineStore } from '../m
 import { createImportsModule, type Imports } from '../modules/imports/index.js';
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
-import type { Channels } from '../modules/channels/index.js';
+import type { Channels, ContactObserver } from '../modules/channels/index.js';
+import type { Events } from '../modules/events/index.js';
 import type { BuildEngineOptions, Engine } from '../modules/strategy/index.js';
 import healthRoutes from './http/health-routes.js';
 import type { Config } from './config.js';
@@ -37,6 +38,8 @@ export interface PlatformOptions {
   /** Engine tuning (batch sizes, lease owner) — simulations and benchmarks. */
   engine?: Partial<Pick<BuildEngineOptions, 'owner' | 'worker' | 'dispatcher' | 'promiseDays'>>;
   log?: PlatformLog;
+  /** Told every contact outcome (simulations count contacts with it). */
+  onContact?: ContactObserver;
 }
 
 /** The common record, import, auth, compliance and NLU: what the CLI's data commands need. */
@@ -65,6 +68,8 @@ export interface CorePlatform {
 export interface Platform extends CorePlatform {
   channels: Channels;
   engine: Engine;
+  /** The domain-event consumer (the worker runs it; simulations drain it). */
+  events: Events;
 }
 
 /**
@@ -129,10 +134,13 @@ export async function buildCore(
 export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
   const { secret, db, timeline, ...core } = await buildCore(opts);
   const { clock, defaultOrgId, record, compliance } = core;
-  const [{ buildChannels }, { buildEngine }] = await Promise.all([
-    import('../modules/channels/index.js'),
-    import('../modules/strategy/index.js'),
-  ]);
+  const [{ buildChannels, sandboxReplyIntent }, { buildEngine }, { buildEvents }, { createNluReplyReader }] =
+    await Promise.all([
+      import('../modules/channels/index.js'),
+      import('../modules/strategy/index.js'),
+      import('../modules/events/index.js'),
+      import('../modules/nlu/index.js'),
+    ]);
   const channels = await buildChannels({
     db,
     clock,
@@ -144,6 +152,7 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     secret,
     ...(opts.sandboxOnly ? { sandboxOnly: true } : {}),
     ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
+    ...(opts.onContact ? { onContact: opts.onContact } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
   // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
@@ -151,40 +160,33 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     db,
     clock,
     messaging: channels.messaging,
-    eventBus: channels.eventBus,
     contactStores: channels.stores,
     compliance: compliance.checker,
     // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
-    classify: async (q) => {
-      const r = await (
-        await core.nlu()
-      ).parseAsync({ text: q.text, now: q.at, ...(q.timezone ? { timezone: q.timezone } : {}) });
-      return {
-        intent: r.intent,
-        ...(r.secondary ? { secondary: r.secondary } : {}),
-        ...(r.entities.date ? { date: r.entities.date } : {}),
-        ...(r.entities.amount ? { amount: r.entities.amount } : {}),
-      };
-    },
+    replies: createNluReplyReader({ nlu: core.nlu, knownIntent: sandboxReplyIntent }),
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
-    recordPromise: (p) =>
-      record.createPromise(p.orgId, {
-        accountId: p.accountId,
-        amountMinor: p.amountMinor,
-        dueDate: p.dueDate,
-        channel: p.channel,
-        actor: 'debtor',
-      }),
+    promises: record,
     ...(opts.engine ?? {}),
+  });
+  // The one event path: facts' domain events (written with the facts) → the worker → journeys.
+  const events = buildEvents({
+    db,
+    clock,
+    handle: engine.router.handle,
+    tallies: engine.router.tallies,
+    ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
+    ...(opts.log
+      ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
+      : {}),
   });
   return {
     ...core,
     channels,
     engine,
+    events,
     routes: [...core.routes, ...channels.routes, ...engine.routes],
-    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs],
+    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs, ...events.jobs],
     async close() {
-      engine.close();
       await channels.close();
       await core.close();
     },

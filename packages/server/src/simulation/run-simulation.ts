@@ -9,7 +9,7 @@ import { buildPlatform } from '../platform/composition-root.js';
 import { loadConfig } from '../platform/config.js';
 import { openPgliteDb } from '../shared/db/pglite-db.js';
 import type { Db } from '../shared/db/db.js';
-import type { ContactOutcome, ContactRequest } from '../modules/channels/index.js';
+import type { Channels, ContactOutcome, ContactRequest } from '../modules/channels/index.js';
 import { loadDemoPortfolio } from '../modules/imports/index.js';
 
 export interface SimulationOptions {
@@ -54,7 +54,10 @@ const sorted = <T>(o: Record<string, T>): Record<string, T> =>
 export async function runSimulation(o: SimulationOptions): Promise<SimulationReport> {
   const clock = new ManualClock(o.start ?? '2026-03-02T15:00:00Z');
   const started = clock.now();
-  // No url, no dir: PGlite in memory. The platform's own channels (sandbox only, seeded) and engine.
+  const contacts = { email: 0, sms: 0, whatsapp: 0, call: 0, voicebot: 0 };
+  let observe: (req: ContactRequest, out: ContactOutcome) => Promise<void> = async () => {};
+  // No url, no dir: PGlite in memory. The platform's own channels (sandbox only, seeded) and engine;
+  // every contact the engine's dispatcher makes is counted (and reported) as the send path tells it.
   const db = await openPgliteDb();
   const platform = await buildPlatform({
     config: loadConfig({ SALDO_SECRET_KEY: 'saldo-simulation' }),
@@ -62,6 +65,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     clock,
     sandboxOnly: true,
     sandboxSeed: o.seed,
+    onContact: (req, out) => observe(req, out),
     engine: {
       owner: 'simulation',
       dispatcher: { concurrency: 1, batchSize: 500 },
@@ -71,32 +75,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   try {
     await useDeterministicIds(db);
     const orgId = platform.defaultOrgId;
-    const { channels, engine } = platform;
-    const contacts = { email: 0, sms: 0, whatsapp: 0, call: 0, voicebot: 0 };
-    // The engine's dispatcher calls this same Messaging object: count (and report) each contact
-    // around the real send path.
-    const send = channels.messaging.contact.bind(channels.messaging);
-    channels.messaging.contact = async (req: ContactRequest): Promise<ContactOutcome> => {
-      const out = await send(req);
-      // A contact is made when compliance allowed it (a provider failure after that still counts as an attempt).
-      if (out.kind === 'sent' || out.kind === 'failed') {
-        if (out.kind === 'sent' && req.channel in contacts) contacts[req.channel as keyof typeof contacts]++;
-        if (o.onContact) {
-          const t = await channels.stores.targets.load(req.orgId, req.accountId);
-          o.onContact({
-            at: clock.now().toISOString(),
-            accountId: req.accountId,
-            debtorId: t?.debtor.id ?? '',
-            channel: req.channel,
-            country: t?.debtor.country ?? '',
-            region: t?.debtor.region ?? null,
-            timezone: t?.debtor.timezone ?? '',
-            outcome: out.kind,
-          });
-        }
-      }
-      return out;
-    };
+    const { channels, engine, events } = platform;
+    observe = (req, out) => countContact(o, channels, clock, contacts, req, out);
     let accounts = 0;
     if ('demo' in o.portfolio) {
       accounts = (
@@ -149,10 +129,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       await engine.worker.drain();
       await engine.dispatcher.drain();
       clock.advance(step);
-      // Replies, opens and payments due by now; inbound is processed synchronously (event bus → router).
+      // Replies, opens and payments due by now: the inbound pipeline records them with their
+      // domain events, then the worker's consumer reads the replies and moves the journeys.
       await channels.tickSandbox(clock.now());
       await channels.inbound.processPending();
-      await engine.router.pollRecord();
+      await events.drain();
       if ((i + 1) % perDay === 0) o.onProgress?.((i + 1) / perDay);
     }
     if (clock.now().getTime() < t0 + steps * step) clock.set(new Date(t0 + steps * step));
@@ -178,6 +159,34 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
 }
 
 /**
+ * A contact is made when compliance allowed it (a provider failure after that still counts as an
+ * attempt): sends are counted per channel, and both are reported to `onContact`.
+ */
+async function countContact(
+  o: SimulationOptions,
+  channels: Channels,
+  clock: ManualClock,
+  contacts: SimulationReport['contacts'],
+  req: ContactRequest,
+  out: ContactOutcome,
+): Promise<void> {
+  if (out.kind !== 'sent' && out.kind !== 'failed') return;
+  if (out.kind === 'sent' && req.channel in contacts) contacts[req.channel as keyof typeof contacts]++;
+  if (!o.onContact) return;
+  const t = await channels.stores.targets.load(req.orgId, req.accountId);
+  o.onContact({
+    at: clock.now().toISOString(),
+    accountId: req.accountId,
+    debtorId: t?.debtor.id ?? '',
+    channel: req.channel,
+    country: t?.debtor.country ?? '',
+    region: t?.debtor.region ?? null,
+    timezone: t?.debtor.timezone ?? '',
+    outcome: out.kind,
+  });
+}
+
+/**
  * The earliest instant (epoch ms) at which a simulation step could have work: a journey to run, a
  * contact to dispatch, an inbound event to (re)process, a sandbox event to fire. Conservative
  * (leases and attempt caps ignored): an early answer only means a step is not skipped.
@@ -187,7 +196,8 @@ async function nextDueAt(db: Db, sandboxAt: number | null): Promise<number | nul
     `SELECT least(
        (SELECT min(next_run_at) FROM journeys WHERE next_run_at IS NOT NULL),
        (SELECT min(next_attempt_at) FROM outbox WHERE kind = 'contact' AND status IN ('pending','in_flight')),
-       (SELECT min(coalesce(next_attempt_at, received_at)) FROM inbound_events WHERE processed_at IS NULL)) AS at`,
+       (SELECT min(coalesce(next_attempt_at, received_at)) FROM inbound_events WHERE processed_at IS NULL),
+       (SELECT min(coalesce(next_attempt_at, recorded_at)) FROM domain_events WHERE processed_at IS NULL)) AS at`,
   );
   const v = r.rows[0]?.at ?? null;
   const dbAt = v === null ? null : new Date(v).getTime();

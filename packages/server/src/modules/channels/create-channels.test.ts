@@ -10,7 +10,7 @@ import { buildChannels, type Channels } from './create-channels.js';
 import { buildPlatform, type Platform } from '../../platform/composition-root.js';
 import type { Db } from '../../shared/db/db.js';
 import { loadDemoPortfolio } from '../imports/usecases/load-demo-portfolio.js';
-import { localHour, sandboxSegment } from './usecases/contact-debtor-input.js';
+import { localHour, sandboxSegment } from './debtor-local-facts.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
 const SEED = 'compose-test';

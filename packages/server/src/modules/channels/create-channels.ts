@@ -17,6 +17,7 @@ import { createEmailTracking } from './adapters/email-tracking.js';
 import { DeliveryMetrics, LimitedProvider } from './adapters/rate-limiter.js';
 import { RevalidatingCache } from './adapters/revalidating-cache.js';
 import { SandboxChannelProvider } from './adapters/sandbox.js';
+import { createSqlSandboxDebtorLookup } from './adapters/sql/sandbox-debtor-lookup.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createSqlChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
@@ -35,16 +36,16 @@ import { createSqlTemplateStore } from './adapters/sql/template-store.js';
 import { createSqlOutboundMessageStore } from './adapters/sql/outbound-message-store.js';
 import { createSqlVoiceScriptStore } from './adapters/sql/voice-script-store.js';
 import type { TimelineStore } from '../record/index.js';
-import { InProcessEventBus } from '../../shared/events/in-process-bus.js';
+import { createSqlEventOutbox } from '../events/index.js';
+import { createChannelEventOutbox } from './adapters/sql/channel-event-outbox.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
 import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
 import type { Clock } from '../../shared/clock/clock.js';
 import type { ChannelRouter } from './ports/contact-records.js';
-import type { ChannelDomainEvent } from './ports/channel-records.js';
 import type { Db } from '../../shared/db/db.js';
 import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
-import { createContactDebtor } from './usecases/contact-debtor.js';
+import { createContactDebtor, type ContactObserver } from './usecases/contact-debtor.js';
 import { createReceiveInbound } from './usecases/receive-inbound.js';
 import { createReceiveInboundMail } from './usecases/receive-inbound-mail.js';
 import type { InboundSmtpConfig } from './inbound-mail-config.js';
@@ -86,6 +87,8 @@ export interface BuildChannelsOptions {
   /** Every channel on the sandbox even when providers are configured (demo mode). */
   sandboxOnly?: boolean;
   twilioHttpClient?: TwilioHttpClient;
+  /** Told every contact outcome (simulations count contacts with it). */
+  onContact?: ContactObserver;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -109,16 +112,16 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const envSettings: OrgChannelSettings = { orgId: o.defaultOrgId, ...config.providers };
   const inboundDomains = config.inboundDomains;
   const settings = createSettingsResolver(envSettings, settingsStore);
-  const eventBus = new InProcessEventBus<ChannelDomainEvent>();
   const metrics = new DeliveryMetrics();
 
   const inbound = createReceiveInbound({
     store: inboundStore,
     contacts: createSqlContactPointLookup(db),
     timeline: createSqlTimelineWriter(db),
-    events: eventBus,
+    events: createChannelEventOutbox(createSqlEventOutbox(db), clock),
     optOuts: createSqlOptOutRecorder(db),
     deliveries: outbound,
+    transaction: (fn) => db.transaction(() => fn()),
     clock,
     log: (msg, data) => log('warn', msg, data),
   });
@@ -146,23 +149,6 @@ export async function buildChannels(o: BuildChannelsOptions) {
     else await ingestAll([e]);
   };
 
-  // A call answer moves the outbound call forward (delivery statuses are applied by the inbound pipeline itself).
-  eventBus.subscribe(async (e) => {
-    if (
-      e.type === 'channel.call_progress' &&
-      e.event.type === 'call' &&
-      e.event.answeredBy &&
-      e.event.answeredBy !== 'unknown'
-    )
-      await outbound.applyStatus(
-        e.orgId,
-        e.event.provider,
-        e.event.callId,
-        e.event.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
-        clock.now(),
-      );
-  });
-
   // Simulated time: tickSandbox(now) fires what is due at `now` without moving the caller's clock.
   let sandboxNow: Date | null = null;
   const sandboxClock: Clock = { now: () => sandboxNow ?? clock.now() };
@@ -186,6 +172,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
       log('warn', 'simulated payment not recorded', { messageId: p.messageId, error: String(err) });
     }
   };
+
+  const sandboxDebtors = createSqlSandboxDebtorLookup(db);
 
   interface OrgProviders {
     set: ChannelProviderSet;
@@ -211,6 +199,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
       seed: o.sandboxSeed ?? 'saldo',
       clock: sandboxClock,
       onPayment,
+      debtor: sandboxDebtors,
     });
     const sandboxLimited = new LimitedProvider(sandbox, clock, metrics);
     sandbox.onEvent(ingest);
@@ -260,6 +249,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     ...(o.compliance ? { compliance: o.compliance } : {}),
     ...(config.agentNumber ? { agentNumber: config.agentNumber } : {}),
     ...(config.callbackNumber ? { callbackNumber: config.callbackNumber } : {}),
+    ...(o.onContact ? { onContact: o.onContact } : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 
@@ -342,7 +332,6 @@ export async function buildChannels(o: BuildChannelsOptions) {
     inbound,
     /** Receiver for the inbound SMTP listener; null without SALDO_INBOUND_EMAIL_DOMAIN. */
     inboundMail,
-    eventBus,
     routes,
     jobs,
     tickSandbox,

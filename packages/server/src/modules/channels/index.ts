@@ -11,15 +11,13 @@ export { SandboxChannelProvider } from './adapters/sandbox.js';
 export type { OrgChannelSettings } from './ports/channel-settings.js';
 export * from './ports/messaging.js';
 export type { ChannelDomainEvent } from './ports/channel-records.js';
-export type {
-  ChannelEventHandler,
-  ContactTargetStore,
-  OutboundMessageStore,
-  SubscribableEventBus,
-} from './ports/contact-records.js';
+export type { ContactTargetStore, OutboundMessageStore } from './ports/contact-records.js';
 export {
   chooseTemplate,
   complianceInput,
   debtorLocale,
   HISTORY_DAYS,
 } from './usecases/contact-debtor-input.js';
+export type { ContactObserver } from './usecases/contact-debtor.js';
+export { sandboxReplyIntent } from './adapters/sandbox-replies.js';
+export type { OrgInboundEvent } from './ports/channel-provider.js';

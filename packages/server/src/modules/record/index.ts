@@ -4,3 +4,4 @@ export type * from './ports.js';
 export { actors } from './ports.js';
 /** For SQL adapters of other modules that append history inside their own transaction. */
 export { appendTimeline } from './adapters/sql-timeline-store.js';
+export { recordEventKey, type RecordDomainEvent } from './record-events.js';

@@ -1,5 +1,6 @@
 // Composition of the strategy runner: stores, the strategies use case, the journey worker, the
-// dispatcher and the event router, plus the periodic jobs a worker process runs.
+// dispatcher and the event router (the domain-event consumer's handler), plus the periodic jobs a
+// worker process runs.
 import { hostname } from 'node:os';
 import {
   createComplianceEngine,
@@ -12,13 +13,13 @@ import { growthAnalyzer } from '../../shared/db/maintenance.js';
 import { createSqlEngineReport } from './adapters/sql-engine-report.js';
 import { createSqlJourneyStore } from './adapters/sql-journey-store.js';
 import { createSqlOutboxStore } from './adapters/sql-outbox-store.js';
-import { createSqlRecordFeed, createSqlStrategyStore } from './adapters/sql-strategy-store.js';
+import { createSqlStrategyStore } from './adapters/sql-strategy-store.js';
 import { createDefinitions } from './usecases/decide.js';
 import { createDispatcher } from './usecases/dispatcher.js';
 import { createEventRouter, type EventRouterOptions } from './usecases/event-router.js';
 import { createJourneyWorker } from './usecases/journey-worker.js';
 import type { Clock } from '../../shared/clock/clock.js';
-import type { ContactTargetStore, OutboundMessageStore, SubscribableEventBus } from '../channels/index.js';
+import type { ContactTargetStore, OutboundMessageStore } from '../channels/index.js';
 import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import strategyRoutes from './routes.js';
@@ -30,8 +31,6 @@ export interface BuildEngineOptions {
   db: Db;
   clock: Clock;
   messaging: Messaging;
-  /** Channel events (replies, opens, opt-outs) advance journeys at once. */
-  eventBus?: SubscribableEventBus;
   /** The channels' stores, for the preview's dry-run compliance check. */
   contactStores?: { targets: ContactTargetStore; outbound: OutboundMessageStore };
   compliance?: { engine: ComplianceEngine; orgLayer(orgId: string): Promise<CompiledPack | null> };
@@ -52,10 +51,10 @@ export interface BuildEngineOptions {
   };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;
-  /** See EventRouterOptions.classify (the platform passes the NLU). */
-  classify?: EventRouterOptions['classify'];
-  /** See EventRouterOptions.recordPromise (the platform passes the record). */
-  recordPromise?: EventRouterOptions['recordPromise'];
+  /** See EventRouterOptions.replies (the platform passes the NLU). */
+  replies?: EventRouterOptions['replies'];
+  /** See EventRouterOptions.promises (the platform passes the record). */
+  promises?: EventRouterOptions['promises'];
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -68,7 +67,6 @@ export function buildEngine(o: BuildEngineOptions) {
     strategies: createSqlStrategyStore(db),
     journeys: createSqlJourneyStore(db),
     outbox: createSqlOutboxStore(db),
-    feed: createSqlRecordFeed(db),
   };
   const definitions = createDefinitions(stores.strategies);
   const tx = <T>(fn: () => Promise<T>) => db.transaction(() => fn());
@@ -104,15 +102,14 @@ export function buildEngine(o: BuildEngineOptions) {
   const router = createEventRouter({
     journeys: stores.journeys,
     outbox: stores.outbox,
-    feed: stores.feed,
     definitions,
     clock,
+    tx,
     ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}),
-    ...(o.classify ? { classify: o.classify } : {}),
-    ...(o.recordPromise ? { recordPromise: o.recordPromise } : {}),
+    ...(o.replies ? { replies: o.replies } : {}),
+    ...(o.promises ? { promises: o.promises } : {}),
     ...(o.log ? { log: o.log } : {}),
   });
-  const unsubscribe = o.eventBus?.subscribe((e) => router.handle(e)) ?? (() => {});
   const report = createSqlEngineReport(db);
 
   const quiet = <T extends Record<string, number>>(r: T) =>
@@ -129,10 +126,9 @@ export function buildEngine(o: BuildEngineOptions) {
       everyMs: 1_000,
       run: async () => quiet({ ...(await dispatcher.drain(20)) }),
     },
-    { name: 'strategy-record-events', everyMs: 5_000, run: async () => quiet(await router.pollRecord()) },
   ];
   const routes: RoutePlugin[] = [(app) => strategyRoutes(app, { strategies })];
-  return { strategies, worker, dispatcher, router, jobs, routes, stores, report, owner, close: unsubscribe };
+  return { strategies, worker, dispatcher, router, jobs, routes, stores, report, owner };
 }
 export type Engine = ReturnType<typeof buildEngine>;
 

@@ -6,4 +6,4 @@ export {
   type BuildEngineOptions,
   type Engine,
 } from './create-strategy.js';
-export type { ReplyReading } from './usecases/event-router.js';
+export type { InboundMessage, PromiseBook, ReplyReader, ReplyReading } from './ports.js';

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildEngine } from './create-strategy.js';
+import { buildEvents } from '../events/index.js';
+import { sandboxReplyIntent } from '../channels/adapters/sandbox-replies.js';
 import type { Db } from '../../shared/db/db.js';
 import type { ApplyItem, JourneyStore } from './ports.js';
 import { createDefinitions } from './usecases/decide.js';
@@ -34,10 +36,14 @@ describeStorage('strategy runner', (mode) => {
       messaging,
       worker: { batchSize: 2 },
       dispatcher: { batchSize: 2, maxAttempts: 3, backoffMs: () => HOUR },
+      // No NLU here: a sandbox reply says what it means.
+      replies: { read: async (r) => ({ intent: sandboxReplyIntent(r.message) ?? 'unknown' }) },
     });
+    // The worker's consumer of the domain events the record writes (payments, promises).
+    const events = buildEvents({ db, clock, handle: engine.router.handle, tallies: engine.router.tallies });
     await engine.strategies.publish(t.orgId, 'stg_test', { mode: 'move', input: makeTestStrategy() });
     const { enrolled } = await engine.strategies.enrol(t.orgId, { strategyId: 'stg_test' });
-    return { platform, clock, t, messaging, engine, enrolled };
+    return { platform, clock, t, messaging, engine, events, enrolled };
   }
   const outbox = (orgId: string) =>
     db
@@ -188,11 +194,13 @@ describeStorage('strategy runner', (mode) => {
       db,
       clock,
       messaging: new FakeMessaging(clock),
-      classify: async (q) => {
-        asked.push({ text: q.text, ...(q.timezone ? { timezone: q.timezone } : {}) });
-        return q.text.includes('viernes')
-          ? { intent: 'promise_to_pay', date: '2026-11-27' }
-          : { intent: 'promise_to_pay', date: '2026-11-01' };
+      replies: {
+        read: async (q) => {
+          asked.push({ text: q.text, ...(q.timezone ? { timezone: q.timezone } : {}) });
+          return q.text.includes('viernes')
+            ? { intent: 'promise_to_pay', date: '2026-11-27' }
+            : { intent: 'promise_to_pay', date: '2026-11-01' };
+        },
       },
     });
     await engine.worker.drain();
@@ -237,7 +245,7 @@ describeStorage('strategy runner', (mode) => {
   });
 
   it('a recorded payment clearing the balance ends the journey and cancels queued contacts', async () => {
-    const { platform, t, engine, messaging } = await setup(1);
+    const { platform, t, engine, events, messaging } = await setup(1);
     await engine.worker.drain();
     const [acct] = await accountIds(platform, t.orgId);
     const a = await platform.record.getAccount(t.orgId, acct!);
@@ -249,8 +257,8 @@ describeStorage('strategy runner', (mode) => {
       actor: 'system',
       externalId: 'x1',
     });
-    expect(await engine.router.pollRecord()).toMatchObject({ payments: 1 });
-    expect(await engine.router.pollRecord()).toMatchObject({ payments: 0 });
+    expect(await events.drain()).toMatchObject({ payments: 1 });
+    expect(await events.drain()).toMatchObject({ payments: 0 });
     expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({
       status: 'exited',
       exitReason: 'paid_in_full',

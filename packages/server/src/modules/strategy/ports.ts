@@ -5,6 +5,7 @@ import type {
   MigrationMode,
   StrategyDefinition,
 } from '@saldo/core/strategy';
+import type { OrgInboundEvent } from '../channels/index.js';
 
 /**
  * Storage ports of the strategy runner: versioned strategies, journeys (one per enrolled account,
@@ -246,36 +247,45 @@ export interface OutboxStore {
   stats(orgId: string): Promise<{ byStatus: Record<string, number>; refusalsByRule: Record<string, number> }>;
 }
 
-/** Watermarks of polled feeds and the record changes behind them. */
-export interface RecordFeed {
-  payments(
-    since: Date,
-    limit: number,
-  ): Promise<
-    Array<{
-      id: string;
-      orgId: string;
-      accountId: string;
-      amountMinor: number;
-      balanceAfterMinor: number;
-      createdAt: string;
-    }>
-  >;
-  promises(
-    since: Date,
-    limit: number,
-  ): Promise<
-    Array<{
-      id: string;
-      orgId: string;
-      accountId: string;
-      amountMinor: number;
-      dueDate: string;
-      createdAt: string;
-    }>
-  >;
-  watermark(name: string): Promise<Date | null>;
-  setWatermark(name: string, at: Date): Promise<void>;
+/** A reply a debtor wrote, to be understood. */
+export interface ReplyToRead {
+  orgId: string;
+  text: string;
+  /** When it was written (ISO instant): "mañana" counts from here. */
+  at: string;
+  /** The debtor's IANA zone, so "el viernes" is their Friday. */
+  timezone?: string;
+  /** The message as the channel received it (provider, payload). */
+  message: InboundMessage;
+}
+
+export type InboundMessage = Extract<OrgInboundEvent, { type: 'message' }>;
+
+export interface ReplyReading {
+  intent: string;
+  /** Other intents in the reply (the NLU's secondary): an opt-out or a dispute there counts too. */
+  secondary?: string[];
+  /** ISO date named in the reply ("el viernes" → the coming Friday), if any. */
+  date?: string;
+  /** Amount named in the reply, in major units as written ("te pago 500" → 500). */
+  amount?: { value: number; currency?: string };
+}
+
+/** Understands free-text replies (the NLU module implements it). */
+export interface ReplyReader {
+  read(reply: ReplyToRead): Promise<ReplyReading>;
+}
+
+/**
+ * The record's promises, for promises made in replies (`RecordService` fits): the promises table,
+ * the account's `promised` status and the timeline, so agents, dashboards, promise expiry and
+ * payment matching see them like any other promise. Throws when the record refuses (closed account…).
+ */
+export interface PromiseBook {
+  createPromise(
+    orgId: string,
+    p: { accountId: string; amountMinor: number; dueDate: string; channel?: string; actor: 'debtor' },
+  ): Promise<{ id: string } | null>;
 }
 
 /** Runs `fn` in one database transaction (stores called inside join it). */

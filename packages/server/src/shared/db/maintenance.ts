@@ -18,6 +18,7 @@ export const ENGINE_TABLES = [
   'outbox_refusals',
   'outbound_messages',
   'inbound_events',
+  'domain_events',
   'timeline_events',
   'compliance_refusals',
   'payments',

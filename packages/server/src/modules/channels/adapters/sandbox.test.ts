@@ -118,6 +118,7 @@ describe('sandbox simulation', () => {
       seed,
       clock,
       onPayment: (p) => void payments.push(p.amountMinor),
+      debtor: async () => ({ segment: 'low_risk', localHour: 19, language: 'es', amountMinor: 100_000 }),
     });
     sb.onEvent((e) => void events.push(e));
     for (let i = 0; i < 200; i++)
@@ -127,7 +128,6 @@ describe('sandbox simulation', () => {
         channel: i % 2 ? 'sms' : 'whatsapp',
         to: `+5255${String(i).padStart(8, '0')}`,
         text: 'Paga en https://pay.example/x',
-        simulation: { segment: 'low_risk', localHour: 19, language: 'es', amountMinor: 100_000 },
       });
     expect(events).toHaveLength(0); // nothing happens until simulated time passes
     for (let h = 0; h < 72; h++) {

@@ -1,4 +1,11 @@
-import { languageOf, simulateOutbound, type Channel, type InboundEvent } from '@saldo/core/channels';
+import {
+  languageOf,
+  simulateOutbound,
+  type Channel,
+  type InboundEvent,
+  type SandboxSegment,
+  type TemplateLanguage,
+} from '@saldo/core/channels';
 import type {
   ChannelProvider,
   InboundListener,
@@ -8,9 +15,25 @@ import type {
 } from '../ports/channel-provider.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 
+/** Who a simulated debtor is, as far as the behaviour model cares. */
+export interface SandboxDebtor {
+  segment: SandboxSegment;
+  /** The debtor's local hour when the message is sent. */
+  localHour: number;
+  language: TemplateLanguage;
+  /** What they owe (a simulated payment pays at most this). */
+  amountMinor?: number;
+}
+
 export interface SandboxOptions {
   seed: string | number;
   clock: Clock;
+  /**
+   * Looks up the debtor a message goes to (the channels module reads its outbound message and
+   * account), so real sends carry nothing for the sandbox. Unknown: a medium-risk Spanish speaker
+   * at the UTC hour.
+   */
+  debtor?: (msg: OutboundMessage, at: Date) => Promise<SandboxDebtor | null>;
   /** Where simulated debtors write from when they reply (the sandbox's own number/address). */
   sandboxAddress?: string;
   /** A simulated payment: the payments module records it (the sandbox has no money of its own). */
@@ -63,8 +86,8 @@ export class SandboxChannelProvider implements ChannelProvider {
       };
     const providerMessageId = `sbx_${msg.messageId}_${(++this.#ids).toString(36)}`;
     const sentAt = this.opts.clock.now().getTime();
-    const sim = msg.simulation ?? {
-      segment: 'medium_risk' as const,
+    const sim: SandboxDebtor = (await this.opts.debtor?.(msg, new Date(sentAt))) ?? {
+      segment: 'medium_risk',
       localHour: new Date(sentAt).getUTCHours(),
       language: languageOf('es'),
     };

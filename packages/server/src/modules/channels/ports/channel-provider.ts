@@ -1,11 +1,4 @@
-import type {
-  Channel,
-  DeliveryStatus,
-  InboundEvent,
-  ProviderId,
-  SandboxSegment,
-  TemplateLanguage,
-} from '@saldo/core/channels';
+import type { Channel, DeliveryStatus, InboundEvent, ProviderId } from '@saldo/core/channels';
 
 /**
  * The channel port: one provider (sandbox, SMTP, Twilio, Meta…) sends messages on some channels and
@@ -39,13 +32,6 @@ export interface OutboundMessage {
   voiceScriptId?: string;
   /** Email: the one-click unsubscribe URL for List-Unsubscribe. */
   unsubscribeUrl?: string;
-  /** Sandbox only: who the simulated debtor is, so its behaviour model can answer. */
-  simulation?: {
-    segment: SandboxSegment;
-    localHour: number;
-    language: TemplateLanguage;
-    amountMinor?: number;
-  };
 }
 
 export const sendFailureReasons = [

@@ -52,7 +52,10 @@ export interface OptOutRecorder {
   }): Promise<void>;
 }
 
-/** Events for the strategy engine. `inboundId` makes handlers idempotent on redelivery. */
+/**
+ * What processing an inbound event tells the rest of Saldo (the strategy engine reads replies,
+ * opens, clicks and opt-outs from them). `inboundId` makes handlers idempotent on redelivery.
+ */
 export type ChannelDomainEvent =
   | {
       type: 'channel.message_received';
@@ -85,6 +88,13 @@ export type ChannelDomainEvent =
       keyword: string;
     };
 
+/**
+ * Where the inbound pipeline publishes its events: the domain-event outbox, written in the
+ * transaction that records the inbound facts (timeline, opt-out, delivery status). Publishing an
+ * event already written for the same inbound event is a no-op.
+ */
 export interface EventBus {
   publish(e: ChannelDomainEvent): Promise<void>;
+  /** `publish` for many events in one statement, in order (optional). */
+  publishMany?(events: readonly ChannelDomainEvent[]): Promise<void>;
 }

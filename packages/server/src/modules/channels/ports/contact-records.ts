@@ -1,6 +1,5 @@
 import type { Channel, DeliveryStatus, ProviderId } from '@saldo/core/channels';
 import type { ChannelProvider } from './channel-provider.js';
-import type { ChannelDomainEvent } from './channel-records.js';
 import type { ContactChannel, ComplianceReason } from './messaging.js';
 
 /**
@@ -180,11 +179,4 @@ export interface ChannelRouter {
 /** Signed links to the (future) payment portal: `${SALDO_PUBLIC_URL}/pay/<token>`. */
 export interface PaymentLinks {
   linkFor(orgId: string, accountId: string, now: Date): string;
-}
-
-/** The in-process bus the strategy engine and the outbound status tracker subscribe to. */
-export type ChannelEventHandler = (e: ChannelDomainEvent) => void | Promise<void>;
-export interface SubscribableEventBus {
-  publish(e: ChannelDomainEvent): Promise<void>;
-  subscribe(handler: ChannelEventHandler): () => void;
 }

@@ -13,8 +13,9 @@ import type { ReceiveInbound } from '../usecases/receive-inbound.js';
  * Provider webhooks and email tracking. Public routes: they authenticate by signature (Twilio
  * `X-Twilio-Signature` over SALDO_PUBLIC_URL + path with the organisation's auth token; Meta
  * `X-Hub-Signature-256` over the raw body with the app secret). Anything unsigned or mis-signed
- * gets 403 and is logged. Order: verify → store durably → acknowledge → process in the background
- * (failures are retried by `processPending`, nothing is dropped).
+ * gets 403 and is logged. Order: verify → store durably → acknowledge → record the event's facts
+ * and domain events in the background (failures are retried by `processPending`, nothing is
+ * dropped). Reading replies and moving journeys is the worker's job, never the request's.
  */
 export interface WebhookRouteDeps {
   webhooks: ChannelWebhooks;

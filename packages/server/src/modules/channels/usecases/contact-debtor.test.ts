@@ -18,6 +18,7 @@ import type { Db } from '../../../shared/db/db.js';
 import type { ContactRequest } from '../ports/messaging.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
+import { domainEvents } from '../../../../test/domain-events.js';
 import { createContactDebtor } from './contact-debtor.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
@@ -28,7 +29,7 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
   let p: Platform;
   let clock: ManualClock;
   let ch: Channels;
-  const published: ChannelDomainEvent[] = [];
+  const published = () => domainEvents<ChannelDomainEvent>(db);
   beforeAll(async () => {
     db = await mode.open();
     ({ platform: p, clock } = await testPlatform(db));
@@ -42,7 +43,6 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
       record: p.record,
       sandboxSeed: SEED,
     });
-    ch.eventBus.subscribe((e) => void published.push(e));
   });
   afterAll(async () => {
     await ch.close();
@@ -341,7 +341,9 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
         { channel: 'whatsapp', actor: 'debtor', summary: reply.text },
       ]);
       expect(
-        published.filter((e) => e.type === 'channel.message_received' && e.debtorId === a.debtor_id),
+        (await published()).filter(
+          (e) => e.type === 'channel.message_received' && e.debtorId === a.debtor_id,
+        ),
       ).toMatchObject([{ orgId, unknownSender: false, event: { text: reply.text, provider: 'sandbox' } }]);
       const status = await createSqlOutboundMessageStore(db).get(orgId, r.messageId);
       expect(['delivered', 'read', 'clicked']).toContain(status!.status);

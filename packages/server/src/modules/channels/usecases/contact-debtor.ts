@@ -2,7 +2,6 @@ import { SaldoError } from '@saldo/core';
 import {
   defaultTemplates,
   findTemplate,
-  languageOf,
   renderMessage,
   type MessageTemplate,
   type RenderedMessage,
@@ -37,11 +36,9 @@ import {
   complianceInput,
   debtorLocale,
   HISTORY_DAYS,
-  localDate,
-  localHour,
   pickRecipient,
-  sandboxSegment,
 } from './contact-debtor-input.js';
+import { localDate } from '../debtor-local-facts.js';
 
 /**
  * The one send path (the `Messaging` port). For each request: load the account and debtor,
@@ -68,8 +65,12 @@ export interface ContactDebtorDeps {
   agentNumber?: string;
   /** Number debtors call back ({{callbackNumber}}), unless the request gives one. */
   callbackNumber?: string;
+  /** Told every outcome, after it is recorded (the simulation counts contacts with it). */
+  onContact?: ContactObserver;
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
+
+export type ContactObserver = (req: ContactRequest, outcome: ContactOutcome) => void | Promise<void>;
 
 /** How long what `prepare` read may stand in for a fresh read (a dispatch chunk takes well under this). */
 const PREPARED_TTL_MS = 5_000;
@@ -275,12 +276,6 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
         ? { lastInboundAt: target.lastWhatsAppInboundAt ? new Date(target.lastWhatsAppInboundAt) : null }
         : {}),
       ...(voiceScriptId ? { voiceScriptId } : {}),
-      simulation: {
-        segment: sandboxSegment(target),
-        localHour: localHour(now, target.debtor.timezone),
-        language: languageOf(target.debtor.language),
-        amountMinor: target.balanceMinor,
-      },
     };
     let result: SendResult;
     try {
@@ -433,40 +428,45 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     }
   }
 
-  return {
-    prepare,
-    async contact(req) {
-      const now = deps.clock.now();
-      const p = takePrepared(req, now);
-      // A key already used is answered before anything else: the first attempt's own history must
-      // not turn its replay into a refusal. (insertOnce below is the race-safe guard.)
-      const prior = p ? p.prior : await deps.outbound.findByKey(req.orgId, req.idempotencyKey);
-      if (prior && !(prior.status === 'failed' && prior.retryable && prior.providerMessageId === null))
-        return { kind: 'duplicate', messageId: prior.id };
-      const target = p?.target ?? (await deps.targets.load(req.orgId, req.accountId));
-      if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
-      const template = deps.catalog
-        ? await deps.catalog.resolve({
-            orgId: req.orgId,
-            templateId: req.templateId,
-            channel: req.channel,
-            locale: debtorLocale(target),
-            country: target.debtor.country,
-          })
-        : chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
-      const decision = await evaluate(req, target, template, now, p);
-      if (!decision.allowed) return refuse(req, target, template, decision, now);
-      const to = pickRecipient(target, req.channel);
-      if (!to)
-        return {
-          kind: 'failed',
-          reason: `no_${req.channel}_address`,
-          retryable: false,
-          at: now.toISOString(),
-        };
-      return deliver(req, target, template, to, now);
-    },
-  };
+  async function contact(req: ContactRequest): Promise<ContactOutcome> {
+    const outcome = await contactOnce(req);
+    await deps.onContact?.(req, outcome);
+    return outcome;
+  }
+
+  async function contactOnce(req: ContactRequest): Promise<ContactOutcome> {
+    const now = deps.clock.now();
+    const p = takePrepared(req, now);
+    // A key already used is answered before anything else: the first attempt's own history must
+    // not turn its replay into a refusal. (insertOnce below is the race-safe guard.)
+    const prior = p ? p.prior : await deps.outbound.findByKey(req.orgId, req.idempotencyKey);
+    if (prior && !(prior.status === 'failed' && prior.retryable && prior.providerMessageId === null))
+      return { kind: 'duplicate', messageId: prior.id };
+    const target = p?.target ?? (await deps.targets.load(req.orgId, req.accountId));
+    if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
+    const template = deps.catalog
+      ? await deps.catalog.resolve({
+          orgId: req.orgId,
+          templateId: req.templateId,
+          channel: req.channel,
+          locale: debtorLocale(target),
+          country: target.debtor.country,
+        })
+      : chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
+    const decision = await evaluate(req, target, template, now, p);
+    if (!decision.allowed) return refuse(req, target, template, decision, now);
+    const to = pickRecipient(target, req.channel);
+    if (!to)
+      return {
+        kind: 'failed',
+        reason: `no_${req.channel}_address`,
+        retryable: false,
+        at: now.toISOString(),
+      };
+    return deliver(req, target, template, to, now);
+  }
+
+  return { prepare, contact };
 }
 
 function actorOf(req: ContactRequest): Actor {

@@ -3,6 +3,8 @@ import type { Db } from '../../../shared/db/db.js';
 import type { PaymentStore, RecordedPayment } from '../ports.js';
 import { isoReq } from '../../../shared/db/iso.js';
 import { appendTimeline } from './sql-timeline-store.js';
+import { appendRecordEvents } from './append-record-events.js';
+import type { RecordDomainEvent } from '../record-events.js';
 
 export function createSqlPaymentStore(db: Db): PaymentStore {
   return {
@@ -116,6 +118,18 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
             overpaymentMinor: effect.overpaymentMinor,
           },
         });
+        const ids = { orgId: p.orgId, accountId: p.accountId, debtorId: a.debtor_id };
+        const events: RecordDomainEvent[] = [
+          {
+            type: 'payment.recorded',
+            ...ids,
+            paymentId,
+            amountMinor: p.amountMinor,
+            currency: p.currency,
+            balanceAfterMinor: effect.balanceMinor,
+            paidAt: isoReq(p.paidAt),
+          },
+        ];
         const kept: string[] = [];
         for (const u of effect.promiseUpdates) {
           await tx.query(
@@ -124,6 +138,7 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
           );
           if (u.status === 'kept') {
             kept.push(u.id);
+            events.push({ type: 'promise.kept', ...ids, promiseId: u.id, paymentId });
             await appendTimeline(tx, {
               ...base,
               kind: 'promise',
@@ -141,7 +156,15 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
             summary: `Status ${a.status} → ${effect.status}`,
             data: { from: a.status, to: effect.status, cause: paymentId },
           });
+          events.push({
+            type: 'account.status_changed',
+            ...ids,
+            from: a.status,
+            to: effect.status,
+            cause: paymentId,
+          });
         }
+        await appendRecordEvents(tx, events, p.now);
         return {
           paymentId,
           accountId: p.accountId,
@@ -170,6 +193,19 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
           [p.orgId, p.accountId, p.amountMinor, p.currency, p.dueDate, p.channel, p.actor, p.now],
         );
         const id = r.rows[0]!.id;
+        const ids = { orgId: p.orgId, accountId: p.accountId, debtorId: a.debtor_id };
+        const events: RecordDomainEvent[] = [
+          {
+            type: 'promise.made',
+            ...ids,
+            promiseId: id,
+            amountMinor: p.amountMinor,
+            currency: p.currency,
+            dueDate: p.dueDate,
+            channel: p.channel,
+            actor: p.actor,
+          },
+        ];
         await appendTimeline(tx, {
           orgId: p.orgId,
           debtorId: a.debtor_id,
@@ -201,7 +237,9 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
             summary: 'Status active → promised',
             data: { from: 'active', to: 'promised', cause: id },
           });
+          events.push({ type: 'account.status_changed', ...ids, from: 'active', to: 'promised', cause: id });
         }
+        await appendRecordEvents(tx, events, p.now);
         return { id };
       });
     },

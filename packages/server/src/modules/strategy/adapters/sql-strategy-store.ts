@@ -1,6 +1,6 @@
 import { StrategyDefinition, type MigrationMode } from '@saldo/core/strategy';
 import type { Db } from '../../../shared/db/db.js';
-import type { RecordFeed, StrategyStore, VersionStatus } from '../ports.js';
+import type { StrategyStore, VersionStatus } from '../ports.js';
 import { iso, isoReq } from '../../../shared/db/iso.js';
 
 const parseDef = (v: unknown) => StrategyDefinition.parse(typeof v === 'string' ? JSON.parse(v) : v);
@@ -86,66 +86,6 @@ export function createSqlStrategyStore(db: Db): StrategyStore {
           [orgId, d.id, d.version, JSON.stringify(d), now, migration],
         );
       });
-    },
-  };
-}
-
-export function createSqlRecordFeed(db: Db): RecordFeed {
-  return {
-    async payments(since, limit) {
-      const r = await db.query<{
-        id: string;
-        org_id: string;
-        account_id: string;
-        amount_minor: number;
-        balance_minor: number;
-        created_at: Date;
-      }>(
-        `SELECT p.id, p.org_id, p.account_id, p.amount_minor, a.balance_minor, p.created_at FROM payments p JOIN accounts a ON a.id = p.account_id
-          WHERE p.created_at >= $1 ORDER BY p.created_at, p.id LIMIT $2`,
-        [since, limit],
-      );
-      return r.rows.map((x) => ({
-        id: x.id,
-        orgId: x.org_id,
-        accountId: x.account_id,
-        amountMinor: Number(x.amount_minor),
-        balanceAfterMinor: Number(x.balance_minor),
-        createdAt: isoReq(x.created_at),
-      }));
-    },
-    async promises(since, limit) {
-      const r = await db.query<{
-        id: string;
-        org_id: string;
-        account_id: string;
-        amount_minor: number;
-        due_date: string;
-        created_at: Date;
-      }>(
-        `SELECT id, org_id, account_id, amount_minor, due_date::text AS due_date, created_at FROM promises WHERE created_at >= $1 ORDER BY created_at, id LIMIT $2`,
-        [since, limit],
-      );
-      return r.rows.map((x) => ({
-        id: x.id,
-        orgId: x.org_id,
-        accountId: x.account_id,
-        amountMinor: Number(x.amount_minor),
-        dueDate: x.due_date,
-        createdAt: isoReq(x.created_at),
-      }));
-    },
-    async watermark(name) {
-      const r = await db.query<{ watermark: Date }>(`SELECT watermark FROM journey_feeds WHERE name = $1`, [
-        name,
-      ]);
-      return r.rows[0] ? new Date(r.rows[0].watermark) : null;
-    },
-    async setWatermark(name, at) {
-      await db.query(
-        `INSERT INTO journey_feeds (name, watermark) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(journey_feeds.watermark, EXCLUDED.watermark)`,
-        [name, at],
-      );
     },
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../../../shared/clock/manual-clock.js';
-import { InProcessEventBus } from '../../../../shared/events/in-process-bus.js';
+import { MemoryEventBus } from '../../testing/memory-channel-records.js';
 import type { Platform } from '../../../../platform/composition-root.js';
 import type { OrgInboundEvent } from '../../ports/channel-provider.js';
 import type { ChannelDomainEvent } from '../../ports/channel-records.js';
@@ -43,9 +43,8 @@ const reply = (orgId: string, id: string): OrgInboundEvent => ({
 
 /** A processor as a fresh process would build it: nothing shared with the previous one but the database. */
 function newProcessor(db: Db, clock: ManualClock, wrap: (s: InboundStore) => InboundStore = (s) => s) {
-  const bus = new InProcessEventBus<ChannelDomainEvent>();
-  const published: ChannelDomainEvent[] = [];
-  bus.subscribe((e) => void published.push(e));
+  const bus = new MemoryEventBus();
+  const published: ChannelDomainEvent[] = bus.published;
   const inbound = createReceiveInbound({
     store: wrap(createSqlInboundStore(db, clock)),
     contacts: createSqlContactPointLookup(db),

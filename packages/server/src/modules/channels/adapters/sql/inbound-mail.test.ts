@@ -12,6 +12,7 @@ import type { ChannelDomainEvent } from '../../ports/channel-records.js';
 import type { Db } from '../../../../shared/db/db.js';
 import { describeStorage } from '../../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../../test/fixtures.js';
+import { domainEvents } from '../../../../../test/domain-events.js';
 import { createSqlTimelineStore } from '../../../record/adapters/sql-timeline-store.js';
 
 // Email that comes back, end to end on both storage modes: Saldo sends through an organisation's
@@ -54,7 +55,7 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
   let ch: Channels;
   let sink: Awaited<ReturnType<typeof startSink>>;
   let mx: RunningInboundSmtp;
-  const published: ChannelDomainEvent[] = [];
+  const published = () => domainEvents<ChannelDomainEvent>(db);
   beforeAll(async () => {
     db = await mode.open();
     ({ platform: p, clock } = await testPlatform(db));
@@ -71,7 +72,6 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
       defaultOrgId: p.defaultOrgId,
       record: p.record,
     });
-    ch.eventBus.subscribe((e) => void published.push(e));
     mx = await startInboundSmtpServer({ host: '127.0.0.1', port: 0, receiver: ch.inboundMail! });
   });
   afterAll(async () => {
@@ -162,19 +162,19 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     expect(inboundEntries).toMatchObject([
       { kind: 'message', channel: 'email', summary: 'Puedo pagar el viernes 5 de diciembre' },
     ]);
-    expect(published.filter((e) => e.orgId === orgId && e.type === 'channel.message_received')).toMatchObject(
-      [
-        {
-          debtorId,
-          unknownSender: false,
-          event: {
-            from: 'ana@example.com',
-            provider: 'smtp',
-            raw: { saldoMessageId: messageId, inReplyTo: providerMessageId },
-          },
+    expect(
+      (await published()).filter((e) => e.orgId === orgId && e.type === 'channel.message_received'),
+    ).toMatchObject([
+      {
+        debtorId,
+        unknownSender: false,
+        event: {
+          from: 'ana@example.com',
+          provider: 'smtp',
+          raw: { saldoMessageId: messageId, inReplyTo: providerMessageId },
         },
-      ],
-    );
+      },
+    ]);
   });
 
   it('a DSN to the VERP address marks the message bounced, even when it quotes no headers', async () => {
@@ -187,7 +187,7 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
       true,
     );
     expect(
-      published.some(
+      (await published()).some(
         (e) => e.orgId === orgId && e.type === 'channel.status_changed' && e.debtorId === debtorId,
       ),
     ).toBe(true);

@@ -1,0 +1,208 @@
+import { assertUnreachable } from '@saldo/core';
+import { isVoiceStep, matchOptOutKeyword, menuChoice, type Channel } from '@saldo/core/channels';
+import type { OrgInboundEvent } from '../ports/channel-provider.js';
+import type { ChannelTimelineEntry, ContactPointMatch } from '../ports/channel-records.js';
+import type { ReceiveInboundDeps } from './receive-inbound.js';
+
+type Message = Extract<OrgInboundEvent, { type: 'message' }>;
+type Status = Extract<OrgInboundEvent, { type: 'status' }>;
+type Call = Extract<OrgInboundEvent, { type: 'call' }>;
+
+/**
+ * What one inbound event establishes, written in the caller's transaction: the debtor it comes
+ * from, the timeline entries, an opt-out honoured at once, the delivery status of the outbound
+ * message, and the domain events that tell the rest of Saldo (the worker reads replies later).
+ */
+export function createInboundFacts(deps: ReceiveInboundDeps) {
+  const log = deps.log ?? (() => {});
+
+  async function message(inboundId: string, e: Message, matches: ContactPointMatch[]): Promise<void> {
+    const keyword = matchOptOutKeyword(e.text);
+    if (matches.length === 0)
+      log('inbound from an unknown sender kept and flagged', {
+        inboundId,
+        channel: e.channel,
+        provider: e.provider,
+      });
+    for (const m of matches) {
+      if (keyword) await optOut(inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
+      await deps.timeline.append({
+        orgId: e.orgId,
+        debtorId: m.debtorId,
+        accountId: m.accountId,
+        occurredAt: e.occurredAt,
+        kind: 'message',
+        channel: e.channel,
+        direction: 'inbound',
+        summary: e.text.slice(0, 280),
+        data: {
+          inboundId,
+          provider: e.provider,
+          providerMessageId: e.providerMessageId,
+          from: e.from,
+          mediaUrls: e.mediaUrls,
+          ...(keyword ? { optOutKeyword: keyword } : {}),
+        },
+      });
+    }
+    const senders = matches.length === 0 ? [null] : matches.map((m) => m.debtorId);
+    for (const debtorId of senders)
+      await deps.events.publish({
+        type: 'channel.message_received',
+        inboundId,
+        orgId: e.orgId,
+        debtorId,
+        unknownSender: debtorId === null,
+        event: e,
+      });
+  }
+
+  async function status(inboundId: string, e: Status, matches: ContactPointMatch[]): Promise<void> {
+    for (const m of matches) await deps.timeline.append(statusEntry(inboundId, e, m));
+    await deps.deliveries?.applyStatus(e.orgId, e.provider, e.outboundId, e.status, deps.clock.now());
+    await deps.events.publish({
+      type: 'channel.status_changed',
+      inboundId,
+      orgId: e.orgId,
+      debtorId: matches[0]?.debtorId ?? null,
+      event: e,
+    });
+  }
+
+  async function call(inboundId: string, e: Call, matches: ContactPointMatch[]): Promise<void> {
+    // "No me llamen" / 9 in the menu of a scripted call is an opt-out of calls, honoured now.
+    const stop =
+      isVoiceStep(e.step) &&
+      e.step === 'menu' &&
+      menuChoice({
+        ...(e.speech ? { speech: e.speech } : {}),
+        ...(e.digits ? { digits: e.digits } : {}),
+      }) === 'stop';
+    // A call answer moves the outbound call forward (the contact history compliance counts).
+    if (e.answeredBy && e.answeredBy !== 'unknown')
+      await deps.deliveries?.applyStatus(
+        e.orgId,
+        e.provider,
+        e.callId,
+        e.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
+        deps.clock.now(),
+      );
+    for (const m of matches) {
+      if (stop) await optOut(inboundId, e, m, 'call', e.to, 'voice_menu');
+      await deps.timeline.append({
+        orgId: e.orgId,
+        debtorId: m.debtorId,
+        accountId: m.accountId,
+        occurredAt: e.occurredAt,
+        kind: 'call',
+        channel: e.channel,
+        direction: 'outbound',
+        summary: callSummary(e),
+        data: {
+          inboundId,
+          callId: e.callId,
+          step: e.step,
+          ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
+          ...(e.speech ? { speech: e.speech } : {}),
+          ...(e.digits ? { digits: e.digits } : {}),
+        },
+      });
+    }
+    await deps.events.publish({
+      type: 'channel.call_progress',
+      inboundId,
+      orgId: e.orgId,
+      debtorId: matches[0]?.debtorId ?? null,
+      event: e,
+    });
+  }
+
+  async function optOut(
+    inboundId: string,
+    e: OrgInboundEvent,
+    m: ContactPointMatch,
+    channel: Channel,
+    address: string,
+    source: string,
+  ): Promise<void> {
+    await deps.optOuts.optOut({
+      orgId: e.orgId,
+      debtorId: m.debtorId,
+      channel,
+      address,
+      source,
+      at: deps.clock.now(),
+    });
+    await deps.events.publish({
+      type: 'channel.opted_out',
+      inboundId,
+      orgId: e.orgId,
+      debtorId: m.debtorId,
+      channel,
+      keyword: source,
+    });
+  }
+
+  async function match(e: OrgInboundEvent): Promise<ContactPointMatch[]> {
+    switch (e.type) {
+      case 'message':
+        return deps.contacts.findByAddress(e.orgId, e.channel, e.from);
+      case 'status': {
+        const m = await deps.contacts.findByOutboundId(e.orgId, e.outboundId);
+        return m ? [m] : [];
+      }
+      case 'call': {
+        const m = await deps.contacts.findByOutboundId(e.orgId, e.callId);
+        return m ? [m] : deps.contacts.findByAddress(e.orgId, 'call', e.to);
+      }
+      default:
+        return assertUnreachable(e, 'inbound event');
+    }
+  }
+
+  /** Matches the debtor and writes the event's facts. */
+  async function write(inboundId: string, e: OrgInboundEvent): Promise<void> {
+    const matches = await match(e);
+    switch (e.type) {
+      case 'message':
+        return message(inboundId, e, matches);
+      case 'status':
+        return status(inboundId, e, matches);
+      case 'call':
+        return call(inboundId, e, matches);
+      default:
+        return assertUnreachable(e, 'inbound event');
+    }
+  }
+
+  return { write };
+}
+
+/** The timeline entry of a delivery status (also written in bulk by the status run). */
+export function statusEntry(inboundId: string, e: Status, m: ContactPointMatch): ChannelTimelineEntry {
+  return {
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    accountId: m.accountId,
+    occurredAt: e.occurredAt,
+    kind: 'status_change',
+    channel: e.channel,
+    direction: 'outbound',
+    summary: `${e.channel} ${e.status.replace('_', ' ')}${e.errorCode ? ` (${e.errorCode})` : ''}`,
+    data: {
+      inboundId,
+      provider: e.provider,
+      outboundId: e.outboundId,
+      status: e.status,
+      ...(e.url ? { url: e.url } : {}),
+      ...(e.detail ? { detail: e.detail } : {}),
+    },
+  };
+}
+
+function callSummary(e: Call): string {
+  if (e.answeredBy === 'machine') return 'call answered by a machine';
+  if (e.speech) return `call (${e.step}): "${e.speech.slice(0, 200)}"`;
+  if (e.digits) return `call (${e.step}): pressed ${e.digits}`;
+  return `call ${e.step}`;
+}

@@ -1,4 +1,10 @@
-import { languageOf, simulateOutbound, type Channel, type InboundEvent } from '@saldo/core/channels';
+import {
+  channels,
+  languageOf,
+  simulateOutbound,
+  type Channel,
+  type InboundEvent,
+} from '@saldo/core/channels';
 import type {
   ChannelProvider,
   InboundListener,
@@ -37,15 +43,7 @@ interface Scheduled {
  */
 export class SandboxChannelProvider implements ChannelProvider {
   readonly id = 'sandbox' as const;
-  readonly channels: readonly Channel[] = [
-    'email',
-    'sms',
-    'whatsapp',
-    'call',
-    'voicebot',
-    'voicemail',
-    'letter',
-  ];
+  readonly channels: readonly Channel[] = channels;
   readonly #listeners = new Set<InboundListener>();
   #queue: Scheduled[] = [];
   #seq = 0;

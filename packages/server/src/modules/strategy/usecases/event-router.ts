@@ -1,5 +1,6 @@
 import { isCurrency, minorUnitExponent } from '@saldo/core/money';
-import type { ContactChannel, JourneyEvent } from '@saldo/core/strategy';
+import { preferenceChannelOf } from '@saldo/core/channels';
+import type { JourneyEvent } from '@saldo/core/strategy';
 import type { ChannelDomainEvent } from '../../channels/ports/channel-records.js';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { JourneyStore, OutboxStore, RecordFeed } from '../ports.js';
@@ -206,7 +207,8 @@ export function createEventRouter(o: EventRouterOptions) {
         return;
       }
       case 'channel.opted_out': {
-        const channel = optOutChannel(e.channel);
+        // An opt-out of a voicebot or voicemail is an opt-out of calls (the debtor's channel choice).
+        const channel = preferenceChannelOf(e.channel);
         if (channel === null) return;
         await forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, () => [{ type: 'opted_out', channel }]);
         return;
@@ -284,19 +286,4 @@ function namedMinor(amount: ReplyReading['amount'], currency: string | undefined
   if (amount.currency !== undefined && amount.currency !== currency) return null;
   const minor = Math.round(amount.value * 10 ** minorUnitExponent(currency));
   return minor > 0 ? minor : null;
-}
-
-function optOutChannel(c: string): ContactChannel | 'all' | null {
-  switch (c) {
-    case 'email':
-    case 'sms':
-    case 'whatsapp':
-    case 'call':
-      return c;
-    case 'voicebot':
-    case 'voicemail':
-      return 'call';
-    default:
-      return null;
-  }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NluModelJson } from '@saldo/core/nlu';
 
@@ -8,7 +8,8 @@ import type { NluModelJson } from '@saldo/core/nlu';
  * On-disk cache of the model trained from the corpus: training takes ≈ 1.6–2.5 s, reading the JSON a
  * fraction of that, and the 2 s load target counts from process start. The key hashes everything
  * the trained weights depend on: the train files, the organisation examples and the NLU source
- * code itself, so a corpus or code change can never serve a stale model (no version to bump).
+ * code itself (with the core modules it imports), so a corpus or code change can never serve a
+ * stale model (no version to bump).
  */
 
 /** `<repo>/node_modules/.cache/saldo`, the conventional place for tool caches (ignored by git). */
@@ -56,10 +57,45 @@ export async function modelCacheKey(
   // Lengths before contents: no two different inputs can produce the same byte stream.
   const part = (label: string, text: string) =>
     h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
-  for (const f of sources) part(`src:${f}`, await readFile(join(sourceDir, f), 'utf8'));
+  const texts: SourceFile[] = [];
+  for (const f of sources)
+    texts.push({ path: resolve(sourceDir, f), text: await readFile(join(sourceDir, f), 'utf8') });
+  const outside = await importedFrom(texts);
+  for (const [i, f] of sources.entries()) part(`src:${f}`, texts[i]!.text);
+  for (const f of outside) part(`dep:${relative(sourceDir, f.path)}`, f.text);
   for (const f of corpusFiles) part(`corpus:${f.name}`, f.text);
   part('extra', JSON.stringify(extra ?? []));
   return h.digest('hex');
+}
+
+interface SourceFile {
+  path: string;
+  text: string;
+}
+
+const relativeImport = /\bfrom\s+'(\.{1,2}\/[^']+)'/g;
+
+/**
+ * The core sources outside the NLU folder that its sources import, transitively (the opt-out
+ * keyword list, the channel vocabulary, the calendar): a change there can change the model too.
+ */
+async function importedFrom(files: readonly SourceFile[]): Promise<SourceFile[]> {
+  const seen = new Set(files.map((f) => f.path));
+  const queue = [...files];
+  const out: SourceFile[] = [];
+  for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+    for (const m of f.text.matchAll(relativeImport)) {
+      const path = resolve(dirname(f.path), m[1]!.replace(/\.js$/, '.ts'));
+      if (seen.has(path)) continue;
+      seen.add(path);
+      // Unreadable: a path quoted in a comment, not an import (a real one would not compile).
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      out.push({ path, text });
+      queue.push({ path, text });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export const cacheFile = (dir: string, key: string) => join(dir, `nlu-model-${key}.json`);

@@ -1,3 +1,11 @@
+import {
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  formatCivilParts,
+  isoWeekday,
+} from '../calendar/civil.js';
+
 /**
  * Calendar-date arithmetic on local civil dates (no instants, no zones): dates in replies are
  * days in the debtor's zone, so "mañana" is today's local date + 1 whatever the UTC offset.
@@ -14,32 +22,32 @@ export interface LocalNow extends CivilDate {
   minute: number;
 }
 
-const dayMs = 86_400_000;
-
+/** @example toDayNumber({ y: 1970, m: 1, d: 2 }) // → 1 */
 export function toDayNumber(c: CivilDate): number {
-  return Math.floor(Date.UTC(c.y, c.m - 1, c.d) / dayMs);
+  return daysFromCivil(c.y, c.m, c.d);
 }
 
+/** @example fromDayNumber(1) // → { y: 1970, m: 1, d: 2 } */
 export function fromDayNumber(n: number): CivilDate {
-  const dt = new Date(n * dayMs);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  const { year, month, day } = civilFromDays(n);
+  return { y: year, m: month, d: day };
 }
 
+/** @example addDays({ y: 2026, m: 11, d: 30 }, 1) // → { y: 2026, m: 12, d: 1 } */
 export function addDays(c: CivilDate, days: number): CivilDate {
   return fromDayNumber(toDayNumber(c) + days);
 }
 
-/** 0 = Sunday … 6 = Saturday. */
+/** 0 = Sunday … 6 = Saturday. @example weekday({ y: 2026, m: 11, d: 22 }) // → 0 */
 export function weekday(c: CivilDate): number {
-  return ((toDayNumber(c) % 7) + 7 + 4) % 7;
+  return (isoWeekday(toDayNumber(c)) + 1) % 7;
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
+export { daysInMonth };
 
+/** @example isoDate({ y: 2026, m: 11, d: 24 }) // → '2026-11-24' */
 export function isoDate(c: CivilDate): string {
-  return `${String(c.y).padStart(4, '0')}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
+  return formatCivilParts(c.y, c.m, c.d);
 }
 
 /**

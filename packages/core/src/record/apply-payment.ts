@@ -1,3 +1,4 @@
+import { addCivilDays } from '../calendar/civil.js';
 import { SaldoError } from '../errors/index.js';
 import { canTransition, type AccountStatus } from './account-status.js';
 
@@ -19,10 +20,6 @@ export interface PaymentEffect {
 
 /** Days after the due date in which a payment still keeps a promise (bank transfers clear late). */
 export const PROMISE_GRACE_DAYS = 3;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * What a payment does to an account: the balance drops (never below zero), the pending
@@ -58,7 +55,7 @@ export function applyPayment(
   let remaining = payment.amountMinor;
   const promiseUpdates: PaymentEffect['promiseUpdates'] = [];
   const open = promises
-    .filter((p) => p.status === 'pending' && payment.paidOn <= addDays(p.dueDate, PROMISE_GRACE_DAYS))
+    .filter((p) => p.status === 'pending' && payment.paidOn <= addCivilDays(p.dueDate, PROMISE_GRACE_DAYS))
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   for (const p of open) {
     if (remaining <= 0) break;

@@ -1,3 +1,4 @@
+import { noPromisePending } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
 import type { PromiseExpiryStore } from '../ports.js';
 
@@ -5,7 +6,8 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
   return {
     async breakOverdue(cutoff, now) {
       // One statement: broken promises, their timeline entries, and promised → active for accounts
-      // left with no pending promise. SKIP LOCKED lets several workers share the sweep.
+      // left with no pending promise (core `noPromisePending`, $3 → $4). SKIP LOCKED lets several
+      // workers share the sweep.
       const r = await db.query<{ n: number }>(
         `WITH due AS (
            SELECT id FROM promises WHERE status = 'pending' AND due_date < $1::date ORDER BY due_date LIMIT 5000 FOR UPDATE SKIP LOCKED
@@ -18,17 +20,17 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
                   jsonb_build_object('promiseId', b.id, 'amountMinor', b.amount_minor, 'paidMinor', b.paid_minor, 'dueDate', b.due_date)
              FROM broken b JOIN accounts a ON a.id = b.account_id
          ), st AS (
-           UPDATE accounts a SET status = 'active', updated_at = $2
-            WHERE a.status = 'promised' AND a.id IN (SELECT account_id FROM broken)
+           UPDATE accounts a SET status = $4::text, updated_at = $2
+            WHERE a.status = $3::text AND a.id IN (SELECT account_id FROM broken)
               AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.account_id = a.id AND p.status = 'pending' AND p.id NOT IN (SELECT id FROM broken))
            RETURNING a.id, a.org_id, a.debtor_id
          ), st_ev AS (
            INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, summary, data)
-           SELECT org_id, debtor_id, id, $2, 'status_change', 'system', 'Status promised → active', jsonb_build_object('from', 'promised', 'to', 'active', 'cause', 'promise_broken')
+           SELECT org_id, debtor_id, id, $2, 'status_change', 'system', 'Status ' || $3::text || ' → ' || $4::text, jsonb_build_object('from', $3::text, 'to', $4::text, 'cause', 'promise_broken')
              FROM st
          )
          SELECT count(*)::int AS n FROM broken`,
-        [cutoff, now],
+        [cutoff, now, noPromisePending.from, noPromisePending.to],
       );
       return r.rows[0]?.n ?? 0;
     },

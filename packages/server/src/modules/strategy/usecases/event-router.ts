@@ -1,4 +1,4 @@
-import { isCurrency, minorUnitExponent } from '@saldo/core/money';
+import { allocateReplyPromise, replyPromiseDueDate } from '@saldo/core/record';
 import { preferenceChannelOf } from '@saldo/core/channels';
 import type { JourneyEvent } from '@saldo/core/strategy';
 import type { ChannelDomainEvent } from '../../channels/ports/channel-records.js';
@@ -47,7 +47,6 @@ export interface ReplyReading {
   amount?: { value: number; currency?: string };
 }
 
-const DAY = 86_400_000;
 const FEED_LOOKBACK_MS = 5 * 60_000;
 
 /**
@@ -140,20 +139,13 @@ export function createEventRouter(o: EventRouterOptions) {
       const f = await o.journeys.facts(orgId, id, now);
       if (f && f.facts.balanceMinor > 0) accounts.push({ id, ...f.facts });
     }
-    accounts.sort((a, b) => b.dpd - a.dpd || (a.id < b.id ? -1 : 1));
-    const currency = accounts[0]?.currency;
-    let left = namedMinor(reading.amount, currency);
-    for (const a of accounts) {
-      if (left !== null && a.currency !== currency) continue; // a named amount is in one currency
-      const amountMinor = left === null ? a.balanceMinor : Math.min(left, a.balanceMinor);
-      if (amountMinor <= 0) break;
-      if (left !== null) left -= amountMinor;
+    for (const { accountId, amountMinor } of allocateReplyPromise(accounts, reading.amount)) {
       try {
-        const p = await o.recordPromise!({ orgId, accountId: a.id, amountMinor, dueDate, channel });
-        if (p) await promiseRecorded({ orgId, accountId: a.id, promiseId: p.id, dueDate, amountMinor });
+        const p = await o.recordPromise!({ orgId, accountId, amountMinor, dueDate, channel });
+        if (p) await promiseRecorded({ orgId, accountId, promiseId: p.id, dueDate, amountMinor });
       } catch (err) {
         log('promise from a reply not recorded', {
-          accountId: a.id,
+          accountId,
           error: err instanceof Error ? err.message : String(err),
         });
       }
@@ -166,12 +158,7 @@ export function createEventRouter(o: EventRouterOptions) {
         if (e.debtorId === null || e.event.type !== 'message') return;
         const reading = await read(e.orgId, e.debtorId, e.event);
         const intent = reading.intent;
-        const at = Date.parse(e.event.occurredAt);
-        const named =
-          reading.date !== undefined && reading.date >= e.event.occurredAt.slice(0, 10)
-            ? reading.date
-            : undefined;
-        const dueDate = named ?? new Date(at + promiseDays * DAY).toISOString().slice(0, 10);
+        const dueDate = replyPromiseDueDate(e.event.occurredAt, reading.date, promiseDays);
         const promise = intent === 'promise_to_pay' && promiseDays > 0;
         const inJourney = promise && !o.recordPromise;
         const applied: string[] = [];
@@ -279,11 +266,3 @@ export function createEventRouter(o: EventRouterOptions) {
   return { handle, paymentRecorded, promiseRecorded, pollRecord };
 }
 export type EventRouter = ReturnType<typeof createEventRouter>;
-
-/** A named amount in minor units of `currency`; null when none is named or it is in another currency. */
-function namedMinor(amount: ReplyReading['amount'], currency: string | undefined): number | null {
-  if (!amount || currency === undefined || !isCurrency(currency)) return null;
-  if (amount.currency !== undefined && amount.currency !== currency) return null;
-  const minor = Math.round(amount.value * 10 ** minorUnitExponent(currency));
-  return minor > 0 ? minor : null;
-}

@@ -4,6 +4,9 @@
  * calendar. Shared by compliance (holidays, local days), the demo generator and delinquency.
  */
 
+/** Milliseconds in a day. @example DAY_MS === 86_400_000 */
+export const DAY_MS = 86_400_000;
+
 /** @example civilFromDays(0); // { year: 1970, month: 1, day: 1 } */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;

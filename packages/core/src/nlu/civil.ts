@@ -5,6 +5,7 @@ import {
   formatCivilParts,
   isoWeekday,
 } from '../calendar/civil.js';
+import { isValidZone, localDateTime, zoneOf } from '../calendar/zone.js';
 
 /**
  * Calendar-date arithmetic on local civil dates (no instants, no zones): dates in replies are
@@ -53,7 +54,7 @@ export function isoDate(c: CivilDate): string {
 /**
  * The local wall-clock reference for `now` in `timezone`. A string without offset
  * ("2026-11-24T10:00:00") already is local time; an instant (a `Date`, or a string with `Z`/offset)
- * is converted to the zone with `Intl`.
+ * is converted to the zone with the calendar module.
  *
  * @example
  * localNow('2026-11-24T10:00:00', 'America/Mexico_City') // → { y: 2026, m: 11, d: 24, hour: 10, minute: 0 }
@@ -68,20 +69,8 @@ export function localNow(now: string | Date, timezone: string): LocalNow | undef
     if (!m[6]) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0) };
     return localNow(new Date(now), timezone);
   }
-  if (Number.isNaN(now.getTime())) return undefined;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(now);
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return { y: get('year'), m: get('month'), d: get('day'), hour: get('hour') % 24, minute: get('minute') };
-  } catch {
-    return undefined;
-  }
+  const t = now.getTime();
+  if (Number.isNaN(t) || !isValidZone(timezone)) return undefined;
+  const l = localDateTime(zoneOf(timezone), t);
+  return { y: l.year, m: l.month, d: l.day, hour: l.hour, minute: l.minute };
 }

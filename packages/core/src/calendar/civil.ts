@@ -4,6 +4,9 @@
  * calendar. Shared by compliance (holidays, local days), the demo generator and delinquency.
  */
 
+/** Milliseconds in a day. @example DAY_MS === 86_400_000 */
+export const DAY_MS = 86_400_000;
+
 /** @example civilFromDays(0); // { year: 1970, month: 1, day: 1 } */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
@@ -51,5 +54,52 @@ export function parseCivilDate(text: string): number | undefined {
 /** Day number → `YYYY-MM-DD`. @example formatCivilDate(0); // '1970-01-01' */
 export function formatCivilDate(days: number): string {
   const { year, month, day } = civilFromDays(days);
+  return formatCivilParts(year, month, day);
+}
+
+/**
+ * Year, month and day → `YYYY-MM-DD`, as given (no normalisation: see {@link formatCivilDate}).
+ *
+ * @example
+ * formatCivilParts(2026, 3, 9); // '2026-03-09'
+ */
+export function formatCivilParts(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * ISO weekday index of a day number: 0 = Monday … 6 = Sunday.
+ *
+ * @example
+ * isoWeekday(0); // 3 (1970-01-01 was a Thursday)
+ */
+export function isoWeekday(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
+/**
+ * The calendar date `days` after `date` (before, when negative), both `YYYY-MM-DD`. Throws a
+ * RangeError for a string that is not a real date.
+ *
+ * @example
+ * addCivilDays('2026-11-24', -30); // '2026-10-25'
+ * addCivilDays('2028-02-28', 1); // '2028-02-29'
+ */
+export function addCivilDays(date: string, days: number): string {
+  const d = parseCivilDate(date);
+  if (d === undefined) throw new RangeError(`not a calendar date: ${date}`);
+  return formatCivilDate(d + days);
+}
+
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier); NaN when either is not a real
+ * `YYYY-MM-DD` date.
+ *
+ * @example
+ * civilDaysBetween('2026-10-25', '2026-11-24'); // 30
+ */
+export function civilDaysBetween(from: string, to: string): number {
+  const a = parseCivilDate(from);
+  const b = parseCivilDate(to);
+  return a === undefined || b === undefined ? Number.NaN : b - a;
 }

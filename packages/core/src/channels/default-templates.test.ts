@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplates, findTemplate } from './default-templates.js';
+import { defaultTemplates, findTemplate, templateChannelsFor } from './default-templates.js';
 import { MessageTemplate, renderMessage, sampleContext, validateTemplate } from './template.js';
 import { templateLocales, templatePurposes } from './types.js';
 
@@ -82,5 +82,14 @@ describe('default template set', () => {
     expect(r.message.html).toContain('<a href="https://pay.saldo.example/p/Ab3dE5gH">');
     expect(r.message.html).toContain('<p>Hola Guadalupe:</p>');
     expect(r.message.text).toContain('$12,345.67');
+  });
+});
+
+describe('templateChannelsFor', () => {
+  it('lets a scripted call template serve calls and voicebot calls, own channel first', () => {
+    expect(templateChannelsFor('call')).toEqual(['call', 'voicebot']);
+    expect(templateChannelsFor('voicebot')).toEqual(['voicebot', 'call']);
+    expect(templateChannelsFor('voicemail')).toEqual(['voicemail']);
+    expect(templateChannelsFor('email')).toEqual(['email']);
   });
 });

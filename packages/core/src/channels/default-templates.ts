@@ -2,7 +2,8 @@ import { defaultTemplatesEnUs } from './default-templates-en-us.js';
 import { defaultTemplatesEsEs } from './default-templates-es-es.js';
 import { defaultTemplatesEsMx } from './default-templates-es-mx.js';
 import type { MessageTemplate } from './template.js';
-import { languageOf, type Channel, type TemplatePurpose } from './types.js';
+import type { Channel } from './channel.js';
+import { languageOf, type TemplatePurpose } from './types.js';
 
 /** The default template set that ships with Saldo: es-MX, es-ES and en-US. */
 export const defaultTemplates: readonly MessageTemplate[] = [
@@ -10,6 +11,23 @@ export const defaultTemplates: readonly MessageTemplate[] = [
   ...defaultTemplatesEsEs,
   ...defaultTemplatesEnUs,
 ];
+
+const scriptedVoice: Partial<Record<Channel, readonly Channel[]>> = {
+  call: ['call', 'voicebot'],
+  voicebot: ['voicebot', 'call'],
+};
+
+/**
+ * The template channels that can serve a contact on `channel`, the channel's own first: a scripted
+ * call template serves both an agent's call and a voicebot call; any other channel only its own.
+ *
+ * @example
+ * templateChannelsFor('voicebot'); // ['voicebot', 'call']
+ * templateChannelsFor('sms'); // ['sms']
+ */
+export function templateChannelsFor(channel: Channel): readonly Channel[] {
+  return scriptedVoice[channel] ?? [channel];
+}
 
 /**
  * Picks the template for a purpose and channel in the debtor's locale: exact locale first, then the

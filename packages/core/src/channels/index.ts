@@ -1,6 +1,7 @@
 // @saldo/core/channels — channel vocabulary, the safe template language, SMS segments,
 // required content per country, WhatsApp template fields, the default templates, the voice
 // turn loop and the sandbox behaviour model. Pure: no I/O, no clock.
+export * from './channel.js';
 export * from './types.js';
 export * from './template-language.js';
 export * from './template-values.js';

@@ -7,7 +7,12 @@
  * PARAR, CANCELAR and FIN are the Spanish equivalents used by carriers in MX, ES and CO.
  *
  * Free text that means the same ("ya no me escriban") is the NLU's job (intent `stop_contact`),
- * not this matcher's: a keyword is matched only when it is the entire message.
+ * not this matcher's: a keyword is matched only when it is the entire message. This is the one
+ * keyword list of Saldo: the NLU's rules read the same keywords (`carrierKeywords`), also
+ * surrounded by filler ("STOP please").
+ *
+ * @example
+ * optOutKeywords.includes('BAJA'); // true
  */
 export const optOutKeywords = [
   'STOP',
@@ -27,7 +32,12 @@ export const optOutKeywords = [
 ] as const;
 export type OptOutKeyword = (typeof optOutKeywords)[number];
 
-/** Carrier opt-in keywords that undo an opt-out (START/UNSTOP on US carriers; ALTA/INICIO in Spanish). */
+/**
+ * Carrier opt-in keywords that undo an opt-out (START/UNSTOP on US carriers; ALTA/INICIO in Spanish).
+ *
+ * @example
+ * optInKeywords.includes('START'); // true
+ */
 export const optInKeywords = ['START', 'UNSTOP', 'YES', 'ALTA', 'INICIO'] as const;
 
 function canonical(text: string): string {
@@ -52,6 +62,12 @@ export function matchOptOutKeyword(text: string): OptOutKeyword | null {
   return (optOutKeywords as readonly string[]).includes(c) ? (c as OptOutKeyword) : null;
 }
 
+/**
+ * The opt-in keyword when the whole message is one, otherwise null.
+ *
+ * @example
+ * matchOptInKeyword('start') // 'START'
+ */
 export function matchOptInKeyword(text: string): (typeof optInKeywords)[number] | null {
   const c = canonical(text);
   return (optInKeywords as readonly string[]).includes(c) ? (c as (typeof optInKeywords)[number]) : null;

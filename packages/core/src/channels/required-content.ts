@@ -1,5 +1,5 @@
 import type { TemplateNode, TemplateVariable } from './template-language.js';
-import type { Channel } from './types.js';
+import { channels, electronicChannels, type Channel } from './channel.js';
 
 /**
  * Content a debtor-facing template must carry, by the debtor's country and the channel. `basis: 'law'`
@@ -27,8 +27,9 @@ export interface ContentRule {
   confidence: 'V1' | 'V2' | 'K' | 'policy';
 }
 
-const ELECTRONIC: readonly Channel[] = ['email', 'sms', 'whatsapp'];
-const WRITTEN_AND_SPOKEN: readonly Channel[] = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'letter'];
+const ELECTRONIC: readonly Channel[] = electronicChannels;
+/** Every channel but voicemail: a limited-content voicemail is not a communication (12 CFR 1006.2(b), (j)). */
+const WRITTEN_AND_SPOKEN: readonly Channel[] = channels.filter((c) => c !== 'voicemail');
 
 export const contentRules: readonly ContentRule[] = [
   // US: every email/text/other electronic message carries a simple opt-out (US-REGF-EOPTOUT).

@@ -7,7 +7,7 @@ import {
   type SandboxInput,
 } from './sandbox-model.js';
 import { sandboxReplies } from './sandbox-replies.js';
-import { channels } from './types.js';
+import { channels } from './channel.js';
 
 const base: SandboxInput = {
   seed: 7,

@@ -1,6 +1,7 @@
 import { assertUnreachable } from '../errors/index.js';
 import { sandboxReplies, sandboxWeekdays, type SandboxReplyIntent } from './sandbox-replies.js';
-import type { Channel, DeliveryStatus, TemplateLanguage } from './types.js';
+import type { Channel } from './channel.js';
+import type { DeliveryStatus, TemplateLanguage } from './types.js';
 
 /**
  * The sandbox's behaviour model: what a simulated debtor does with a message. Pure and seeded — the

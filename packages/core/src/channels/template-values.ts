@@ -1,6 +1,7 @@
 import { assertUnreachable } from '../errors/index.js';
 import type { TemplateValues } from './template-language.js';
-import { languageOf, type Channel, type TemplateLanguage } from './types.js';
+import type { Channel } from './channel.js';
+import { languageOf, type TemplateLanguage } from './types.js';
 
 /**
  * What the caller knows about a message being rendered. Money is integer minor units + ISO 4217;

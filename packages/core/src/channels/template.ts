@@ -16,7 +16,8 @@ import {
   WhatsAppTemplateFields,
   type WhatsAppBody,
 } from './whatsapp-template.js';
-import { channels, templatePurposes } from './types.js';
+import { channels } from './channel.js';
+import { templatePurposes } from './types.js';
 
 /** Extra prompts of a scripted call (reminder_call): each is a template like the body. */
 export const VoiceScriptFields = z.object({

@@ -1,27 +1,11 @@
 import { assertUnreachable } from '../errors/index.js';
+import type { Channel } from './channel.js';
 
 /**
- * Channel and message vocabulary shared by core, server and web. Closed unions: adding a kind makes
- * every exhaustive `switch` (ending in `assertUnreachable`) fail to compile until it is handled.
+ * Message vocabulary shared by core, server and web (the channels themselves are in `channel.ts`).
+ * Closed unions: adding a kind makes every exhaustive `switch` (ending in `assertUnreachable`) fail
+ * to compile until it is handled.
  */
-
-/** Every way Saldo can reach a debtor. `voicebot` = automated speech dialogue; `voicemail` = a message left on a machine. */
-export const channels = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail', 'letter'] as const;
-export type Channel = (typeof channels)[number];
-
-/** Channels whose content is written and delivered electronically (12 CFR 1006.6(e) "electronic communications"). */
-export const electronicChannels = ['email', 'sms', 'whatsapp'] as const satisfies readonly Channel[];
-export type ElectronicChannel = (typeof electronicChannels)[number];
-
-/** Channels delivered by voice. */
-export const voiceChannels = ['call', 'voicebot', 'voicemail'] as const satisfies readonly Channel[];
-
-export function isChannel(x: string): x is Channel {
-  return (channels as readonly string[]).includes(x);
-}
-export function isElectronicChannel(c: Channel): c is ElectronicChannel {
-  return (electronicChannels as readonly string[]).includes(c);
-}
 
 /** Providers Saldo talks to. `sandbox` is the in-process simulator (the default); `fake` is the test double. */
 export const providers = ['sandbox', 'fake', 'smtp', 'twilio', 'meta'] as const;

@@ -15,12 +15,13 @@ import {
   type DebtorFlag,
   type Outcome,
 } from './vocab.js';
-import { isValidTimeZone, parseValidInstant, zoneOf, type Zone } from './zone.js';
+import { parseValidInstant } from '../calendar/instant.js';
+import { isValidZone, zoneOf, type Zone } from '../calendar/zone.js';
 import { eventMeta, type EvalContext, type History } from './context.js';
 import { holidayCalendar } from './holidays.js';
 
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with Z or an offset' });
-const ianaZone = z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' });
+const ianaZone = z.string().refine(isValidZone, { message: 'unknown IANA time zone' });
 
 /**
  * One history event (prior contact or attempt).

@@ -5,7 +5,7 @@
 import type { Channel, ContentItem, DebtorFlag, Recipient } from './vocab.js';
 import { channels, directions, outcomes } from './vocab.js';
 import type { HolidayCalendar } from './holidays.js';
-import type { Zone } from './zone.js';
+import type { Zone } from '../calendar/zone.js';
 
 /**
  * Contact history in two columns: `t` (epoch ms) and `meta`, one small integer per event with

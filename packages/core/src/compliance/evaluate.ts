@@ -9,7 +9,7 @@ import { compilePack, type CompiledPack } from './pack.js';
 import { prepareContext, type ContactCheck } from './contact.js';
 import type { EvalContext } from './context.js';
 import type { Decision, Reason } from './decision.js';
-import { formatInstant, parseValidInstant } from './zone.js';
+import { formatInstant, parseValidInstant } from '../calendar/instant.js';
 import { builtinPacks } from './packs/index.js';
 
 const MAX_ITERATIONS = 50;

@@ -5,7 +5,7 @@
  * holiday since Lei 14.759/2023).
  */
 import Holidays from 'date-holidays';
-import { civilFromDays, DAY_MS } from './zone.js';
+import { civilFromDays, daysFromCivil, formatCivilDate } from '../calendar/civil.js';
 
 /**
  * One correction to the library data for a country.
@@ -125,10 +125,11 @@ function buildCalendar(country: string, region?: string): HolidayCalendar {
     list: (year) =>
       [...yearOf(year).entries()]
         .sort((a, b) => a[0] - b[0])
-        .map(([d, name]) => `${new Date(d * DAY_MS).toISOString().slice(0, 10)} ${name}`),
+        .map(([d, name]) => `${formatCivilDate(d)} ${name}`),
   };
 }
 
+/** The day number of `YYYY-MM-DD…` (the library's dates carry a time after the date). */
 function dayOfDateString(s: string): number {
-  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / DAY_MS;
+  return daysFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
 }

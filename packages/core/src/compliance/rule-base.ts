@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { channels, confidences, recipients } from './vocab.js';
 import type { EvalContext } from './context.js';
-import type { Zone } from './zone.js';
+import type { Zone } from '../calendar/zone.js';
 
 /**
  * Bilingual message. Every debtor- or operator-facing text exists in English and Spanish.

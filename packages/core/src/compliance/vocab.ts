@@ -3,28 +3,15 @@
  * `switch` that does not handle it fail to compile.
  */
 
-/**
- * Outbound contact channels. `voicebot` is an AI / artificial voice call; `voicemail` is a
- * voicemail drop (incl. ringless). Both are telephone calls for call caps (Reg F) and
- * artificial/prerecorded voice for TCPA consent.
- */
-export const channels = ['call', 'voicebot', 'voicemail', 'sms', 'whatsapp', 'email', 'letter'] as const;
-export type Channel = (typeof channels)[number];
-
-/**
- * Telephone channels: what Reg F calls "placing a telephone call".
- */
-export const phoneChannels = ['call', 'voicebot', 'voicemail'] as const satisfies readonly Channel[];
-
-/**
- * Written channels (content requirements apply to them).
- */
-export const writtenChannels = ['sms', 'whatsapp', 'email', 'letter'] as const satisfies readonly Channel[];
-
-/**
- * Electronic written channels (Reg F 1006.6(e) opt-out notice applies to them).
- */
-export const electronicChannels = ['sms', 'whatsapp', 'email'] as const satisfies readonly Channel[];
+// The channels are the one channel vocabulary of core (`channels/channel.ts`); the engine calls
+// the voice channels "phone channels", as Reg F does.
+export {
+  channels,
+  electronicChannels,
+  writtenChannels,
+  voiceChannels as phoneChannels,
+  type Channel,
+} from '../channels/channel.js';
 
 /**
  * Who the contact is addressed to.

@@ -2,7 +2,8 @@
  * Counting windows for caps: rolling N days, the local calendar day, the local ISO week.
  */
 import { z } from 'zod';
-import { DAY_MS, isoWeekday, type Zone } from './zone.js';
+import { DAY_MS, isoWeekday } from '../calendar/civil.js';
+import type { Zone } from '../calendar/zone.js';
 import { assertUnreachable } from '../errors/index.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { DemoCountry } from './names.js';
+import type { AccountStatus } from '../record/account-status.js';
 import type { Rng } from './prng.js';
 
 export const demoProducts = [
@@ -11,7 +12,12 @@ export const demoProducts = [
 ] as const;
 export type DemoProduct = (typeof demoProducts)[number];
 
-export const demoStatuses = ['active', 'promised', 'in_plan', 'disputed'] as const;
+export const demoStatuses = [
+  'active',
+  'promised',
+  'in_plan',
+  'disputed',
+] as const satisfies readonly AccountStatus[];
 export type DemoStatus = (typeof demoStatuses)[number];
 
 /** How one product behaves in one country; amounts in MAJOR units, rates per year. */

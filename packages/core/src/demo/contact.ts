@@ -1,3 +1,4 @@
+import type { PreferenceChannel } from '../channels/channel.js';
 import { asciiSlug, type DemoCountry, type DemoName } from './names.js';
 import type { Rng } from './prng.js';
 import type { DemoPlace } from './regions.js';
@@ -19,7 +20,7 @@ export interface DemoContact {
   consentSms: DemoConsent;
   consentWhatsapp: DemoConsent;
   consentEmail: DemoConsent;
-  preferredChannel: '' | 'email' | 'sms' | 'whatsapp' | 'call';
+  preferredChannel: '' | PreferenceChannel;
 }
 
 /** Only reserved example domains (RFC 2606): the demo may really send mail. */

@@ -4,7 +4,7 @@ import { IANAZone } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSaldoError } from '../errors/index.js';
 import { importColumns, requiredImportColumns, type RawImportRow } from '../record/import-columns.js';
-import { parseCivilDate } from './civil-date.js';
+import { parseCivilDate } from '../calendar/civil.js';
 import {
   createRng,
   demoCountries,

@@ -10,7 +10,7 @@ import {
   type DemoAccountAmounts,
   type DemoStatus,
 } from './accounts.js';
-import { formatCivilDate, parseCivilDate } from './civil-date.js';
+import { formatCivilDate, parseCivilDate } from '../calendar/civil.js';
 import { demoContact } from './contact.js';
 import { demoAge, nationalIdLast4 } from './identity.js';
 import { demoCountries, pickName, type DemoCountry } from './names.js';

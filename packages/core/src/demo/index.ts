@@ -28,4 +28,4 @@ export { demoEmailDomains, demoPhone, type DemoContact, type DemoPhone } from '.
 export { demoCountries, pickName, type DemoCountry, type DemoName, type NameBook } from './names.js';
 export { demoRegions, type DemoPlace, type DemoRegion } from './regions.js';
 export { createRng, sfc32, type Rng } from './prng.js';
-export { formatCivilDate, parseCivilDate } from './civil-date.js';
+export { formatCivilDate, parseCivilDate } from '../calendar/civil.js';

@@ -1,3 +1,12 @@
+import {
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  formatCivilParts,
+  isoWeekday,
+} from '../calendar/civil.js';
+import { isValidZone, localDateTime, zoneOf } from '../calendar/zone.js';
+
 /**
  * Calendar-date arithmetic on local civil dates (no instants, no zones): dates in replies are
  * days in the debtor's zone, so "mañana" is today's local date + 1 whatever the UTC offset.
@@ -14,38 +23,38 @@ export interface LocalNow extends CivilDate {
   minute: number;
 }
 
-const dayMs = 86_400_000;
-
+/** @example toDayNumber({ y: 1970, m: 1, d: 2 }) // → 1 */
 export function toDayNumber(c: CivilDate): number {
-  return Math.floor(Date.UTC(c.y, c.m - 1, c.d) / dayMs);
+  return daysFromCivil(c.y, c.m, c.d);
 }
 
+/** @example fromDayNumber(1) // → { y: 1970, m: 1, d: 2 } */
 export function fromDayNumber(n: number): CivilDate {
-  const dt = new Date(n * dayMs);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  const { year, month, day } = civilFromDays(n);
+  return { y: year, m: month, d: day };
 }
 
+/** @example addDays({ y: 2026, m: 11, d: 30 }, 1) // → { y: 2026, m: 12, d: 1 } */
 export function addDays(c: CivilDate, days: number): CivilDate {
   return fromDayNumber(toDayNumber(c) + days);
 }
 
-/** 0 = Sunday … 6 = Saturday. */
+/** 0 = Sunday … 6 = Saturday. @example weekday({ y: 2026, m: 11, d: 22 }) // → 0 */
 export function weekday(c: CivilDate): number {
-  return ((toDayNumber(c) % 7) + 7 + 4) % 7;
+  return (isoWeekday(toDayNumber(c)) + 1) % 7;
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
+export { daysInMonth };
 
+/** @example isoDate({ y: 2026, m: 11, d: 24 }) // → '2026-11-24' */
 export function isoDate(c: CivilDate): string {
-  return `${String(c.y).padStart(4, '0')}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
+  return formatCivilParts(c.y, c.m, c.d);
 }
 
 /**
  * The local wall-clock reference for `now` in `timezone`. A string without offset
  * ("2026-11-24T10:00:00") already is local time; an instant (a `Date`, or a string with `Z`/offset)
- * is converted to the zone with `Intl`.
+ * is converted to the zone with the calendar module.
  *
  * @example
  * localNow('2026-11-24T10:00:00', 'America/Mexico_City') // → { y: 2026, m: 11, d: 24, hour: 10, minute: 0 }
@@ -60,20 +69,8 @@ export function localNow(now: string | Date, timezone: string): LocalNow | undef
     if (!m[6]) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0) };
     return localNow(new Date(now), timezone);
   }
-  if (Number.isNaN(now.getTime())) return undefined;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(now);
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return { y: get('year'), m: get('month'), d: get('day'), hour: get('hour') % 24, minute: get('minute') };
-  } catch {
-    return undefined;
-  }
+  const t = now.getTime();
+  if (Number.isNaN(t) || !isValidZone(timezone)) return undefined;
+  const l = localDateTime(zoneOf(timezone), t);
+  return { y: l.year, m: l.month, d: l.day, hour: l.hour, minute: l.minute };
 }

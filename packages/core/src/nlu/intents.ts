@@ -1,3 +1,5 @@
+import { preferenceChannels, type PreferenceChannel } from '../channels/channel.js';
+
 /**
  * The closed label sets of Saldo's NLU. Adding an intent here makes every exhaustive `switch`
  * over `Intent` fail to compile until it is handled (see CONTRIBUTING: closed unions).
@@ -36,8 +38,9 @@ export function isIntent(x: string): x is Intent {
   return (intents as readonly string[]).includes(x);
 }
 
-export const channels = ['sms', 'whatsapp', 'email', 'call'] as const;
-export type Channel = (typeof channels)[number];
+/** The contact channel a reply can ask for: the debtor's preference channels (`call` = any voice). */
+export const channels = preferenceChannels;
+export type Channel = PreferenceChannel;
 
 export const dayParts = ['morning', 'afternoon', 'evening'] as const;
 export type DayPart = (typeof dayParts)[number];

@@ -1,3 +1,4 @@
+import { optOutKeywords } from '../channels/opt-out-keywords.js';
 import type { Intent } from './intents.js';
 import { foldText } from './normalize.js';
 
@@ -10,20 +11,14 @@ import { foldText } from './normalize.js';
  * must not fire. The same holds, less strictly, for wrong party, deceased, bankruptcy and dispute.
  */
 
-/** CTIA / carrier opt-out keywords, English and Spanish. */
-export const carrierKeywords = [
-  'stop',
-  'stopall',
-  'unsubscribe',
-  'cancel',
-  'end',
-  'quit',
-  'baja',
-  'alto',
-  'parar',
-  'cancelar',
-  'fin',
-] as const;
+/**
+ * CTIA / carrier opt-out keywords, English and Spanish, folded: the one list of core
+ * (`channels/opt-out-keywords.ts`, which records an opt-out when a keyword is the whole message).
+ *
+ * @example
+ * carrierKeywords.includes('baja'); // true
+ */
+export const carrierKeywords: readonly string[] = optOutKeywords.map((k) => k.toLowerCase());
 
 /** Filler that may surround a keyword sent alone ("STOP please", "BAJA por favor", "ya, alto"). */
 const filler =

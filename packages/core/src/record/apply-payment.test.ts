@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SaldoError } from '../errors/index.js';
-import { applyPayment, type PromiseState } from './apply-payment.js';
+import { applyPayment } from './apply-payment.js';
+import type { PromiseState } from './promise.js';
 
 const ptp = (over: Partial<PromiseState> = {}): PromiseState => ({
   id: 'ptp_1',

@@ -1,34 +1,26 @@
 import { SaldoError } from '../errors/index.js';
 import { canTransition, type AccountStatus } from './account-status.js';
-
-export interface PromiseState {
-  id: string;
-  amountMinor: number;
-  paidMinor: number;
-  dueDate: string; // YYYY-MM-DD
-  status: 'pending' | 'kept' | 'broken' | 'cancelled';
-}
+import {
+  allocateToPromises,
+  statusAfterKeptPromises,
+  type PromiseState,
+  type PromiseUpdate,
+} from './promise.js';
 
 export interface PaymentEffect {
   balanceMinor: number;
   status: AccountStatus;
   /** The part of the payment above the balance (recorded, flagged for refund/review). */
   overpaymentMinor: number;
-  promiseUpdates: { id: string; paidMinor: number; status: 'pending' | 'kept' }[];
-}
-
-/** Days after the due date in which a payment still keeps a promise (bank transfers clear late). */
-export const PROMISE_GRACE_DAYS = 3;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  promiseUpdates: PromiseUpdate[];
 }
 
 /**
  * What a payment does to an account: the balance drops (never below zero), the pending
- * promises it covers — oldest due date first, paid on or before due date + grace — are kept,
- * and the status follows: a cleared balance is `paid`; a kept promise returns `promised` to
- * `active`. Pure: the caller persists the effect in one transaction.
+ * promises it covers — oldest due date first, paid on or before due date + grace — are kept
+ * (`allocateToPromises`), and the status follows the state machine: a cleared balance is `paid`;
+ * kept promises that leave none pending return `promised` to `active`. Pure: the caller persists
+ * the effect in one transaction.
  *
  * @example
  * applyPayment({ balanceMinor: 10000, status: 'promised', currency: 'MXN' },
@@ -55,31 +47,14 @@ export function applyPayment(
   }
   const applied = Math.min(payment.amountMinor, account.balanceMinor);
   const balanceMinor = account.balanceMinor - applied;
-  let remaining = payment.amountMinor;
-  const promiseUpdates: PaymentEffect['promiseUpdates'] = [];
-  const open = promises
-    .filter((p) => p.status === 'pending' && payment.paidOn <= addDays(p.dueDate, PROMISE_GRACE_DAYS))
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  for (const p of open) {
-    if (remaining <= 0) break;
-    const take = Math.min(remaining, p.amountMinor - p.paidMinor);
-    remaining -= take;
-    const paidMinor = p.paidMinor + take;
-    promiseUpdates.push({
-      id: p.id,
-      paidMinor,
-      status: paidMinor >= p.amountMinor || balanceMinor === 0 ? 'kept' : 'pending',
-    });
-  }
-  let status = account.status;
-  if (balanceMinor === 0 && canTransition(status, 'paid')) status = 'paid';
-  else if (
-    status === 'promised' &&
-    promiseUpdates.some((u) => u.status === 'kept') &&
-    !promises.some(
-      (p) => p.status === 'pending' && !promiseUpdates.find((u) => u.id === p.id && u.status === 'kept'),
-    )
-  )
-    status = 'active';
+  const promiseUpdates = allocateToPromises(promises, {
+    amountMinor: payment.amountMinor,
+    paidOn: payment.paidOn,
+    balanceCleared: balanceMinor === 0,
+  });
+  const status =
+    balanceMinor === 0 && canTransition(account.status, 'paid')
+      ? 'paid'
+      : statusAfterKeptPromises(account.status, promises, promiseUpdates);
   return { balanceMinor, status, overpaymentMinor: payment.amountMinor - applied, promiseUpdates };
 }

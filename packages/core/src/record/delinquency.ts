@@ -1,8 +1,8 @@
+import { addCivilDays, civilDaysBetween } from '../calendar/civil.js';
+
 /** DPD buckets as collection agencies report them: current, then 30-day bands, then 90+. */
 export const buckets = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof buckets)[number];
-
-const DAY_MS = 86_400_000;
 
 /**
  * Days past due on `asOf` (a YYYY-MM-DD calendar date) for an account delinquent since
@@ -12,10 +12,7 @@ const DAY_MS = 86_400_000;
  */
 export function daysPastDue(delinquentSince: string | null, asOf: string): number {
   if (!delinquentSince) return 0;
-  const d = Math.round(
-    (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${delinquentSince}T00:00:00Z`)) / DAY_MS,
-  );
-  return Math.max(0, d);
+  return Math.max(0, civilDaysBetween(delinquentSince, asOf));
 }
 
 /** @example bucketOf(45) // '31-60' */
@@ -45,5 +42,5 @@ export function bucketRange(b: Bucket): { min: number; max: number | null } {
 
 /** The calendar date `days` before `asOf`. @example shiftDate('2026-11-24', -30) // '2026-10-25' */
 export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return addCivilDays(date, days);
 }

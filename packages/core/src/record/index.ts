@@ -4,3 +4,4 @@ export * from './import-columns.js';
 export * from './validate-import-row.js';
 export * from './zones.js';
 export * from './apply-payment.js';
+export * from './promise.js';

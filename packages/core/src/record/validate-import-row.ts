@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { preferenceChannels, type PreferenceChannel } from '../channels/channel.js';
 import type { FieldIssue } from '../errors/index.js';
 import { isCurrency, parseMajorToMinor, type Currency } from '../money/index.js';
 import { accountStatuses, type AccountStatus } from './account-status.js';
@@ -8,8 +9,9 @@ import { defaultZone, isValidZone } from './zones.js';
 export const lineTypes = ['mobile', 'landline', 'voip', 'unknown'] as const;
 export type LineType = (typeof lineTypes)[number];
 export type Consent = boolean | null;
-export const contactChannels = ['email', 'sms', 'whatsapp', 'call'] as const;
-export type PreferredChannel = (typeof contactChannels)[number];
+/** The channel a row may name as the debtor's preference (`preferred_channel`). */
+export const contactChannels = preferenceChannels;
+export type PreferredChannel = PreferenceChannel;
 
 /** A row that passed validation: normalised, money in minor units. */
 export interface ValidImportRow {

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isValidZone as isKnownZone } from '../calendar/zone.js';
 
 /**
  * Default IANA zone when a row gives a country (and maybe a region) but no zone. Only
@@ -79,13 +79,14 @@ export function defaultZone(country: string, region?: string): string | undefine
   return (region ? regionZones[region] : undefined) ?? countryZones[country];
 }
 
-const validity = new Map<string, boolean>();
-/** IANA zone check, cached (called once per row on imports). @example isValidZone('America/Bogota') // true */
+/**
+ * The zone check of an import row: an IANA zone this runtime knows, written as Area/Location (a
+ * row may not say `UTC` or `EST`: the compliance engine needs the debtor's real local time).
+ *
+ * @example
+ * isValidZone('America/Bogota') // true
+ * isValidZone('UTC') // false
+ */
 export function isValidZone(zone: string): boolean {
-  let v = validity.get(zone);
-  if (v === undefined) {
-    v = IANAZone.isValidZone(zone) && zone.includes('/');
-    validity.set(zone, v);
-  }
-  return v;
+  return zone.includes('/') && isKnownZone(zone);
 }

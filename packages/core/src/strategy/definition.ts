@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  electronicChannels,
+  preferenceChannels,
+  type ElectronicChannel,
+  type PreferenceChannel,
+} from '../channels/channel.js';
 import { intents } from '../nlu/intents.js';
 
 /**
@@ -27,16 +33,18 @@ export const TemplateId = z
 export type TemplateId = z.infer<typeof TemplateId>;
 
 /**
- * Channels a `send` node can use. Voice goes through the `call` node (voicebot).
+ * Channels a `send` node can use: the electronic written channels. Voice goes through the `call`
+ * node (voicebot).
  */
-export const sendChannels = ['email', 'sms', 'whatsapp'] as const;
-export type SendChannel = (typeof sendChannels)[number];
+export const sendChannels = electronicChannels;
+export type SendChannel = ElectronicChannel;
 
 /**
- * Every contact channel, as the compliance engine and opt-outs name them.
+ * The channels a journey tracks opt-outs for: the debtor's preference channels, `call` standing
+ * for every voice channel (see `preferenceChannelOf`).
  */
-export const contactChannels = ['email', 'sms', 'whatsapp', 'call'] as const;
-export type ContactChannel = (typeof contactChannels)[number];
+export const contactChannels = preferenceChannels;
+export type ContactChannel = PreferenceChannel;
 
 /**
  * Delinquency buckets of the glossary. `61-90` includes 90; `90+` starts at 91 DPD.

@@ -1,5 +1,6 @@
 import { assertUnreachable } from '../errors/index.js';
 import type { Intent } from '../nlu/intents.js';
+import { accountStatuses, strategyStatuses, type AccountStatus } from '../record/account-status.js';
 import { contactChannels, type NodeOf } from './definition.js';
 import type { JourneyEvent, JourneyState } from './journey.js';
 
@@ -30,24 +31,15 @@ import type { JourneyEvent, JourneyState } from './journey.js';
  */
 
 /**
- * Statuses that stop collection when `status_changed` does not say `collectible`.
+ * Statuses that stop collection when `status_changed` does not say `collectible`: every account
+ * status outside `strategyStatuses` (core/record/account-status.ts).
  *
  * @example
  * transition(s, { type: 'status_changed', status: 'closed' }, now, ctx).state.exitReason; // 'account_status'
  */
-export const nonCollectibleStatuses = [
-  'paid',
-  'settled',
-  'closed',
-  'cancelled',
-  'charged_off',
-  'sold',
-  'disputed',
-  'cease',
-  'deceased',
-  'bankrupt',
-  'legal',
-] as const;
+export const nonCollectibleStatuses: readonly AccountStatus[] = accountStatuses.filter(
+  (st) => !(strategyStatuses as readonly string[]).includes(st),
+);
 
 /**
  * Reply intents that end the journey, with the queue a human picks them up from (null: none).

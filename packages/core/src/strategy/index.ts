@@ -32,3 +32,4 @@ export {
   type MigrationResult,
 } from './versioning.js';
 export { defaultStrategy, defaultTemplateRefs, defaultTemplateIds } from './default-strategy.js';
+export { strategyTemplatePurposes } from './template-purposes.js';

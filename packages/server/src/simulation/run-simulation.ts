@@ -1,6 +1,7 @@
 // Simulated time: the real engine (same code paths, PGlite in memory) under a manual clock, with
 // the sandbox channels. Deterministic for a seed: ids come from a sequence, every queue is ordered,
 // nothing reads the wall clock or Math.random.
+import type { TwoWayChannel } from '@saldo/core/channels';
 import type { StrategyDefinition } from '@saldo/core/strategy';
 import { ManualClock } from '../shared/clock/manual-clock.js';
 import { ENGINE_TABLES, RECORD_TABLES, analyzeTables } from '../shared/db/maintenance.js';
@@ -39,7 +40,8 @@ export interface ContactLine {
 export interface SimulationReport {
   days: number;
   accounts: number;
-  contacts: Record<'email' | 'sms' | 'whatsapp' | 'call' | 'voicebot', number>;
+  /** Contacts sent per two-way channel (voicemail drops are not counted). */
+  contacts: Record<TwoWayChannel, number>;
   refusals: Record<string, number>;
   replies: number;
   promises: number;

@@ -3,16 +3,17 @@
  */
 import type { Channel, DebtorFlag, Outcome, Recipient } from '../vocab.js';
 import { debtorFlags } from '../vocab.js';
+import { electronicChannels, textChannels, voiceChannels, writtenChannels } from '../../channels/channel.js';
 import type { RuleInput } from '../rule.js';
 
 /** Telephone channels (Reg F "placing a telephone call"). */
-export const PHONE: Channel[] = ['call', 'voicebot', 'voicemail'];
+export const PHONE: Channel[] = [...voiceChannels];
 /** Written channels. */
-export const WRITTEN: Channel[] = ['sms', 'whatsapp', 'email', 'letter'];
+export const WRITTEN: Channel[] = [...writtenChannels];
 /** Electronic written channels. */
-export const ELECTRONIC: Channel[] = ['sms', 'whatsapp', 'email'];
+export const ELECTRONIC: Channel[] = [...electronicChannels];
 /** Text-like channels to a phone number. */
-export const TEXTS: Channel[] = ['sms', 'whatsapp'];
+export const TEXTS: Channel[] = [...textChannels];
 /**
  * Outcomes of a *placed* call (Reg F counts unanswered calls and voicemails; calls that do not
  * connect — `busy`, `not_connected`, `failed` — are excluded, 12 CFR 1006.14(b)(3)).

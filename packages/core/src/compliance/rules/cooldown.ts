@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ruleBaseShape, PASS, type Messages, type RuleCheck } from '../rule-base.js';
 import { EventFilter, compileFilter, countUnits } from '../event-filter.js';
-import { DAY_MS } from '../zone.js';
+import { DAY_MS } from '../../calendar/civil.js';
 
 /**
  * The `cooldown` rule.

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';
 import { weekdays, type Weekday } from '../vocab.js';
-import { DAY_MS, isoWeekday } from '../zone.js';
+import { DAY_MS, isoWeekday } from '../../calendar/civil.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time must be HH:MM (00:00–24:00)');
 

@@ -1,3 +1,4 @@
+import { channels } from '@saldo/core/channels';
 import type { AccountStatus, Bucket, PaymentEffect, PromiseState } from '@saldo/core/record';
 
 export const actors = ['system', 'bot', 'agent', 'debtor'] as const;
@@ -139,17 +140,8 @@ export const timelineKinds = [
   'import',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
-export const timelineChannels = [
-  'email',
-  'sms',
-  'whatsapp',
-  'call',
-  'voicebot',
-  'voicemail',
-  'letter',
-  'portal',
-  'api',
-] as const;
+/** Where a timeline event happened: a channel, or the debtor portal, or the API. */
+export const timelineChannels = [...channels, 'portal', 'api'] as const;
 export type TimelineChannel = (typeof timelineChannels)[number];
 
 export interface TimelineEvent {

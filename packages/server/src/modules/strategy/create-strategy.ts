@@ -8,7 +8,8 @@ import {
   type CompiledPack,
   type ComplianceEngine,
 } from '@saldo/core/compliance';
-import { defaultTemplates, type MessageTemplate, type TemplatePurpose } from '@saldo/core/channels';
+import { defaultTemplates, type MessageTemplate } from '@saldo/core/channels';
+import { strategyTemplatePurposes } from '@saldo/core/strategy';
 import { growthAnalyzer } from '../../shared/db/maintenance.js';
 import { createSqlEngineReport } from './adapters/sql-engine-report.js';
 import { createSqlJourneyStore } from './adapters/sql-journey-store.js';
@@ -131,22 +132,6 @@ export function buildEngine(o: BuildEngineOptions) {
   return { strategies, worker, dispatcher, router, jobs, routes, stores, report, owner };
 }
 export type Engine = ReturnType<typeof buildEngine>;
-
-/**
- * Strategies name templates by intent (`reminder_email_v1`, core `defaultTemplateRefs`); the channel
- * catalogue names them per purpose and locale (`tpl_default_reminder_email_es-MX`) and picks the
- * debtor's locale itself. Until both share one catalogue, a strategy id maps to a purpose here.
- */
-const strategyTemplatePurposes: Record<string, TemplatePurpose> = {
-  courtesy_reminder_email_v1: 'reminder',
-  reminder_email_v1: 'reminder',
-  sms_reminder_v1: 'reminder',
-  promise_request_whatsapp_v1: 'follow_up',
-  payment_plan_offer_email_v1: 'follow_up',
-  settlement_offer_email_v1: 'follow_up',
-  voicebot_arrears_v1: 'reminder_call',
-  lcm_voicemail_v1: 'voicemail',
-};
 
 export function templateResolver(templates: readonly MessageTemplate[]) {
   return (templateId: string, channel: string): string => {

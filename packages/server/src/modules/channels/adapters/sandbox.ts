@@ -1,4 +1,5 @@
 import {
+  channels,
   languageOf,
   simulateOutbound,
   type Channel,
@@ -60,15 +61,7 @@ interface Scheduled {
  */
 export class SandboxChannelProvider implements ChannelProvider {
   readonly id = 'sandbox' as const;
-  readonly channels: readonly Channel[] = [
-    'email',
-    'sms',
-    'whatsapp',
-    'call',
-    'voicebot',
-    'voicemail',
-    'letter',
-  ];
+  readonly channels: readonly Channel[] = channels;
   readonly #listeners = new Set<InboundListener>();
   #queue: Scheduled[] = [];
   #seq = 0;

@@ -1,3 +1,5 @@
+import { dispatchChannels, type DispatchChannel } from '@saldo/core/channels';
+
 /**
  * The one way Saldo contacts a debtor. An implementation renders the template, asks the
  * compliance engine about THIS contact at THIS instant (debtor's country, zone candidates,
@@ -5,8 +7,8 @@
  * the channel provider, recording it (outbound message + timeline) under its idempotency key.
  * There is no other send path: strategies, agents and the portal all go through `contact`.
  */
-export const contactChannels = ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'voicemail'] as const;
-export type ContactChannel = (typeof contactChannels)[number];
+export const contactChannels = dispatchChannels;
+export type ContactChannel = DispatchChannel;
 
 export interface ContactRequest {
   orgId: string;

@@ -1,4 +1,4 @@
-import type { Channel } from '@saldo/core/channels';
+import { channels, type Channel } from '@saldo/core/channels';
 import type {
   ChannelProvider,
   InboundListener,
@@ -13,15 +13,7 @@ import type {
  */
 export class FakeChannelProvider implements ChannelProvider {
   readonly id = 'fake' as const;
-  readonly channels: readonly Channel[] = [
-    'email',
-    'sms',
-    'whatsapp',
-    'call',
-    'voicebot',
-    'voicemail',
-    'letter',
-  ];
+  readonly channels: readonly Channel[] = channels;
   readonly sent: (OutboundMessage & { providerMessageId: string })[] = [];
   readonly #listeners = new Set<InboundListener>();
   /** Next sends fail with this result. */

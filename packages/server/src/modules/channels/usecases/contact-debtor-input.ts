@@ -1,10 +1,13 @@
 import { SaldoError } from '@saldo/core';
 import {
+  channels,
   checkRequiredContent,
   findTemplate,
   parseTemplate,
+  templateChannelsFor,
   type MessageTemplate,
   type TemplateNode,
+  voiceChannels,
 } from '@saldo/core/channels';
 import type {
   ContactCheckInput,
@@ -50,11 +53,6 @@ export function debtorLocale(t: ContactTarget): string {
   return `${t.debtor.language}-${t.debtor.country}`;
 }
 
-const VOICE_PAIR: Partial<Record<ContactChannel, ContactChannel[]>> = {
-  call: ['call', 'voicebot'],
-  voicebot: ['voicebot', 'call'],
-};
-
 /**
  * The template to render: the same purpose and channel in the debtor's language and variant
  * (es-CO → es-MX…), else the requested one. A scripted call template serves call and voicebot.
@@ -70,12 +68,12 @@ export function chooseTemplate(
     throw new SaldoError('validation', `unknown template ${templateId}`, [
       { path: 'templateId', message: 'no such template' },
     ]);
-  const channels = VOICE_PAIR[channel] ?? [channel];
-  for (const c of channels) {
+  const served = templateChannelsFor(channel);
+  for (const c of served) {
     const local = findTemplate(templates, { purpose: asked.purpose, channel: c, locale });
     if (local) return local;
   }
-  if (channels.includes(asked.channel as ContactChannel)) return asked;
+  if (served.includes(asked.channel)) return asked;
   throw new SaldoError('validation', `template ${templateId} is for ${asked.channel}, not ${channel}`, [
     { path: 'templateId', message: `not a ${channel} template` },
   ]);
@@ -122,15 +120,8 @@ export function debtorFlags(t: ContactTarget): DebtorFlag[] {
   return [...flags];
 }
 
-const COMPLIANCE_CHANNELS = new Set<string>([
-  'call',
-  'voicebot',
-  'voicemail',
-  'sms',
-  'whatsapp',
-  'email',
-  'letter',
-]);
+const COMPLIANCE_CHANNELS = new Set<string>(channels);
+const VOICE = new Set<string>(voiceChannels);
 
 /** granted → true, denied → false, unknown → omitted; an opt-out of calls covers voicebot and voicemail. */
 export function consentsAndOptOuts(t: ContactTarget): {
@@ -146,7 +137,7 @@ export function consentsAndOptOuts(t: ContactTarget): {
     else if (c.state === 'denied') consents[ch] = false;
     if (c.optedOutAt) {
       optOuts.add(ch);
-      if (ch === 'call') ['voicebot', 'voicemail'].forEach((v) => optOuts.add(v as ComplianceChannel));
+      if (ch === 'call') voiceChannels.forEach((v) => optOuts.add(v));
     }
   }
   return { consents, optOuts: [...optOuts] };
@@ -172,8 +163,7 @@ export function complianceHistory(
 }
 
 function historyOutcome(h: OutboundHistoryItem): Outcome {
-  if (h.channel === 'call' || h.channel === 'voicebot' || h.channel === 'voicemail')
-    return h.outcome ?? (h.channel === 'voicemail' ? 'voicemail' : 'connected');
+  if (VOICE.has(h.channel)) return h.outcome ?? (h.channel === 'voicemail' ? 'voicemail' : 'connected');
   return ['failed', 'undelivered', 'bounced'].includes(h.status) ? 'failed' : 'delivered';
 }
 

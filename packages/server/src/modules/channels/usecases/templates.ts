@@ -7,6 +7,7 @@ import {
   renderMessage,
   sampleContext,
   smsSegments,
+  templateChannelsFor,
   templatePurposes,
   validateTemplate,
   type Channel,
@@ -19,6 +20,7 @@ import {
   type WhatsAppBody,
   WhatsAppTemplateFields,
 } from '@saldo/core/channels';
+import { strategyTemplatePurposes } from '@saldo/core/strategy';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type {
   OrgTemplate,
@@ -35,29 +37,9 @@ import type {
  * the catalogue the send path renders from (the org's published template, else the built-in one).
  */
 
-/**
- * Strategy template references (core `defaultTemplateRefs`) and the purpose each stands for, the
- * same mapping compose-engine uses to pick a built-in template. A custom key names its purpose.
- */
-export const templateKeyPurposes: Readonly<Record<string, TemplatePurpose>> = {
-  courtesy_reminder_email_v1: 'reminder',
-  reminder_email_v1: 'reminder',
-  sms_reminder_v1: 'reminder',
-  promise_request_whatsapp_v1: 'follow_up',
-  payment_plan_offer_email_v1: 'follow_up',
-  settlement_offer_email_v1: 'follow_up',
-  voicebot_arrears_v1: 'reminder_call',
-  lcm_voicemail_v1: 'voicemail',
-};
-
 const KEY = /^[a-z0-9_]{1,64}$/;
 const LOCALE = /^(es|en)(-[A-Z]{2})?$/;
 const COUNTRY = /^[A-Z]{2}$/;
-/** A scripted call template serves both call and voicebot (as in contact-debtor-input). */
-const VOICE_PAIR: Partial<Record<Channel, Channel[]>> = {
-  call: ['call', 'voicebot'],
-  voicebot: ['voicebot', 'call'],
-};
 
 export interface TemplateInput {
   key: string;
@@ -322,14 +304,14 @@ export function createTemplates(deps: TemplatesDeps): Templates {
     } else if (builtIn) purpose = builtIn.purpose;
     else {
       const byKey = published.find((t) => t.key === q.templateId);
-      purpose = byKey?.purpose ?? templateKeyPurposes[q.templateId];
+      purpose = byKey?.purpose ?? strategyTemplatePurposes[q.templateId];
       if (purpose) key = q.templateId;
     }
     if (!purpose)
       throw validationError(`unknown template ${q.templateId}`, [
         { path: 'templateId', message: 'no such template' },
       ]);
-    const chans = VOICE_PAIR[q.channel] ?? [q.channel];
+    const chans = templateChannelsFor(q.channel);
     // The org's published template, only for a country it was checked for at publication.
     const usable = published.filter(
       (t) => q.country === undefined || t.countries.includes(q.country.toUpperCase()),
@@ -373,7 +355,7 @@ export function createTemplates(deps: TemplatesDeps): Templates {
         issues.push({ path: 'locale', message: 'es or en, optionally with a region: es-MX, es-ES, en-US' });
       const purpose =
         input.purpose ??
-        templateKeyPurposes[input.key] ??
+        strategyTemplatePurposes[input.key] ??
         (await store.list(orgId, { key: input.key }))[0]?.purpose;
       if (!purpose || !(templatePurposes as readonly string[]).includes(purpose))
         issues.push({

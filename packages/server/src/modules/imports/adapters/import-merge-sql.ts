@@ -1,3 +1,6 @@
+import { creditorOwnedStatuses } from '@saldo/core/record';
+import { sqlTextList } from '../../../shared/db/sql-list.js';
+
 // Set-based merge of a staged import into the common record. Each statement is idempotent:
 // re-importing the same file updates nothing (the WHERE … IS DISTINCT FROM clauses), so a
 // re-import writes no rows and no timeline events.
@@ -40,21 +43,9 @@ export const STAGE_COLUMNS = [
   'tags',
 ] as const;
 
-/**
- * Statuses a creditor file may set on an EXISTING account. Workflow statuses (promised, in_plan,
- * disputed, active) belong to Saldo: a creditor feed that says "active" every night must not
- * undo a promise or a dispute recorded here.
- */
-export const CREDITOR_OWNED_STATUSES = [
-  'paid',
-  'settled',
-  'closed',
-  'bankrupt',
-  'deceased',
-  'legal',
-  'cease',
-];
-const OWNED = `('paid','settled','closed','bankrupt','deceased','legal','cease')`;
+// Statuses a creditor file may set on an existing account (core `creditorOwnedStatuses`); a move
+// to one of them was checked against the status machine before the merge (import-portfolio.ts).
+const OWNED = sqlTextList(creditorOwnedStatuses);
 
 // $1 org, $2 now. Last row of a debtor in the file wins; blank identity data keeps what is stored.
 export const MERGE_DEBTORS = `

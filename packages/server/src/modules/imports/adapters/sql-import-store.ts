@@ -1,11 +1,10 @@
 import type { FieldIssue } from '@saldo/core';
-import type { RawImportRow, ValidImportRow } from '@saldo/core/record';
+import { creditorOwnedStatuses, type RawImportRow, type ValidImportRow } from '@saldo/core/record';
 import { formatMinor, isCurrency, type Currency } from '@saldo/core/money';
 import type { Db, SqlExecutor } from '../../../shared/db/db.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportStore, StatusConflict } from '../ports.js';
 import { csvField, pgTextArray } from '../../../shared/db/copy-sql.js';
 import {
-  CREDITOR_OWNED_STATUSES,
   SNAPSHOT_EXISTING_DEBTORS,
   MERGE_ACCOUNTS,
   MERGE_CONSENTS,
@@ -150,7 +149,7 @@ function session(
         `SELECT s.row_no, s.external_ref, a.status AS from_status, s.status AS to_status
            FROM ${STAGE_TABLE} s JOIN accounts a ON a.org_id = $1 AND a.external_ref = s.external_ref
           WHERE s.status = ANY($2) AND s.status <> a.status`,
-        [ctx.orgId, CREDITOR_OWNED_STATUSES],
+        [ctx.orgId, [...creditorOwnedStatuses]],
       );
       return r.rows.map((x) => ({
         rowNo: x.row_no,

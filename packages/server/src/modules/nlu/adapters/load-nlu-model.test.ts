@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,26 @@ describe('NLU model cache', () => {
     // The trainer lives in another package than the featurizer: its folder is hashed too.
     expect(await modelCacheKey(files, [], [srcA, srcB])).not.toBe(a);
     expect(await modelCacheKey(files, [], [srcA, join(srcA, 'missing')])).toBeUndefined();
+  });
+
+  it('keys the cache on the core sources the NLU imports from outside its folder, transitively', async () => {
+    const files = [{ name: 'a.train.jsonl', text: corpus.join('\n') }];
+    const root = await mkdtemp(join(tmpdir(), 'saldo-core-'));
+    for (const d of ['nlu', 'channels', 'calendar']) await mkdir(join(root, d));
+    await writeFile(
+      join(root, 'nlu', 'rules.ts'),
+      "import { k } from '../channels/keywords.js';\n// not an import: from '../nowhere/gone.js'\nexport const r = k;",
+    );
+    await writeFile(join(root, 'channels', 'keywords.ts'), "export { d as k } from '../calendar/day.js';");
+    await writeFile(join(root, 'calendar', 'day.ts'), 'export const d = 1;');
+    const src = join(root, 'nlu');
+    const before = await modelCacheKey(files, [], [src]);
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    await writeFile(join(root, 'calendar', 'day.ts'), 'export const d = 2;');
+    const after = await modelCacheKey(files, [], [src]);
+    expect(after).not.toBe(before);
+    await writeFile(join(root, 'calendar', 'other.ts'), 'not imported by the NLU');
+    expect(await modelCacheKey(files, [], [src])).toBe(after);
   });
 
   it('still loads (by training) when the cache cannot be written, or is disabled', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NluModelJson } from '@saldo/core/nlu';
 import { nluTrainingSourceDirs } from '@saldo/models/nlu-corpus';
@@ -9,7 +9,8 @@ import { nluTrainingSourceDirs } from '@saldo/models/nlu-corpus';
  * On-disk cache of the model trained from the corpus: training takes ≈ 1.6–2.5 s, reading the JSON a
  * fraction of that, and the 2 s load target counts from process start. The key hashes everything
  * the trained weights depend on: the train files, the organisation examples and the NLU source
- * code itself (core's runtime and the trainer in @saldo/models), so a corpus or code change can never serve a stale model (no version to bump).
+ * code itself (core's runtime, the trainer in @saldo/models, and the core modules they import), so a
+ * corpus or code change can never serve a stale model (no version to bump).
  */
 
 /** `<repo>/node_modules/.cache/saldo`, the conventional place for tool caches (ignored by git). */
@@ -48,7 +49,13 @@ export async function modelCacheKey(
   const part = (label: string, text: string) =>
     h.update(`\0${label}\0${Buffer.byteLength(text)}\0`).update(text);
   // Labelled by folder position and file name, never by absolute path: two clones share a key.
-  for (const s of sources) part(`src:${s.dir}:${s.name}`, await readFile(join(s.path, s.name), 'utf8'));
+  const texts: SourceFile[] = [];
+  for (const s of sources) {
+    const text = await readFile(join(s.path, s.name), 'utf8');
+    part(`src:${s.dir}:${s.name}`, text);
+    texts.push({ path: resolve(s.path, s.name), text });
+  }
+  for (const f of await importedFrom(texts)) part(`dep:${relative(sourceDirs[0]!, f.path)}`, f.text);
   for (const f of corpusFiles) part(`corpus:${f.name}`, f.text);
   part('extra', JSON.stringify(extra ?? []));
   return h.digest('hex');
@@ -73,6 +80,36 @@ async function listSources(
     for (const name of names) out.push({ dir, path, name });
   }
   return out;
+}
+
+interface SourceFile {
+  path: string;
+  text: string;
+}
+
+const relativeImport = /\bfrom\s+'(\.{1,2}\/[^']+)'/g;
+
+/**
+ * The sources outside those folders that they import, transitively (core's opt-out keyword list,
+ * channel vocabulary, calendar): a change there can change the model too.
+ */
+async function importedFrom(files: readonly SourceFile[]): Promise<SourceFile[]> {
+  const seen = new Set(files.map((f) => f.path));
+  const queue = [...files];
+  const out: SourceFile[] = [];
+  for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+    for (const m of f.text.matchAll(relativeImport)) {
+      const path = resolve(dirname(f.path), m[1]!.replace(/\.js$/, '.ts'));
+      if (seen.has(path)) continue;
+      seen.add(path);
+      // Unreadable: a path quoted in a comment, not an import (a real one would not compile).
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      out.push({ path, text });
+      queue.push({ path, text });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export const cacheFile = (dir: string, key: string) => join(dir, `nlu-model-${key}.json`);

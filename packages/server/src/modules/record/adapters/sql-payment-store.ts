@@ -1,4 +1,4 @@
-import type { AccountStatus, PromiseState } from '@saldo/core/record';
+import { moveStatus, statusAfterPromise, type AccountStatus, type PromiseState } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
 import type { PaymentStore, RecordedPayment } from '../ports.js';
 import { isoReq } from '../../../shared/db/iso.js';
@@ -90,7 +90,7 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
         await tx.query('UPDATE accounts SET balance_minor = $2, status = $3, updated_at = $4 WHERE id = $1', [
           p.accountId,
           effect.balanceMinor,
-          effect.status,
+          moveStatus(a.status, effect.status),
           p.now,
         ]);
         const base = {
@@ -219,10 +219,12 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
           summary: 'Promise to pay',
           data: { promiseId: id, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate },
         });
-        if (a.status === 'active') {
-          await tx.query(`UPDATE accounts SET status = 'promised', updated_at = $2 WHERE id = $1`, [
+        const next = statusAfterPromise(a.status);
+        if (next !== a.status) {
+          await tx.query(`UPDATE accounts SET status = $3, updated_at = $2 WHERE id = $1`, [
             p.accountId,
             p.now,
+            moveStatus(a.status, next),
           ]);
           await appendTimeline(tx, {
             orgId: p.orgId,
@@ -234,8 +236,8 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
             actorId: null,
             channel: null,
             direction: null,
-            summary: 'Status active → promised',
-            data: { from: 'active', to: 'promised', cause: id },
+            summary: `Status ${a.status} → ${next}`,
+            data: { from: a.status, to: next, cause: id },
           });
           events.push({ type: 'account.status_changed', ...ids, from: 'active', to: 'promised', cause: id });
         }

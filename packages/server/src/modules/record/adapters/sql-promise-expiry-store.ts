@@ -1,3 +1,4 @@
+import { noPromisePending } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
 import type { PromiseExpiryStore } from '../ports.js';
 import type { RecordDomainEvent } from '../record-events.js';
@@ -16,7 +17,8 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
   return {
     async breakOverdue(cutoff, now) {
       // One statement: broken promises, their timeline entries, and promised → active for accounts
-      // left with no pending promise. SKIP LOCKED lets several workers share the sweep. Their
+      // left with no pending promise (core `noPromisePending`, $3 → $4). SKIP LOCKED lets several
+      // workers share the sweep. Their
       // domain events go in the same transaction.
       return db.transaction(async (tx) => {
         const r = await tx.query<Changed>(
@@ -31,13 +33,13 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
                     jsonb_build_object('promiseId', b.id, 'amountMinor', b.amount_minor, 'paidMinor', b.paid_minor, 'dueDate', b.due_date)
                FROM broken b JOIN accounts a ON a.id = b.account_id
            ), st AS (
-             UPDATE accounts a SET status = 'active', updated_at = $2
-              WHERE a.status = 'promised' AND a.id IN (SELECT account_id FROM broken)
+             UPDATE accounts a SET status = $4::text, updated_at = $2
+              WHERE a.status = $3::text AND a.id IN (SELECT account_id FROM broken)
                 AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.account_id = a.id AND p.status = 'pending' AND p.id NOT IN (SELECT id FROM broken))
              RETURNING a.id, a.org_id, a.debtor_id
            ), st_ev AS (
              INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, summary, data)
-             SELECT org_id, debtor_id, id, $2, 'status_change', 'system', 'Status promised → active', jsonb_build_object('from', 'promised', 'to', 'active', 'cause', 'promise_broken')
+             SELECT org_id, debtor_id, id, $2, 'status_change', 'system', 'Status ' || $3::text || ' → ' || $4::text, jsonb_build_object('from', $3::text, 'to', $4::text, 'cause', 'promise_broken')
                FROM st
            )
            SELECT 'broken' AS kind, b.id, b.org_id, b.account_id, a.debtor_id, b.due_date::text AS due_date
@@ -45,7 +47,7 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
            UNION ALL
            SELECT 'status', id, org_id, id, debtor_id, NULL FROM st
            ORDER BY 1, 2`,
-          [cutoff, now],
+          [cutoff, now, noPromisePending.from, noPromisePending.to],
         );
         const events = r.rows.map((x): RecordDomainEvent => {
           const ids = { orgId: x.org_id, accountId: x.account_id, debtorId: x.debtor_id };
@@ -54,8 +56,8 @@ export function createSqlPromiseExpiryStore(db: Db): PromiseExpiryStore {
             : {
                 type: 'account.status_changed',
                 ...ids,
-                from: 'promised',
-                to: 'active',
+                from: noPromisePending.from,
+                to: noPromisePending.to,
                 cause: 'promise_broken',
               };
         });

@@ -1,3 +1,4 @@
+import { promiseChannels } from '@saldo/core/record';
 import type { FastifyInstance } from 'fastify';
 import type { RecordService } from '../usecases/record.js';
 import { principal } from '../../../shared/http/route-kit.js';
@@ -60,7 +61,7 @@ export default async function paymentRoutes(app: FastifyInstance, deps: { record
           properties: {
             amountMinor: { type: 'integer', minimum: 1 },
             dueDate: { type: 'string', format: 'date' },
-            channel: { type: 'string', enum: ['email', 'sms', 'whatsapp', 'call', 'voicebot', 'portal'] },
+            channel: { type: 'string', enum: [...promiseChannels] },
           },
         },
       },

@@ -1,4 +1,4 @@
-import { PROMISE_GRACE_DAYS } from '@saldo/core/record';
+import { brokenPromiseCutoff } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { PromiseExpiryStore } from '../ports.js';
 
@@ -11,6 +11,6 @@ export async function expireOverduePromises(deps: {
   clock: Clock;
 }): Promise<number> {
   const now = deps.clock.now();
-  const cutoff = new Date(now.getTime() - PROMISE_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = brokenPromiseCutoff(now.toISOString().slice(0, 10));
   return deps.promises.breakOverdue(cutoff, now);
 }

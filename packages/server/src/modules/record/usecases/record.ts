@@ -1,6 +1,6 @@
 import { SaldoError } from '@saldo/core';
 import { isCurrency } from '@saldo/core/money';
-import { applyPayment, type AccountStatus, type Bucket } from '@saldo/core/record';
+import { applyPayment, canRecordPromise, type AccountStatus, type Bucket } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type {
   AccountStore,
@@ -130,7 +130,7 @@ export function createRecord(deps: RecordDeps) {
         throw new SaldoError('validation', 'a promise cannot be due in the past', [
           { path: 'dueDate', message: 'before today' },
         ]);
-      if (!['active', 'promised', 'legal'].includes(acc.status))
+      if (!canRecordPromise(acc.status))
         throw new SaldoError('conflict', `account is ${acc.status}: no promise can be recorded`);
       const r = await payments.createPromise({
         orgId,

@@ -1,5 +1,6 @@
-import { shiftDate } from '@saldo/core/record';
+import { enrolmentStatuses, shiftDate } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
+import { sqlTextList } from '../../../shared/db/sql-list.js';
 import { ANALYZE_AFTER_ROWS, analyzeTables } from '../../../shared/db/maintenance.js';
 import type { ApplyOutcome, EnrolFilter, JourneyStore, JourneyWrite, LoadedJourney } from '../ports.js';
 import {
@@ -12,6 +13,7 @@ import {
 } from './journey-rows.js';
 
 const RUNNING = `('pending','active','waiting')`;
+const ENROLLED = sqlTextList(enrolmentStatuses);
 
 export function createSqlJourneyStore(db: Db): JourneyStore {
   return {
@@ -239,7 +241,7 @@ export function createSqlJourneyStore(db: Db): JourneyStore {
         `INSERT INTO journeys (account_id, org_id, strategy_id, version, status, state, carry_attempts, next_run_at, rev, enrolled_at, updated_at)
          SELECT a.id, a.org_id, $2, $3, 'pending', NULL, '{}'::jsonb, $4, 0, $4, $4
            FROM accounts a JOIN debtors d ON d.id = a.debtor_id
-          WHERE a.org_id = $1 AND a.status IN ('active','promised') ${where}
+          WHERE a.org_id = $1 AND a.status IN ${ENROLLED} ${where}
          ON CONFLICT (account_id) DO UPDATE SET
            strategy_id = EXCLUDED.strategy_id, version = EXCLUDED.version, status = 'pending',
            carry_attempts = COALESCE(journeys.state->'attempts', journeys.carry_attempts), state = NULL,

@@ -1,4 +1,4 @@
-import type { ContactChannel } from '@saldo/core/strategy';
+import { preferenceChannelOf } from '@saldo/core/channels';
 import type { ChannelDomainEvent } from '../../channels/index.js';
 import type { DomainEvent } from '../../events/index.js';
 import type { RecordDomainEvent } from '../../record/index.js';
@@ -79,7 +79,8 @@ export function createEventRouter(o: EventRouterOptions) {
         return applied(r, type === 'opened' ? 'opens' : 'clicks');
       }
       case 'channel.opted_out': {
-        const channel = optOutChannel(e.channel);
+        // An opt-out of a voicebot or voicemail is an opt-out of calls (the debtor's channel choice).
+        const channel = preferenceChannelOf(e.channel);
         if (channel === null) return null;
         const took = await events.forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, () => [
           { type: 'opted_out', channel },
@@ -107,18 +108,3 @@ export function createEventRouter(o: EventRouterOptions) {
   return { handle, tallies: routerTallies, paymentRecorded: events.paid, promiseRecorded: events.promised };
 }
 export type EventRouter = ReturnType<typeof createEventRouter>;
-
-function optOutChannel(c: string): ContactChannel | 'all' | null {
-  switch (c) {
-    case 'email':
-    case 'sms':
-    case 'whatsapp':
-    case 'call':
-      return c;
-    case 'voicebot':
-    case 'voicemail':
-      return 'call';
-    default:
-      return null;
-  }
-}

@@ -1,3 +1,4 @@
+import { replyPromiseDueDate } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type {
   InboundMessage,
@@ -9,8 +10,6 @@ import type {
 } from '../ports.js';
 import type { JourneyEvents } from './journey-events.js';
 import { recordReplyPromises } from './reply-promises.js';
-
-const DAY = 86_400_000;
 
 export interface ReplyHandlerOptions {
   journeys: JourneyStore;
@@ -58,12 +57,7 @@ export function createReplyHandler(o: ReplyHandlerOptions) {
   }): Promise<boolean> {
     const reading = await read(e.orgId, e.debtorId, e.message);
     const { intent } = reading;
-    const at = Date.parse(e.message.occurredAt);
-    const named =
-      reading.date !== undefined && reading.date >= e.message.occurredAt.slice(0, 10)
-        ? reading.date
-        : undefined;
-    const dueDate = named ?? new Date(at + o.promiseDays * DAY).toISOString().slice(0, 10);
+    const dueDate = replyPromiseDueDate(e.message.occurredAt, reading.date, o.promiseDays);
     const promise = intent === 'promise_to_pay' && o.promiseDays > 0;
     const inJourney = promise && !o.promises;
     return o.tx(async () => {

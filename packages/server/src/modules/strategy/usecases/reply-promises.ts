@@ -1,5 +1,5 @@
 import { SaldoError } from '@saldo/core';
-import { isCurrency, minorUnitExponent } from '@saldo/core/money';
+import { allocateReplyPromise } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { JourneyStore, PromiseBook, ReplyReading } from '../ports.js';
 import type { JourneyEvents } from './journey-events.js';
@@ -28,37 +28,22 @@ export async function recordReplyPromises(
     const f = await d.journeys.facts(r.orgId, id, now);
     if (f && f.facts.balanceMinor > 0) accounts.push({ id, ...f.facts });
   }
-  accounts.sort((a, b) => b.dpd - a.dpd || (a.id < b.id ? -1 : 1));
-  const currency = accounts[0]?.currency;
-  let left = namedMinor(r.reading.amount, currency);
-  for (const a of accounts) {
-    if (left !== null && a.currency !== currency) continue; // a named amount is in one currency
-    const amountMinor = left === null ? a.balanceMinor : Math.min(left, a.balanceMinor);
-    if (amountMinor <= 0) break;
-    if (left !== null) left -= amountMinor;
+  for (const { accountId, amountMinor } of allocateReplyPromise(accounts, r.reading.amount)) {
     const { orgId, dueDate, channel } = r;
     try {
       const p = await d.promises.createPromise(orgId, {
-        accountId: a.id,
+        accountId,
         amountMinor,
         dueDate,
         channel,
         actor: 'debtor',
       });
-      if (p) await d.events.promised({ orgId, accountId: a.id, promiseId: p.id, dueDate, amountMinor });
+      if (p) await d.events.promised({ orgId, accountId, promiseId: p.id, dueDate, amountMinor });
     } catch (err) {
       // The record refusing (a closed account, a date already past) is an answer; anything else
       // (a failed statement) aborts the reply's transaction, and the reply is delivered again.
       if (!(err instanceof SaldoError)) throw err;
-      d.log('promise from a reply not recorded', { accountId: a.id, error: err.message });
+      d.log('promise from a reply not recorded', { accountId, error: err.message });
     }
   }
-}
-
-/** A named amount in minor units of `currency`; null when none is named or it is in another currency. */
-function namedMinor(amount: ReplyReading['amount'], currency: string | undefined): number | null {
-  if (!amount || currency === undefined || !isCurrency(currency)) return null;
-  if (amount.currency !== undefined && amount.currency !== currency) return null;
-  const minor = Math.round(amount.value * 10 ** minorUnitExponent(currency));
-  return minor > 0 ? minor : null;
 }

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, ProviderId } from '@saldo/core/channels';
+import { voiceChannels, type DeliveryStatus, type ProviderId } from '@saldo/core/channels';
 import type {
   CallOutcome,
   OutboundHistoryItem,
@@ -94,7 +94,7 @@ export function outcomeOf(status: DeliveryStatus): CallOutcome | null {
   }
 }
 
-const VOICE = new Set(['call', 'voicebot', 'voicemail']);
+const VOICE = new Set<string>(voiceChannels);
 
 /** STATUS_RANK as SQL, for comparing in one UPDATE. */
 const RANK_SQL = (expr: string) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCivilDate, parseCivilDate } from './civil-date.js';
+import { formatCivilDate, parseCivilDate } from './civil.js';
 
 describe('civil dates', () => {
   it('parses real dates and rejects impossible ones', () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RecordService } from '../usecases/record.js';
 import { principal } from '../../../shared/http/route-kit.js';
+import { strictMinorUnits } from './strict-minor-units.js';
 
 export default async function paymentRoutes(app: FastifyInstance, deps: { record: RecordService }) {
   app.post<{
@@ -16,6 +17,7 @@ export default async function paymentRoutes(app: FastifyInstance, deps: { record
     '/v1/payments',
     {
       config: { roles: ['admin', 'agent'] },
+      preValidation: strictMinorUnits(['amountMinor']),
       schema: {
         tags: ['payments'],
         summary:
@@ -26,7 +28,7 @@ export default async function paymentRoutes(app: FastifyInstance, deps: { record
           additionalProperties: false,
           properties: {
             accountId: { type: 'string', minLength: 1 },
-            amountMinor: { type: 'integer', minimum: 1 },
+            amountMinor: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
             currency: { type: 'string', pattern: '^[A-Z]{3}$' },
             paidAt: { type: 'string', format: 'date-time' },
             method: { type: 'string', maxLength: 50 },
@@ -50,6 +52,7 @@ export default async function paymentRoutes(app: FastifyInstance, deps: { record
     '/v1/accounts/:id/promises',
     {
       config: { roles: ['admin', 'agent'] },
+      preValidation: strictMinorUnits(['amountMinor']),
       schema: {
         tags: ['payments'],
         summary: 'Record a promise to pay (amount and date)',

@@ -23,6 +23,16 @@ export interface RecordDeps {
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 const notFound = (what: string, id: string) => new SaldoError('not_found', `${what} ${id} not found`);
 
+/** Every caller (HTTP, CLI, the sandbox, the engine) passes money as a positive safe integer of minor units. */
+function assertMinorUnits(amountMinor: unknown): void {
+  if (typeof amountMinor === 'number' && Number.isSafeInteger(amountMinor) && amountMinor > 0) return;
+  throw new SaldoError(
+    'validation',
+    `amountMinor must be a positive integer of minor units (got ${String(amountMinor)})`,
+    [{ path: 'amountMinor', message: 'a positive integer of minor units, at most 2^53 - 1' }],
+  );
+}
+
 /** Read and write the common record for one organization. Every call is tenant-scoped by orgId. */
 export function createRecord(deps: RecordDeps) {
   const { accounts, debtors, timeline, payments, portfolios, clock } = deps;
@@ -85,6 +95,7 @@ export function createRecord(deps: RecordDeps) {
         actor: Actor;
       },
     ) {
+      assertMinorUnits(p.amountMinor);
       if (!isCurrency(p.currency))
         throw new SaldoError('validation', `unsupported currency ${p.currency}`, [
           { path: 'currency', message: 'not ISO 4217 / not supported' },
@@ -124,6 +135,7 @@ export function createRecord(deps: RecordDeps) {
       orgId: string,
       p: { accountId: string; amountMinor: number; dueDate: string; channel?: string; actor: Actor },
     ) {
+      assertMinorUnits(p.amountMinor);
       const acc = await accounts.get(orgId, p.accountId, today(clock));
       if (!acc) throw notFound('account', p.accountId);
       if (p.dueDate < today(clock))

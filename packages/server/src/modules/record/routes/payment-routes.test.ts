@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildHttp } from '../../../platform/start-saldo.js';
+import type { Platform } from '../../../platform/composition-root.js';
+import type { Db } from '../../../shared/db/db.js';
+import { describeStorage } from '../../../../test/storage.js';
+import { importRows, makeRow, newTenant, testPlatform } from '../../../../test/fixtures.js';
+
+// Payments move money on the record: every amount is a JSON integer of minor units, every date
+// within sane bounds, and a payment never silently means something other than what was sent.
+describeStorage('POST /v1/payments: money bounds', (mode) => {
+  let db: Db & { drop(): Promise<void> };
+  let platform: Platform;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = await mode.open();
+    ({ platform } = await testPlatform(db));
+    app = await buildHttp(platform);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  /** A tenant with one MXN account of 1 060 000 minor units (10 000 + 500 + 100 MXN). */
+  async function account() {
+    const t = await newTenant(platform);
+    await importRows(platform, t.orgId, [makeRow()]);
+    const acc = (await platform.record.listAccounts(t.orgId, { limit: 1 })).items[0]!;
+    const pay = (body: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/payments',
+        headers: { authorization: `Bearer ${t.key}` },
+        payload: { accountId: acc.id, currency: 'MXN', ...body },
+      });
+    const balance = async () => (await platform.record.getAccount(t.orgId, acc.id)).balanceMinor;
+    return { t, acc, pay, balance };
+  }
+
+  it('refuses an amount that is not a JSON integer ("100", true, [5], 1.5, 2^53) instead of coercing it', async () => {
+    const { pay, balance } = await account();
+    const before = await balance();
+    for (const amountMinor of ['100', true, [5], 1.5, 9007199254740992, null]) {
+      const r = await pay({ amountMinor });
+      expect(r.statusCode, JSON.stringify(amountMinor)).toBe(400);
+      expect(r.json().detail, JSON.stringify(amountMinor)).toMatch(
+        /amountMinor must be a JSON integer of minor units/,
+      );
+      expect(r.json().errors).toEqual([{ path: 'amountMinor', message: expect.any(String) }]);
+    }
+    expect(await balance()).toBe(before);
+    expect((await pay({ amountMinor: 100 })).statusCode).toBe(201);
+    expect(await balance()).toBe(before - 100);
+  });
+});

@@ -53,4 +53,26 @@ describeStorage('POST /v1/payments: money bounds', (mode) => {
     expect((await pay({ amountMinor: 100 })).statusCode).toBe(201);
     expect(await balance()).toBe(before - 100);
   });
+
+  it('refuses a payment above the outstanding balance with 422 and records nothing; the exact balance clears it', async () => {
+    const { pay, balance } = await account();
+    const before = await balance();
+    const huge = await pay({ amountMinor: 9_000_000_000_000_000 });
+    expect(huge.statusCode).toBe(422);
+    expect(huge.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(huge.json()).toMatchObject({
+      status: 422,
+      type: 'https://saldo.dev/problems/payment-above-balance',
+      detail: expect.stringMatching(/exceeds the outstanding balance of 1060000 MXN minor units/),
+      errors: [{ path: 'amountMinor', message: expect.stringMatching(/at most 1060000/) }],
+    });
+    expect((await pay({ amountMinor: before + 1 })).statusCode).toBe(422);
+    expect(await balance()).toBe(before);
+    const all = await pay({ amountMinor: before });
+    expect(all.statusCode).toBe(201);
+    expect(all.json()).toMatchObject({ balanceMinor: 0, status: 'paid', overpaymentMinor: 0 });
+    expect((await pay({ amountMinor: 1 })).statusCode).toBe(422); // nothing left to pay
+    const payments = await db.query('SELECT 1 FROM payments WHERE account_id = $1', [all.json().accountId]);
+    expect(payments.rows).toHaveLength(1);
+  });
 });

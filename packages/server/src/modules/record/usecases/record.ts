@@ -2,6 +2,7 @@ import { SaldoError } from '@saldo/core';
 import { isCurrency } from '@saldo/core/money';
 import { applyPayment, type AccountStatus, type Bucket } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
+import { PaymentAboveBalance } from './payment-above-balance.js';
 import type {
   AccountStore,
   Actor,
@@ -124,8 +125,16 @@ export function createRecord(deps: RecordDeps) {
           actor: p.actor,
           now,
         },
-        (account, promises) =>
-          applyPayment(account, promises, { amountMinor: p.amountMinor, currency: p.currency, paidOn }),
+        (account, promises) => {
+          // Decided under the account's row lock: two payments cannot both fit the same balance.
+          if (account.currency === p.currency && p.amountMinor > account.balanceMinor)
+            throw new PaymentAboveBalance(p.amountMinor, account.balanceMinor, account.currency);
+          return applyPayment(account, promises, {
+            amountMinor: p.amountMinor,
+            currency: p.currency,
+            paidOn,
+          });
+        },
       );
       if (!r) throw notFound('account', p.accountId);
       return r;

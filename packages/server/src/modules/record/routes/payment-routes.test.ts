@@ -75,4 +75,35 @@ describeStorage('POST /v1/payments: money bounds', (mode) => {
     const payments = await db.query('SELECT 1 FROM payments WHERE account_id = $1', [all.json().accountId]);
     expect(payments.rows).toHaveLength(1);
   });
+
+  it('a repeated externalId is idempotent only for the same payment; a different amount, date or account is 409', async () => {
+    const { pay, balance, t } = await account();
+    const before = await balance();
+    const first = { amountMinor: 5000, externalId: 'bank-1', paidAt: '2026-11-24T10:00:00Z' };
+    const r1 = await pay(first);
+    expect(r1.statusCode).toBe(201);
+    const again = await pay(first);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ paymentId: r1.json().paymentId, duplicate: true });
+    const noDate = await pay({ amountMinor: 5000, externalId: 'bank-1' }); // a retry that leaves paidAt out
+    expect(noDate.statusCode).toBe(200);
+    for (const changed of [
+      { ...first, amountMinor: 7000 },
+      { ...first, paidAt: '2026-11-23T10:00:00Z' },
+    ]) {
+      const r = await pay(changed);
+      expect(r.statusCode, JSON.stringify(changed)).toBe(409);
+      expect(r.json().detail).toMatch(/externalId "bank-1" was already recorded with amountMinor 5000/);
+    }
+    await importRows(platform, t.orgId, [makeRow({ external_ref: 'ACC-2' })], 'all_or_nothing', 'pf2');
+    const other = (await platform.record.listAccounts(t.orgId, { limit: 5 })).items.find(
+      (a) => a.externalRef === 'ACC-2',
+    )!;
+    expect((await pay({ ...first, accountId: other.id })).statusCode).toBe(409);
+    expect(await balance()).toBe(before - 5000);
+    // A feed delivering one new payment twice at once: one payment, the copy a duplicate (no 500).
+    const twice = await Promise.all([1, 2].map(() => pay({ amountMinor: 300, externalId: 'bank-2' })));
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(await balance()).toBe(before - 5300);
+  });
 });

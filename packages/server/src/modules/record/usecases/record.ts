@@ -9,6 +9,7 @@ import type {
   DebtorStore,
   PaymentStore,
   PortfolioStore,
+  RecordedPayment,
   TimelineStore,
 } from '../ports.js';
 
@@ -31,6 +32,34 @@ function assertMinorUnits(amountMinor: unknown): void {
     'validation',
     `amountMinor must be a positive integer of minor units (got ${String(amountMinor)})`,
     [{ path: 'amountMinor', message: 'a positive integer of minor units, at most 2^53 - 1' }],
+  );
+}
+
+/**
+ * A retried payment (same externalId) is the same payment only if it says the same thing: account,
+ * amount, currency and, when the retry gives one, the date. Anything else is a different payment
+ * reusing an id — answered 409, never silently folded into the first.
+ */
+function assertSamePayment(
+  prior: RecordedPayment,
+  retry: {
+    externalId?: string;
+    accountId: string;
+    amountMinor: number;
+    currency: string;
+    paidAt?: Date | undefined;
+  },
+): void {
+  const differs =
+    prior.accountId !== retry.accountId ||
+    prior.amountMinor !== retry.amountMinor ||
+    prior.currency !== retry.currency ||
+    (retry.paidAt !== undefined && new Date(prior.paidAt).getTime() !== retry.paidAt.getTime());
+  if (!differs) return;
+  throw new SaldoError(
+    'conflict',
+    `externalId "${retry.externalId}" was already recorded with amountMinor ${prior.amountMinor} ${prior.currency}, paidAt ${prior.paidAt} on account ${prior.accountId}; a different payment needs its own externalId`,
+    [{ path: 'externalId', message: 'already used by a different payment' }],
   );
 }
 
@@ -137,6 +166,7 @@ export function createRecord(deps: RecordDeps) {
         },
       );
       if (!r) throw notFound('account', p.accountId);
+      if (r.duplicate) assertSamePayment(r, { ...p, paidAt: p.paidAt ? paidAt : undefined });
       return r;
     },
 

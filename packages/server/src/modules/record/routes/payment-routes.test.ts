@@ -106,4 +106,25 @@ describeStorage('POST /v1/payments: money bounds', (mode) => {
     expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 201]);
     expect(await balance()).toBe(before - 5300);
   });
+
+  it('paidAt must lie between 1990-01-01 and one day after the current time', async () => {
+    const { pay, balance } = await account();
+    const before = await balance();
+    // The test clock is 2026-11-24T15:00:00Z.
+    for (const [paidAt, why] of [
+      ['0001-01-01T00:00:00Z', /paidAt 0001-01-01T00:00:00.000Z is before 1990-01-01/],
+      ['1989-12-31T23:59:59Z', /is before 1990-01-01/],
+      ['2026-11-25T15:00:01Z', /more than one day after the current time \(2026-11-24T15:00:00.000Z\)/],
+      ['9999-12-31T00:00:00Z', /more than one day after/],
+    ] as const) {
+      const r = await pay({ amountMinor: 100, paidAt });
+      expect(r.statusCode, paidAt).toBe(400);
+      expect(r.json().detail, paidAt).toMatch(why);
+      expect(r.json().errors, paidAt).toEqual([{ path: 'paidAt', message: expect.any(String) }]);
+    }
+    expect(await balance()).toBe(before);
+    expect((await pay({ amountMinor: 100, paidAt: '1990-01-01T00:00:00Z' })).statusCode).toBe(201);
+    // A payment dated in the payer's own time zone may be hours ahead of UTC.
+    expect((await pay({ amountMinor: 100, paidAt: '2026-11-25T15:00:00Z' })).statusCode).toBe(201);
+  });
 });

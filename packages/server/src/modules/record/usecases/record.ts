@@ -35,6 +35,30 @@ function assertMinorUnits(amountMinor: unknown): void {
   );
 }
 
+/** Payments older than this are data errors (a year 1 date, a two-digit year read as 19xx). */
+export const EARLIEST_PAID_AT = '1990-01-01T00:00:00.000Z';
+/** How far ahead of the clock a payment may be dated: a payer's local date runs up to 14 h ahead of UTC. */
+const PAID_AT_AHEAD_MS = 86_400_000;
+
+function paidAtWithinBounds(text: string, now: Date): Date {
+  const paidAt = new Date(text);
+  const refuse = (detail: string, message: string) =>
+    new SaldoError('validation', detail, [{ path: 'paidAt', message }]);
+  if (Number.isNaN(paidAt.getTime()))
+    throw refuse('paidAt is not a valid instant', 'use ISO 8601, e.g. 2026-11-24T10:00:00Z');
+  if (paidAt.getTime() < Date.parse(EARLIEST_PAID_AT))
+    throw refuse(
+      `paidAt ${paidAt.toISOString()} is before 1990-01-01: check the date`,
+      'not before 1990-01-01',
+    );
+  if (paidAt.getTime() > now.getTime() + PAID_AT_AHEAD_MS)
+    throw refuse(
+      `paidAt ${paidAt.toISOString()} is more than one day after the current time (${now.toISOString()})`,
+      'at most one day in the future',
+    );
+  return paidAt;
+}
+
 /**
  * A retried payment (same externalId) is the same payment only if it says the same thing: account,
  * amount, currency and, when the retry gives one, the date. Anything else is a different payment
@@ -131,15 +155,7 @@ export function createRecord(deps: RecordDeps) {
           { path: 'currency', message: 'not ISO 4217 / not supported' },
         ]);
       const now = clock.now();
-      const paidAt = p.paidAt ? new Date(p.paidAt) : now;
-      if (Number.isNaN(paidAt.getTime()))
-        throw new SaldoError('validation', 'paidAt is not a valid instant', [
-          { path: 'paidAt', message: 'use ISO 8601, e.g. 2026-11-24T10:00:00Z' },
-        ]);
-      if (paidAt.getTime() > now.getTime() + 5 * 60_000)
-        throw new SaldoError('validation', 'paidAt is in the future', [
-          { path: 'paidAt', message: 'in the future' },
-        ]);
+      const paidAt = p.paidAt ? paidAtWithinBounds(p.paidAt, now) : now;
       const paidOn = paidAt.toISOString().slice(0, 10);
       const r = await payments.record(
         {

@@ -119,7 +119,11 @@ export async function buildCore(
       ...compliance.routes,
       ...nluModule.routes,
     ],
-    jobs: [...recordModule.jobs, ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : [])],
+    jobs: [
+      ...authModule.jobs,
+      ...recordModule.jobs,
+      ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
+    ],
     ready,
     close: () => db.close(),
   };

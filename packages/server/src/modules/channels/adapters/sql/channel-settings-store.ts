@@ -61,6 +61,9 @@ export interface ChannelSettingsStore extends ChannelSettingsResolver {
 const BUMP_VERSION = `INSERT INTO channel_settings_versions (org_id, version, changed_at) SELECT org_id, 1, $CHANGED_AT FROM changed LIMIT 1
    ON CONFLICT (org_id) DO UPDATE SET version = channel_settings_versions.version + 1, changed_at = EXCLUDED.changed_at`;
 
+/** The additional data that binds a sealed secret to its row: copied to another row, it does not open. */
+export const settingsAad = (orgId: string, provider: string) => `${orgId}|${provider}`;
+
 /** Where each provider's identity sits in the clear settings (one organisation per identity). */
 const IDENTITY_FIELD = { twilio: 'accountSid', meta: 'phoneNumberId' } as const;
 
@@ -76,7 +79,7 @@ export function createSqlChannelSettingsStore(
   box: SecretBox,
   clock: Clock,
 ): ChannelSettingsStore {
-  const aad = (orgId: string, provider: string) => `${orgId}|${provider}`;
+  const aad = settingsAad;
 
   async function forOrg(orgId: string): Promise<OrgChannelSettings | null> {
     const r = await db.query<Row>(

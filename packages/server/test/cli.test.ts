@@ -52,7 +52,10 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
     // A second process on the same embedded data dir is refused, not allowed to corrupt it.
     const second = saldo(['migrate'], dataDir);
     expect(second.status).toBe(1);
-    expect(second.stderr).toMatch(/in use by another Saldo process \(pid \d+\)/);
+    expect(second.stderr).toMatch(/in use by another Saldo process \(pid \d+ on [^,]+, since [^)]+\)/);
+    expect(second.stderr).toMatch(
+      /If no Saldo process uses .+ \(check with ps\), delete .+saldo\.lock and start again/,
+    );
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toMatch(/<strong>\d+<\/strong> accounts of <strong>200<\/strong> debtors/);
     expect(page).toMatch(/MX[\s\S]*ES|ES[\s\S]*MX/);

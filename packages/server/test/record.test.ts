@@ -169,7 +169,7 @@ describeStorage('common record', (mode) => {
       expect((await p.record.getAccount(t.orgId, acc.id)).balanceMinor).toBe(acc.balanceMinor - 5000);
     });
 
-    it('paying the whole balance marks the account paid; a wrong currency writes nothing', async () => {
+    it('paying the whole balance marks the account paid; a wrong currency or more than the balance writes nothing', async () => {
       const { t, acc } = await oneAccount();
       await expect(
         p.record.recordPayment(t.orgId, {
@@ -181,14 +181,25 @@ describeStorage('common record', (mode) => {
         }),
       ).rejects.toThrow(/does not match the account currency MXN/);
       expect((await p.record.getAccount(t.orgId, acc.id)).balanceMinor).toBe(acc.balanceMinor);
+      // An overpayment is refused, not recorded (docs/security-data.md, money bounds).
+      await expect(
+        p.record.recordPayment(t.orgId, {
+          accountId: acc.id,
+          amountMinor: acc.balanceMinor + 100,
+          currency: 'MXN',
+          source: 'test',
+          actor: 'system',
+        }),
+      ).rejects.toThrow(/exceeds the outstanding balance/);
+      expect((await p.record.getAccount(t.orgId, acc.id)).balanceMinor).toBe(acc.balanceMinor);
       const r = await p.record.recordPayment(t.orgId, {
         accountId: acc.id,
-        amountMinor: acc.balanceMinor + 100,
+        amountMinor: acc.balanceMinor,
         currency: 'MXN',
         source: 'test',
         actor: 'system',
       });
-      expect(r).toMatchObject({ balanceMinor: 0, status: 'paid', overpaymentMinor: 100 });
+      expect(r).toMatchObject({ balanceMinor: 0, status: 'paid', overpaymentMinor: 0 });
     });
 
     it('another tenant cannot pay into or read the account', async () => {

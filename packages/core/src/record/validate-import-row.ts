@@ -128,6 +128,25 @@ function money(
 }
 
 /**
+ * principal + interest + fees, summed exactly. Each part is a safe integer, their sum may not be:
+ * a double would round it and the account would owe a different amount than the file says.
+ */
+function derivedBalance(
+  principal: number,
+  interest: number,
+  fees: number,
+  issues: FieldIssue[],
+): number | null {
+  const sum = BigInt(principal) + BigInt(interest) + BigInt(fees);
+  if (sum <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(sum);
+  issues.push({
+    path: 'balance',
+    message: `principal + interest + fees = ${sum} minor units is larger than the largest amount stored exactly (${Number.MAX_SAFE_INTEGER}); check the amounts or give the balance column`,
+  });
+  return null;
+}
+
+/**
  * Validates and normalises one import row. Reports every problem of the row (not just the
  * first), each with its column, so a user can fix a file in one pass.
  *
@@ -257,8 +276,12 @@ export function validateImportRow(
       message: `"${statusRaw}" is not an account status (${accountStatuses.join(', ')})`,
     });
 
-  if (issues.length > 0 || !currency || principalMinor === null || !status) return { ok: false, issues };
-  const balanceMinor = balanceGiven ?? principalMinor + interestMinor + feesMinor;
+  const balanceMinor =
+    principalMinor === null
+      ? null
+      : (balanceGiven ?? derivedBalance(principalMinor, interestMinor, feesMinor, issues));
+  if (issues.length > 0 || !currency || balanceMinor === null || principalMinor === null || !status)
+    return { ok: false, issues };
   return {
     ok: true,
     row: {

@@ -21,6 +21,7 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   nlu: () => import('./commands/nlu.js'),
   simulate: () => import('./commands/simulate.js'),
   strategy: () => import('./commands/strategy.js'),
+  secrets: () => import('./commands/secrets.js'),
 };
 
 export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {

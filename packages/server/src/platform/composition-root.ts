@@ -6,7 +6,8 @@ import { systemClock } from '../shared/clock/system-clock.js';
 import { openDb } from '../shared/db/open-db.js';
 import { migrate, type MigrationResult } from '../shared/db/migrate.js';
 import { pgliteMaintenanceJob } from '../shared/db/maintenance.js';
-import { identityHasher, loadDeploymentSecret } from '../shared/crypto/deployment-secret.js';
+import { identityHasher } from '../shared/crypto/deployment-secret.js';
+import { loadSecretKeys, type SecretKeys } from '../shared/crypto/secret-keys.js';
 import type { PeriodicJob } from '../shared/jobs/periodic.js';
 import type { RoutePlugin } from '../shared/http/route-kit.js';
 import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
@@ -78,12 +79,19 @@ export interface Platform extends CorePlatform {
  */
 export async function buildCore(
   opts: PlatformOptions,
-): Promise<CorePlatform & { secret: string; db: Db; timeline: TimelineStore }> {
+): Promise<CorePlatform & { keys: SecretKeys; db: Db; timeline: TimelineStore }> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb(config.db));
   const migrations = await migrate(db, clock.now());
-  const secret = await loadDeploymentSecret(db, clock.now(), config.secrets.secretKey);
+  const keys = await loadSecretKeys(db, clock.now(), {
+    fromEnv: config.secrets.secretKey,
+    retiredFromEnv: config.secrets.retiredKeys,
+    file: config.secrets.keyFile,
+  }).catch(async (e: unknown) => {
+    if (!opts.db) await db.close(); // release the data directory: the error is the operator's to fix
+    throw e;
+  });
   const ready = () =>
     db.query('SELECT 1').then(
       () => true,
@@ -98,13 +106,13 @@ export async function buildCore(
     db,
     clock,
     portfolios: recordModule.portfolios,
-    hashIdentity: identityHasher(secret),
+    hashIdentity: identityHasher(keys.current),
   });
   const compliance = createComplianceModule({ db, clock });
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
   return {
     db,
-    secret,
+    keys,
     timeline: recordModule.timeline,
     clock,
     storage: db.kind,
@@ -124,7 +132,11 @@ export async function buildCore(
       ...compliance.routes,
       ...nluModule.routes,
     ],
-    jobs: [...recordModule.jobs, ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : [])],
+    jobs: [
+      ...authModule.jobs,
+      ...recordModule.jobs,
+      ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
+    ],
     ready,
     close: () => db.close(),
   };
@@ -132,7 +144,7 @@ export async function buildCore(
 
 /** The whole platform. */
 export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
-  const { secret, db, timeline, ...core } = await buildCore(opts);
+  const { keys, db, timeline, ...core } = await buildCore(opts);
   const { clock, defaultOrgId, record, compliance } = core;
   const [{ buildChannels, sandboxReplyIntent }, { buildEngine }, { buildEvents }, { createNluReplyReader }] =
     await Promise.all([
@@ -149,7 +161,8 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     timeline,
     compliance: compliance.checker,
     config: opts.config.channels,
-    secret,
+    secret: keys.current,
+    retiredSecrets: keys.retired,
     ...(opts.sandboxOnly ? { sandboxOnly: true } : {}),
     ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
     ...(opts.onContact ? { onContact: opts.onContact } : {}),

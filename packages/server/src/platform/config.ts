@@ -1,5 +1,6 @@
 // Saldo's configuration: every environment variable in one schema, validated once at start, and a
 // typed slice per module. Nothing else reads process.env; modules receive their slice.
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { SaldoError } from '@saldo/core';
 import type { OrgChannelSettings } from '../modules/channels/index.js';
@@ -24,7 +25,15 @@ export const envSchema = z.object({
   HOST: text('interface to listen on (default 127.0.0.1)'),
   SALDO_ROLE: text('api | worker | all (default all)'),
   SALDO_BOOTSTRAP_API_KEY: text('an admin API key created at start if missing'),
-  SALDO_SECRET_KEY: text('root secret (≥ 16 characters) for provider secrets, links and identity HMACs'),
+  SALDO_SECRET_KEY: text(
+    'root secret (≥ 16 characters) for provider secrets, links and identity HMACs; unset = the key file',
+  ),
+  SALDO_SECRET_KEY_FILE: text(
+    'the key file used when SALDO_SECRET_KEY is unset (0600; default: saldo-secret.key beside the PGlite data directory, or ./data/saldo-secret.key with DATABASE_URL)',
+  ),
+  SALDO_SECRET_KEY_RETIRED: text(
+    'comma-separated earlier root keys: they open data sealed before a rotation and verify old identity hashes',
+  ),
   SALDO_PUBLIC_URL: text('the public base URL (webhooks, payment links); default http://localhost:PORT'),
   LOG_LEVEL: text('pino level (default info)'),
   SALDO_TRACKING_SECRET: text('email open/click tracking key (default: derived from the root secret)'),
@@ -67,9 +76,20 @@ export interface Config {
   logLevel: string;
   http: { port: number; host: string; publicUrl: string };
   db: { databaseUrl: string | undefined; dataDir: string };
-  secrets: { secretKey: string | undefined; bootstrapApiKey: string | undefined };
+  secrets: SecretsConfig;
   channels: ChannelsConfig;
   nlu: NluConfig;
+}
+
+/** The root secret key's sources (shared/crypto/secret-keys.ts) and the bootstrap API key. */
+export interface SecretsConfig {
+  /** SALDO_SECRET_KEY */
+  secretKey: string | undefined;
+  /** SALDO_SECRET_KEY_RETIRED */
+  retiredKeys: string[];
+  /** Absolute path of the key file (used when secretKey is unset; may hold retired keys). */
+  keyFile: string;
+  bootstrapApiKey: string | undefined;
 }
 
 /** What command-line options may override. */
@@ -97,15 +117,14 @@ export function loadConfig(
   if (env.SALDO_SECRET_KEY !== undefined && env.SALDO_SECRET_KEY.length < 16)
     throw new SaldoError('validation', 'SALDO_SECRET_KEY must have at least 16 characters');
   const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const databaseUrl = o.databaseUrl ?? env.DATABASE_URL;
+  const dataDir = o.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite';
   return {
     role,
     logLevel: env.LOG_LEVEL ?? 'info',
     http: { port, host: o.host ?? env.HOST ?? '127.0.0.1', publicUrl },
-    db: {
-      databaseUrl: o.databaseUrl ?? env.DATABASE_URL,
-      dataDir: o.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite',
-    },
-    secrets: { secretKey: env.SALDO_SECRET_KEY, bootstrapApiKey: env.SALDO_BOOTSTRAP_API_KEY },
+    db: { databaseUrl, dataDir },
+    secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
     channels: channelsConfig(env, publicUrl, o),
     nlu: {
       modelPath: env.SALDO_NLU_MODEL,
@@ -113,6 +132,29 @@ export function loadConfig(
       logLevel: env.LOG_LEVEL ?? 'info',
       cacheEnv: { SALDO_NLU_CACHE_DIR: env.SALDO_NLU_CACHE_DIR, SALDO_NLU_CACHE: env.SALDO_NLU_CACHE },
     },
+  };
+}
+
+function secretsConfig(env: Env, pgliteDataDir: string | undefined): SecretsConfig {
+  const retiredKeys = (env.SALDO_SECRET_KEY_RETIRED ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (retiredKeys.some((k) => k.length < 16))
+    throw new SaldoError(
+      'validation',
+      'each key of SALDO_SECRET_KEY_RETIRED must have at least 16 characters',
+    );
+  // Beside the data directory, not in it: a copy of the database directory does not carry its key.
+  const keyFile = resolve(
+    env.SALDO_SECRET_KEY_FILE ??
+      (pgliteDataDir ? join(dirname(resolve(pgliteDataDir)), 'saldo-secret.key') : 'data/saldo-secret.key'),
+  );
+  return {
+    secretKey: env.SALDO_SECRET_KEY,
+    retiredKeys,
+    keyFile,
+    bootstrapApiKey: env.SALDO_BOOTSTRAP_API_KEY,
   };
 }
 

@@ -37,9 +37,8 @@ export function register(program: Command, io: CliIo) {
         );
       });
     });
-  program
-    .command('user')
-    .description('People who log in with a password')
+  const user = program.command('user').description('People who log in with a password');
+  user
     .command('create')
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
@@ -60,6 +59,21 @@ export function register(program: Command, io: CliIo) {
           password,
         });
         io.stdout.write(`created user ${u.id} ${u.email} (${u.role})\n`);
+      });
+    });
+  user
+    .command('unlock <email>')
+    .description('Lift the login lock and back-off of an account after too many failed logins')
+    .action(async (email: string) => {
+      await withPlatform(io, async (p) => {
+        const r = await p.auth.unlockLogin(email);
+        io.stdout.write(
+          !r.found
+            ? `no user ${email}; its failed-login counter (if any) was cleared\n`
+            : r.wasLocked
+              ? `unlocked ${email}\n`
+              : `${email} was not locked; its failed-login counter was cleared\n`,
+        );
       });
     });
 }

@@ -45,6 +45,7 @@ export interface AuthStore {
     now: Date;
   }): Promise<User>;
   findUserByEmail(email: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null>;
+  findUser(orgId: string, id: string): Promise<User | null>;
   listUsers(orgId: string): Promise<User[]>;
   createSession(s: {
     tokenHash: string;
@@ -76,4 +77,46 @@ export interface AuthStore {
   touchApiKey(id: string, now: Date): Promise<void>;
   listApiKeys(orgId: string): Promise<ApiKeyInfo[]>;
   revokeApiKey(orgId: string, id: string, now: Date): Promise<boolean>;
+}
+
+/** Per-account back-off and lockout: the numbers are the use case's, the store applies them atomically. */
+export interface AccountThrottlePolicy {
+  /** Failures with no wait. */
+  freeFailures: number;
+  /** The wait after failure `freeFailures + k` is `baseBackoffMs × 2^k`. */
+  baseBackoffMs: number;
+  /** After this many consecutive failures the account is locked until an administrator unlocks it. */
+  lockAfter: number;
+  /** A failure this long after the previous one starts the count again (unless locked). */
+  forgetAfterMs: number;
+}
+
+/** A token bucket per client address. */
+export interface AddressThrottlePolicy {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export type AccountCharge =
+  { ok: true; failures: number } | { ok: false; blockedUntil: Date | null; locked: boolean };
+
+export interface LoginThrottleStore {
+  /**
+   * Counts one attempt against the account before the password is checked, in one statement: a
+   * blocked or locked account is refused and not charged; concurrent attempts each get their own
+   * number, so no burst slips past the back-off. A successful login then clears the count.
+   */
+  chargeAccount(key: string, now: Date, policy: AccountThrottlePolicy): Promise<AccountCharge>;
+  /** Clears failures, back-off and lock; true if the account was locked. */
+  clearAccount(key: string): Promise<boolean>;
+  /** Takes a token from the address's bucket, or says how long until one is there. */
+  takeAddressToken(
+    ip: string,
+    now: Date,
+    policy: AddressThrottlePolicy,
+  ): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+  /** Gives the token back (the attempt succeeded). */
+  returnAddressToken(ip: string, policy: AddressThrottlePolicy): Promise<void>;
+  /** Forgets settled rows (unlocked accounts with no recent failure, full buckets). */
+  prune(now: Date, olderThanMs: number): Promise<number>;
 }

@@ -74,8 +74,10 @@ export interface BuildChannelsOptions {
   db: Db;
   clock: Clock;
   config: ChannelsConfig;
-  /** The root secret (SALDO_SECRET_KEY, else the deployment secret): a key per purpose is derived from it. */
+  /** The root secret key (SALDO_SECRET_KEY, else the key file): a key per purpose is derived from it. */
   secret: string;
+  /** Root secrets from before a key rotation: they still open provider secrets sealed with them. */
+  retiredSecrets?: readonly string[];
   defaultOrgId: string;
   /** The record's timeline: every contact and refusal is written to it. */
   timeline: TimelineStore;
@@ -101,7 +103,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', root, 'saldo', purpose, 32)).toString('base64url');
   const trackingSecret = config.trackingSecret ?? derive('saldo/email-tracking/v1');
-  const box = createSecretBox(root);
+  const box = createSecretBox(root, undefined, o.retiredSecrets);
 
   const inboundStore = createSqlInboundStore(db, clock);
   const outbound = createSqlOutboundMessageStore(db);

@@ -7,6 +7,7 @@ export {
 export { startInboundSmtp } from './start-inbound-smtp.js';
 export { inboundEmailDomains, loadInboundSmtpConfig, type InboundSmtpConfig } from './inbound-mail-config.js';
 export { providerSettingsFromEnv } from './adapters/create-channel-providers.js';
+export { resealChannelSettings } from './adapters/sql/reseal-channel-settings.js';
 export { SandboxChannelProvider } from './adapters/sandbox.js';
 export type { OrgChannelSettings } from './ports/channel-settings.js';
 export * from './ports/messaging.js';

@@ -191,7 +191,8 @@ export interface PaymentStore {
   /**
    * Records a payment atomically: locks the account, asks `decide` (pure core logic) for the
    * effect, persists payment + balance + promises + status + timeline in one transaction.
-   * An `externalId` already recorded returns the earlier payment with `duplicate: true`.
+   * An `externalId` already recorded returns the earlier payment (its own account, amount and
+   * date) with `duplicate: true`; the caller decides whether it is the same payment.
    */
   record(
     p: {

@@ -1,21 +1,30 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../db/db.js';
-
-/** The deployment secret: SALDO_SECRET_KEY if set, else generated once and kept in the database. */
-export async function loadDeploymentSecret(db: Db, now: Date, fromEnv?: string): Promise<string> {
-  if (fromEnv) return fromEnv;
-  await db.query(
-    'INSERT INTO deployment (id, secret, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING',
-    [randomBytes(32).toString('base64'), now],
-  );
-  const r = await db.query<{ secret: string }>('SELECT secret FROM deployment WHERE id = 1');
-  return r.rows[0]!.secret;
-}
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** HMAC of an identity-check value (date of birth, national id), as stored and compared. */
 export type IdentityHasher = (kind: 'dob' | 'national_id', value: string) => string;
 
+const hmac = (key: string, kind: string, value: string) =>
+  createHmac('sha256', key).update(`${kind}:${value}`).digest('base64url');
+
 /** Identity-check values are compared by HMAC, never stored: `hash('dob', '1980-05-01')`. */
 export function identityHasher(secret: string): IdentityHasher {
-  return (kind, value) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('base64url');
+  return (kind, value) => hmac(secret, kind, value);
+}
+
+/**
+ * Checks a value against a stored identity hash made with the current key or any retired one.
+ * Identity hashes cannot be re-hashed when the key rotates (the values are not stored), so the
+ * retired keys verify the old hashes; a re-import of the debtor stores a hash with the current key.
+ */
+export function identityMatches(
+  keys: { current: string; retired: readonly string[] },
+  kind: 'dob' | 'national_id',
+  value: string,
+  stored: string,
+): boolean {
+  const want = Buffer.from(stored);
+  return [keys.current, ...keys.retired].some((k) => {
+    const got = Buffer.from(hmac(k, kind, value));
+    return got.length === want.length && timingSafeEqual(got, want);
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentLinks } from '../../modules/channels/adapters/payment-links.js';
 import { createSecretBox } from './secret-box.js';
+import { identityHasher, identityMatches } from './deployment-secret.js';
 
 describe('secret box (AES-256-GCM)', () => {
   const box = createSecretBox('root-secret-for-the-test-suite');
@@ -17,6 +18,26 @@ describe('secret box (AES-256-GCM)', () => {
     bytes[bytes.length - 1]! ^= 1;
     expect(() => box.open(`v1:${bytes.toString('base64')}`, 'org_1|twilio')).toThrow();
     expect(() => createSecretBox('another-root-secret-entirely').open(a, 'org_1|twilio')).toThrow();
+  });
+  it('after a rotation, opens what the retired key sealed and seals with the new key only', () => {
+    const old = box.seal('tw-auth-token', 'org_1|twilio');
+    const rotated = createSecretBox('the-new-root-secret-0123', undefined, [
+      'root-secret-for-the-test-suite',
+    ]);
+    expect(rotated.open(old, 'org_1|twilio')).toBe('tw-auth-token');
+    expect(() => box.open(rotated.seal('x', 'org_1|twilio'), 'org_1|twilio')).toThrow();
+    expect(() => rotated.open(old, 'org_2|twilio')).toThrow();
+  });
+});
+
+describe('identity hashes across a key rotation', () => {
+  it('verify with the current key or a retired one; never with another', () => {
+    const stored = identityHasher('old-root-secret-0123456789')('dob', '1980-05-01');
+    const keys = { current: 'new-root-secret-0123456789', retired: ['old-root-secret-0123456789'] };
+    expect(identityMatches(keys, 'dob', '1980-05-01', stored)).toBe(true);
+    expect(identityMatches(keys, 'dob', '1980-05-02', stored)).toBe(false);
+    expect(identityMatches(keys, 'national_id', '1980-05-01', stored)).toBe(false);
+    expect(identityMatches({ current: keys.current, retired: [] }, 'dob', '1980-05-01', stored)).toBe(false);
   });
 });
 

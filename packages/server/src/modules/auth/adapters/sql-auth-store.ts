@@ -58,6 +58,10 @@ export function createSqlAuthStore(db: Db): AuthStore {
         ? { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null }
         : null;
     },
+    async findUser(orgId, id) {
+      const r = await db.query<UserRow>('SELECT * FROM users WHERE org_id = $1 AND id = $2', [orgId, id]);
+      return r.rows[0] ? toUser(r.rows[0]) : null;
+    },
     async listUsers(orgId) {
       const r = await db.query<UserRow>('SELECT * FROM users WHERE org_id = $1 ORDER BY created_at, id', [
         orgId,

@@ -3,6 +3,8 @@ import { ALL_ROLES } from '../../../shared/http/route-kit.js';
 import type { Auth } from '../usecases/auth.js';
 import { principal, SESSION_COOKIE } from '../../../shared/http/route-kit.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
+import { LoginThrottled } from '../usecases/login-throttle.js';
+import { problem, sendProblem } from '../../../shared/http/problem.js';
 
 export default async function authRoutes(app: FastifyInstance, deps: { auth: Auth }) {
   app.post<{ Body: { email: string; password: string } }>(
@@ -11,7 +13,8 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Log in with email and password; sets a session cookie and returns the session token',
+        summary:
+          'Log in with email and password; sets a session cookie and returns the session token. Throttled per account and per client address: 429 with Retry-After (docs/security.md)',
         security: [],
         body: {
           type: 'object',
@@ -25,7 +28,14 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
       },
     },
     async (req, reply) => {
-      const s = await deps.auth.login(req.body.email, req.body.password);
+      let s: Awaited<ReturnType<Auth['login']>>;
+      try {
+        s = await deps.auth.login(req.body.email, req.body.password, { ip: req.ip });
+      } catch (e) {
+        if (!(e instanceof LoginThrottled)) throw e;
+        if (e.retryAfterSeconds !== null) reply.header('retry-after', String(e.retryAfterSeconds));
+        return sendProblem(reply, problem(429, e.message));
+      }
       reply.setCookie(SESSION_COOKIE, s.token, {
         path: '/',
         httpOnly: true,
@@ -35,6 +45,19 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
       });
       return s;
     },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/users/:id/unlock',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['users'],
+        summary: "Lift a user's login lock and back-off (after too many failed logins)",
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } },
+      },
+    },
+    async (req) => deps.auth.unlockUser(principal(req).orgId, req.params.id),
   );
 
   app.post(

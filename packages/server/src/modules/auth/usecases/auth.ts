@@ -4,6 +4,7 @@ import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
 import type { Principal, Role } from '../../../shared/http/route-kit.js';
+import { accountKey, type LoginThrottle } from './login-throttle.js';
 
 export type { Principal } from '../../../shared/http/route-kit.js';
 
@@ -40,8 +41,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
-  const { auth, clock } = deps;
+export function createAuth(deps: { auth: AuthStore; clock: Clock; throttle: LoginThrottle }) {
+  const { auth, clock, throttle } = deps;
   return {
     /** Resolves `Authorization: Bearer <token>` (API key `sk_…` or session `ss_…`) to a principal. */
     async authenticate(token: string): Promise<Principal | null> {
@@ -56,11 +57,22 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
       return { orgId: key.orgId, role: key.role, kind: 'api_key', subjectId: key.id };
     },
 
-    async login(email: string, password: string): Promise<{ token: string; user: User; expiresAt: string }> {
+    /**
+     * Password login. Throttled before the password is checked (LoginThrottled): per account and
+     * per client address (`ip`), see login-throttle.ts.
+     */
+    async login(
+      email: string,
+      password: string,
+      client: { ip?: string } = {},
+    ): Promise<{ token: string; user: User; expiresAt: string }> {
       const u = await auth.findUserByEmail(email);
+      const key = accountKey(email, u?.id ?? null);
+      await throttle.admit(key, client.ip);
       // Verify against a dummy hash when the user is unknown: same timing either way.
       const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
       if (!u || !ok || u.disabled) throw new SaldoError('unauthenticated', 'wrong email or password');
+      await throttle.succeeded(key, client.ip);
       const token = `ss_${randomBytes(32).toString('base64url')}`;
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
@@ -70,6 +82,22 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
     },
 
     logout: (token: string) => auth.deleteSession(hashToken(token)),
+
+    /** An administrator lifts a user's login lock and back-off; 404 outside the organisation. */
+    async unlockUser(orgId: string, userId: string): Promise<{ userId: string; wasLocked: boolean }> {
+      const u = await auth.findUser(orgId, userId);
+      if (!u) throw new SaldoError('not_found', `user ${userId} not found`);
+      return { userId, wasLocked: await throttle.unlock(accountKey(u.email, u.id)) };
+    },
+
+    /** The operator's unlock by email (CLI, direct database access): any organisation. */
+    async unlockLogin(email: string): Promise<{ found: boolean; wasLocked: boolean }> {
+      const u = await auth.findUserByEmail(email);
+      return { found: u !== null, wasLocked: await throttle.unlock(accountKey(email, u?.id ?? null)) };
+    },
+
+    /** Forgets settled login counters (the auth module's periodic job). */
+    pruneLoginThrottle: () => throttle.prune(),
 
     async createUser(
       orgId: string,

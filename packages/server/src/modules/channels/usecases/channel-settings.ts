@@ -20,6 +20,8 @@ export interface ChannelSettingsRepo {
   forOrg(orgId: string): Promise<OrgChannelSettings | null>;
   put(s: OrgChannelSettings): Promise<void>;
   remove(orgId: string, provider: SettingsProvider): Promise<void>;
+  /** The organisation holding a provider identity in the database, or null. */
+  identityOwner(provider: 'twilio' | 'meta', identity: string): Promise<string | null>;
 }
 
 /** Secret fields per provider: sealed at rest, masked on read. */
@@ -141,7 +143,7 @@ function validate(
         str(input.accountSid),
         /^AC[0-9a-fA-F]{32}$/,
         'a Twilio Account SID: AC followed by 32 hex digits',
-      );
+      ).replace(/^AC(.*)$/, (_m, hex: string) => `AC${hex.toLowerCase()}`); // Twilio sends it in lower case
       const authToken = need(
         'authToken',
         secret('authToken'),
@@ -225,6 +227,30 @@ function validate(
   return out;
 }
 
+/** The identity webhooks find an organisation by: one organisation per identity. */
+function identityOf(
+  provider: SettingsProvider,
+  s: TwilioSettings | MetaWhatsAppSettings | SmtpSettings,
+): { provider: 'twilio' | 'meta'; value: string; label: string } | null {
+  if (provider === 'twilio') {
+    const sid = (s as TwilioSettings).accountSid;
+    return { provider, value: sid, label: `Twilio account ${sid}` };
+  }
+  if (provider === 'meta') {
+    const id = (s as MetaWhatsAppSettings).phoneNumberId;
+    return { provider, value: id, label: `WhatsApp phone number id ${id}` };
+  }
+  return null;
+}
+
+function identityTaken(label: string): SaldoError {
+  // The owner is not named: the answer must not tell one tenant who another tenant's providers are.
+  return new SaldoError(
+    'conflict',
+    `${label} is already connected to another organisation. A provider account serves one organisation only: its webhooks are verified with that organisation's secret. Use a separate account (a Twilio subaccount, another WhatsApp number) or ask the operator.`,
+  );
+}
+
 export function createChannelSettingsAdmin(deps: ChannelSettingsAdminDeps): ChannelSettingsAdmin {
   const isDefault = (orgId: string) => orgId === deps.defaultOrgId;
   const refuseDefault = (orgId: string) => {
@@ -233,6 +259,20 @@ export function createChannelSettingsAdmin(deps: ChannelSettingsAdminDeps): Chan
         'conflict',
         'the default organisation reads its providers from the environment (TWILIO_*, WHATSAPP_*, SMTP_URL, EMAIL_FROM); change them there',
       );
+  };
+  /** Another organisation (the environment's default one included) already holds this identity: 409. */
+  const refuseForeignIdentity = async (
+    orgId: string,
+    provider: SettingsProvider,
+    settings: TwilioSettings | MetaWhatsAppSettings | SmtpSettings,
+  ) => {
+    const id = identityOf(provider, settings);
+    if (!id) return;
+    const env = deps.envSettings[id.provider];
+    const envValue = env && identityOf(id.provider, env)?.value;
+    if (envValue === id.value) throw identityTaken(id.label);
+    const owner = await deps.store.identityOwner(id.provider, id.value);
+    if (owner !== null && owner !== orgId) throw identityTaken(id.label);
   };
   return {
     async list(orgId) {
@@ -244,6 +284,7 @@ export function createChannelSettingsAdmin(deps: ChannelSettingsAdminDeps): Chan
       refuseDefault(orgId);
       const current = (await deps.store.forOrg(orgId))?.[provider] as Record<string, unknown> | undefined;
       const settings = validate(provider, input, current);
+      await refuseForeignIdentity(orgId, provider, settings);
       await deps.store.put({ orgId, [provider]: settings });
       await deps.onChanged?.(orgId);
       return view(provider, settings, 'database');

@@ -8,6 +8,7 @@ import type {
 import type { Clock } from '../../../../shared/clock/clock.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
 import type { SecretBox } from '../../../../shared/crypto/secret-box.js';
+import { SaldoError } from '@saldo/core';
 
 type ProviderKey = 'twilio' | 'meta' | 'smtp';
 type Row = { org_id: string; provider: ProviderKey; settings: Record<string, unknown>; secrets_enc: string };
@@ -40,8 +41,14 @@ function split(
 }
 
 export interface ChannelSettingsStore extends ChannelSettingsResolver {
-  /** Replaces the providers present in `s` (absent ones are left as they are). */
+  /**
+   * Replaces the providers present in `s` (absent ones are left as they are). A provider identity
+   * another organisation holds is refused (`conflict`): the unique indexes of migration 0031 decide
+   * when two saves race.
+   */
   put(s: OrgChannelSettings): Promise<void>;
+  /** The organisation holding a provider identity (Twilio AccountSid, Meta phone number id), or null. */
+  identityOwner(provider: 'twilio' | 'meta', identity: string): Promise<string | null>;
   remove(orgId: string, provider: ProviderKey): Promise<void>;
   /** The organisation's settings version: 0 until the first change, then +1 per change. One index read. */
   version(orgId: string): Promise<number>;
@@ -54,6 +61,14 @@ export interface ChannelSettingsStore extends ChannelSettingsResolver {
 const BUMP_VERSION = `INSERT INTO channel_settings_versions (org_id, version, changed_at) SELECT org_id, 1, $CHANGED_AT FROM changed LIMIT 1
    ON CONFLICT (org_id) DO UPDATE SET version = channel_settings_versions.version + 1, changed_at = EXCLUDED.changed_at`;
 
+/** The additional data that binds a sealed secret to its row: copied to another row, it does not open. */
+export const settingsAad = (orgId: string, provider: string) => `${orgId}|${provider}`;
+
+/** Where each provider's identity sits in the clear settings (one organisation per identity). */
+const IDENTITY_FIELD = { twilio: 'accountSid', meta: 'phoneNumberId' } as const;
+
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === '23505';
+
 /**
  * Per-organisation provider settings in `channel_settings`: non-secret fields as jsonb, secrets
  * sealed with AES-256-GCM (see `SecretBox`) and bound to (org, provider). Webhook lookups use the
@@ -64,7 +79,7 @@ export function createSqlChannelSettingsStore(
   box: SecretBox,
   clock: Clock,
 ): ChannelSettingsStore {
-  const aad = (orgId: string, provider: string) => `${orgId}|${provider}`;
+  const aad = settingsAad;
 
   async function forOrg(orgId: string): Promise<OrgChannelSettings | null> {
     const r = await db.query<Row>(
@@ -93,10 +108,18 @@ export function createSqlChannelSettingsStore(
     value: string,
   ): Promise<OrgChannelSettings | null> => {
     const r = await db.query<{ org_id: string }>(
-      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2 ORDER BY updated_at DESC LIMIT 1`,
+      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2 LIMIT 1`,
       [provider, value],
     );
     return r.rows[0] ? forOrg(r.rows[0].org_id) : null;
+  };
+
+  const identityOwner = async (provider: 'twilio' | 'meta', identity: string): Promise<string | null> => {
+    const r = await db.query<{ org_id: string }>(
+      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${IDENTITY_FIELD[provider]}' = $2`,
+      [provider, identity],
+    );
+    return r.rows[0]?.org_id ?? null;
   };
 
   return {
@@ -104,26 +127,35 @@ export function createSqlChannelSettingsStore(
     byTwilioAccount: (sid) => byClearField('twilio', 'accountSid', sid),
     byMetaPhoneNumberId: (id) => byClearField('meta', 'phoneNumberId', id),
     byMetaVerifyToken: (token) => byClearField('meta', 'verifyTokenHash', box.hash(token)),
+    identityOwner,
     async put(s) {
       const now = clock.now();
       for (const provider of ['twilio', 'meta', 'smtp'] as const) {
         const settings = s[provider];
         if (!settings) continue;
         const { clear, secret } = split(provider, settings, box);
-        await db.query(
-          `WITH changed AS (
+        await db
+          .query(
+            `WITH changed AS (
              INSERT INTO channel_settings (org_id, provider, settings, secrets_enc, updated_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at
              RETURNING org_id)
            ${BUMP_VERSION.replace('$CHANGED_AT', '$5::timestamptz')}`,
-          [
-            s.orgId,
-            provider,
-            JSON.stringify(clear),
-            box.seal(JSON.stringify(secret), aad(s.orgId, provider)),
-            now,
-          ],
-        );
+            [
+              s.orgId,
+              provider,
+              JSON.stringify(clear),
+              box.seal(JSON.stringify(secret), aad(s.orgId, provider)),
+              now,
+            ],
+          )
+          .catch((e: unknown) => {
+            if (!isUniqueViolation(e)) throw e;
+            throw new SaldoError(
+              'conflict',
+              `this ${provider} identity is already connected to another organisation; a provider account serves one organisation only`,
+            );
+          });
       }
     },
     async remove(orgId, provider) {

@@ -96,7 +96,11 @@ describeStorage('provider settings across processes', (mode) => {
 
   it('an organisation other processes never cached is built fresh, and the default organisation is never re-read', async () => {
     const { orgId } = await newTenant(api);
-    await api.channels.admin.settings.put(orgId, 'twilio', twilio);
+    // Its own Twilio account: an Account SID belongs to one organisation.
+    await api.channels.admin.settings.put(orgId, 'twilio', {
+      ...twilio,
+      accountSid: 'AC00000000000000000000000000000078',
+    });
     expect(await providerIn(worker, orgId)).toBe('twilio');
     const reads = workerDb.versionReads();
     await providerIn(worker, worker.defaultOrgId);

@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../main.js';
+import type { CliIo } from '../io.js';
+import { buildPlatform, loadConfig } from '../platform.js';
+import { ManualClock } from '../../shared/clock/manual-clock.js';
+import { openPgliteDb } from '../../shared/db/pglite-db.js';
+import { createSecretBox } from '../../shared/crypto/secret-box.js';
+
+const work = mkdtempSync(join(tmpdir(), 'saldo-secrets-cli-'));
+const dataDir = join(work, 'pglite');
+const keyFile = join(work, 'saldo-secret.key');
+const env = { SALDO_DATA_DIR: dataDir };
+const keysIn = () =>
+  readFileSync(keyFile, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
+
+function memoryIo(
+  ioEnv: Record<string, string> = env,
+): CliIo & { exitCode(): number; out(): string; err(): string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  let code = 0;
+  return {
+    stdin: Readable.from([]),
+    stdout,
+    stderr,
+    env: ioEnv,
+    setExitCode: (c) => (code = Math.max(code, c)),
+    exitCode: () => code,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const platform = () =>
+  buildPlatform({ config: loadConfig(env), clock: new ManualClock('2026-11-24T15:00:00Z') });
+const sealedRows = async () => {
+  const db = await openPgliteDb(dataDir);
+  try {
+    return (
+      await db.query<{ org_id: string; provider: string; secrets_enc: string }>(
+        'SELECT org_id, provider, secrets_enc FROM channel_settings ORDER BY provider',
+      )
+    ).rows;
+  } finally {
+    await db.close();
+  }
+};
+
+describe('saldo secrets rotate (key file)', () => {
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('re-seals provider settings with a new key, keeps the old one as a retired key, and finishes an interrupted rotation', async () => {
+    let p = await platform();
+    const { organization } = await p.organizations.create(
+      { orgId: p.defaultOrgId, role: 'admin' },
+      {
+        slug: 'rotate',
+        name: 'R',
+        admin: { email: 'r@example.com', name: 'R', password: 'correct horse battery' },
+      },
+    );
+    const meta = {
+      token: 'meta-token-rotate-0123456789',
+      phoneNumberId: '99887766',
+      appSecret: 'meta-app-secret-rotate-01',
+      verifyToken: 'verify-rotate-01',
+    };
+    await p.channels.admin.settings.put(organization.id, 'meta', meta);
+    await p.close();
+    const [oldKey] = keysIn();
+    const before = await sealedRows();
+
+    const io = memoryIo();
+    expect(await runCli(['secrets', 'rotate'], io), io.err()).toBe(0);
+    expect(io.out()).toMatch(/re-sealed 1 provider setting/);
+    expect(io.out()).toMatch(/key [0-9a-f]{16} → [0-9a-f]{16}/);
+    const [newKey, retired, ...rest] = keysIn();
+    expect(newKey).not.toBe(oldKey);
+    expect(retired).toBe(oldKey);
+    expect(rest).toEqual([]);
+    if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const after = await sealedRows();
+    expect(after[0]!.secrets_enc).not.toBe(before[0]!.secrets_enc);
+    // Sealed with the new key alone: it opens without the retired one.
+    const aad = `${organization.id}|meta`;
+    expect(JSON.parse(createSecretBox(newKey!).open(after[0]!.secrets_enc, aad))).toMatchObject({
+      appSecret: meta.appSecret,
+    });
+    expect(() => createSecretBox(oldKey!).open(after[0]!.secrets_enc, aad)).toThrow();
+
+    p = await platform();
+    expect((await p.channels.stores.settings.byMetaVerifyToken(meta.verifyToken))?.orgId).toBe(
+      organization.id,
+    );
+    await p.close();
+
+    // A rotation interrupted after the key file was written, before the database was re-sealed.
+    writeFileSync(keyFile, `${['next-key-interrupted-0123456789', newKey, oldKey].join('\n')}\n`, {
+      mode: 0o600,
+    });
+    await expect(platform()).rejects.toThrow(
+      /a rotation did not finish. Run `saldo secrets rotate` to finish it/,
+    );
+    const resume = memoryIo();
+    expect(await runCli(['secrets', 'rotate'], resume), resume.err()).toBe(0);
+    expect(resume.out()).toMatch(/finished an interrupted rotation/);
+    expect(keysIn()).toEqual(['next-key-interrupted-0123456789', newKey, oldKey]);
+    p = await platform();
+    expect((await p.channels.stores.settings.forOrg(organization.id))?.meta?.token).toBe(meta.token);
+    await p.close();
+
+    const status = memoryIo();
+    expect(await runCli(['secrets', 'status'], status)).toBe(0);
+    expect(status.out()).toMatch(
+      new RegExp(`source: file ${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+    expect(status.out()).toMatch(/retired keys: 2/);
+  }, 240_000);
+
+  it('with SALDO_SECRET_KEY: the new key comes from SALDO_NEW_SECRET_KEY; the old key then no longer starts Saldo', async () => {
+    const envDir = join(work, 'env-mode', 'pglite');
+    const old = { SALDO_DATA_DIR: envDir, SALDO_SECRET_KEY: 'old-environment-key-0123456789' };
+    const boot = (e: Record<string, string>) =>
+      buildPlatform({ config: loadConfig(e), clock: new ManualClock('2026-11-24T15:00:00Z') });
+    let p = await boot(old);
+    const { organization } = await p.organizations.create(
+      { orgId: p.defaultOrgId, role: 'admin' },
+      {
+        slug: 'rotate-env',
+        name: 'E',
+        admin: { email: 'e@example.com', name: 'E', password: 'correct horse battery' },
+      },
+    );
+    await p.channels.admin.settings.put(organization.id, 'smtp', {
+      url: 'smtps://u:env-sealed-password@mail.example.com:465',
+      from: 'e@example.com',
+    });
+    await p.close();
+    const refused = memoryIo(old);
+    expect(await runCli(['secrets', 'rotate'], refused)).toBe(1);
+    expect(refused.err()).toMatch(/SALDO_NEW_SECRET_KEY/);
+    const io = memoryIo({ ...old, SALDO_NEW_SECRET_KEY: 'new-environment-key-0123456789' });
+    expect(await runCli(['secrets', 'rotate'], io), io.err()).toBe(0);
+    expect(io.out()).toMatch(/now set SALDO_SECRET_KEY to the value of SALDO_NEW_SECRET_KEY/);
+    await expect(boot(old)).rejects.toThrow(/SALDO_SECRET_KEY is not this database's key/);
+    p = await boot({
+      SALDO_DATA_DIR: envDir,
+      SALDO_SECRET_KEY: 'new-environment-key-0123456789',
+      SALDO_SECRET_KEY_RETIRED: old.SALDO_SECRET_KEY,
+    });
+    expect((await p.channels.stores.settings.forOrg(organization.id))?.smtp?.url).toContain(
+      'env-sealed-password',
+    );
+    await p.close();
+  }, 240_000);
+});

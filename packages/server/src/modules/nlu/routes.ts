@@ -18,6 +18,7 @@ function wire(r: NluResult): Record<string, unknown> {
 
 const inputSchema = {
   type: 'object',
+  additionalProperties: false,
   properties: {
     text: { type: 'string' },
     lang: { type: 'string', enum: ['es', 'en'] },

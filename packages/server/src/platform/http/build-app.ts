@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
+import { requestValidators } from './request-validators.js';
 import { SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
 /** What the HTTP app needs from the platform: who a token is, and every module's routes. */
@@ -22,12 +23,11 @@ export async function buildApp(
   deps: HttpAppDeps,
   opts: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
-  // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 64 * 1024 * 1024,
     trustProxy: true,
-    ajv: { customOptions: { allowUnionTypes: true } },
+    schemaController: { compilersFactory: { buildValidator: requestValidators() } },
   });
   app.decorateRequest('auth', null);
   await app.register(cookie); // before the auth hook, which reads the session cookie

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NluParseInput, type NluResult } from '@saldo/core/nlu';
+import { bodyLimits } from '../../shared/http/route-kit.js';
 
 export interface NluRouteDeps {
   nlu: { parse(input: NluParseInput): NluResult | Promise<NluResult> };
@@ -37,6 +38,7 @@ export default async function nluRoutes(app: FastifyInstance, deps: NluRouteDeps
     '/v1/nlu/parse',
     {
       config: { roles: ['admin', 'strategist', 'agent', 'compliance'] },
+      bodyLimit: bodyLimits.nluBatch,
       schema: {
         tags: ['nlu'],
         summary: 'Understand debtor replies: intent, confidence, language and entities',

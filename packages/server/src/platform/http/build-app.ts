@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
 import { requestValidators } from './request-validators.js';
-import { SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
+import { bodyLimits, SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
 /** What the HTTP app needs from the platform: who a token is, and every module's routes. */
 export interface HttpAppDeps {
@@ -25,7 +25,7 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 64 * 1024 * 1024,
+    bodyLimit: bodyLimits.default,
     trustProxy: true,
     schemaController: { compilersFactory: { buildValidator: requestValidators() } },
   });
@@ -34,10 +34,6 @@ export async function buildApp(
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)),
-  );
-  // CSV uploads stream to disk; the body arrives as a Buffer.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
   );
 
   // Fail closed at boot: a route that declares neither roles nor public cannot be registered.

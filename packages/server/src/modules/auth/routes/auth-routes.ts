@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import { ALL_ROLES, bodyLimits } from '../../../shared/http/route-kit.js';
 import type { Auth } from '../usecases/auth.js';
 import { principal, SESSION_COOKIE } from '../../../shared/http/route-kit.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
@@ -9,6 +9,7 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
     '/v1/auth/login',
     {
       config: { public: true },
+      bodyLimit: bodyLimits.public,
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password; sets a session cookie and returns the session token',

@@ -8,6 +8,7 @@ import type {
   WebhookVerdict,
 } from '../ports/channel-provider.js';
 import type { ReceiveInbound } from '../usecases/receive-inbound.js';
+import { bodyLimits } from '../../../shared/http/route-kit.js';
 
 /**
  * Provider webhooks and email tracking. Public routes: they authenticate by signature (Twilio
@@ -88,7 +89,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/messages',
-    { config: { public: true }, schema: twilioSchema('Twilio inbound SMS and WhatsApp (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio inbound SMS and WhatsApp (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       await storeThen(
@@ -104,7 +109,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/status',
-    { config: { public: true }, schema: twilioSchema('Twilio message and call status callbacks (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio message and call status callbacks (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       await storeThen(req, reply, await deps.webhooks.twilio('status', toRequest(req, params)), async () => {
@@ -115,7 +124,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/voice',
-    { config: { public: true }, schema: twilioSchema('Twilio voice turns: answers with TwiML (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio voice turns: answers with TwiML (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       const r = toRequest(req, params);
@@ -153,6 +166,7 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
     '/v1/webhooks/whatsapp',
     {
       config: { public: true },
+      bodyLimit: bodyLimits.metaWebhook,
       schema: {
         tags: ['webhooks'],
         summary: 'Meta WhatsApp Cloud API messages and statuses (signed)',

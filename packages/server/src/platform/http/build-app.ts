@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
 import { requestValidators } from './request-validators.js';
+import { rejectNul } from '../../shared/http/reject-nul.js';
 import { bodyLimits, SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
 /** What the HTTP app needs from the platform: who a token is, and every module's routes. */
@@ -76,6 +77,9 @@ export async function buildApp(
       );
     }
   });
+
+  // A NUL anywhere in a request is refused here, once, before any route sees it.
+  app.addHook('preValidation', rejectNul);
 
   await app.register(swagger, {
     openapi: {

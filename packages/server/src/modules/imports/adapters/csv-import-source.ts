@@ -143,6 +143,15 @@ export async function openCsvImportSource(
           [{ row: rowNo, path: '*', message: 'invalid UTF-8' }],
         );
       }
+      // PostgreSQL text cannot hold NUL, and a NUL byte in a text CSV almost always means a UTF-16 or
+      // binary file: refuse the file like invalid UTF-8, naming the row and column.
+      const nul = info.columns.find((c) => raw[c]?.includes('\u0000'));
+      if (nul)
+        throw new SaldoError(
+          'validation',
+          `row ${rowNo}, ${nul}: a NUL character (U+0000); save the file as UTF-8 or Latin-1 text`,
+          [{ row: rowNo, path: nul, message: 'a NUL character (U+0000)' }],
+        );
       yield { rowNo, raw };
     }
   }

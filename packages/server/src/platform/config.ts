@@ -1,5 +1,6 @@
 // Saldo's configuration: every environment variable in one schema, validated once at start, and a
 // typed slice per module. Nothing else reads process.env; modules receive their slice.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { SaldoError } from '@saldo/core';
 import type { OrgChannelSettings } from '../modules/channels/index.js';
@@ -22,6 +23,9 @@ export const envSchema = z.object({
   SALDO_DATA_DIR: text('PGlite data directory (default ./data/pglite)'),
   PORT: text('HTTP port (default 3000)'),
   HOST: text('interface to listen on (default 127.0.0.1)'),
+  SALDO_TRUST_PROXY: text(
+    'reverse proxies whose X-Forwarded-* headers are believed: off (default), a hop count, or a comma list of addresses/CIDRs',
+  ),
   SALDO_ROLE: text('api | worker | all (default all)'),
   SALDO_BOOTSTRAP_API_KEY: text('an admin API key created at start if missing'),
   SALDO_SECRET_KEY: text('root secret (≥ 16 characters) for provider secrets, links and identity HMACs'),
@@ -65,7 +69,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   role: Role;
   logLevel: string;
-  http: { port: number; host: string; publicUrl: string };
+  http: { port: number; host: string; publicUrl: string; trustProxy: TrustProxy };
   db: { databaseUrl: string | undefined; dataDir: string };
   secrets: { secretKey: string | undefined; bootstrapApiKey: string | undefined };
   channels: ChannelsConfig;
@@ -100,7 +104,12 @@ export function loadConfig(
   return {
     role,
     logLevel: env.LOG_LEVEL ?? 'info',
-    http: { port, host: o.host ?? env.HOST ?? '127.0.0.1', publicUrl },
+    http: {
+      port,
+      host: o.host ?? env.HOST ?? '127.0.0.1',
+      publicUrl,
+      trustProxy: parseTrustProxy(env.SALDO_TRUST_PROXY),
+    },
     db: {
       databaseUrl: o.databaseUrl ?? env.DATABASE_URL,
       dataDir: o.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite',
@@ -114,6 +123,42 @@ export function loadConfig(
       cacheEnv: { SALDO_NLU_CACHE_DIR: env.SALDO_NLU_CACHE_DIR, SALDO_NLU_CACHE: env.SALDO_NLU_CACHE },
     },
   };
+}
+
+/**
+ * Which peers may set X-Forwarded-For/-Proto/-Host: none (false), the nearest N hops, or the listed
+ * proxy addresses. Believing every peer would let any client pick its own address and make the
+ * session cookie `Secure` or not; hence no "true". A hop count believes whoever is nearest, so it
+ * is sound only when Saldo cannot be reached except through the proxies; prefer the addresses.
+ */
+export type TrustProxy = false | number | string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [addr = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim().toLowerCase();
+  if (v === undefined || v === '' || v === 'off' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (bad.length || !entries.length)
+    throw new SaldoError(
+      'validation',
+      `SALDO_TRUST_PROXY must be off, a hop count, or a comma list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal); not ${bad.join(', ') || raw}`,
+    );
+  return entries;
 }
 
 function readEnv(raw: Readonly<Record<string, string | undefined>>): Env {

@@ -199,7 +199,12 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
             setImmediate(() => ids.forEach((id) => void deps.inbound.process(id).catch(() => {}))),
           )
           .catch((e: unknown) => log(req, 'error', 'open not stored', { error: String(e) }));
-      return reply.header('cache-control', 'no-store, max-age=0').type('image/gif').send(PIXEL);
+      // Mail clients embed the pixel from their own origin: allow that (the default is same-origin).
+      return reply
+        .header('cache-control', 'no-store, max-age=0')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .type('image/gif')
+        .send(PIXEL);
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ALL_ROLES } from '../../../shared/http/route-kit.js';
 import type { RecordService } from '../usecases/record.js';
 import { principal } from '../../../shared/http/route-kit.js';
-import { renderStatusPage } from './status-page.js';
+import { renderStatusPage, statusPageCsp } from './status-page.js';
 
 export interface StatusRouteDeps {
   record: RecordService;
@@ -33,6 +33,7 @@ export default async function statusRoutes(app: FastifyInstance, deps: StatusRou
     const summary = ready && deps.statusOrgId ? await deps.record.summary(deps.statusOrgId) : null;
     return reply
       .type('text/html; charset=utf-8')
+      .header('content-security-policy', statusPageCsp)
       .send(renderStatusPage({ ready, storage: deps.storage, version: deps.version, summary }));
   });
 }

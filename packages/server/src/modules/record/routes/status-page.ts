@@ -32,16 +32,8 @@ a{color:#12355b}
  */
 export const statusPageCsp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-/** Server-rendered status page: no script, no external assets (works offline, on any browser). */
-export function renderStatusPage(p: {
-  ready: boolean;
-  storage: string;
-  version: string;
-  summary: PortfolioSummary | null;
-}): string {
-  const s = p.summary;
-  const body = s
-    ? `<p class="lead"><strong>${n(s.accounts)}</strong> accounts of <strong>${n(s.debtors)}</strong> debtors in the default organization.</p>
+function book(s: PortfolioSummary): string {
+  return `<p class="lead"><strong>${n(s.accounts)}</strong> accounts of <strong>${n(s.debtors)}</strong> debtors in your organization.</p>
        <div class="grid">
        ${table(
          'By country',
@@ -63,12 +55,31 @@ export function renderStatusPage(p: {
          ['Currency', 'Balance'],
          s.balances.map((r) => [r.currency, money(r.balanceMinor, r.currency)]),
        )}
-       </div>`
-    : '<p class="lead">The database is not ready.</p>';
+       </div>`;
+}
+
+/**
+ * Server-rendered status page: no script, no external assets (works offline, on any browser).
+ * Anyone may see whether Saldo is up; what it holds, and which version on which storage, only a
+ * signed-in caller (`signedIn`), for their own organization.
+ */
+export function renderStatusPage(p: {
+  ready: boolean;
+  signedIn: { storage: string; version: string; summary: PortfolioSummary | null } | null;
+}): string {
+  const i = p.signedIn;
+  const body = !p.ready
+    ? '<p class="lead">The database is not ready.</p>'
+    : i?.summary
+      ? book(i.summary)
+      : '<p class="lead">Sign in, or send an API key, to see what your organization holds.</p>';
+  const about = i
+    ? `Omnichannel, compliance-first debt collection · v${esc(i.version)} · storage: ${esc(i.storage)}`
+    : 'Omnichannel, compliance-first debt collection';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Saldo — ${p.ready ? 'up' : 'starting'}</title>
 <style>${style}</style></head><body>
-<header><h1>Saldo <span class="${p.ready ? 'badge up' : 'badge'}" id="state">${p.ready ? 'up' : 'not ready'}</span></h1><div>Omnichannel, compliance-first debt collection · v${esc(p.version)} · storage: ${esc(p.storage)}</div></header>
+<header><h1>Saldo <span class="${p.ready ? 'badge up' : 'badge'}" id="state">${p.ready ? 'up' : 'not ready'}</span></h1><div>${about}</div></header>
 <main>${body}
 <p>API: <a href="/docs">OpenAPI documentation</a> · <a href="/health">/health</a> · <a href="/ready">/ready</a></p></main></body></html>`;
 }

@@ -9,8 +9,6 @@ export interface StatusRouteDeps {
   ready(): Promise<boolean>;
   version: string;
   storage: 'pglite' | 'postgres';
-  /** The organization whose aggregates the public status page shows (the default one). */
-  statusOrgId?: string;
 }
 
 export default async function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps) {
@@ -27,13 +25,22 @@ export default async function statusRoutes(app: FastifyInstance, deps: StatusRou
     async (req) => deps.record.summary(principal(req).orgId),
   );
 
-  // The landing page: the platform is up and what it holds (aggregates only, no personal data).
-  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+  // The landing page. Anyone learns that Saldo is up; a caller the app authenticated (session cookie
+  // or API key) also sees what their own organization holds. Nothing else is public.
+  app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const ready = await deps.ready();
-    const summary = ready && deps.statusOrgId ? await deps.record.summary(deps.statusOrgId) : null;
+    const caller = req.auth;
+    const signedIn = caller
+      ? {
+          storage: deps.storage,
+          version: deps.version,
+          summary: ready ? await deps.record.summary(caller.orgId) : null,
+        }
+      : null;
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', statusPageCsp)
-      .send(renderStatusPage({ ready, storage: deps.storage, version: deps.version, summary }));
+      .header('vary', 'Authorization, Cookie')
+      .send(renderStatusPage({ ready, signedIn }));
   });
 }

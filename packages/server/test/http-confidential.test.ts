@@ -53,4 +53,72 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
     const badKey = await app.inject({ url: '/', headers: auth('sk_not-a-key') });
     expect(badKey.body).not.toMatch(/accounts/);
   });
+
+  it('creating a user does not reveal that the email exists in another organization', async () => {
+    const a = await newTenant(p);
+    const b = await newTenant(p);
+    const email = `shared-${a.slug}@example.com`;
+    const create = (key: string, password: string, address = email) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/users',
+        headers: auth(key),
+        payload: { email: address, name: 'Sam', role: 'agent', password },
+      });
+    const inA = await create(a.key, 'password-of-a-1');
+    expect(inA.statusCode, inA.body).toBe(201);
+    // In another organization the same address is simply a new user: the answer a fresh one gets.
+    const inB = await create(b.key, 'password-of-b-1');
+    expect(inB.statusCode, inB.body).toBe(201);
+    expect(inB.body).not.toMatch(/exist|taken/i);
+    // Within one organization it is a conflict, whatever the case.
+    const again = await create(a.key, 'password-of-a-2', email.toUpperCase());
+    expect(again.statusCode, again.body).toBe(409);
+
+    // Login finds the organization whose user the password opens.
+    const login = (password: string, organization?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email, password, ...(organization ? { organization } : {}) },
+      });
+    const me = async (res: { json(): { token: string } }) =>
+      (await app.inject({ url: '/v1/auth/me', headers: auth(res.json().token) })).json().orgId;
+    expect(await me(await login('password-of-a-1'))).toBe(a.orgId);
+    expect(await me(await login('password-of-b-1'))).toBe(b.orgId);
+    expect((await login('wrong-password-1')).statusCode).toBe(401);
+    expect((await login('password-of-a-1', b.slug)).statusCode).toBe(401);
+    expect(await me(await login('password-of-a-1', a.slug))).toBe(a.orgId);
+  });
+
+  it('the same email and password in two organizations: login asks which one', async () => {
+    const a = await newTenant(p);
+    const b = await newTenant(p);
+    const email = `twice-${a.slug}@example.com`;
+    for (const t of [a, b])
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/v1/users',
+            headers: auth(t.key),
+            payload: { email, name: 'Sam', role: 'agent', password: 'same-password-1' },
+          })
+        ).statusCode,
+      ).toBe(201);
+    const ambiguous = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password: 'same-password-1' },
+    });
+    expect(ambiguous.statusCode, ambiguous.body).toBe(400);
+    expect(ambiguous.json().errors).toEqual([expect.objectContaining({ path: 'organization' })]);
+    const chosen = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password: 'same-password-1', organization: b.slug },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json().user.orgId).toBe(b.orgId);
+  });
 });

@@ -5,14 +5,15 @@ import { principal, SESSION_COOKIE } from '../../../shared/http/route-kit.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
 
 export default async function authRoutes(app: FastifyInstance, deps: { auth: Auth }) {
-  app.post<{ Body: { email: string; password: string } }>(
+  app.post<{ Body: { email: string; password: string; organization?: string } }>(
     '/v1/auth/login',
     {
       config: { public: true },
       bodyLimit: bodyLimits.public,
       schema: {
         tags: ['auth'],
-        summary: 'Log in with email and password; sets a session cookie and returns the session token',
+        summary:
+          'Log in with email and password (and the organization slug when the same email and password open several); sets a session cookie and returns the session token',
         security: [],
         body: {
           type: 'object',
@@ -21,12 +22,13 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
           properties: {
             email: { type: 'string', minLength: 3, maxLength: 320 },
             password: { type: 'string', minLength: 1, maxLength: 200 },
+            organization: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
           },
         },
       },
     },
     async (req, reply) => {
-      const s = await deps.auth.login(req.body.email, req.body.password);
+      const s = await deps.auth.login(req.body.email, req.body.password, req.body.organization);
       reply.setCookie(SESSION_COOKIE, s.token, {
         path: '/',
         httpOnly: true,

@@ -2,7 +2,7 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'no
 import { promisify } from 'node:util';
 import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
+import type { ApiKeyInfo, AuthStore, StoredUser, User } from '../ports.js';
 import type { Principal, Role } from '../../../shared/http/route-kit.js';
 
 export type { Principal } from '../../../shared/http/route-kit.js';
@@ -42,6 +42,25 @@ const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA
 
 export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
   const { auth, clock } = deps;
+
+  /** The one enabled user this email and password open, or a SaldoError (401, or 400 if ambiguous). */
+  async function findLoginUser(email: string, password: string, organization?: string) {
+    const candidates = await auth.findUsersByEmail(email, organization ? { orgSlug: organization } : {});
+    // Verify against a dummy hash when nobody has this email: the same timing as one candidate.
+    const checks = candidates.length ? candidates : [null];
+    const opened: StoredUser[] = [];
+    for (const c of checks)
+      if ((await verifyPassword(password, c?.passwordHash ?? DUMMY_HASH)) && c && !c.disabled) opened.push(c);
+    if (opened.length === 0) throw new SaldoError('unauthenticated', 'wrong email or password');
+    if (opened.length > 1)
+      throw new SaldoError(
+        'validation',
+        'this email and password open several organizations: give the organization (its slug) to log in',
+        [{ path: 'organization', message: 'required: the slug of the organization to log in to' }],
+      );
+    return opened[0]!;
+  }
+
   return {
     /** Resolves `Authorization: Bearer <token>` (API key `sk_…` or session `ss_…`) to a principal. */
     async authenticate(token: string): Promise<Principal | null> {
@@ -56,11 +75,17 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
       return { orgId: key.orgId, role: key.role, kind: 'api_key', subjectId: key.id };
     },
 
-    async login(email: string, password: string): Promise<{ token: string; user: User; expiresAt: string }> {
-      const u = await auth.findUserByEmail(email);
-      // Verify against a dummy hash when the user is unknown: same timing either way.
-      const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
-      if (!u || !ok || u.disabled) throw new SaldoError('unauthenticated', 'wrong email or password');
+    /**
+     * Emails are unique per organisation only. Without `organization` (a slug), the user is the one
+     * of that email whose password matches; when it matches in several organisations the caller
+     * must say which. Every answer but success is the same "wrong email or password".
+     */
+    async login(
+      email: string,
+      password: string,
+      organization?: string,
+    ): Promise<{ token: string; user: User; expiresAt: string }> {
+      const u = await findLoginUser(email, password, organization);
       const token = `ss_${randomBytes(32).toString('base64url')}`;
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
@@ -71,6 +96,7 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
 
     logout: (token: string) => auth.deleteSession(hashToken(token)),
 
+    /** A user of `orgId`. An address taken in another organisation is no concern of this one. */
     async createUser(
       orgId: string,
       u: { email: string; name: string; role: Role; password: string },
@@ -79,8 +105,8 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock }) {
         throw new SaldoError('validation', 'password must have at least 10 characters', [
           { path: 'password', message: 'too short' },
         ]);
-      if (await auth.findUserByEmail(u.email))
-        throw new SaldoError('conflict', `a user with email ${u.email} already exists`, [
+      if ((await auth.findUsersByEmail(u.email, { orgId })).length > 0)
+        throw new SaldoError('conflict', `a user with email ${u.email} already exists in this organization`, [
           { path: 'email', message: 'taken' },
         ]);
       return auth.createUser({

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../src/platform/composition-root.js';
@@ -89,6 +90,23 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
     expect((await login('wrong-password-1')).statusCode).toBe(401);
     expect((await login('password-of-a-1', b.slug)).statusCode).toBe(401);
     expect(await me(await login('password-of-a-1', a.slug))).toBe(a.orgId);
+  });
+
+  it("an uploaded CSV's errors name the upload, never the server's temp file", async () => {
+    const t = await newTenant(p);
+    const upload = (csv: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/imports?portfolio=tmp',
+        headers: { ...auth(t.key), 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    for (const csv of ['\n', 'external_ref,name\nA-1,x\n', 'external_ref,debtor_ref,external_ref\n']) {
+      const res = await upload(csv);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().detail).toMatch(/^upload\.csv: /);
+      expect(res.body).not.toMatch(new RegExp(`${tmpdir()}|saldo-upload-`));
+    }
   });
 
   it('the same email and password in two organizations: login asks which one', async () => {

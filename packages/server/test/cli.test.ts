@@ -56,7 +56,9 @@ describe('saldo CLI (embedded PGlite, real processes)', () => {
     expect(second.stderr).toMatch(
       /If no Saldo process uses .+ \(check with ps\), delete .+saldo\.lock and start again/,
     );
-    const page = await (await fetch(`${url}/`)).text();
+    // The status page shows the book to a signed-in caller only (anonymous visitors: "up").
+    expect(await (await fetch(`${url}/`)).text()).not.toMatch(/debtors/);
+    const page = await (await fetch(`${url}/`, { headers: { authorization: `Bearer ${key}` } })).text();
     expect(page).toMatch(/<strong>\d+<\/strong> accounts of <strong>200<\/strong> debtors/);
     expect(page).toMatch(/MX[\s\S]*ES|ES[\s\S]*MX/);
     const accounts = (await (

@@ -20,7 +20,7 @@ import { channels } from './channel.js';
 import { templatePurposes } from './types.js';
 
 /** Extra prompts of a scripted call (reminder_call): each is a template like the body. */
-export const VoiceScriptFields = z.object({
+export const VoiceScriptFields = z.strictObject({
   /**
    * Said first, before anything about the debt: confirms the right person answered, because the
    * debt must not be disclosed to third parties (US-REGF-3P, MX-3P, ES-3P-AEPD).
@@ -41,7 +41,7 @@ export type VoiceScriptFields = z.infer<typeof VoiceScriptFields>;
  * A message template: one channel, one locale (`es`, `en`, or a variant such as `es-MX`), one purpose.
  * `body` is the text part (email text, SMS, WhatsApp body, the spoken message of a call).
  */
-export const MessageTemplate = z.object({
+export const MessageTemplate = z.strictObject({
   id: z.string().regex(/^tpl_[A-Za-z0-9_-]+$/),
   purpose: z.enum(templatePurposes),
   channel: z.enum(channels),

@@ -24,10 +24,14 @@ export const whatsAppApprovalStatuses = [
 ] as const;
 
 export const WhatsAppButton = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('QUICK_REPLY'), text: z.string().min(1).max(25) }),
+  z.strictObject({ type: z.literal('QUICK_REPLY'), text: z.string().min(1).max(25) }),
   /** `url` may end in `{{paymentLink}}`: Meta allows one dynamic suffix per URL button. */
-  z.object({ type: z.literal('URL'), text: z.string().min(1).max(25), url: z.string().min(1).max(2000) }),
-  z.object({
+  z.strictObject({
+    type: z.literal('URL'),
+    text: z.string().min(1).max(25),
+    url: z.string().min(1).max(2000),
+  }),
+  z.strictObject({
     type: z.literal('PHONE_NUMBER'),
     text: z.string().min(1).max(25),
     phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/),
@@ -35,7 +39,7 @@ export const WhatsAppButton = z.discriminatedUnion('type', [
 ]);
 export type WhatsAppButton = z.infer<typeof WhatsAppButton>;
 
-export const WhatsAppTemplateFields = z.object({
+export const WhatsAppTemplateFields = z.strictObject({
   /** Lower-case letters, digits and underscores (Meta naming rule). */
   name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and underscores only'),
   /** Meta language code: es_MX, es_ES, en_US, es, en. */

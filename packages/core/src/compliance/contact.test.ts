@@ -21,13 +21,25 @@ const issueExample = {
     { at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'outbound', outcome: 'no_answer', debtId: 'A' },
   ],
   content: { optOutInstructions: true, miniMiranda: true },
-  extraField: 'ignored',
 };
 
 describe('ContactCheck', () => {
-  it('accepts the issue example as written (extra fields ignored)', () => {
+  it('accepts the issue example as written', () => {
     const r = parseContactCheck(issueExample);
     expect(r.ok).toBe(true);
+  });
+
+  it('refuses unknown fields at every level, naming them (a misspelt field must not loosen the check)', () => {
+    const top = parseContactCheck({ ...issueExample, histroy: [] });
+    expect(top.ok).toBe(false);
+    if (!top.ok) expect(top.issues[0]!.message).toMatch(/histroy/);
+    const nested = parseContactCheck({
+      ...issueExample,
+      debtor: { ...issueExample.debtor, optouts: ['sms'] },
+    });
+    expect(nested.ok).toBe(false);
+    if (!nested.ok)
+      expect(nested.issues[0]).toMatchObject({ path: 'debtor', message: expect.stringMatching(/optouts/) });
   });
 
   it('accepts a minimal check and applies defaults', () => {

@@ -29,7 +29,7 @@ const ianaZone = z.string().refine(isValidZone, { message: 'unknown IANA time zo
  * @example
  * const e: ContactEvent = { at: '2026-03-02T15:00:00Z', channel: 'call', direction: 'outbound', outcome: 'no_answer', debtId: 'A' };
  */
-export const ContactEvent = z.object({
+export const ContactEvent = z.strictObject({
   at: instant,
   channel: z.enum(channels),
   direction: z.enum(directions),
@@ -47,7 +47,7 @@ export type ContactEvent = z.infer<typeof ContactEvent>;
  * const d: ContactDebtor = { country: 'US', timezone: 'America/New_York' };
  */
 export const ContactDebtor = z
-  .object({
+  .strictObject({
     country: z
       .string()
       .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
@@ -70,13 +70,14 @@ export const ContactDebtor = z
 export type ContactDebtor = z.infer<typeof ContactDebtor>;
 
 /**
- * A compliance check request. Extra fields are accepted and ignored.
+ * A compliance check request. Unknown fields are refused: a misspelt `optOuts` or `consents` must
+ * not silently loosen the check.
  *
  * @example
  * ContactCheck.parse({ id: '1', at: '2026-03-03T13:59:00Z', channel: 'call', debtId: 'A', recipient: 'debtor',
  *   debtor: { country: 'US', timezone: 'America/New_York' }, history: [] });
  */
-export const ContactCheck = z.object({
+export const ContactCheck = z.strictObject({
   id: z.string(),
   at: instant,
   channel: z.enum(channels),

@@ -12,7 +12,7 @@ import { assertUnreachable } from '../errors/index.js';
  * @example
  * const placedCalls: EventFilter = { channels: ['call'], directions: ['outbound'], outcomes: ['no_answer', 'voicemail', 'connected', 'conversation'] };
  */
-export const EventFilter = z.object({
+export const EventFilter = z.strictObject({
   channels: z.array(z.enum(channels)).min(1).optional(),
   directions: z.array(z.enum(directions)).min(1).optional(),
   outcomes: z.array(z.enum(outcomes)).min(1).optional(),

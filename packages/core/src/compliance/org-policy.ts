@@ -28,18 +28,18 @@ const capMap = z.partialRecord(channelOrAll, z.number().int().min(0));
  * @example
  * OrgPolicy.parse({ quietHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '19:00', end: '09:00' }], weeklyCaps: { sms: 2 } });
  */
-export const OrgPolicy = z.object({
+export const OrgPolicy = z.strictObject({
   version: z.string().min(1).default('1'),
   contactHours: z.array(TimeWindowSpec).optional(),
   quietHours: z
-    .array(z.object({ days: z.array(z.enum(weekdays)).min(1), start: hhmm, end: hhmm }))
+    .array(z.strictObject({ days: z.array(z.enum(weekdays)).min(1), start: hhmm, end: hhmm }))
     .optional(),
   blockHolidays: z.boolean().default(false),
   weeklyCaps: capMap.optional(),
   dailyCaps: capMap.optional(),
   caps: z
     .array(
-      z.object({
+      z.strictObject({
         name: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/),
         channels: z.array(z.enum(channels)).min(1).optional(),
         max: z.number().int().min(0),

@@ -16,9 +16,9 @@ import { assertUnreachable } from '../errors/index.js';
  * const w: CountWindow = { type: 'rolling', days: 7 };
  */
 export const CountWindow = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rolling'), days: z.number().int().min(1).max(366) }),
-  z.object({ type: z.literal('calendar_day') }),
-  z.object({ type: z.literal('calendar_week') }),
+  z.strictObject({ type: z.literal('rolling'), days: z.number().int().min(1).max(366) }),
+  z.strictObject({ type: z.literal('calendar_day') }),
+  z.strictObject({ type: z.literal('calendar_week') }),
 ]);
 /** @example const w: CountWindow = { type: 'calendar_day' }; */
 export type CountWindow = z.infer<typeof CountWindow>;

@@ -37,7 +37,7 @@ export type NluEntities = z.infer<typeof NluEntities>;
  * One request line of `saldo nlu parse` / `POST /v1/nlu/parse`.
  * `now` is a local reference time ("2026-11-24T10:00:00") in `timezone`, or an instant with offset.
  */
-export const NluParseInput = z.object({
+export const NluParseInput = z.strictObject({
   text: z.string().max(20_000),
   lang: z.enum(languages).optional(),
   now: z

@@ -80,7 +80,7 @@ export type LocalTime = z.infer<typeof LocalTime>;
  * @example
  * const weekdayMornings: TimeWindow = { days: 'weekdays', from: '10:00', to: '12:00' };
  */
-export const TimeWindow = z.object({
+export const TimeWindow = z.strictObject({
   days: z.union([z.literal('weekdays'), z.literal('any'), z.array(z.number().int().min(1).max(7)).min(1)]),
   from: LocalTime,
   to: LocalTime,
@@ -123,14 +123,14 @@ const scalar = z.union([z.string(), z.number()]);
  * const early: Condition = { field: 'dpd', op: 'between', value: [1, 30] };
  */
 export const Condition = z.discriminatedUnion('op', [
-  z.object({ field, op: z.literal('eq'), value: scalar }),
-  z.object({ field, op: z.literal('in'), value: z.array(scalar) }),
-  z.object({ field, op: z.literal('gte'), value: z.number() }),
-  z.object({ field, op: z.literal('lte'), value: z.number() }),
+  z.strictObject({ field, op: z.literal('eq'), value: scalar }),
+  z.strictObject({ field, op: z.literal('in'), value: z.array(scalar) }),
+  z.strictObject({ field, op: z.literal('gte'), value: z.number() }),
+  z.strictObject({ field, op: z.literal('lte'), value: z.number() }),
   /** Inclusive on both ends: `[1, 30]`. */
-  z.object({ field, op: z.literal('between'), value: z.tuple([z.number(), z.number()]) }),
+  z.strictObject({ field, op: z.literal('between'), value: z.tuple([z.number(), z.number()]) }),
   /** For `tags`: the account carries this tag. */
-  z.object({ field, op: z.literal('contains'), value: z.string() }),
+  z.strictObject({ field, op: z.literal('contains'), value: z.string() }),
 ]);
 export type Condition = z.infer<typeof Condition>;
 export type ConditionOp = Condition['op'];
@@ -160,7 +160,7 @@ export type WaitEvent = (typeof waitEvents)[number];
  * @example
  * SendNode.parse({ kind: 'send', channel: 'email', template: 'reminder_email_v1', next: 'await_open' });
  */
-export const SendNode = z.object({
+export const SendNode = z.strictObject({
   kind: z.literal('send'),
   channel: z.enum(sendChannels),
   template: TemplateId,
@@ -171,7 +171,7 @@ export const SendNode = z.object({
  * @example
  * WaitNode.parse({ kind: 'wait', duration: 'P1D', until: { days: 'weekdays', from: '10:00', to: '12:00' }, next: 'call' });
  */
-export const WaitNode = z.object({
+export const WaitNode = z.strictObject({
   kind: z.literal('wait'),
   /** Wait this long (in the debtor's calendar: `P1D` across a DST change is one local day). */
   duration: DurationSpec.optional(),
@@ -186,7 +186,7 @@ export const WaitNode = z.object({
  * @example
  * WaitForNode.parse({ kind: 'wait_for', events: ['replied'], intents: ['promise_to_pay'], onEvent: 'thanks', timeout: 'P3D', onTimeout: 'call' });
  */
-export const WaitForNode = z.object({
+export const WaitForNode = z.strictObject({
   kind: z.literal('wait_for'),
   events: z.array(z.enum(waitEvents)).min(1),
   /** Only for `replied` (or `any`): the reply must carry one of these NLU intents. */
@@ -201,10 +201,10 @@ export const WaitForNode = z.object({
  * @example
  * BranchNode.parse({ kind: 'branch', branches: [{ when: [{ field: 'balanceMinor', op: 'gte', value: 100_000 }], next: 'call' }], otherwise: 'sms' });
  */
-export const BranchNode = z.object({
+export const BranchNode = z.strictObject({
   kind: z.literal('branch'),
   /** Evaluated in order; the first whose conditions all hold wins. */
-  branches: z.array(z.object({ when: z.array(Condition).min(1), next: NodeId })).min(1),
+  branches: z.array(z.strictObject({ when: z.array(Condition).min(1), next: NodeId })).min(1),
   otherwise: NodeId,
   ...meta,
 });
@@ -212,18 +212,22 @@ export const BranchNode = z.object({
  * @example
  * SplitArm.parse({ name: 'holdout', percent: 5, next: 'holdout_wait' });
  */
-export const SplitArm = z.object({ name: slug, percent: z.number().min(0).max(100), next: NodeId });
+export const SplitArm = z.strictObject({ name: slug, percent: z.number().min(0).max(100), next: NodeId });
 export type SplitArm = z.infer<typeof SplitArm>;
 /**
  * @example
  * SplitNode.parse({ kind: 'split', arms: [{ name: 'champion', percent: 90, next: 'a' }, { name: 'challenger', percent: 10, next: 'b' }] });
  */
-export const SplitNode = z.object({ kind: z.literal('split'), arms: z.array(SplitArm).min(1), ...meta });
+export const SplitNode = z.strictObject({
+  kind: z.literal('split'),
+  arms: z.array(SplitArm).min(1),
+  ...meta,
+});
 /**
  * @example
  * CallNode.parse({ kind: 'call', template: 'voicebot_arrears_v1', voicemailTemplate: 'lcm_voicemail_v1', next: 'await_call' });
  */
-export const CallNode = z.object({
+export const CallNode = z.strictObject({
   kind: z.literal('call'),
   /** The voicebot script template. */
   template: TemplateId,
@@ -236,7 +240,7 @@ export const CallNode = z.object({
  * @example
  * EscalateNode.parse({ kind: 'escalate', queue: 'agents', reason: 'bot_cannot_help', next: 'done' });
  */
-export const EscalateNode = z.object({
+export const EscalateNode = z.strictObject({
   kind: z.literal('escalate'),
   queue: slug,
   reason: z.string().max(200).optional(),
@@ -250,7 +254,7 @@ export type OfferType = (typeof offerTypes)[number];
  * @example
  * OfferNode.parse({ kind: 'offer', offer: 'settlement', policy: 'settlement_standard', next: 'offer_email' });
  */
-export const OfferNode = z.object({
+export const OfferNode = z.strictObject({
   kind: z.literal('offer'),
   offer: z.enum(offerTypes),
   policy: slug,
@@ -261,12 +265,17 @@ export const OfferNode = z.object({
  * @example
  * SetStatusNode.parse({ kind: 'set_status', status: 'in_treatment', next: 'email' });
  */
-export const SetStatusNode = z.object({ kind: z.literal('set_status'), status: slug, next: NodeId, ...meta });
+export const SetStatusNode = z.strictObject({
+  kind: z.literal('set_status'),
+  status: slug,
+  next: NodeId,
+  ...meta,
+});
 /**
  * @example
  * ExitNode.parse({ kind: 'exit', reason: 'unresolved' });
  */
-export const ExitNode = z.object({ kind: z.literal('exit'), reason: slug.optional(), ...meta });
+export const ExitNode = z.strictObject({ kind: z.literal('exit'), reason: slug.optional(), ...meta });
 
 /**
  * A journey node, discriminated on `kind`.
@@ -305,14 +314,14 @@ export type NodeOf<K extends NodeKind> = Extract<StrategyNode, { kind: K }>;
  * @example
  * Journey.parse({ entry: 'done', nodes: { done: { kind: 'exit' } } });
  */
-export const Journey = z.object({ entry: NodeId, nodes: z.record(NodeId, StrategyNode) });
+export const Journey = z.strictObject({ entry: NodeId, nodes: z.record(NodeId, StrategyNode) });
 export type Journey = z.infer<typeof Journey>;
 
 /**
  * @example
  * Segment.parse({ id: 'early', name: '1-30', conditions: [{ field: 'bucket', op: 'eq', value: '1-30' }], journey });
  */
-export const Segment = z.object({
+export const Segment = z.strictObject({
   id: slug,
   name: z.string().min(1).max(200),
   /** All must hold. Empty = catch-all. */
@@ -334,7 +343,7 @@ export type Segment = z.infer<typeof Segment>;
  *     } } }],
  * });
  */
-export const StrategyDefinition = z.object({
+export const StrategyDefinition = z.strictObject({
   id: z.string().regex(/^stg_[a-z0-9_]{1,60}$/, 'expected an id like stg_default'),
   name: z.string().min(1).max(200),
   version: z.number().int().positive(),

@@ -101,7 +101,7 @@ export async function buildCore(
   const defaultOrgId = await authModule.organizations.ensureDefault();
   if (config.secrets.bootstrapApiKey)
     await authModule.auth.ensureBootstrapKey(defaultOrgId, config.secrets.bootstrapApiKey);
-  const recordModule = createRecordModule({ db, clock }, { version, statusOrgId: defaultOrgId, ready });
+  const recordModule = createRecordModule({ db, clock }, { version, ready });
   const importsModule = createImportsModule({
     db,
     clock,

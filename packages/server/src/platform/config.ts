@@ -1,6 +1,7 @@
 // Saldo's configuration: every environment variable in one schema, validated once at start, and a
 // typed slice per module. Nothing else reads process.env; modules receive their slice.
 import { dirname, join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { SaldoError } from '@saldo/core';
 import type { OrgChannelSettings } from '../modules/channels/index.js';
@@ -23,6 +24,9 @@ export const envSchema = z.object({
   SALDO_DATA_DIR: text('PGlite data directory (default ./data/pglite)'),
   PORT: text('HTTP port (default 3000)'),
   HOST: text('interface to listen on (default 127.0.0.1)'),
+  SALDO_TRUST_PROXY: text(
+    'reverse proxies whose X-Forwarded-* headers are believed: off (default), a hop count, or a comma list of addresses/CIDRs',
+  ),
   SALDO_ROLE: text('api | worker | all (default all)'),
   SALDO_BOOTSTRAP_API_KEY: text('an admin API key created at start if missing'),
   SALDO_SECRET_KEY: text(
@@ -74,7 +78,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   role: Role;
   logLevel: string;
-  http: { port: number; host: string; publicUrl: string };
+  http: { port: number; host: string; publicUrl: string; trustProxy: TrustProxy };
   db: { databaseUrl: string | undefined; dataDir: string };
   secrets: SecretsConfig;
   channels: ChannelsConfig;
@@ -122,7 +126,12 @@ export function loadConfig(
   return {
     role,
     logLevel: env.LOG_LEVEL ?? 'info',
-    http: { port, host: o.host ?? env.HOST ?? '127.0.0.1', publicUrl },
+    http: {
+      port,
+      host: o.host ?? env.HOST ?? '127.0.0.1',
+      publicUrl,
+      trustProxy: parseTrustProxy(env.SALDO_TRUST_PROXY),
+    },
     db: { databaseUrl, dataDir },
     secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
     channels: channelsConfig(env, publicUrl, o),
@@ -156,6 +165,42 @@ function secretsConfig(env: Env, pgliteDataDir: string | undefined): SecretsConf
     keyFile,
     bootstrapApiKey: env.SALDO_BOOTSTRAP_API_KEY,
   };
+}
+
+/**
+ * Which peers may set X-Forwarded-For/-Proto/-Host: none (false), the nearest N hops, or the listed
+ * proxy addresses. Believing every peer would let any client pick its own address and make the
+ * session cookie `Secure` or not; hence no "true". A hop count believes whoever is nearest, so it
+ * is sound only when Saldo cannot be reached except through the proxies; prefer the addresses.
+ */
+export type TrustProxy = false | number | string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [addr = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim().toLowerCase();
+  if (v === undefined || v === '' || v === 'off' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (bad.length || !entries.length)
+    throw new SaldoError(
+      'validation',
+      `SALDO_TRUST_PROXY must be off, a hop count, or a comma list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal); not ${bad.join(', ') || raw}`,
+    );
+  return entries;
 }
 
 function readEnv(raw: Readonly<Record<string, string | undefined>>): Env {

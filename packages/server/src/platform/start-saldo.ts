@@ -15,7 +15,7 @@ export { version } from './version.js';
 /** The HTTP app over a platform (tests inject requests into it without a port). */
 export async function buildHttp(
   p: Platform,
-  opts: { logger?: boolean | object; extra?: RoutePlugin[] } = {},
+  opts: { logger?: boolean | object; extra?: RoutePlugin[]; http?: Pick<Config['http'], 'trustProxy'> } = {},
 ): Promise<FastifyInstance> {
   return buildApp(
     {
@@ -23,7 +23,7 @@ export async function buildHttp(
       version,
       routes: [...p.routes, ...(opts.extra ?? [])],
     },
-    { logger: opts.logger ?? false },
+    { logger: opts.logger ?? false, trustProxy: opts.http?.trustProxy ?? false },
   );
 }
 
@@ -67,7 +67,7 @@ export async function startSaldo(
 
 /** The api role: the HTTP server, the NLU warmed up behind it, and the inbound SMTP listener if configured. */
 async function startApi(platform: Platform, config: Config) {
-  const app = await buildHttp(platform, { logger: { level: config.logLevel } });
+  const app = await buildHttp(platform, { logger: { level: config.logLevel }, http: config.http });
   const { host } = config.http;
   await app.listen({ port: config.http.port, host });
   const addr = app.server.address();

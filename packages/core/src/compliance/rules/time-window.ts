@@ -20,7 +20,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time must be
  * const w: TimeWindowSpec = { days: ['mon', 'tue'], start: '08:00', end: '21:00', endInclusive: true };
  */
 export const TimeWindowSpec = z
-  .object({
+  .strictObject({
     days: z.array(z.enum(weekdays)).min(1),
     start: hhmm,
     end: hhmm,

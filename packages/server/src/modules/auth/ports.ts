@@ -17,6 +17,9 @@ export interface User {
   createdAt: string;
 }
 
+/** A user as stored, with what login needs. */
+export type StoredUser = User & { passwordHash: string; disabled: boolean };
+
 export interface ApiKeyInfo {
   id: string;
   orgId: string;
@@ -44,8 +47,13 @@ export interface AuthStore {
     passwordHash: string;
     now: Date;
   }): Promise<User>;
-  findUserByEmail(email: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null>;
   findUser(orgId: string, id: string): Promise<User | null>;
+  /**
+   * Users with this email (case-insensitive), oldest first: in one organisation (by id or slug), or
+   * in every organisation (emails are unique per organisation only). Throws a `conflict` SaldoError
+   * from createUser when the organisation already has the address.
+   */
+  findUsersByEmail(email: string, scope?: { orgId?: string; orgSlug?: string }): Promise<StoredUser[]>;
   listUsers(orgId: string): Promise<User[]>;
   createSession(s: {
     tokenHash: string;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SaldoError } from '@saldo/core';
 import { importColumns, type RawImportRow } from '@saldo/core/record';
 import type { Imports } from './usecases/imports.js';
-import { principal } from '../../shared/http/route-kit.js';
+import { bodyLimits, principal } from '../../shared/http/route-kit.js';
 
 const portfolioSchema = {
   type: 'object',
@@ -44,6 +44,10 @@ export interface ImportRouteDeps {
 }
 
 export default async function importRoutes(app: FastifyInstance, deps: ImportRouteDeps) {
+  // CSV uploads arrive as a Buffer and are spooled to a temp file; only this module's routes take CSV.
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
   app.post<{
     Body: JsonBody | Buffer;
     Querystring: {
@@ -56,6 +60,7 @@ export default async function importRoutes(app: FastifyInstance, deps: ImportRou
     '/v1/imports',
     {
       config: { roles: ['admin', 'strategist'] },
+      bodyLimit: bodyLimits.import,
       schema: {
         tags: ['imports'],
         summary:

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NluParseInput, type NluResult } from '@saldo/core/nlu';
+import { bodyLimits } from '../../shared/http/route-kit.js';
 
 export interface NluRouteDeps {
   nlu: { parse(input: NluParseInput): NluResult | Promise<NluResult> };
@@ -18,6 +19,7 @@ function wire(r: NluResult): Record<string, unknown> {
 
 const inputSchema = {
   type: 'object',
+  additionalProperties: false,
   properties: {
     text: { type: 'string' },
     lang: { type: 'string', enum: ['es', 'en'] },
@@ -36,6 +38,7 @@ export default async function nluRoutes(app: FastifyInstance, deps: NluRouteDeps
     '/v1/nlu/parse',
     {
       config: { roles: ['admin', 'strategist', 'agent', 'compliance'] },
+      bodyLimit: bodyLimits.nluBatch,
       schema: {
         tags: ['nlu'],
         summary: 'Understand debtor replies: intent, confidence, language and entities',

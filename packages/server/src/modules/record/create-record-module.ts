@@ -19,8 +19,6 @@ import { createRecord, type RecordService } from './usecases/record.js';
 
 export interface RecordModuleConfig {
   version: string;
-  /** The organisation whose aggregates the status page shows. */
-  statusOrgId: string;
   ready(): Promise<boolean>;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { migrationModes, type MigrationMode } from '@saldo/core/strategy';
-import { ALL_ROLES } from '../../shared/http/route-kit.js';
+import { ALL_ROLES, bodyLimits } from '../../shared/http/route-kit.js';
 import { principal } from '../../shared/http/route-kit.js';
 import type { Strategies } from './usecases/strategies.js';
 
@@ -139,6 +139,7 @@ export default async function strategyRoutes(app: FastifyInstance, deps: Strateg
     '/v1/journeys/enrol',
     {
       config: { roles: WRITE },
+      bodyLimit: bodyLimits.batch,
       schema: {
         tags: ['journeys'],
         summary:
@@ -153,6 +154,7 @@ export default async function strategyRoutes(app: FastifyInstance, deps: Strateg
     '/v1/journeys/unenrol',
     {
       config: { roles: WRITE },
+      bodyLimit: bodyLimits.batch,
       schema: {
         tags: ['journeys'],
         summary: 'Stop the journeys of these accounts and cancel their queued contacts',

@@ -3,7 +3,11 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js';
-import { SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
+import { requestValidators } from './request-validators.js';
+import { docsHelmetConfig, noStoreForPersonalData, registerSecurityHeaders } from './security-headers.js';
+import type { TrustProxy } from '../config.js';
+import { rejectNul } from '../../shared/http/reject-nul.js';
+import { bodyLimits, SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
 /** What the HTTP app needs from the platform: who a token is, and every module's routes. */
 export interface HttpAppDeps {
@@ -18,32 +22,38 @@ function bearer(header: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+/**
+ * Fastify reads a bare hop count as "trust nothing" (it cannot check the nearest peer), so a count
+ * becomes the trust function that believes exactly the nearest N hops: sound only when Saldo is
+ * reachable through the proxies alone, as config.ts documents.
+ */
+function fastifyTrustProxy(tp: TrustProxy): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp;
+}
+
 export async function buildApp(
   deps: HttpAppDeps,
-  opts: { logger?: FastifyServerOptions['logger'] } = {},
+  opts: { logger?: FastifyServerOptions['logger']; trustProxy?: TrustProxy } = {},
 ): Promise<FastifyInstance> {
-  // allowUnionTypes: import rows accept a JSON string, number or boolean per column.
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 64 * 1024 * 1024,
-    trustProxy: true,
-    ajv: { customOptions: { allowUnionTypes: true } },
+    bodyLimit: bodyLimits.default,
+    // X-Forwarded-* (client address, https) only from the configured proxies (SALDO_TRUST_PROXY).
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
+    schemaController: { compilersFactory: { buildValidator: requestValidators() } },
   });
   app.decorateRequest('auth', null);
+  await registerSecurityHeaders(app); // first: every answer carries them, 401 and 404 included
   await app.register(cookie); // before the auth hook, which reads the session cookie
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split('?')[0]}`)),
   );
-  // CSV uploads stream to disk; the body arrives as a Buffer.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
-  );
 
   // Fail closed at boot: a route that declares neither roles nor public cannot be registered.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) {
-      route.config = { ...(route.config ?? {}), public: true };
+      route.config = { ...(route.config ?? {}), public: true, ...docsHelmetConfig };
       return;
     }
     const c = route.config as { roles?: readonly string[]; public?: boolean } | undefined;
@@ -58,6 +68,7 @@ export async function buildApp(
     const config = req.routeOptions.config as { roles?: readonly string[]; public?: boolean } | undefined;
     const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE] ?? null;
     if (token) req.auth = await deps.authenticate(token);
+    noStoreForPersonalData(req, reply);
     if (!config || config.public) return;
     if (!req.auth) {
       return sendProblem(
@@ -80,6 +91,9 @@ export async function buildApp(
       );
     }
   });
+
+  // A NUL anywhere in a request is refused here, once, before any route sees it.
+  app.addHook('preValidation', rejectNul);
 
   await app.register(swagger, {
     openapi: {

@@ -46,24 +46,68 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.status(p.status).type('application/problem+json').send(p);
 }
 
+/** A validation message with its first few field issues, so the detail alone says what to fix. */
+function withIssues(message: string, issues: readonly FieldIssue[] | undefined): string {
+  // Some messages already list their issues (templates, imports): do not repeat them.
+  if (!issues?.length || message.includes(issues[0]!.message)) return message;
+  const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
+  const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
+  return `${message}: ${shown.join('; ')}${more}`;
+}
+
+type AjvError = NonNullable<FastifyError['validation']>[number] & {
+  parentSchema?: { properties?: Record<string, unknown> };
+  data?: unknown;
+};
+
+const dotted = (pointer: string) => pointer.replace(/^\//, '').replace(/\//g, '.');
+const join = (base: string, key: string) => (base ? `${base}.${key}` : key);
+
+/**
+ * Every unknown field of the object an `additionalProperties` error is about. Ajv stops at the first
+ * error (allErrors is off on purpose), so the rest are read from the object itself (verbose mode).
+ */
+function unknownFields(v: AjvError): string[] {
+  const known = v.parentSchema?.properties;
+  if (known && v.data && typeof v.data === 'object' && !Array.isArray(v.data))
+    return Object.keys(v.data).filter((k) => !Object.hasOwn(known, k));
+  return [String((v.params as { additionalProperty?: unknown }).additionalProperty)];
+}
+
+/** Schema (Ajv) errors as field issues; unknown fields are named one by one. */
+function schemaIssues(err: FastifyError): FieldIssue[] {
+  return (err.validation as AjvError[]).flatMap((v) => {
+    const base = dotted(v.instancePath || '');
+    if (v.keyword === 'additionalProperties')
+      return unknownFields(v).map((k) => ({ path: join(base, k), message: 'unknown field' }));
+    const missing = (v.params as { missingProperty?: string })?.missingProperty;
+    return [
+      { path: base || String(missing ?? err.validationContext ?? ''), message: v.message ?? 'invalid' },
+    ];
+  });
+}
+
+function schemaDetail(context: string, issues: FieldIssue[]): string {
+  const unknown = issues.filter((i) => i.message === 'unknown field').map((i) => i.path);
+  const other = issues.filter((i) => i.message !== 'unknown field').map((i) => `${i.path} ${i.message}`);
+  const parts = [...(unknown.length ? [`unknown field(s) ${unknown.join(', ')}`] : []), ...other];
+  return `invalid ${context}: ${parts.join('; ')}`;
+}
+
 /** Fastify error handler: domain errors, schema validation errors, and bugs (500, logged). */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  if (isSaldoError(err)) return sendProblem(reply, problem(statusOf[err.kind], err.message, err.issues));
-  if (err.validation) {
-    const errors = err.validation.map((v) => ({
-      path:
-        (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-        String((v.params as { missingProperty?: string })?.missingProperty ?? err.validationContext ?? ''),
-      message: v.message ?? 'invalid',
-    }));
+  if (isSaldoError(err))
     return sendProblem(
       reply,
       problem(
-        400,
-        `invalid ${err.validationContext ?? 'request'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-        errors,
+        statusOf[err.kind],
+        err.kind === 'validation' ? withIssues(err.message, err.issues) : err.message,
+        err.issues,
       ),
     );
+  if (err.validation) {
+    const issues = schemaIssues(err);
+    return sendProblem(reply, problem(400, schemaDetail(err.validationContext ?? 'request', issues), issues));
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
     return sendProblem(reply, problem(err.statusCode, err.message));

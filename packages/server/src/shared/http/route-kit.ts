@@ -19,6 +19,29 @@ export interface Principal {
 /** The cookie that carries a session token (set by the auth module's login route). */
 export const SESSION_COOKIE = 'saldo_session';
 
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * Request body limits in bytes. A body is read whole before it is refused, so every route gets the
+ * small default unless it declares more (Fastify `bodyLimit` route option). Public routes (login,
+ * provider webhooks) take less: anyone can send to them.
+ */
+export const bodyLimits = {
+  /** Every route that declares nothing. */
+  default: 1 * MiB,
+  /** Login and Twilio webhooks: a few fields. */
+  public: 64 * KiB,
+  /** Meta webhooks batch several changes in one signed JSON body. */
+  metaWebhook: 256 * KiB,
+  /** NLU batches: up to 1000 replies. */
+  nluBatch: 4 * MiB,
+  /** Compliance check batches (≤ 10,000 contacts) and journey enrolment by account ids (≤ 100,000). */
+  batch: 8 * MiB,
+  /** Portfolio imports: a CSV upload (spooled to a temp file) or JSON rows. */
+  import: 64 * MiB,
+} as const;
+
 /** A module's routes, registered by the composition root. */
 export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
 

@@ -1,3 +1,4 @@
+import { SaldoError } from '@saldo/core';
 import type { Db } from '../../../shared/db/db.js';
 import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
 import type { Role } from '../../../shared/http/route-kit.js';
@@ -42,21 +43,41 @@ const toKey = (r: KeyRow): ApiKeyInfo => ({
   revokedAt: iso(r.revoked_at),
 });
 
+/** An address in more organisations than this is not looked up further (bounded password checks). */
+const MAX_LOGIN_CANDIDATES = 20;
+
 export function createSqlAuthStore(db: Db): AuthStore {
   return {
     async createUser(u) {
-      const r = await db.query<UserRow>(
-        'INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-        [u.orgId, u.email, u.name, u.role, u.passwordHash, u.now],
-      );
-      return toUser(r.rows[0]!);
+      try {
+        const r = await db.query<UserRow>(
+          'INSERT INTO users (org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+          [u.orgId, u.email, u.name, u.role, u.passwordHash, u.now],
+        );
+        return toUser(r.rows[0]!);
+      } catch (e) {
+        // users_org_email_key: a concurrent create of the same address in the same organisation.
+        if ((e as { code?: unknown }).code === '23505')
+          throw new SaldoError(
+            'conflict',
+            `a user with email ${u.email} already exists in this organization`,
+            [{ path: 'email', message: 'taken' }],
+          );
+        throw e;
+      }
     },
-    async findUserByEmail(email) {
-      const r = await db.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [email]);
-      const row = r.rows[0];
-      return row
-        ? { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null }
-        : null;
+    async findUsersByEmail(email, scope = {}) {
+      const r = await db.query<UserRow>(
+        `SELECT u.* FROM users u JOIN organizations o ON o.id = u.org_id
+          WHERE lower(u.email) = lower($1) AND ($2::text IS NULL OR u.org_id = $2) AND ($3::text IS NULL OR o.slug = $3)
+          ORDER BY u.created_at, u.id LIMIT ${MAX_LOGIN_CANDIDATES}`,
+        [email, scope.orgId ?? null, scope.orgSlug ?? null],
+      );
+      return r.rows.map((row) => ({
+        ...toUser(row),
+        passwordHash: row.password_hash,
+        disabled: row.disabled_at !== null,
+      }));
     },
     async findUser(orgId, id) {
       const r = await db.query<UserRow>('SELECT * FROM users WHERE org_id = $1 AND id = $2', [orgId, id]);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ALL_ROLES } from '../../../shared/http/route-kit.js';
+import { ALL_ROLES, bodyLimits } from '../../../shared/http/route-kit.js';
 import type { Auth } from '../usecases/auth.js';
 import { principal, SESSION_COOKIE } from '../../../shared/http/route-kit.js';
 import { SESSION_TTL_MS } from '../usecases/auth.js';
@@ -7,14 +7,15 @@ import { LoginThrottled } from '../usecases/login-throttle.js';
 import { problem, sendProblem } from '../../../shared/http/problem.js';
 
 export default async function authRoutes(app: FastifyInstance, deps: { auth: Auth }) {
-  app.post<{ Body: { email: string; password: string } }>(
+  app.post<{ Body: { email: string; password: string; organization?: string } }>(
     '/v1/auth/login',
     {
       config: { public: true },
+      bodyLimit: bodyLimits.public,
       schema: {
         tags: ['auth'],
         summary:
-          'Log in with email and password; sets a session cookie and returns the session token. Throttled per account and per client address: 429 with Retry-After (docs/security.md)',
+          'Log in with email and password (and the organization slug when the same email and password open several); sets a session cookie and returns the session token. Throttled per account and per client address: 429 with Retry-After (docs/security.md)',
         security: [],
         body: {
           type: 'object',
@@ -23,6 +24,7 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
           properties: {
             email: { type: 'string', minLength: 3, maxLength: 320 },
             password: { type: 'string', minLength: 1, maxLength: 200 },
+            organization: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
           },
         },
       },
@@ -30,7 +32,10 @@ export default async function authRoutes(app: FastifyInstance, deps: { auth: Aut
     async (req, reply) => {
       let s: Awaited<ReturnType<Auth['login']>>;
       try {
-        s = await deps.auth.login(req.body.email, req.body.password, { ip: req.ip });
+        s = await deps.auth.login(req.body.email, req.body.password, {
+          ip: req.ip,
+          ...(req.body.organization ? { organization: req.body.organization } : {}),
+        });
       } catch (e) {
         if (!(e instanceof LoginThrottled)) throw e;
         if (e.retryAfterSeconds !== null) reply.header('retry-after', String(e.retryAfterSeconds));

@@ -2,7 +2,7 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'no
 import { promisify } from 'node:util';
 import { SaldoError } from '@saldo/core';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ApiKeyInfo, AuthStore, User } from '../ports.js';
+import type { ApiKeyInfo, AuthStore, StoredUser, User } from '../ports.js';
 import type { Principal, Role } from '../../../shared/http/route-kit.js';
 import { accountKey, type LoginThrottle } from './login-throttle.js';
 
@@ -43,6 +43,25 @@ const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA
 
 export function createAuth(deps: { auth: AuthStore; clock: Clock; throttle: LoginThrottle }) {
   const { auth, clock, throttle } = deps;
+
+  /** The one enabled user this email and password open, or a SaldoError (401, or 400 if ambiguous). */
+  async function findLoginUser(email: string, password: string, organization?: string) {
+    const candidates = await auth.findUsersByEmail(email, organization ? { orgSlug: organization } : {});
+    // Verify against a dummy hash when nobody has this email: the same timing as one candidate.
+    const checks = candidates.length ? candidates : [null];
+    const opened: StoredUser[] = [];
+    for (const c of checks)
+      if ((await verifyPassword(password, c?.passwordHash ?? DUMMY_HASH)) && c && !c.disabled) opened.push(c);
+    if (opened.length === 0) throw new SaldoError('unauthenticated', 'wrong email or password');
+    if (opened.length > 1)
+      throw new SaldoError(
+        'validation',
+        'this email and password open several organizations: give the organization (its slug) to log in',
+        [{ path: 'organization', message: 'required: the slug of the organization to log in to' }],
+      );
+    return opened[0]!;
+  }
+
   return {
     /** Resolves `Authorization: Bearer <token>` (API key `sk_…` or session `ss_…`) to a principal. */
     async authenticate(token: string): Promise<Principal | null> {
@@ -60,18 +79,19 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock; throttle: Logi
     /**
      * Password login. Throttled before the password is checked (LoginThrottled): per account and
      * per client address (`ip`), see login-throttle.ts.
+     * Emails are unique per organisation only. Without `organization` (a slug), the user is the one
+     * of that email whose password matches; when it matches in several organisations the caller
+     * must say which. Every answer but success is the same "wrong email or password".
      */
     async login(
       email: string,
       password: string,
-      client: { ip?: string } = {},
+      client: { ip?: string; organization?: string } = {},
     ): Promise<{ token: string; user: User; expiresAt: string }> {
-      const u = await auth.findUserByEmail(email);
-      const key = accountKey(email, u?.id ?? null);
+      // The account is the email (it may name users in several organisations): throttled as one.
+      const key = accountKey(email, null);
       await throttle.admit(key, client.ip);
-      // Verify against a dummy hash when the user is unknown: same timing either way.
-      const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
-      if (!u || !ok || u.disabled) throw new SaldoError('unauthenticated', 'wrong email or password');
+      const u = await findLoginUser(email, password, client.organization);
       await throttle.succeeded(key, client.ip);
       const token = `ss_${randomBytes(32).toString('base64url')}`;
       const now = clock.now();
@@ -87,18 +107,19 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock; throttle: Logi
     async unlockUser(orgId: string, userId: string): Promise<{ userId: string; wasLocked: boolean }> {
       const u = await auth.findUser(orgId, userId);
       if (!u) throw new SaldoError('not_found', `user ${userId} not found`);
-      return { userId, wasLocked: await throttle.unlock(accountKey(u.email, u.id)) };
+      return { userId, wasLocked: await throttle.unlock(accountKey(u.email, null)) };
     },
 
     /** The operator's unlock by email (CLI, direct database access): any organisation. */
     async unlockLogin(email: string): Promise<{ found: boolean; wasLocked: boolean }> {
-      const u = await auth.findUserByEmail(email);
-      return { found: u !== null, wasLocked: await throttle.unlock(accountKey(email, u?.id ?? null)) };
+      const users = await auth.findUsersByEmail(email);
+      return { found: users.length > 0, wasLocked: await throttle.unlock(accountKey(email, null)) };
     },
 
     /** Forgets settled login counters (the auth module's periodic job). */
     pruneLoginThrottle: () => throttle.prune(),
 
+    /** A user of `orgId`. An address taken in another organisation is no concern of this one. */
     async createUser(
       orgId: string,
       u: { email: string; name: string; role: Role; password: string },
@@ -107,8 +128,8 @@ export function createAuth(deps: { auth: AuthStore; clock: Clock; throttle: Logi
         throw new SaldoError('validation', 'password must have at least 10 characters', [
           { path: 'password', message: 'too short' },
         ]);
-      if (await auth.findUserByEmail(u.email))
-        throw new SaldoError('conflict', `a user with email ${u.email} already exists`, [
+      if ((await auth.findUsersByEmail(u.email, { orgId })).length > 0)
+        throw new SaldoError('conflict', `a user with email ${u.email} already exists in this organization`, [
           { path: 'email', message: 'taken' },
         ]);
       return auth.createUser({

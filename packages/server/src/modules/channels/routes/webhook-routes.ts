@@ -8,6 +8,7 @@ import type {
   WebhookVerdict,
 } from '../ports/channel-provider.js';
 import type { ReceiveInbound } from '../usecases/receive-inbound.js';
+import { bodyLimits } from '../../../shared/http/route-kit.js';
 
 /**
  * Provider webhooks and email tracking. Public routes: they authenticate by signature (Twilio
@@ -89,7 +90,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/messages',
-    { config: { public: true }, schema: twilioSchema('Twilio inbound SMS and WhatsApp (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio inbound SMS and WhatsApp (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       await storeThen(
@@ -105,7 +110,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/status',
-    { config: { public: true }, schema: twilioSchema('Twilio message and call status callbacks (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio message and call status callbacks (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       await storeThen(req, reply, await deps.webhooks.twilio('status', toRequest(req, params)), async () => {
@@ -116,7 +125,11 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
 
   app.post(
     '/v1/webhooks/twilio/voice',
-    { config: { public: true }, schema: twilioSchema('Twilio voice turns: answers with TwiML (signed)') },
+    {
+      config: { public: true },
+      bodyLimit: bodyLimits.public,
+      schema: twilioSchema('Twilio voice turns: answers with TwiML (signed)'),
+    },
     async (req, reply) => {
       const params = flat(req.body);
       const r = toRequest(req, params);
@@ -154,6 +167,7 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
     '/v1/webhooks/whatsapp',
     {
       config: { public: true },
+      bodyLimit: bodyLimits.metaWebhook,
       schema: {
         tags: ['webhooks'],
         summary: 'Meta WhatsApp Cloud API messages and statuses (signed)',
@@ -186,7 +200,12 @@ export default async function webhookRoutes(app: FastifyInstance, deps: WebhookR
             setImmediate(() => ids.forEach((id) => void deps.inbound.process(id).catch(() => {}))),
           )
           .catch((e: unknown) => log(req, 'error', 'open not stored', { error: String(e) }));
-      return reply.header('cache-control', 'no-store, max-age=0').type('image/gif').send(PIXEL);
+      // Mail clients embed the pixel from their own origin: allow that (the default is same-origin).
+      return reply
+        .header('cache-control', 'no-store, max-age=0')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .type('image/gif')
+        .send(PIXEL);
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { createComplianceChecker } from '../usecases/check-compliance.js';
+import { bodyLimits } from '../../../shared/http/route-kit.js';
 
 const MAX_ITEMS = 10_000;
 
@@ -27,6 +28,7 @@ export default async function complianceRoutes(
     '/v1/compliance/check',
     {
       config: { roles: ['admin', 'strategist', 'agent', 'compliance'] },
+      bodyLimit: bodyLimits.batch,
       schema: {
         tags: ['compliance'],
         summary:

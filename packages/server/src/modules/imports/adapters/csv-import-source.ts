@@ -67,15 +67,27 @@ async function readSample(path: string): Promise<{ sample: Buffer; truncated: bo
 }
 
 /**
+ * A read error (ENOENT, EACCES…) names the file by its path; an upload's path is the server's spool
+ * file, which callers must not see. The message keeps everything but the path.
+ */
+function withoutPath(e: unknown, path: string, name: string): unknown {
+  if (name === path || !(e instanceof Error) || !e.message.includes(path)) return e;
+  return new Error(e.message.split(path).join(name));
+}
+
+/**
  * Streams a portfolio CSV as rows: UTF-8 or Latin-1 (sniffed from the first MiB, or forced),
  * comma, semicolon or tab (sniffed from the header). The header is checked before any row is
  * read: a missing required column fails the whole file with the list of what is missing.
  */
 export async function openCsvImportSource(
   path: string,
-  opts: { encoding?: CsvEncoding; onBytes?: (bytesRead: number) => void } = {},
+  opts: { encoding?: CsvEncoding; onBytes?: (bytesRead: number) => void; name?: string } = {},
 ): Promise<{ info: CsvSourceInfo; rows: AsyncIterable<SourceRow> }> {
-  const { sample, truncated } = await readSample(path);
+  const name = opts.name ?? path;
+  const { sample, truncated } = await readSample(path).catch((e: unknown) => {
+    throw withoutPath(e, path, name);
+  });
   const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
   const encoding =
     opts.encoding && opts.encoding !== 'auto'
@@ -86,7 +98,7 @@ export async function openCsvImportSource(
   const text = encoding === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, 'latin1');
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (!headerLine.trim())
-    throw new SaldoError('validation', `${path}: the file is empty (a header row is required)`);
+    throw new SaldoError('validation', `${name}: the file is empty (a header row is required)`);
   const delimiter = sniffDelimiter(headerLine);
   const headers = headerLine.split(delimiter).map((h) => normaliseHeader(h.replace(/^"|"$/g, '')));
   const known = new Set<string>(importColumns);
@@ -94,13 +106,13 @@ export async function openCsvImportSource(
   if (missing.length) {
     throw new SaldoError(
       'validation',
-      `${path}: missing required column(s): ${missing.join(', ')}`,
+      `${name}: missing required column(s): ${missing.join(', ')}`,
       missing.map((c) => ({ path: c, message: 'required column is missing from the header' })),
     );
   }
   const dup = headers.find((h, i) => headers.indexOf(h) !== i);
   if (dup)
-    throw new SaldoError('validation', `${path}: column "${dup}" appears twice in the header`, [
+    throw new SaldoError('validation', `${name}: column "${dup}" appears twice in the header`, [
       { path: dup, message: 'duplicate column' },
     ]);
   const info: CsvSourceInfo = {
@@ -111,6 +123,14 @@ export async function openCsvImportSource(
   };
 
   async function* rows(): AsyncIterable<SourceRow> {
+    try {
+      yield* readRows();
+    } catch (e) {
+      throw withoutPath(e, path, name);
+    }
+  }
+
+  async function* readRows(): AsyncIterable<SourceRow> {
     let bytes = 0;
     const file = createReadStream(path, { highWaterMark: 1 << 16 });
     file.on('data', (c) => {
@@ -143,6 +163,15 @@ export async function openCsvImportSource(
           [{ row: rowNo, path: '*', message: 'invalid UTF-8' }],
         );
       }
+      // PostgreSQL text cannot hold NUL, and a NUL byte in a text CSV almost always means a UTF-16 or
+      // binary file: refuse the file like invalid UTF-8, naming the row and column.
+      const nul = info.columns.find((c) => raw[c]?.includes('\u0000'));
+      if (nul)
+        throw new SaldoError(
+          'validation',
+          `row ${rowNo}, ${nul}: a NUL character (U+0000); save the file as UTF-8 or Latin-1 text`,
+          [{ row: rowNo, path: nul, message: 'a NUL character (U+0000)' }],
+        );
       yield { rowNo, raw };
     }
   }

@@ -14,10 +14,13 @@ export interface PortfolioRef {
   country?: string;
 }
 
-/** Opens a CSV source (a path on the server's disk); provided by the composition root. */
+/**
+ * Opens a CSV source (a path on the server's disk); provided by the composition root. `name` is
+ * how its errors call the file (default: the path, which an upload's spool file must not show).
+ */
 export type OpenCsv = (
   path: string,
-  opts: { encoding?: 'utf8' | 'latin1' | 'auto'; onBytes?: (n: number) => void },
+  opts: { encoding?: 'utf8' | 'latin1' | 'auto'; onBytes?: (n: number) => void; name?: string },
 ) => Promise<{ rows: AsyncIterable<SourceRow>; info: { ignoredColumns: string[] } }>;
 
 async function* fromArray(rows: RawImportRow[]): AsyncIterable<SourceRow> {
@@ -154,7 +157,9 @@ export function createImports(deps: {
       const rowsP =
         'rows' in o
           ? Promise.resolve({ rows: fromArray(o.rows), format: 'json' as const })
-          : deps.openCsv(o.csvPath, {}).then((s) => ({ rows: s.rows, format: 'csv' as const }));
+          : deps
+              .openCsv(o.csvPath, { name: o.sourceName })
+              .then((s) => ({ rows: s.rows, format: 'csv' as const }));
       const done = rowsP
         .then((src) =>
           run(orgId, createdBy, o.portfolio, o.mode, { name: o.sourceName, format: src.format }, src.rows, {

@@ -2,15 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { ALL_ROLES } from '../../../shared/http/route-kit.js';
 import type { RecordService } from '../usecases/record.js';
 import { principal } from '../../../shared/http/route-kit.js';
-import { renderStatusPage } from './status-page.js';
+import { renderStatusPage, statusPageCsp } from './status-page.js';
 
 export interface StatusRouteDeps {
   record: RecordService;
   ready(): Promise<boolean>;
   version: string;
   storage: 'pglite' | 'postgres';
-  /** The organization whose aggregates the public status page shows (the default one). */
-  statusOrgId?: string;
 }
 
 export default async function statusRoutes(app: FastifyInstance, deps: StatusRouteDeps) {
@@ -27,12 +25,22 @@ export default async function statusRoutes(app: FastifyInstance, deps: StatusRou
     async (req) => deps.record.summary(principal(req).orgId),
   );
 
-  // The landing page: the platform is up and what it holds (aggregates only, no personal data).
-  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+  // The landing page. Anyone learns that Saldo is up; a caller the app authenticated (session cookie
+  // or API key) also sees what their own organization holds. Nothing else is public.
+  app.get('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const ready = await deps.ready();
-    const summary = ready && deps.statusOrgId ? await deps.record.summary(deps.statusOrgId) : null;
+    const caller = req.auth;
+    const signedIn = caller
+      ? {
+          storage: deps.storage,
+          version: deps.version,
+          summary: ready ? await deps.record.summary(caller.orgId) : null,
+        }
+      : null;
     return reply
       .type('text/html; charset=utf-8')
-      .send(renderStatusPage({ ready, storage: deps.storage, version: deps.version, summary }));
+      .header('content-security-policy', statusPageCsp)
+      .header('vary', 'Authorization, Cookie')
+      .send(renderStatusPage({ ready, signedIn }));
   });
 }

@@ -149,7 +149,13 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
           summary: `Status ${a.status} → ${effect.status}`,
           data: { from: a.status, to: effect.status, cause: paymentId },
         });
-        events.push({ type: 'account.status_changed', ...ids, from: a.status, to: effect.status, cause: paymentId });
+        events.push({
+          type: 'account.status_changed',
+          ...ids,
+          from: a.status,
+          to: effect.status,
+          cause: paymentId,
+        });
       }
       await appendRecordEvents(tx, events, p.now);
       return {

@@ -181,7 +181,7 @@ describeStorage('common record', (mode) => {
         }),
       ).rejects.toThrow(/does not match the account currency MXN/);
       expect((await p.record.getAccount(t.orgId, acc.id)).balanceMinor).toBe(acc.balanceMinor);
-      // An overpayment is refused, not recorded (docs/security-data.md, money bounds).
+      // An overpayment is refused, not recorded (docs/security.md, money bounds).
       await expect(
         p.record.recordPayment(t.orgId, {
           accountId: acc.id,

@@ -14,6 +14,7 @@ import { migrate } from '../shared/db/migrate.js';
 import { csvField, pgTextArray } from '../shared/db/copy-sql.js';
 import { buildCore } from '../platform/composition-root.js';
 import { loadConfig } from '../platform/config.js';
+import { csvCell } from '../modules/imports/index.js';
 import type { Db } from '../shared/db/db.js';
 
 export const BENCH_PG_URL =
@@ -32,12 +33,10 @@ export async function benchCsv(accounts: number): Promise<string> {
   const out = createWriteStream(`${path}.part`);
   out.write(`${importColumns.join(',')}\n`);
   let n = 0;
-  const cell = (v: string | undefined) =>
-    v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   // Debtors average ~1.22 accounts: generate debtors until the account count is reached.
   for (const row of generatePortfolio({ debtors: Math.ceil(accounts / 1.2), seed: 7, asOf: AS_OF })) {
     if (n >= accounts) break;
-    if (!out.write(`${importColumns.map((c) => cell(row[c])).join(',')}\n`))
+    if (!out.write(`${importColumns.map((c) => csvCell(row[c])).join(',')}\n`))
       await new Promise<void>((r) => out.once('drain', () => r()));
     n++;
   }

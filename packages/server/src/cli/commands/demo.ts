@@ -4,10 +4,7 @@ import { generatePortfolio } from '@saldo/core/demo';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-import { loadDemoPortfolio } from '../../modules/imports/index.js';
-
-const cell = (v: string | undefined) =>
-  v === undefined ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+import { csvCell, loadDemoPortfolio } from '../../modules/imports/index.js';
 
 export function register(program: Command, io: CliIo) {
   program
@@ -28,7 +25,7 @@ export function register(program: Command, io: CliIo) {
         out.write(`${importColumns.join(',')}\n`);
         let n = 0;
         for (const row of generatePortfolio({ debtors: o.debtors, seed: o.seed, asOf })) {
-          if (!out.write(`${importColumns.map((c) => cell(row[c])).join(',')}\n`))
+          if (!out.write(`${importColumns.map((c) => csvCell(row[c])).join(',')}\n`))
             await new Promise<void>((r) => out.once('drain', () => r()));
           n++;
         }

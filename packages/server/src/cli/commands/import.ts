@@ -4,8 +4,7 @@ import cliProgress from 'cli-progress';
 import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
-
-const csvCell = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+import { csvCell } from '../../modules/imports/index.js';
 
 export function register(program: Command, io: CliIo) {
   program

@@ -2,3 +2,4 @@ export { createImportsModule, type ImportsModule } from './create-imports-module
 export type { Imports } from './usecases/imports.js';
 export { loadDemoPortfolio, demoPlacements, type DemoLoadResult } from './usecases/load-demo-portfolio.js';
 export { openCsvImportSource } from './adapters/csv-import-source.js';
+export { csvCell } from './adapters/csv-cell.js';

@@ -9,6 +9,7 @@ import {
   type RawImportRow,
 } from '@saldo/core/record';
 import type { SourceRow } from '../ports.js';
+import { restoreFormula } from './csv-cell.js';
 
 export type CsvEncoding = 'utf8' | 'latin1' | 'auto';
 
@@ -154,7 +155,7 @@ export async function openCsvImportSource(
       const raw: RawImportRow = {};
       for (const c of info.columns) {
         const v = rec[c];
-        if (v !== undefined && v !== '') raw[c] = v;
+        if (v !== undefined && v !== '') raw[c] = restoreFormula(v);
       }
       if (encoding === 'utf8' && Object.values(raw).some((v) => v!.includes('\ufffd'))) {
         throw new SaldoError(

@@ -9,8 +9,9 @@ import { loadNluModel } from '../modules/nlu/index.js';
  */
 export async function runNluBench(
   log: (line: string) => void,
+  opts: { cacheDir: string | null },
 ): Promise<{ name: string; utterancesPerSecond: number; p99Ms: number; loadMs: number }> {
-  const { model, loadMs } = await loadNluModel();
+  const { model, loadMs } = await loadNluModel({ cacheDir: opts.cacheDir });
   const test = await readCorpus('test');
   const inputs =
     test.length > 0

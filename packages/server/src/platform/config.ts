@@ -12,7 +12,7 @@ import {
   type ChannelsConfig,
   type InboundSmtpConfig,
 } from '../modules/channels/index.js';
-import { loadNluLlmConfig, type NluConfig } from '../modules/nlu/index.js';
+import { loadNluLlmConfig, nluCacheDir, type NluConfig } from '../modules/nlu/index.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -139,7 +139,7 @@ export function loadConfig(
       modelPath: env.SALDO_NLU_MODEL,
       llm: loadNluLlmConfig(env),
       logLevel: env.LOG_LEVEL ?? 'info',
-      cacheEnv: { SALDO_NLU_CACHE_DIR: env.SALDO_NLU_CACHE_DIR, SALDO_NLU_CACHE: env.SALDO_NLU_CACHE },
+      cacheDir: nluCacheDir(env),
     },
   };
 }

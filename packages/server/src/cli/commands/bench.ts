@@ -1,3 +1,4 @@
+import { loadConfig } from '../../platform/config.js';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 
@@ -44,7 +45,7 @@ export function register(program: Command, io: CliIo) {
         }
         if (only.has('nlu')) {
           const m = await import('../../bench/nlu-bench.js');
-          all.push(await m.runNluBench(log));
+          all.push(await m.runNluBench(log, { cacheDir: loadConfig(io.env).nlu.cacheDir }));
         }
         if (only.has('strategy')) {
           const m = await import('../../bench/strategy-bench.js');

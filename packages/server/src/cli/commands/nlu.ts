@@ -12,7 +12,7 @@ import {
   type EvalReport,
 } from '@saldo/models/nlu';
 import type { CliIo } from '../io.js';
-import { loadNluLlmConfig } from '../../modules/nlu/index.js';
+import { loadConfig } from '../../platform/config.js';
 
 /**
  * `saldo nlu parse|train|eval`. The NLU adapters (corpus and model files, the system clock) are
@@ -33,6 +33,11 @@ async function adapters() {
   };
 }
 
+/** The NLU slice of the configuration (validated: a bad SALDO_NLU_* fails fast with one clear message). */
+function nluConfig(io: CliIo) {
+  return loadConfig(io.env).nlu;
+}
+
 function line(io: CliIo, obj: unknown): void {
   io.stdout.write(`${JSON.stringify(obj)}\n`);
 }
@@ -42,16 +47,16 @@ const parseWindow = 8;
 
 async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
   // Validated before the model loads: a bad SALDO_NLU_LLM_* fails fast with one clear message.
-  const llm = loadNluLlmConfig(io.env);
+  const config = nluConfig(io);
   const [a, { buildNluService }] = await Promise.all([adapters(), import('../../modules/nlu/index.js')]);
   const service = await buildNluService({
     clock: a.systemClock,
-    modelPath: opts.model ?? io.env.SALDO_NLU_MODEL,
-    llm,
+    modelPath: opts.model ?? config.modelPath,
+    llm: config.llm,
     // stdout carries only result lines; fallback warnings go to stderr.
     logLevel: io.env.LOG_LEVEL ?? 'warn',
     logStream: io.stderr,
-    env: io.env,
+    cacheDir: config.cacheDir,
   });
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let failed = false;
@@ -97,7 +102,10 @@ async function runParse(io: CliIo, opts: { model?: string }): Promise<void> {
 async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): Promise<void> {
   const a = await adapters();
   const extra = opts.examples ? a.parseExamples(await readFile(opts.examples, 'utf8'), opts.examples) : [];
-  const { model, loadMs, cache } = await a.loadNluModel({ extraExamples: extra, env: io.env });
+  const { model, loadMs, cache } = await a.loadNluModel({
+    extraExamples: extra,
+    cacheDir: nluConfig(io).cacheDir,
+  });
   const json = JSON.stringify(model.toJSON());
   if (opts.out) await writeFile(opts.out, json);
   else io.stdout.write(`${json}\n`);
@@ -114,7 +122,7 @@ async function runTrain(io: CliIo, opts: { examples?: string; out?: string }): P
 async function runWarm(io: CliIo): Promise<void> {
   try {
     const a = await adapters();
-    const { loadMs, cache } = await a.loadNluModel({ env: io.env });
+    const { loadMs, cache } = await a.loadNluModel({ cacheDir: nluConfig(io).cacheDir });
     const what =
       cache === 'hit'
         ? 'already cached'
@@ -231,7 +239,11 @@ async function runHoldout(
  */
 async function runDev(io: CliIo, opts: { model?: string; json?: boolean; misses?: boolean }): Promise<void> {
   const a = await adapters();
-  const { model } = await a.loadNluModel({ modelPath: opts.model ?? io.env.SALDO_NLU_MODEL, env: io.env });
+  const config = nluConfig(io);
+  const { model } = await a.loadNluModel({
+    modelPath: opts.model ?? config.modelPath,
+    cacheDir: config.cacheDir,
+  });
   const dev = await a.readCorpus('dev');
   if (dev.length === 0) throw new Error('no *.dev.jsonl files in the corpus directory');
   const items: EvalItem[] = [];
@@ -293,9 +305,10 @@ async function runEval(
   if (opts.cv !== undefined)
     return runCrossValidation(io, { cv: opts.cv, json: opts.json, misses: opts.misses });
   const a = await adapters();
+  const config = nluConfig(io);
   const { model, loadMs } = await a.loadNluModel({
-    modelPath: opts.model ?? io.env.SALDO_NLU_MODEL,
-    env: io.env,
+    modelPath: opts.model ?? config.modelPath,
+    cacheDir: config.cacheDir,
   });
   const test = await a.readCorpus('test');
   const items: EvalItem[] = [];

@@ -12,8 +12,8 @@ export interface NluConfig {
   /** The optional LLM second opinion for low-confidence replies; undefined = off (the default). */
   llm: NluLlmConfig | undefined;
   logLevel: string;
-  /** The model cache settings (`SALDO_NLU_CACHE_DIR`, `SALDO_NLU_CACHE`). */
-  cacheEnv: Readonly<Record<string, string | undefined>>;
+  /** The model cache directory (`SALDO_NLU_CACHE_DIR`); null when `SALDO_NLU_CACHE=off`. */
+  cacheDir: string | null;
 }
 
 export interface NluModule {
@@ -37,7 +37,7 @@ export function createNluModule(deps: { clock: Clock; log?: Log | undefined }, c
         llm: config.llm,
         logger,
         logLevel: config.logLevel,
-        env: config.cacheEnv,
+        cacheDir: config.cacheDir,
       }),
     ));
   return {

@@ -14,8 +14,8 @@ export interface BuildNluOptions {
   logger?: NluLogger | undefined;
   logLevel?: string | undefined;
   logStream?: { write(line: string): void } | undefined;
-  /** Where the model cache settings are read (`SALDO_NLU_CACHE_DIR`, `SALDO_NLU_CACHE`); default process.env. */
-  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** The model cache directory; null: no cache. */
+  cacheDir: string | null;
 }
 
 /** Loads the model (from the model cache, or ≈ 2 s of training on a cache miss) and wires the optional fallback. */
@@ -24,7 +24,7 @@ export async function buildNluService(o: BuildNluOptions): Promise<NluService> {
     import('./adapters/load-nlu-model.js'),
     import('./adapters/nlu-service.js'),
   ]);
-  const { model } = await loadNluModel({ modelPath: o.modelPath, env: o.env });
+  const { model } = await loadNluModel({ modelPath: o.modelPath, cacheDir: o.cacheDir });
   if (!o.llm) return createNluService(model, o.clock);
   // Only loaded when configured: the default deployment never touches the network for NLU.
   const [{ createOpenAiCompatibleFallback }, { pino }] = await Promise.all([

@@ -9,4 +9,5 @@ export {
 } from './adapters/nlu-service.js';
 export { loadNluLlmConfig, type NluLlmConfig } from './llm-config.js';
 export { loadNluModel } from './adapters/load-nlu-model.js';
+export { nluCacheDir } from './adapters/nlu-model-cache.js';
 export { createNluReplyReader, type NluReplyReaderOptions } from './adapters/nlu-reply-reader.js';

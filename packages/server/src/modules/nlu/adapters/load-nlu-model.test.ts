@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '@saldo/core/nlu';
 import { loadNluModel } from './load-nlu-model.js';
-import { modelCacheKey } from './nlu-model-cache.js';
+import { modelCacheKey, nluCacheDir } from './nlu-model-cache.js';
 
 describe('NLU corpus and model loading', () => {
   it('trains from a corpus directory plus organisation examples and round-trips a saved model', async () => {
@@ -24,7 +24,7 @@ describe('NLU corpus and model loading', () => {
     expect(model.intents).toContain('invoice_request');
     const path = join(dir, 'model.json');
     await writeFile(path, JSON.stringify(model.toJSON()));
-    const loaded = await loadNluModel({ modelPath: path });
+    const loaded = await loadNluModel({ modelPath: path, cacheDir: null });
     expect(parse('ya pague', { model: loaded.model }).intent).toBe('already_paid');
   });
 });
@@ -122,8 +122,12 @@ describe('NLU model cache', () => {
     expect(blocked.cache).toBe('off');
     expect(parse('ya pague', { model: blocked.model }).intent).toBe('already_paid');
     expect(
-      (await loadNluModel({ corpusDir, env: { SALDO_NLU_CACHE: 'off', SALDO_NLU_CACHE_DIR: cacheDir } }))
-        .cache,
+      (
+        await loadNluModel({
+          corpusDir,
+          cacheDir: nluCacheDir({ SALDO_NLU_CACHE: 'off', SALDO_NLU_CACHE_DIR: cacheDir }),
+        })
+      ).cache,
     ).toBe('off');
   });
 });

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { NluModel, type NluExample, type NluModelJson } from '@saldo/core/nlu';
 import { parseExamples, train } from '@saldo/models/nlu';
 import { nluCorpusDir, readCorpusFiles } from '@saldo/models/nlu-corpus';
-import { cacheDirFromEnv, modelCacheKey, readCachedModel, writeCachedModel } from './nlu-model-cache.js';
+import { modelCacheKey, readCachedModel, writeCachedModel } from './nlu-model-cache.js';
 
 export interface LoadedNluModel {
   model: NluModel;
@@ -20,9 +20,8 @@ export interface LoadNluModelOptions {
   corpusDir?: string;
   /** Organisation examples merged with the corpus train split. */
   extraExamples?: NluExample[];
-  /** Model cache directory; `null` disables it. Default: from `env` (`SALDO_NLU_CACHE_DIR`, `SALDO_NLU_CACHE=off`). */
-  cacheDir?: string | null;
-  env?: Readonly<Record<string, string | undefined>>;
+  /** Model cache directory (the config's `nlu.cacheDir`); `null` disables it. */
+  cacheDir: string | null;
 }
 
 /**
@@ -32,7 +31,7 @@ export interface LoadNluModelOptions {
  * trainer quantises its weights, so the JSON round trip is lossless. `SALDO_NLU_MODEL` /
  * `modelPath` selects a pre-trained JSON model instead (an organisation's retrained model).
  */
-export async function loadNluModel(opts: LoadNluModelOptions = {}): Promise<LoadedNluModel> {
+export async function loadNluModel(opts: LoadNluModelOptions): Promise<LoadedNluModel> {
   const t0 = performance.now();
   if (opts.modelPath) {
     const json = JSON.parse(await readFile(opts.modelPath, 'utf8')) as NluModelJson;
@@ -46,8 +45,7 @@ export async function loadNluModel(opts: LoadNluModelOptions = {}): Promise<Load
   const corpusDir = opts.corpusDir ?? nluCorpusDir;
   const source = `${corpusDir} (train split)`;
   const files = await readCorpusFiles('train', corpusDir);
-  const cacheDir =
-    opts.cacheDir === undefined ? cacheDirFromEnv(opts.env ?? process.env) : (opts.cacheDir ?? undefined);
+  const cacheDir = opts.cacheDir ?? undefined;
   const key = cacheDir === undefined ? undefined : await modelCacheKey(files, opts.extraExamples);
   if (cacheDir !== undefined && key !== undefined) {
     const cached = await readCachedModel(cacheDir, key);

@@ -25,12 +25,15 @@ const keep = 4;
 const cacheFormat = 'saldo-nlu-cache/1';
 
 /**
- * Where to cache, from the environment: `SALDO_NLU_CACHE=off` disables the cache,
- * `SALDO_NLU_CACHE_DIR` moves it. `undefined` = no cache.
+ * Where to cache, from the two settings (read by the platform config): `SALDO_NLU_CACHE=off`
+ * disables the cache (`null`), `SALDO_NLU_CACHE_DIR` moves it.
  */
-export function cacheDirFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (/^(off|0|false|no)$/i.test(env.SALDO_NLU_CACHE ?? '')) return undefined;
-  return env.SALDO_NLU_CACHE_DIR || defaultCacheDir;
+export function nluCacheDir(settings: {
+  SALDO_NLU_CACHE?: string | undefined;
+  SALDO_NLU_CACHE_DIR?: string | undefined;
+}): string | null {
+  if (/^(off|0|false|no)$/i.test(settings.SALDO_NLU_CACHE ?? '')) return null;
+  return settings.SALDO_NLU_CACHE_DIR || defaultCacheDir;
 }
 
 /**

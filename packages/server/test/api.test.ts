@@ -102,6 +102,7 @@ describe('REST API', () => {
         authenticate: (token) => p.auth.authenticate(token),
         version: 'test',
         routes: [...p.routes, async (a) => void a.get('/v1/oops', async () => 'x')],
+        audit: p.httpAudit,
       }),
     ).rejects.toThrow(/declares no roles/);
   });

@@ -22,6 +22,7 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   simulate: () => import('./commands/simulate.js'),
   strategy: () => import('./commands/strategy.js'),
   secrets: () => import('./commands/secrets.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {

@@ -14,6 +14,7 @@ import { createAuthModule, type Auth, type Organizations } from '../modules/auth
 import { createRecordModule, type RecordService, type TimelineStore } from '../modules/record/index.js';
 import { createImportsModule, type Imports } from '../modules/imports/index.js';
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
+import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
 import type { Channels, ContactObserver } from '../modules/channels/index.js';
 import type { Events } from '../modules/events/index.js';
@@ -54,6 +55,10 @@ export interface CorePlatform {
   record: RecordService;
   imports: Imports;
   compliance: ComplianceModule;
+  /** The hash-chained audit trail of changes made by people and API keys. */
+  audit: AuditTrail;
+  /** The HTTP app's audit hooks (every change through the API is recorded). */
+  httpAudit: HttpAuditHooks;
   /** The NLU service (the model is loaded on the first call). */
   nlu(): Promise<NluService>;
   /** Every module's HTTP routes (role api|all). */
@@ -109,6 +114,7 @@ export async function buildCore(
     hashIdentity: identityHasher(keys.current),
   });
   const compliance = createComplianceModule({ db, clock });
+  const auditModule = createAuditModule({ db, clock });
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
   return {
     db,
@@ -123,6 +129,8 @@ export async function buildCore(
     record: recordModule.record,
     imports: importsModule.imports,
     compliance,
+    audit: auditModule.trail,
+    httpAudit: auditModule.http,
     nlu: nluModule.service,
     routes: [
       (app) => healthRoutes(app, { ready, version, storage: db.kind }),
@@ -130,6 +138,7 @@ export async function buildCore(
       ...recordModule.routes,
       ...importsModule.routes,
       ...compliance.routes,
+      ...auditModule.routes,
       ...nluModule.routes,
     ],
     jobs: [

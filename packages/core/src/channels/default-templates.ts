@@ -1,14 +1,16 @@
 import { defaultTemplatesEnUs } from './default-templates-en-us.js';
 import { defaultTemplatesEsEs } from './default-templates-es-es.js';
 import { defaultTemplatesEsMx } from './default-templates-es-mx.js';
+import { defaultTemplatesEsUs } from './default-templates-es-us.js';
 import type { MessageTemplate } from './template.js';
 import type { Channel } from './channel.js';
 import { languageOf, type TemplatePurpose } from './types.js';
 
-/** The default template set that ships with Saldo: es-MX, es-ES and en-US. */
+/** The default template set that ships with Saldo: es-MX, es-ES, es-US and en-US. */
 export const defaultTemplates: readonly MessageTemplate[] = [
   ...defaultTemplatesEsMx,
   ...defaultTemplatesEsEs,
+  ...defaultTemplatesEsUs,
   ...defaultTemplatesEnUs,
 ];
 

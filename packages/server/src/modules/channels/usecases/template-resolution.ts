@@ -1,5 +1,6 @@
 import {
   findTemplate,
+  meetsRequiredContent,
   templateChannelsFor,
   type Channel,
   type MessageTemplate,
@@ -13,7 +14,8 @@ import type { EffectiveTemplate } from './template-types.js';
 
 /**
  * Which template a contact renders: the organisation's published template for the debtor's
- * country and locale first, Saldo's built-in default otherwise.
+ * country and locale first, Saldo's built-in default otherwise — and never one lacking content the
+ * debtor's country requires while another carries it.
  */
 
 export interface TemplateQuery {
@@ -104,21 +106,35 @@ async function wantedBy(
   return { purpose, key: templateId };
 }
 
-/** The org's published template in the debtor's locale order, only for a country it was checked for at publication. */
+/** Published rows as core templates, converted once per row so the content verdicts are memoised. */
+const asMessageTemplate = new WeakMap<OrgTemplate, MessageTemplate>();
+function messageTemplateOf(row: OrgTemplate): MessageTemplate {
+  let t = asMessageTemplate.get(row);
+  if (!t) asMessageTemplate.set(row, (t = toMessageTemplate(row)));
+  return t;
+}
+
+/**
+ * The org's published template in the debtor's locale order, only for a country it was checked
+ * for at publication and whose required content it still carries (the rules may have grown since).
+ */
 function orgTemplateFor(
   published: readonly OrgTemplate[],
   wanted: Wanted,
   q: TemplateQuery,
 ): EffectiveTemplate | undefined {
+  const country = q.country?.toUpperCase();
   const usable = published.filter(
-    (t) => q.country === undefined || t.countries.includes(q.country.toUpperCase()),
+    (t) =>
+      country === undefined ||
+      (t.countries.includes(country) && meetsRequiredContent(messageTemplateOf(t), country)),
   );
   for (const c of templateChannelsFor(q.channel)) {
     const rows = usable.filter(
       (t) =>
         t.channel === c && (wanted.key !== undefined ? t.key === wanted.key : t.purpose === wanted.purpose),
     );
-    const hit = findTemplate(rows.map(toMessageTemplate), {
+    const hit = findTemplate(rows.map(messageTemplateOf), {
       purpose: wanted.purpose,
       channel: c,
       locale: q.locale,
@@ -128,7 +144,7 @@ function orgTemplateFor(
   return undefined;
 }
 
-/** The built-in default in the debtor's locale order, else the requested built-in itself. */
+/** The built-in default: the debtor's locale order, the first one carrying what the country requires. */
 function builtInFor(
   builtIns: readonly MessageTemplate[],
   wanted: Wanted,
@@ -140,6 +156,7 @@ function builtInFor(
       purpose: wanted.purpose,
       channel: c,
       locale: q.locale,
+      ...(q.country !== undefined ? { country: q.country } : {}),
     });
     if (hit) return { source: 'default', template: hit };
   }

@@ -38,9 +38,10 @@ export function createComplianceGate(deps: ComplianceGateDeps) {
     prepared?: PreparedContact,
   ): Promise<Decision> {
     const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
-    const history =
+    const history = (
       deps.prepared.history(prepared, target.debtor.id, since, now) ??
-      (await deps.outbound.historyForDebtor(req.orgId, target.debtor.id, since, now));
+      (await deps.outbound.historyForDebtor(req.orgId, target.debtor.id, since, now))
+    ).filter((h) => h.idempotencyKey !== req.idempotencyKey); // a resumed send is not its own precedent
     const parsed = parseContactCheck(complianceInput(req, target, now, history, template));
     // Record data the engine cannot read (a bad time zone) must block, never wave a contact through.
     if (!parsed.ok)

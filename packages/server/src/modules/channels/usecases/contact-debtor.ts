@@ -11,6 +11,7 @@ import type {
   PaymentLinks,
 } from '../ports/contact-records.js';
 import type { ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
+import type { SendPathCheckpoint } from '../ports/send-path-checkpoint.js';
 import type { TimelineStore } from '../../record/index.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
@@ -19,6 +20,7 @@ import { createComplianceGate } from './contact-compliance-gate.js';
 import { createContactDelivery } from './contact-delivery.js';
 import { createPreparedContacts } from './contact-prepared.js';
 import { createContactRenderer } from './contact-render.js';
+import { replayOutcome } from './contact-replay.js';
 
 /**
  * The one send path (the `Messaging` port). For each request: load the account and debtor,
@@ -48,7 +50,19 @@ export interface ContactDebtorDeps {
   /** Told every outcome, after it is recorded (the simulation counts contacts with it). */
   onContact?: ContactObserver;
   log?: (msg: string, data: Record<string, unknown>) => void;
+  /** A transaction over the outbound and timeline stores (the provider id and its event commit together). */
+  tx?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** How long a send intent keeps a replay of its key away; shorter than the dispatcher's lease. */
+  sendLeaseMs?: number;
+  /** Test hook for the crash drill (see `ports/send-path-checkpoint.ts`). */
+  checkpoint?: SendPathCheckpoint;
 }
+
+/**
+ * Default send lease. A provider call plus its record takes seconds; the dispatcher replays a key
+ * only after its own lease (120 s by default), by which time this one has passed.
+ */
+const SEND_LEASE_MS = 60_000;
 
 export type ContactObserver = (req: ContactRequest, outcome: ContactOutcome) => void | Promise<void>;
 
@@ -62,6 +76,8 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     renderer: createContactRenderer({ ...deps, templates }),
     onRecorded: (debtorId) => prepared.noteSend(debtorId),
     log: deps.log ?? (() => {}),
+    tx: deps.tx ?? ((fn) => fn()),
+    sendLeaseMs: deps.sendLeaseMs ?? SEND_LEASE_MS,
   });
 
   function resolveTemplate(
@@ -84,8 +100,8 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     // A key already used is answered before anything else: the first attempt's own history must
     // not turn its replay into a refusal. (insertOnce below is the race-safe guard.)
     const prior = p ? p.prior : await deps.outbound.findByKey(req.orgId, req.idempotencyKey);
-    if (prior && !(prior.status === 'failed' && prior.retryable && prior.providerMessageId === null))
-      return { kind: 'duplicate', messageId: prior.id };
+    const replay = replayOutcome(prior, now);
+    if (replay) return replay;
     const target = p?.target ?? (await deps.targets.load(req.orgId, req.accountId));
     if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
     const template = await resolveTemplate(req, target);

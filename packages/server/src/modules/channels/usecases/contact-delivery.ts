@@ -4,6 +4,7 @@ import type { NewTimelineEvent, TimelineStore } from '../../record/index.js';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../ports/channel-provider.js';
 import type { ChannelRouter, ContactTarget, OutboundMessageStore } from '../ports/contact-records.js';
 import type { ContactOutcome, ContactRequest } from '../ports/messaging.js';
+import type { SendPathCheckpoint } from '../ports/send-path-checkpoint.js';
 import type { ContactRenderer } from './contact-render.js';
 import { actorOf, requestedByOf } from './contact-requester.js';
 
@@ -16,6 +17,11 @@ export interface ContactDeliveryDeps {
   /** Told when a message to this debtor is recorded (prepared histories before it are stale). */
   onRecorded(debtorId: string): void;
   log: (msg: string, data: Record<string, unknown>) => void;
+  /** One transaction around the provider id and its timeline event. */
+  tx: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** How long a send intent keeps a replay of its key away (see `insertOnce`). */
+  sendLeaseMs: number;
+  checkpoint?: SendPathCheckpoint | undefined;
 }
 
 /** One allowed contact on its way out: what is sent, to whom, by which provider. */
@@ -30,9 +36,12 @@ interface Delivery {
 }
 
 /**
- * Delivery of an allowed contact: the outbound row is written under the idempotency key before
- * the provider is called (a key already used is a duplicate, never a second message), then the
- * provider's answer is recorded (sent: provider id + timeline; failed: error, retryable or not).
+ * Delivery of an allowed contact: the send intent (the outbound row, under the idempotency key,
+ * with a send lease) is written before the provider is called — a key already used is a duplicate,
+ * never a second message — then the provider's answer is recorded: sent, the provider id and the
+ * timeline event in one transaction; failed, the error, retryable or not. A sender that dies
+ * between the intent and that record leaves the row `queued`: once the lease has passed, a replay
+ * of the key resumes it under the same message id, the provider's idempotency key.
  */
 export function createContactDelivery(deps: ContactDeliveryDeps) {
   async function deliver(
@@ -55,13 +64,19 @@ export function createContactDelivery(deps: ContactDeliveryDeps) {
       idempotencyKey: req.idempotencyKey,
       requestedBy: requestedByOf(req),
       at: now,
+      leaseUntil: new Date(now.getTime() + deps.sendLeaseMs),
     });
     if (row.kind === 'duplicate') return { kind: 'duplicate', messageId: row.id };
     deps.onRecorded(target.debtor.id);
+    if (deps.checkpoint) await deps.checkpoint('intent_recorded', req.idempotencyKey);
     const d: Delivery = { req, target, template, to, rendered, provider, messageId: row.id };
     const result = await send(d);
     const at = deps.clock.now();
-    return result.ok ? recordSent(d, result, at) : recordFailed(d, result, at);
+    if (!result.ok) return recordFailed(d, result, at);
+    if (deps.checkpoint) await deps.checkpoint('provider_accepted', req.idempotencyKey);
+    const outcome = await recordSent(d, result, at);
+    if (deps.checkpoint) await deps.checkpoint('sent_recorded', req.idempotencyKey);
+    return outcome;
   }
 
   async function send(d: Delivery): Promise<SendResult> {
@@ -106,8 +121,12 @@ export function createContactDelivery(deps: ContactDeliveryDeps) {
     at: Date,
   ): Promise<ContactOutcome> {
     const { req } = d;
-    await deps.outbound.markSent(req.orgId, d.messageId, result.providerMessageId, result.status, at);
-    await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
+    // Together or not at all: a row with a provider id is answered as a duplicate from then on, so
+    // its timeline event must already be there.
+    await deps.tx(async () => {
+      await deps.outbound.markSent(req.orgId, d.messageId, result.providerMessageId, result.status, at);
+      await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
+    });
     return {
       kind: 'sent',
       messageId: d.messageId,

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ContactOutcome, ContactRequest, Messaging } from '../../channels/index.js';
+import type { ContactOutcome, ContactRequest, Messaging, SendPathCheckpoint } from '../../channels/index.js';
 import type { OutboxRow } from '../ports.js';
 import { outcomeWrite, type OutcomeContext, type OutcomeWrite } from './dispatch-outcome.js';
 import { contactRequestOf, type TemplateResolver } from './dispatch-request.js';
@@ -10,6 +10,7 @@ export interface ContactRunnerDeps {
   outcomes: OutcomeContext;
   resolveTemplate?: TemplateResolver;
   afterContact?: (row: OutboxRow, outcome: ContactOutcome) => Promise<void>;
+  checkpoint?: SendPathCheckpoint | undefined;
   log: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -38,6 +39,7 @@ export function createContactRunner(o: ContactRunnerDeps) {
       };
     }
     await o.afterContact?.(row, outcome);
+    if (o.checkpoint) await o.checkpoint('contact_returned', row.idempotencyKey);
     return outcomeWrite(o.outcomes, row, c, outcome, o.clock.now());
   }
 

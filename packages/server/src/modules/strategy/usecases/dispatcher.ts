@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { ContactOutcome, Messaging } from '../../channels/index.js';
+import type { ContactOutcome, Messaging, SendPathCheckpoint } from '../../channels/index.js';
 import type { JourneyStore, OutboxRow, OutboxStore, UnitOfWork } from '../ports.js';
 import type { Definitions } from './decide.js';
 import { createContactRunner } from './dispatch-contacts.js';
@@ -29,6 +29,8 @@ export interface DispatcherOptions {
   resolveTemplate?: TemplateResolver;
   /** Test hook: runs after the provider accepted a contact, before it is marked sent. */
   afterContact?: (row: OutboxRow, outcome: ContactOutcome) => Promise<void>;
+  /** Test hook for the crash drill (channels' `ports/send-path-checkpoint.ts`). */
+  checkpoint?: SendPathCheckpoint;
 }
 
 export interface DispatchResult {
@@ -75,6 +77,7 @@ export function createDispatcher(o: DispatcherOptions) {
   async function tick(): Promise<DispatchResult> {
     const now = o.clock.now();
     const rows = await o.outbox.claim({ owner: o.owner, now, leaseMs, limit: batchSize });
+    if (o.checkpoint && rows.length > 0) await o.checkpoint('claimed', null);
     const res: DispatchResult = { ...emptyResult(), claimed: rows.length };
     // Contacts of one account go out in order; different accounts in parallel.
     const byAccount = new Map<string, OutboxRow[]>();
@@ -94,6 +97,7 @@ export function createDispatcher(o: DispatcherOptions) {
         await contacts.deliverChunk(chunk.flat(), writes);
       }
       await recorder.record(writes, res);
+      if (o.checkpoint && writes.length > 0) await o.checkpoint('outcomes_recorded', null);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, run));
     return res;

@@ -14,10 +14,17 @@ export async function historyForDebtors(
   const r = await db.query<
     Pick<
       Row,
-      'debtor_id' | 'created_at' | 'channel' | 'account_id' | 'status' | 'outcome' | 'provider_message_id'
+      | 'debtor_id'
+      | 'created_at'
+      | 'channel'
+      | 'account_id'
+      | 'status'
+      | 'outcome'
+      | 'provider_message_id'
+      | 'idempotency_key'
     >
   >(
-    `SELECT debtor_id, created_at, channel, account_id, status, outcome, provider_message_id FROM outbound_messages
+    `SELECT debtor_id, created_at, channel, account_id, status, outcome, provider_message_id, idempotency_key FROM outbound_messages
       WHERE org_id = $1 AND debtor_id = ANY($2::text[]) AND created_at >= $3 AND created_at <= $4 ORDER BY debtor_id, created_at`,
     [orgId, [...new Set(debtorIds)], since, until],
   );
@@ -30,6 +37,7 @@ export async function historyForDebtors(
       status: x.status,
       outcome: x.outcome,
       handedToProvider: x.provider_message_id !== null || x.status !== 'failed',
+      idempotencyKey: x.idempotency_key,
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import type { ProviderId } from '@saldo/core/channels';
 import type { CallOutcome, OutboundMessageRecord } from '../../ports/contact-records.js';
-import { isoReq } from '../../../../shared/db/iso.js';
+import { iso, isoReq } from '../../../../shared/db/iso.js';
 
 /** An `outbound_messages` row as the driver returns it. */
 export type Row = {
@@ -19,6 +19,7 @@ export type Row = {
   requested_by: string;
   error: string | null;
   retryable: boolean;
+  send_lease_until: Date | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -39,6 +40,7 @@ export const toRecord = (r: Row): OutboundMessageRecord => ({
   requestedBy: r.requested_by,
   error: r.error,
   retryable: r.retryable,
+  sendLeaseUntil: iso(r.send_lease_until),
   createdAt: isoReq(r.created_at),
   updatedAt: isoReq(r.updated_at),
 });

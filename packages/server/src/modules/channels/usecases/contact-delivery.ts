@@ -44,99 +44,7 @@ interface Delivery {
  * of the key resumes it under the same message id, the provider's idempotency key.
  */
 export function createContactDelivery(deps: ContactDeliveryDeps) {
-  async function deliver(
-    req: ContactRequest,
-    target: ContactTarget,
-    template: MessageTemplate,
-    to: string,
-    now: Date,
-  ): Promise<ContactOutcome> {
-    const rendered = deps.renderer.render(req, target, template, now);
-    const provider = await deps.router.forChannel(req.orgId, req.channel);
-    const row = await deps.outbound.insertOnce({
-      orgId: req.orgId,
-      debtorId: target.debtor.id,
-      accountId: req.accountId,
-      channel: req.channel,
-      templateId: template.id,
-      recipient: to,
-      provider: provider.id,
-      idempotencyKey: req.idempotencyKey,
-      requestedBy: requestedByOf(req),
-      at: now,
-      leaseUntil: new Date(now.getTime() + deps.sendLeaseMs),
-    });
-    if (row.kind === 'duplicate') return { kind: 'duplicate', messageId: row.id };
-    deps.onRecorded(target.debtor.id);
-    if (deps.checkpoint) await deps.checkpoint('intent_recorded', req.idempotencyKey);
-    const d: Delivery = { req, target, template, to, rendered, provider, messageId: row.id };
-    const result = await send(d);
-    const at = deps.clock.now();
-    if (!result.ok) return recordFailed(d, result, at);
-    if (deps.checkpoint) await deps.checkpoint('provider_accepted', req.idempotencyKey);
-    const outcome = await recordSent(d, result, at);
-    if (deps.checkpoint) await deps.checkpoint('sent_recorded', req.idempotencyKey);
-    return outcome;
-  }
-
-  async function send(d: Delivery): Promise<SendResult> {
-    const voiceScriptId = await deps.renderer.storeVoiceScript(d.req, d.target, d.messageId, d.rendered);
-    const msg = outboundMessage(d, voiceScriptId);
-    try {
-      return await d.provider.send(msg);
-    } catch (e) {
-      return {
-        ok: false,
-        reason: 'provider_error',
-        detail: e instanceof Error ? e.message : String(e),
-        retryable: true,
-      };
-    }
-  }
-
-  async function recordFailed(
-    d: Delivery,
-    result: Extract<SendResult, { ok: false }>,
-    at: Date,
-  ): Promise<ContactOutcome> {
-    await deps.outbound.markFailed(
-      d.req.orgId,
-      d.messageId,
-      `${result.reason}: ${result.detail}`,
-      result.retryable,
-      at,
-    );
-    deps.log('contact failed at the provider', {
-      messageId: d.messageId,
-      provider: d.provider.id,
-      reason: result.reason,
-      retryable: result.retryable,
-    });
-    return { kind: 'failed', reason: result.reason, retryable: result.retryable, at: at.toISOString() };
-  }
-
-  async function recordSent(
-    d: Delivery,
-    result: Extract<SendResult, { ok: true }>,
-    at: Date,
-  ): Promise<ContactOutcome> {
-    const { req } = d;
-    // Together or not at all: a row with a provider id is answered as a duplicate from then on, so
-    // its timeline event must already be there.
-    await deps.tx(async () => {
-      await deps.outbound.markSent(req.orgId, d.messageId, result.providerMessageId, result.status, at);
-      await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
-    });
-    return {
-      kind: 'sent',
-      messageId: d.messageId,
-      providerMessageId: result.providerMessageId,
-      channel: req.channel,
-      at: at.toISOString(),
-    };
-  }
-
-  return { deliver };
+  return { deliver: deliver.bind(null, deps) };
 }
 export type ContactDelivery = ReturnType<typeof createContactDelivery>;
 
@@ -187,5 +95,100 @@ function sentTimelineEvent(d: Delivery, providerMessageId: string, at: Date): Ne
       to: d.to,
       requestedBy: req.requestedBy,
     },
+  };
+}
+
+async function deliver(
+  deps: ContactDeliveryDeps,
+  req: ContactRequest,
+  target: ContactTarget,
+  template: MessageTemplate,
+  to: string,
+  now: Date,
+): Promise<ContactOutcome> {
+  const rendered = deps.renderer.render(req, target, template, now);
+  const provider = await deps.router.forChannel(req.orgId, req.channel);
+  const row = await deps.outbound.insertOnce({
+    orgId: req.orgId,
+    debtorId: target.debtor.id,
+    accountId: req.accountId,
+    channel: req.channel,
+    templateId: template.id,
+    recipient: to,
+    provider: provider.id,
+    idempotencyKey: req.idempotencyKey,
+    requestedBy: requestedByOf(req),
+    at: now,
+    leaseUntil: new Date(now.getTime() + deps.sendLeaseMs),
+  });
+  if (row.kind === 'duplicate') return { kind: 'duplicate', messageId: row.id };
+  deps.onRecorded(target.debtor.id);
+  if (deps.checkpoint) await deps.checkpoint('intent_recorded', req.idempotencyKey);
+  const d: Delivery = { req, target, template, to, rendered, provider, messageId: row.id };
+  const result = await send(deps, d);
+  const at = deps.clock.now();
+  if (!result.ok) return recordFailed(deps, d, result, at);
+  if (deps.checkpoint) await deps.checkpoint('provider_accepted', req.idempotencyKey);
+  const outcome = await recordSent(deps, d, result, at);
+  if (deps.checkpoint) await deps.checkpoint('sent_recorded', req.idempotencyKey);
+  return outcome;
+}
+
+async function send(deps: ContactDeliveryDeps, d: Delivery): Promise<SendResult> {
+  const voiceScriptId = await deps.renderer.storeVoiceScript(d.req, d.target, d.messageId, d.rendered);
+  const msg = outboundMessage(d, voiceScriptId);
+  try {
+    return await d.provider.send(msg);
+  } catch (e) {
+    return {
+      ok: false,
+      reason: 'provider_error',
+      detail: e instanceof Error ? e.message : String(e),
+      retryable: true,
+    };
+  }
+}
+
+async function recordFailed(
+  deps: ContactDeliveryDeps,
+  d: Delivery,
+  result: Extract<SendResult, { ok: false }>,
+  at: Date,
+): Promise<ContactOutcome> {
+  await deps.outbound.markFailed(
+    d.req.orgId,
+    d.messageId,
+    `${result.reason}: ${result.detail}`,
+    result.retryable,
+    at,
+  );
+  deps.log('contact failed at the provider', {
+    messageId: d.messageId,
+    provider: d.provider.id,
+    reason: result.reason,
+    retryable: result.retryable,
+  });
+  return { kind: 'failed', reason: result.reason, retryable: result.retryable, at: at.toISOString() };
+}
+
+async function recordSent(
+  deps: ContactDeliveryDeps,
+  d: Delivery,
+  result: Extract<SendResult, { ok: true }>,
+  at: Date,
+): Promise<ContactOutcome> {
+  const { req } = d;
+  // Together or not at all: a row with a provider id is answered as a duplicate from then on, so
+  // its timeline event must already be there.
+  await deps.tx(async () => {
+    await deps.outbound.markSent(req.orgId, d.messageId, result.providerMessageId, result.status, at);
+    await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
+  });
+  return {
+    kind: 'sent',
+    messageId: d.messageId,
+    providerMessageId: result.providerMessageId,
+    channel: req.channel,
+    at: at.toISOString(),
   };
 }

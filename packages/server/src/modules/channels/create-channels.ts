@@ -246,6 +246,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     router,
     voiceScripts,
     clock,
+    tx: (fn) => db.transaction(() => fn()),
     catalog: templates.catalog,
     paymentLinks: createPaymentLinks({ publicUrl, secret: derive('saldo/payment-links/v1') }),
     ...(o.compliance ? { compliance: o.compliance } : {}),

@@ -24,7 +24,7 @@ import type { ContactTargetStore, OutboundMessageStore } from '../channels/index
 import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import strategyRoutes from './routes.js';
-import type { Messaging } from '../channels/index.js';
+import type { Messaging, SendPathCheckpoint } from '../channels/index.js';
 import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS } from '../channels/index.js';
 import { createStrategies, type ComplianceProbe } from './usecases/strategies.js';
 
@@ -49,6 +49,8 @@ export interface BuildEngineOptions {
     leaseMs?: number;
     maxAttempts?: number;
     backoffMs?: (n: number) => number;
+    /** Test hook for the crash drill. */
+    checkpoint?: SendPathCheckpoint;
   };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;

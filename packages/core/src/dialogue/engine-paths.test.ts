@@ -68,7 +68,7 @@ describe('paths that stop contact', () => {
     const p = afterVerification(es, 'es', [
       ['ya pague, dejen de molestar', nlu('stop_contact', {}, ['already_paid'])],
     ]);
-    expect(types(p)).toEqual(['already_paid_claim', 'handoff', 'opt_out']);
+    expect(types(p)).toEqual(['already_paid_claim', 'pause_collection', 'handoff', 'opt_out']);
     expect(p.conversation.state).toBe('closed');
   });
 
@@ -114,6 +114,8 @@ describe('claims', () => {
     (lang, ctx, text, said) => {
       const p = afterVerification(ctx, lang, [[text, nlu('already_paid', { date: '2026-11-20' })]]);
       expect(p.actions[0]).toEqual({ type: 'already_paid_claim', date: '2026-11-20' });
+      // Collection waits two weeks while a person looks for the payment (a pause the policy allows).
+      expect(p.actions[1]).toEqual({ type: 'pause_collection', until: '2026-12-08' });
       expect(p.actions.at(-1)).toMatchObject({ type: 'handoff', queue: 'payments' });
       expect(p.said[0]).toMatch(said);
       expect(p.conversation.state).toBe('handed_off');
@@ -134,7 +136,8 @@ describe('claims', () => {
     'dispute (%s): recorded, handed to disputes, with the validation information of the country',
     (lang, ctx, text, info) => {
       const p = afterVerification(ctx, lang, [[text, nlu('dispute')]]);
-      expect(types(p)[0]).toBe('dispute');
+      expect(types(p)).toEqual(['dispute', 'pause_collection', 'handoff']);
+      expect(p.actions[1]).toEqual({ type: 'pause_collection', until: '2026-12-24' });
       expect(p.actions.at(-1)).toMatchObject({ type: 'handoff', queue: 'disputes' });
       expect(p.said[0]).toMatch(info);
       expect(p.said[0]).toContain('Banco Ejemplo');

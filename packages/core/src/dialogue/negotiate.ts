@@ -166,7 +166,6 @@ export function plan(s: StepState, r: Reading): void {
     const first = (s.conv.signals.hardship ? offered.hardship.plans : offered.plans)[0];
     if (first) {
       say(s, 'plan_offer', { agreement: describe(s, first) });
-      say(s, 'confirm_question');
       awaitYes(s, first);
       return;
     }
@@ -190,7 +189,6 @@ export function settlement(s: StepState, r: Reading): void {
   const first = offered.plans[0];
   if (first) {
     say(s, 'plan_offer', { agreement: describe(s, first) });
-    say(s, 'confirm_question');
     awaitYes(s, first);
   } else say(s, 'how_to_resolve');
 }

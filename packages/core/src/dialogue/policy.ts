@@ -1,10 +1,8 @@
 /**
  * The engine's one door to the offer policy: every promise, plan, settlement and pause it emits is
  * the agreement `checkProposal` accepted, checked again at the moment the debtor confirms it.
- *
- * Until the offer functions land in `core/offers`, this door is shut: every proposal is refused
- * with no counter-offer and nothing is offered, so the engine can never write an agreement.
  */
+import { checkProposal, offersFor, proposalOf } from '../offers/index.js';
 import type { Agreement, OfferAccount, Offers, Proposal, ProposalCheck } from '../offers/types.js';
 import type { StepState } from './step-state.js';
 
@@ -20,28 +18,15 @@ export function offerAccount(s: StepState): OfferAccount {
   };
 }
 
-export function check(_s: StepState, _proposal: Proposal): ProposalCheck {
-  return {
-    accepted: false,
-    refusals: [{ code: 'invalid', message: 'offers are not available yet' }],
-    counter: null,
-  };
+export function check(s: StepState, proposal: Proposal): ProposalCheck {
+  return checkProposal(offerAccount(s), proposal, s.ctx.policy, s.ctx.now);
 }
 
 export function currentOffers(s: StepState): Offers {
-  return {
-    promise: {
-      latestDate: s.today,
-      minAmountMinor: s.ctx.account.balanceMinor,
-      fullAmountMinor: s.ctx.account.balanceMinor,
-    },
-    plans: [],
-    settlement: null,
-    hardship: { maxPauseUntil: s.today, plans: [], referral: null },
-  };
+  return offersFor(offerAccount(s), s.ctx.policy, s.ctx.now);
 }
 
+/** An agreement offered earlier, checked again now: the accepted one, or what the policy allows instead. */
 export function recheck(s: StepState, agreement: Agreement): ProposalCheck {
-  void agreement;
-  return check(s, { kind: 'pause', days: 0 });
+  return check(s, proposalOf(agreement, offerAccount(s), s.ctx.now));
 }

@@ -6,7 +6,9 @@ import type { NluEntities } from '../nlu/schema.js';
 import type { Intent } from '../nlu/intents.js';
 import type { NluResult } from '../nlu/parse.js';
 import type { TwoWayChannel } from '../channels/channel.js';
-import type { OfferPolicy } from '../offers/types.js';
+import { defaultOfferPolicy } from '../offers/default-policy.js';
+import type { OfferPolicy, Proposal } from '../offers/types.js';
+import { civilDaysBetween } from '../calendar/civil.js';
 import { newConversation } from './conversation.js';
 import { step } from './engine.js';
 import type { Conversation, DialogueAccount, DialogueAction, DialogueContext, Reply } from './types.js';
@@ -14,42 +16,8 @@ import type { Conversation, DialogueAccount, DialogueAction, DialogueContext, Re
 /** Tuesday 24 November 2026, 10:00 in Mexico City, 11:00 in New York. */
 export const testNow = Date.UTC(2026, 10, 24, 16, 0, 0);
 
-export const testPolicy: OfferPolicy = {
-  promises: { maxDaysAhead: 30, minPartialBps: 1000 },
-  plans: {
-    frequencies: ['weekly', 'fortnightly', 'monthly'],
-    maxInstallments: 12,
-    maxDurationDays: 365,
-    minInstallmentBps: 500,
-    firstDueWithinDays: 30,
-  },
-  settlements: {
-    bands: [
-      { fromDpd: 0, floorBps: null },
-      { fromDpd: 90, floorBps: 7000 },
-      { fromDpd: 180, floorBps: 6000 },
-    ],
-    validDays: 7,
-    approvalBelowBps: 6500,
-  },
-  hardship: {
-    maxPauseDays: 30,
-    plan: {
-      frequencies: ['weekly', 'fortnightly', 'monthly'],
-      maxInstallments: 24,
-      maxDurationDays: 730,
-      minInstallmentBps: 200,
-      firstDueWithinDays: 45,
-    },
-    referral: {
-      MX: { es: 'CONDUSEF, 55 5340 0999, condusef.gob.mx', en: 'CONDUSEF, 55 5340 0999, condusef.gob.mx' },
-      US: {
-        es: 'asesoría de crédito sin fines de lucro: nfcc.org',
-        en: 'nonprofit credit counselling: nfcc.org',
-      },
-    },
-  },
-};
+/** The policy every organisation starts with (ADR 0009): the tests hold the engine to its real defaults. */
+export const testPolicy: OfferPolicy = defaultOfferPolicy;
 
 export function nlu(intent: Intent, entities: NluEntities = {}, secondary?: Intent[]): NluResult {
   return { intent, confidence: 0.95, lang: 'es', entities, ...(secondary ? { secondary } : {}) };
@@ -134,3 +102,37 @@ export function texts(p: Played): string[] {
  */
 export const debtWords =
   /\b(deuda\w*|adeud\w*|debe\w*|saldo\w*|cobr\w*|pago\w*|pagar|vencid\w*|atrasad\w*|credito\w*|prestamo\w*|monto\w*|importe\w*|acreedor\w*|moros\w*|cuenta|debt\w*|owe\w*|owing|balance\w*|collect\w*|payment\w*|pay|paid|overdue|past due|credit\w*|loan\w*|amount\w*|account\w*|delinquen\w*|arrears)\b/;
+
+/**
+ * The proposal an emitted action stands for, to ask `checkProposal` whether it would accept it: a
+ * promise action is one part (several parts of one promise are checked together by the caller).
+ */
+export function proposalOfAction(a: DialogueAction, today: string): Proposal | null {
+  switch (a.type) {
+    case 'promise':
+      return { kind: 'promise', parts: [{ date: a.date, amountMinor: a.amountMinor }] };
+    case 'plan':
+      return {
+        kind: 'plan',
+        frequency: a.frequency,
+        installmentMinor: a.schedule[0]!.amountMinor,
+        installments: a.installments,
+        firstDue: a.firstDue,
+      };
+    case 'settlement':
+    case 'settlement_offer':
+      return { kind: 'settlement', amountMinor: a.amountMinor };
+    case 'pause_collection':
+      return { kind: 'pause', days: civilDaysBetween(today, a.until) };
+    default:
+      return null;
+  }
+}
+
+/** The promise actions of one step as the one proposal they were accepted as. */
+export function promiseProposal(actions: readonly DialogueAction[]): Proposal | null {
+  const parts = actions.flatMap((a) =>
+    a.type === 'promise' ? [{ date: a.date, amountMinor: a.amountMinor }] : [],
+  );
+  return parts.length > 0 ? { kind: 'promise', parts } : null;
+}

@@ -53,10 +53,10 @@ export const esCatalog = {
   ask_promise_date: '¿Qué día podría pagar {amount}?',
   confirm_question: '¿Lo confirmo?',
   confirm_again: '¿Confirmo {agreement}? Responda sí o no.',
-  proposal_confirm: 'Sería {agreement}.',
+  proposal_confirm: 'Quedaría así: {agreement}.',
   counter_offer: 'Así no me es posible ({reason}), pero puedo ofrecerle {agreement}.',
   no_counter: 'Así no me es posible ({reason}).',
-  plan_offer: 'Puedo ofrecerle {agreement}. También puede decirme cuánto podría pagar.',
+  plan_offer: 'Puedo ofrecerle {agreement}. ¿Le sirve? Si no, dígame cuánto podría pagar.',
   settlement_offer: 'Puedo ofrecerle {agreement}.',
   settlement_unavailable: 'Por ahora no puedo ofrecer un descuento sobre el saldo.',
   plan_done: 'Listo, su plan quedó registrado: {agreement}. Le recordaremos cada pago antes de la fecha.',
@@ -74,7 +74,8 @@ export const esCatalog = {
     'Le enviaremos por escrito el detalle de la deuda: el acreedor ({creditor}), el monto y cómo se calculó. Una persona de nuestro equipo revisará su caso.',
   hardship_empathy: 'Lamento mucho lo que está pasando. No tiene que resolverlo todo hoy.',
   hardship_options: 'Si le ayuda, puedo ofrecerle {options}. ¿Le interesa alguna de estas opciones?',
-  hardship_referral: 'También puede pedir orientación gratuita: {referral}',
+  /** The policy's referral text for the debtor's country: a whole sentence. */
+  hardship_referral: '{referral}',
   payment_link: 'Aquí tiene el enlace para pagar de forma segura: {link}',
   payment_link_soon: 'Le enviamos enseguida el enlace seguro para pagar por este medio.',
   refuse_soft:

@@ -11,3 +11,13 @@ export { maxIdentityTries } from './verify.js';
 export { maxNotUnderstood, maxAbuse } from './conversation-paths.js';
 export { alreadyPaidPauseDays, disputePauseDays } from './claims.js';
 export * from './replies/index.js';
+export {
+  ReplayInput,
+  ReplayAccount,
+  ReplayIdentity,
+  replayConversation,
+  replayContext,
+  replayDefaults,
+  type ReplayResult,
+  type ReplayOptions,
+} from './replay.js';

@@ -102,7 +102,9 @@ function unverifiedTurn(s: StepState, r: Reading): void {
       contactPreference(s, r);
       return ask(s, false);
     case 'request_info':
-      say(s, 'who_we_are', { collector: s.ctx.account.collectorName });
+      // The first message says who writes anyway; later ones answer "who is this?" before asking again.
+      if (s.conv.verification.asked !== null)
+        say(s, 'who_we_are', { collector: s.ctx.account.collectorName });
       return ask(s, false);
     default:
       break;

@@ -93,7 +93,7 @@ describe('identity verification', () => {
       { lang: 'en', channel: 'sms' },
     );
     const [ask, disclosure, later] = p.replies.map((r) => r[0]!);
-    expect(ask!.text).toMatch(/This is Grupo Norte/);
+    expect(ask!.text).toMatch(/^Hi, this is Grupo Norte\. To protect/);
     expect(ask!.text).not.toMatch(/debt|collect|\$/i);
     expect(ask!.content.miniMiranda).toBe(false);
     expect(disclosure!.text).toContain('attempt to collect a debt');
@@ -125,5 +125,17 @@ describe('identity verification', () => {
     const p = play(testContext(), [['bueno?', nlu('smalltalk')]], { channel: 'voicebot' });
     expect(texts(p)[0]).not.toContain('BAJA');
     expect(p.replies[0]![0]!.content.optOutInstructions).toBe(false);
+  });
+});
+
+describe('"who is this?" before verification', () => {
+  it('is answered by the introduction the first time, and by who writes later', () => {
+    const p = play(testContext(), [
+      ['quien es?', nlu('request_info')],
+      ['quien habla?', nlu('request_info')],
+    ]);
+    expect(texts(p)[0]).toMatch(/^Hola, le escribe Grupo Norte\. Para proteger/);
+    expect(texts(p)[0].match(/Grupo Norte/g)).toHaveLength(1);
+    expect(texts(p)[1]).toMatch(/^Le escribe Grupo Norte\. Por seguridad/);
   });
 });

@@ -234,3 +234,15 @@ describe('hardship options', () => {
     expect(p.said[0]).toMatch(/orientación gratuita, la CONDUSEF/);
   });
 });
+
+describe('dated parts read as a plan by the NLU', () => {
+  it('"half on friday and the other half on the 15th" is a promise in two parts', () => {
+    const p = afterVerification(en, 'en', [
+      ['half on friday and the other half on the 15th', nlu('payment_plan', { date: '2026-11-27' })],
+    ]);
+    expect(p.actions).toEqual([
+      { type: 'promise', date: '2026-11-27', amountMinor: 62500, currency: 'USD' },
+      { type: 'promise', date: '2026-12-15', amountMinor: 62500, currency: 'USD' },
+    ]);
+  });
+});

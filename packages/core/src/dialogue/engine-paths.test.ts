@@ -298,3 +298,15 @@ describe('conversation paths', () => {
     expect(p.perTurn[2]).toEqual([{ type: 'opt_out', channel: 'whatsapp' }]);
   });
 });
+
+describe('refusing the channel in use', () => {
+  it('"mandame un mail mejor, por acá no": the preference, and the opt-out of the channel the message came on', () => {
+    const p = afterVerification(es, 'es', [
+      ['mandame un mail mejor, por aca no', nlu('contact_preference', { channel: 'email' })],
+    ]);
+    expect(p.actions).toEqual([
+      { type: 'contact_preference', channel: 'email' },
+      { type: 'opt_out', channel: 'whatsapp' },
+    ]);
+  });
+});

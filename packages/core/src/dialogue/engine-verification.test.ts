@@ -135,7 +135,7 @@ describe('"who is this?" before verification', () => {
       ['quien habla?', nlu('request_info')],
     ]);
     expect(texts(p)[0]).toMatch(/^Hola, le escribe Grupo Norte\. Para proteger/);
-    expect(texts(p)[0].match(/Grupo Norte/g)).toHaveLength(1);
+    expect(texts(p)[0]!.match(/Grupo Norte/g)).toHaveLength(1);
     expect(texts(p)[1]).toMatch(/^Le escribe Grupo Norte\. Por seguridad/);
   });
 });

@@ -18,7 +18,16 @@ import {
 } from './conversation-paths.js';
 import { debtorLocalNow, debtorToday } from './dates.js';
 import { hardship } from './hardship.js';
-import { declinePending, finalize, frequencyIn, plan, promise, settlement, takeChoice } from './negotiate.js';
+import {
+  datedParts,
+  declinePending,
+  finalize,
+  frequencyIn,
+  plan,
+  promise,
+  settlement,
+  takeChoice,
+} from './negotiate.js';
 import { readTurn, type Reading } from './reading.js';
 import { composeReply } from './replies/compose.js';
 import { describeAgreement, replyFormat } from './replies/render.js';
@@ -141,7 +150,8 @@ function byIntent(s: StepState, r: Reading): void {
     case 'pay_now':
       return paymentLink(s);
     case 'payment_plan':
-      return plan(s, r);
+      // "La mitad el viernes y la otra mitad el 15": dated parts are a promise, not a plan.
+      return datedParts(s, r) >= 2 ? promise(s, r) : plan(s, r);
     case 'settlement':
       return settlement(s, r);
     case 'already_paid':

@@ -120,9 +120,9 @@ function propose(s: StepState, proposal: Proposal): void {
   awaitYes(s, result.agreement);
 }
 
-export function promise(s: StepState, r: Reading): void {
+function promiseIn(s: StepState, r: Reading) {
   const a = s.ctx.account;
-  const read = readPromise({
+  return readPromise({
     folded: r.folded,
     lang: s.format.lang,
     local: s.local,
@@ -131,6 +131,15 @@ export function promise(s: StepState, r: Reading): void {
     balanceMinor: a.balanceMinor,
     currency: a.currency,
   });
+}
+
+/** How many dated payments a message names. */
+export function datedParts(s: StepState, r: Reading): number {
+  return promiseIn(s, r).parts.length;
+}
+
+export function promise(s: StepState, r: Reading): void {
+  const read = promiseIn(s, r);
   const draft = s.conv.draft;
   s.conv.draft = null;
   if (read.parts.length > 0) {

@@ -9,6 +9,7 @@ import type { LocalNow } from '../nlu/civil.js';
 import { extractDate } from '../nlu/date.js';
 import type { Language } from '../nlu/intents.js';
 import { variantFor } from '../nlu/locale.js';
+import { parseNumeral } from '../nlu/numbers.js';
 import type { PromisePart } from '../offers/types.js';
 import { firstOfNextMonth } from './dates.js';
 
@@ -51,10 +52,25 @@ export function toMinor(major: number, currency: string): number {
   return Math.round(major * 10 ** exp);
 }
 
+/**
+ * A bare number right after a paying verb ("le doy 2000", "I can send 1999"): an amount, though the
+ * NLU's extractor reads a four-digit number alone as a year.
+ */
+const paidNumber =
+  /\b(?:doy|pago|deposito|abono|mando|transfiero|envio|dare|pagare|pay|send|give|do|transfer|deposit)\s+\$?\s?(\d[\d.,]*)\b/;
+
+function amountOf(text: string, p: PromiseInput): number | undefined {
+  const amount = extractAmount(text, variantFor(p.timeZone, p.lang), p.lang);
+  if (amount && amount.value > 0) return toMinor(amount.value, p.currency);
+  const raw = paidNumber.exec(text)?.[1];
+  const value = raw === undefined ? undefined : parseNumeral(raw);
+  return value !== undefined && value > 0 ? toMinor(value, p.currency) : undefined;
+}
+
 function readClause(text: string, p: PromiseInput): Clause {
   const c: Clause = {};
-  const amount = extractAmount(text, variantFor(p.timeZone, p.lang), p.lang);
-  if (amount && amount.value > 0) c.amountMinor = toMinor(amount.value, p.currency);
+  const amountMinor = amountOf(text, p);
+  if (amountMinor !== undefined) c.amountMinor = amountMinor;
   else if (restWords.test(text)) c.word = 'rest';
   else if (halfWords.test(text)) c.word = 'half';
   else if (allWords.test(text)) c.word = 'all';

@@ -47,9 +47,13 @@ const refusedChannels: ReadonlyArray<[RegExp, PreferenceChannel]> = [
   [/\b(no (me escriban |mas )?(por )?whats?app|dejen de escribir(me)? por whats?app)\b/, 'whatsapp'],
 ];
 
-function refusedChannel(folded: string): PreferenceChannel | null {
+/** "Por acá no", "not here": the channel the message came through is the one refused. */
+const hereRefused =
+  /\b(por (aca|aqui|este medio) no|no (por|en) (aca|aqui|este medio)|not (here|on here|this way))\b/;
+
+function refusedChannel(folded: string, current: PreferenceChannel | null): PreferenceChannel | null {
   for (const [re, channel] of refusedChannels) if (re.test(folded)) return channel;
-  return null;
+  return hereRefused.test(folded) ? current : null;
 }
 
 export function readTurn(text: string, channel: TwoWayChannel, understanding: NluResult): Reading {
@@ -57,11 +61,12 @@ export function readTurn(text: string, channel: TwoWayChannel, understanding: Nl
   const nluIntent: Intent = isIntent(understanding.intent) ? understanding.intent : 'unknown';
   const secondary = understanding.secondary ?? [];
   const optingOut = nluIntent === 'stop_contact' || secondary.includes('stop_contact');
+  const current = preferenceChannelOf(channel);
   let optOut: PreferenceChannel | null = null;
-  if (optingOut) {
-    // A redirection ("text me, don't call") withdraws only the channel it refuses.
-    const named = refusedChannel(folded);
-    optOut = nluIntent === 'contact_preference' ? named : (named ?? preferenceChannelOf(channel));
+  if (optingOut || nluIntent === 'contact_preference') {
+    // A redirection ("text me, don't call"; "mandame un mail, por acá no") withdraws only the channel it refuses.
+    const named = refusedChannel(folded, current);
+    optOut = nluIntent === 'contact_preference' ? named : (named ?? current);
   }
   const attorney = attorneyWords.test(folded) && !bankruptcyWords.test(folded);
   return {

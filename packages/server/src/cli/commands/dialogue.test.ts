@@ -112,3 +112,16 @@ describe('saldo dialogue replay', () => {
     );
   });
 });
+
+describe('saldo dialogue eval', () => {
+  it('runs the dev split through replay and reports accuracy per path', async () => {
+    const { lines } = await run(['dialogue', 'eval', '--json'], '');
+    const report = lines[0].dev;
+    expect(report.n).toBeGreaterThanOrEqual(100);
+    expect(Object.keys(report.byPath)).toEqual(
+      expect.arrayContaining(['promise', 'plan', 'opt_out', 'dispute']),
+    );
+    expect(report.accuracy).toBeGreaterThan(0.8);
+    expect(lines[0].heldout).toBeUndefined();
+  });
+});

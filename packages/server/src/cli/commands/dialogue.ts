@@ -5,6 +5,13 @@ import { parseInstant } from '@saldo/core/calendar';
 import { ReplayInput, replayConversation } from '@saldo/core/dialogue';
 import type { NluModel } from '@saldo/core/nlu';
 import { defaultOfferPolicy, parseOfferPolicy, type OfferPolicy } from '@saldo/core/offers';
+import {
+  dialogueReport,
+  dialogueSplits,
+  readDialogueSet,
+  scoreCase,
+  type DialogueReport,
+} from '@saldo/models/dialogue';
 import type { CliIo } from '../io.js';
 import { loadConfig } from '../../platform/config.js';
 
@@ -70,6 +77,43 @@ async function runReplay(io: CliIo, opts: { now: string; policy?: string; model?
   if (failed) io.setExitCode(1);
 }
 
+/** The instant the conversation set is written for ("el viernes" is 2026-11-27). */
+export const dialogueSetNow = '2026-11-24T16:00:00Z';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The report as a table: overall, per language, per path, and the misses when asked for. */
+export function formatDialogueReport(title: string, r: DialogueReport, misses: boolean): string {
+  const out = [`Dialogue set (${title}): ${r.correct}/${r.n} conversations right, ${pct(r.accuracy)}`];
+  for (const [lang, t] of Object.entries(r.byLanguage))
+    out.push(`  ${lang}: ${t.correct}/${t.n} ${pct(t.accuracy)}`);
+  out.push('  path                  right   accuracy');
+  for (const [path, t] of Object.entries(r.byPath).sort(([a], [b]) => a.localeCompare(b)))
+    out.push(`  ${path.padEnd(20)} ${`${t.correct}/${t.n}`.padStart(6)}   ${pct(t.accuracy)}`);
+  if (misses) for (const m of r.misses) out.push(`  ✗ ${m.id}: ${m.problems.join('; ')}`);
+  return out.join('\n');
+}
+
+async function runEval(
+  io: CliIo,
+  opts: { split: string; json?: boolean; misses?: boolean; policy?: string; model?: string },
+): Promise<void> {
+  const splits = opts.split === 'all' ? dialogueSplits : dialogueSplits.filter((s) => s === opts.split);
+  if (splits.length === 0) throw new Error(`--split: expected dev, heldout or all, got "${opts.split}"`);
+  const now = parseNow(dialogueSetNow);
+  const [policy, model] = await Promise.all([loadPolicy(opts.policy), loadModel(io, opts.model)]);
+  const reports: Record<string, DialogueReport> = {};
+  for (const split of splits) {
+    const cases = await readDialogueSet(split);
+    const outcomes = cases.map((c) => scoreCase(c, replayConversation(c.input, { model, policy, now })));
+    reports[split] = dialogueReport(cases, outcomes);
+  }
+  if (opts.json) io.stdout.write(`${JSON.stringify(reports)}\n`);
+  else
+    for (const [split, r] of Object.entries(reports))
+      io.stdout.write(`${formatDialogueReport(split, r, opts.misses === true)}\n`);
+}
+
 export function register(program: Command, io: CliIo) {
   const dialogue = program
     .command('dialogue')
@@ -83,4 +127,21 @@ export function register(program: Command, io: CliIo) {
     .option('--policy <file>', 'an offer policy (JSON); default: the default offer policy')
     .option('--model <file>', 'an NLU model written by `saldo nlu train --out` (default: the corpus model)')
     .action((o: { now: string; policy?: string; model?: string }) => runReplay(io, o));
+  dialogue
+    .command('eval')
+    .description(
+      'Runs the conversation set (packages/models/dialogue-set) through replay: accuracy per path and language',
+    )
+    .option(
+      '--split <name>',
+      'dev, heldout or all (the held-out split is for reporting, never for tuning)',
+      'dev',
+    )
+    .option('--json', 'the report as JSON')
+    .option('--misses', 'list the conversations that went wrong, and why')
+    .option('--policy <file>', 'an offer policy (JSON); default: the default offer policy')
+    .option('--model <file>', 'an NLU model written by `saldo nlu train --out`')
+    .action((o: { split: string; json?: boolean; misses?: boolean; policy?: string; model?: string }) =>
+      runEval(io, o),
+    );
 }

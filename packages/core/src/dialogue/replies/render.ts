@@ -17,15 +17,40 @@ export interface ReplyFormat {
   currency: string;
 }
 
-export function replyFormat(lang: Language, country: string, currency: string): ReplyFormat {
-  const wanted = `${lang}-${country.toUpperCase()}`;
-  let intlLocale = lang === 'en' ? 'en-US' : 'es-MX';
-  try {
-    if (Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0) intlLocale = wanted;
-  } catch {
-    // A malformed country code: keep the language's default locale.
+/**
+ * Intl objects are costly to build (tenths of a millisecond each) and immutable: one per locale,
+ * currency or pattern is kept for the process. Pure: the same input always gives the same output.
+ */
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | string>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | string>(key: string, build: () => T): T {
+  let v = intlCache.get(key) as T | undefined;
+  if (v === undefined) {
+    v = build();
+    intlCache.set(key, v);
   }
-  return { lang, locale: dialogueLocaleFor(lang, country), intlLocale, currency };
+  return v;
+}
+
+function intlLocaleFor(lang: Language, country: string): string {
+  const wanted = `${lang}-${country.toUpperCase()}`;
+  return cached(`locale:${wanted}`, () => {
+    try {
+      if (Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0) return wanted;
+    } catch {
+      // A malformed country code: keep the language's default locale.
+    }
+    return lang === 'en' ? 'en-US' : 'es-MX';
+  });
+}
+
+export function replyFormat(lang: Language, country: string, currency: string): ReplyFormat {
+  return {
+    lang,
+    locale: dialogueLocaleFor(lang, country),
+    intlLocale: intlLocaleFor(lang, country),
+    currency,
+  };
 }
 
 /** The catalogue text of a key in a locale: the locale's override, else its language's base. */
@@ -42,24 +67,34 @@ export function fill(template: string, vars: Readonly<Record<string, string>>): 
 /** @example formatMoney(485000, 'MXN', 'es-MX') // → '$4,850.00' */
 export function formatMoney(minor: number, currency: string, intlLocale: string): string {
   const exp = isCurrency(currency) ? minorUnitExponent(currency) : 2;
-  return new Intl.NumberFormat(intlLocale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  }).format(minor / 10 ** exp);
+  const format = cached(
+    `money:${intlLocale}:${currency}`,
+    () =>
+      new Intl.NumberFormat(intlLocale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: exp,
+        maximumFractionDigits: exp,
+      }),
+  );
+  return format.format(minor / 10 ** exp);
 }
 
 /** A civil date with its weekday. @example formatDate('2026-11-27', 'es-MX') // → 'viernes, 27 de noviembre' */
 export function formatDate(date: string, intlLocale: string): string {
   const day = parseCivilDate(date);
   if (day === undefined) return date;
-  return new Intl.DateTimeFormat(intlLocale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(day * DAY_MS);
+  const format = cached(
+    `date:${intlLocale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }),
+  );
+  return format.format(day * DAY_MS);
 }
 
 /** An agreement in the debtor's words: "$200.00 el viernes, 27 de noviembre y $4,650.00 el …". */

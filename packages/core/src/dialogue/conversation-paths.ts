@@ -5,7 +5,7 @@
 import type { TimeOfDay } from '../nlu/schema.js';
 import type { Reading } from './reading.js';
 import { phrases } from './replies/phrases.js';
-import { accountVars, act, handoff, say, type StepState } from './step-state.js';
+import { accountVars, act, askHowToResolve, handoff, say, type StepState } from './step-state.js';
 import { fill } from './replies/render.js';
 import type { HandoffQueue, HoursPreference } from './types.js';
 
@@ -91,7 +91,7 @@ export function paymentLink(s: StepState): void {
 
 export function requestInfo(s: StepState): void {
   say(s, 'balance_info', accountVars(s));
-  say(s, 'how_to_resolve');
+  askHowToResolve(s);
 }
 
 /** A refusal is heard, never argued: one gentle offer of a plan, then the door left open. */

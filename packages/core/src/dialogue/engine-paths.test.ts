@@ -59,9 +59,13 @@ describe('paths that stop contact', () => {
     },
   );
 
-  it('an opt-out that names another channel withdraws that one ("stop calling me")', () => {
+  it('an opt-out that names another channel withdraws that one ("stop calling me"); the chat goes on', () => {
     const p = play(es, [['dejen de llamarme', nlu('stop_contact')]], { channel: 'whatsapp' });
     expect(p.actions).toEqual([{ type: 'opt_out', channel: 'call' }]);
+    expect(texts(p)[0]).toMatch(
+      /^Entendido\. No volveremos a contactarle por teléfono\. Hola, le escribe Grupo Norte/,
+    );
+    expect(p.conversation.state).toBe('verifying');
   });
 
   it('an opt-out that also says "already paid" records the claim first (verified)', () => {
@@ -308,5 +312,16 @@ describe('refusing the channel in use', () => {
       { type: 'contact_preference', channel: 'email' },
       { type: 'opt_out', channel: 'whatsapp' },
     ]);
+  });
+});
+
+describe('after hardship', () => {
+  it('the open question no longer mentions paying the whole balance', () => {
+    const p = afterVerification(es, 'es', [
+      ['me quede sin trabajo', nlu('hardship')],
+      ['cuanto debo', nlu('request_info')],
+    ]);
+    expect(p.said[1]).toMatch(/Su saldo .* Puedo pausar el cobro un tiempo/);
+    expect(p.said.slice(1).join(' ')).not.toMatch(/pagar el total/);
   });
 });

@@ -32,7 +32,7 @@ import { readTurn, type Reading } from './reading.js';
 import { composeReply } from './replies/compose.js';
 import { describeAgreement, replyFormat } from './replies/render.js';
 import { handleStatus } from './status.js';
-import { say, type StepState } from './step-state.js';
+import { askHowToResolve, say, type StepState } from './step-state.js';
 import { optOut } from './stop-paths.js';
 import type { Conversation, DialogueContext, StepResult, Turn } from './types.js';
 import { stepLocked, stepVerifying } from './verify.js';
@@ -173,7 +173,7 @@ function byIntent(s: StepState, r: Reading): void {
     case 'deny':
       return say(s, 'refuse_ack');
     case 'affirm':
-      return say(s, 'how_to_resolve');
+      return askHowToResolve(s);
     case 'smalltalk':
       return smalltalk(s, r);
     case 'abuse':

@@ -8,7 +8,7 @@ import { currentOffers, check, recheck } from './policy.js';
 import { readPromise, toMinor } from './promise-parts.js';
 import type { Reading } from './reading.js';
 import { describeAgreement, describeRefusal } from './replies/render.js';
-import { act, handoff, money, say, type StepState } from './step-state.js';
+import { act, askHowToResolve, handoff, money, say, type StepState } from './step-state.js';
 import { extractAmount } from '../nlu/amount.js';
 import { variantFor } from '../nlu/locale.js';
 import { assertUnreachable } from '../errors/index.js';
@@ -56,7 +56,7 @@ function counter(s: StepState, result: Extract<ProposalCheck, { accepted: false 
     awaitYes(s, result.counter);
   } else {
     say(s, 'no_counter', { reason });
-    say(s, 'how_to_resolve');
+    askHowToResolve(s);
   }
 }
 
@@ -155,7 +155,7 @@ export function promise(s: StepState, r: Reading): void {
     say(s, 'ask_promise_date', { amount: money(s, read.undatedAmountMinor) });
     return;
   }
-  say(s, 'how_to_resolve');
+  askHowToResolve(s);
 }
 
 function amountIn(s: StepState, r: Reading): number | undefined {
@@ -199,7 +199,7 @@ export function settlement(s: StepState, r: Reading): void {
   if (first) {
     say(s, 'plan_offer', { agreement: describe(s, first) });
     awaitYes(s, first);
-  } else say(s, 'how_to_resolve');
+  } else askHowToResolve(s);
 }
 
 /** The debtor said no to what was offered: remember it, ask what would work. */

@@ -69,3 +69,8 @@ export function close(s: StepState): void {
   s.conv.pending = null;
   s.conv.draft = null;
 }
+
+/** The open question of what to do next; after hardship, without asking for the whole balance. */
+export function askHowToResolve(s: StepState): void {
+  say(s, s.conv.signals.hardship ? 'how_to_resolve_gently' : 'how_to_resolve');
+}

@@ -3,14 +3,18 @@
  * an opt-out, a wrong person, a death, a bankruptcy, an attorney. Each writes its status and, where
  * a person must act, hands over to the right queue.
  */
-import type { PreferenceChannel } from '../channels/channel.js';
+import { preferenceChannelOf, type PreferenceChannel } from '../channels/channel.js';
 import { phrases } from './replies/phrases.js';
 import { act, close, handoff, say, type StepState } from './step-state.js';
 
+/**
+ * Withdraws a channel. The conversation ends when it is the channel in use; "stop calling me" written
+ * on WhatsApp withdraws calls and the WhatsApp conversation goes on.
+ */
 export function optOut(s: StepState, channel: PreferenceChannel): void {
   act(s, { type: 'opt_out', channel });
   say(s, 'opt_out_done', { via: phrases[s.format.lang].via[channel] });
-  close(s);
+  if (preferenceChannelOf(s.turn.channel) === channel) close(s);
 }
 
 export function wrongParty(s: StepState): void {

@@ -7,7 +7,7 @@
 import { dobCandidates, last4Answer } from './identity-answer.js';
 import { readTurn, type Reading } from './reading.js';
 import { abuse, contactPreference, notUnderstood } from './conversation-paths.js';
-import { act, accountVars, handoff, say, type StepState } from './step-state.js';
+import { act, accountVars, askHowToResolve, handoff, say, type StepState } from './step-state.js';
 import { handleStatus } from './status.js';
 import type { IdentityKind } from './types.js';
 
@@ -73,7 +73,7 @@ export function stepVerifying(
     const deferred = s.conv.deferred;
     s.conv.deferred = null;
     if (deferred) afterVerified(s, readTurn(deferred.text, s.turn.channel, deferred.understanding));
-    else say(s, 'how_to_resolve');
+    else askHowToResolve(s);
     return;
   }
   if (s.conv.verification.tries >= maxIdentityTries) {
@@ -89,7 +89,11 @@ export function stepVerifying(
 }
 
 function unverifiedTurn(s: StepState, r: Reading): void {
-  if (handleStatus(s, r)) return;
+  if (handleStatus(s, r)) {
+    // Another channel withdrawn ("stop calling me" on WhatsApp): this conversation goes on.
+    if (s.conv.state === 'verifying') ask(s, s.conv.verification.asked === null);
+    return;
+  }
   switch (r.intent) {
     case 'talk_to_agent':
       say(s, 'handoff_person');

@@ -42,6 +42,8 @@ export const enCatalog: Readonly<Record<ReplyKey, string>> = {
   opt_out_line: 'Reply STOP to opt out.',
   how_to_resolve:
     'How would you like to resolve it? You can pay in full, choose a payment date, or ask for a payment plan.',
+  how_to_resolve_gently:
+    'What would help you most? I can pause collection for a while or look for a plan with small payments.',
   balance_info: 'Your balance with {creditor} is {balance}. This is {collector}.',
   promise_done: 'Great, it is noted: {agreement}. Thank you!',
   ask_promise_date: 'What day could you pay {amount}?',

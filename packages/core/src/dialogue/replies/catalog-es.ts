@@ -48,6 +48,8 @@ export const esCatalog = {
   opt_out_line: 'Responda BAJA para no recibir más mensajes.',
   how_to_resolve:
     '¿Cómo le gustaría resolverlo? Puede pagar el total, elegir una fecha de pago o pedir un plan en cuotas.',
+  how_to_resolve_gently:
+    '¿Qué le ayudaría más? Puedo pausar el cobro un tiempo o buscar un plan con pagos pequeños.',
   balance_info: 'Su saldo con {creditor} es de {balance}. Le escribe {collector}.',
   promise_done: 'Perfecto, queda anotado: {agreement}. ¡Gracias!',
   ask_promise_date: '¿Qué día podría pagar {amount}?',

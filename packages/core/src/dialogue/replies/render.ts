@@ -134,6 +134,5 @@ export function describeRefusal(refusals: readonly Refusal[], f: ReplyFormat): s
   if (!r) return phrases[f.lang].refusal.invalid ?? '';
   const own = phrases[f.lang].refusal[r.code];
   if (own) return own;
-  const localized = f.lang === 'es' ? (r as Refusal & { messageEs?: string }).messageEs : undefined;
-  return localized ?? r.message;
+  return f.lang === 'es' ? r.messageEs : r.message;
 }

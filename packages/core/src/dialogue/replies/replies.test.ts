@@ -4,7 +4,15 @@ import { debtWords } from '../testing.js';
 import { enCatalog } from './catalog-en.js';
 import { esCatalog, preVerificationKeys, type ReplyKey } from './catalog-es.js';
 import { dialogueLocaleFor, dialogueLocales, localeOverrides } from './overrides.js';
-import { catalogText, describeAgreement, fill, formatDate, formatMoney, replyFormat } from './render.js';
+import {
+  catalogText,
+  describeAgreement,
+  describeRefusal,
+  fill,
+  formatDate,
+  formatMoney,
+  replyFormat,
+} from './render.js';
 
 const keys = Object.keys(esCatalog) as ReplyKey[];
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -94,6 +102,12 @@ describe('formatting for the debtor locale', () => {
       replyFormat('en', 'US', 'USD'),
     );
     expect(plan).toBe('3 monthly payments of $300.00 starting Tuesday, December 1 (total $900.00)');
+  });
+
+  it('says why a proposal was refused, short, in the debtor language', () => {
+    const refusal = { code: 'date_too_far' as const, message: 'Too far', messageEs: 'Muy lejos' };
+    expect(describeRefusal([refusal], replyFormat('es', 'MX', 'MXN'))).toBe('la fecha es demasiado lejana');
+    expect(describeRefusal([refusal], replyFormat('en', 'US', 'USD'))).toBe('that date is too far away');
   });
 
   it('picks the catalogue locale per language and country', () => {

@@ -19,6 +19,7 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   bench: () => import('./commands/bench.js'),
   compliance: () => import('./commands/compliance.js'),
   nlu: () => import('./commands/nlu.js'),
+  dialogue: () => import('./commands/dialogue.js'),
   simulate: () => import('./commands/simulate.js'),
   strategy: () => import('./commands/strategy.js'),
   secrets: () => import('./commands/secrets.js'),

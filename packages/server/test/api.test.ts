@@ -93,6 +93,8 @@ describe('REST API', () => {
         { proposal: { kind: 'settlement', amountMinor: 100 } },
         ['admin', 'agent'],
       ],
+      ['POST', '/v1/settlement-offers/stl_missing/approve', undefined, ['admin', 'strategist']],
+      ['POST', '/v1/settlement-offers/stl_missing/accept', {}, ['admin', 'agent']],
       ['GET', '/v1/offers/policy', undefined, ['admin', 'strategist', 'agent', 'compliance']],
       ['PUT', '/v1/offers/policy', {}, ['admin', 'strategist']],
       ['GET', '/v1/offers/policy/versions', undefined, ['admin', 'strategist', 'agent', 'compliance']],

@@ -5,6 +5,7 @@ import type { Platform } from '../src/platform/composition-root.js';
 import type { Db } from '../src/shared/db/db.js';
 import { buildHttp } from '../src/platform/start-saldo.js';
 import { OfferRefused } from '../src/modules/record/index.js';
+import type { ManualClock } from '../src/shared/clock/manual-clock.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
@@ -14,9 +15,10 @@ describeStorage('the offer policy and its gate', (mode) => {
   let db: Db & { drop(): Promise<void> };
   let p: Platform;
   let app: FastifyInstance;
+  let clock: ManualClock;
   beforeAll(async () => {
     db = await mode.open();
-    p = (await testPlatform(db)).platform;
+    ({ platform: p, clock } = await testPlatform(db));
     app = await buildHttp(p);
   });
   afterAll(async () => {
@@ -170,6 +172,93 @@ describeStorage('the offer policy and its gate', (mode) => {
         agreement: { needsApproval: true },
         written: { kind: 'settlement', status: 'pending_approval' },
       });
+    });
+
+    it('a settlement offer below the approval share opens once a person approves it; then the debtor accepts it', async () => {
+      const { t, acc } = await oneAccount({ delinquent_since: '2026-05-01' });
+      const made = await p.record.commitAgreement(t.orgId, {
+        accountId: acc.id,
+        proposal: { kind: 'settlement', amountMinor: 650_000 },
+        actor: 'bot',
+      });
+      if (!made.accepted || made.written.kind !== 'settlement')
+        throw new Error('expected a settlement offer');
+      const id = made.written.settlementOfferId;
+      const post = (action: string, key = t.key, payload?: object) =>
+        app.inject({
+          method: 'POST',
+          url: `/v1/settlement-offers/${id}/${action}`,
+          headers: auth(key),
+          payload,
+        });
+      const early = await post('accept', t.key, {});
+      expect(early.statusCode).toBe(409);
+      expect(early.json().detail).toMatch(/pending_approval, not open/);
+      const agent = await p.auth.createApiKey(t.orgId, 'agent', 'agent');
+      expect((await post('approve', agent.key)).statusCode).toBe(403);
+      expect((await post('approve')).json()).toMatchObject({ status: 'open', amountMinor: 650_000 });
+      expect((await post('approve')).statusCode).toBe(409);
+      const accepted = await post('accept', agent.key, { channel: 'whatsapp' });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      expect(accepted.json()).toMatchObject({ status: 'accepted', expires: '2026-12-08' });
+      const summaries = (await p.record.accountTimeline(t.orgId, acc.id, { limit: 20 }))
+        .filter((e) => e.kind === 'settlement')
+        .map((e) => e.summary);
+      expect(summaries.sort()).toEqual([
+        'Settlement agreed',
+        'Settlement offer (awaiting approval)',
+        'Settlement offer approved',
+      ]);
+    });
+
+    it('refuses to accept a settlement offer once the balance changed', async () => {
+      const { t, acc } = await oneAccount({ delinquent_since: '2026-07-01' });
+      const made = await p.record.commitAgreement(t.orgId, {
+        accountId: acc.id,
+        proposal: { kind: 'settlement', amountMinor: 800_000 },
+        actor: 'agent',
+      });
+      if (!made.accepted || made.written.kind !== 'settlement')
+        throw new Error('expected a settlement offer');
+      await p.record.recordPayment(t.orgId, {
+        accountId: acc.id,
+        amountMinor: 10_000,
+        currency: 'MXN',
+        source: 'test',
+        actor: 'system',
+      });
+      const accept = p.record.acceptSettlementOffer(t.orgId, made.written.settlementOfferId, {
+        actor: 'debtor',
+      });
+      await expect(accept).rejects.toMatchObject({
+        kind: 'conflict',
+        message: expect.stringMatching(/balance changed/),
+      });
+    });
+
+    it('refuses to accept a settlement offer after its last day in the debtor calendar', async () => {
+      const { t, acc } = await oneAccount({ delinquent_since: '2026-07-01' });
+      const made = await p.record.commitAgreement(t.orgId, {
+        accountId: acc.id,
+        proposal: { kind: 'settlement', amountMinor: 800_000 },
+        actor: 'agent',
+      });
+      if (!made.accepted || made.written.kind !== 'settlement')
+        throw new Error('expected a settlement offer');
+      try {
+        const id = made.written.settlementOfferId;
+        clock.set('2026-12-09T06:30:00Z'); // 00:30 on the 9th in Mexico City: expired
+        await expect(p.record.acceptSettlementOffer(t.orgId, id, { actor: 'debtor' })).rejects.toMatchObject({
+          kind: 'conflict',
+          message: 'the offer expired on 2026-12-08',
+        });
+        clock.set('2026-12-09T05:30:00Z'); // 23:30 on the 8th there: still open
+        expect(await p.record.acceptSettlementOffer(t.orgId, id, { actor: 'debtor' })).toMatchObject({
+          status: 'accepted',
+        });
+      } finally {
+        clock.set('2026-11-24T15:00:00Z');
+      }
     });
 
     it('refuses a malformed agreement body with 400 naming the field', async () => {

@@ -11,11 +11,13 @@ import { createSqlDebtorStore } from './adapters/sql-debtor-store.js';
 import { createSqlPaymentStore } from './adapters/sql-payment-store.js';
 import { createSqlPortfolioStore } from './adapters/sql-portfolio-store.js';
 import { createSqlPromiseExpiryStore } from './adapters/sql-promise-expiry-store.js';
+import { createSqlSettlementOfferStore } from './adapters/sql-settlement-offer-store.js';
 import { createSqlTimelineStore } from './adapters/sql-timeline-store.js';
 import type { OfferPolicySource, PortfolioStore, TimelineStore } from './ports.js';
 import paymentRoutes from './routes/payment-routes.js';
 import promiseRoutes from './routes/promise-routes.js';
 import recordRoutes from './routes/record-routes.js';
+import settlementRoutes from './routes/settlement-routes.js';
 import statusRoutes from './routes/status-routes.js';
 import { expireOverduePromises } from './usecases/expire-promises.js';
 import { createRecord, type RecordService } from './usecases/record.js';
@@ -49,6 +51,7 @@ export function createRecordModule(
     timeline,
     payments: createSqlPaymentStore(db),
     agreements: createSqlAgreementStore(db),
+    settlementOffers: createSqlSettlementOfferStore(db),
     offerPolicies: deps.offerPolicies,
     clock,
   });
@@ -68,6 +71,7 @@ export function createRecordModule(
       (app) => recordRoutes(app, { record }),
       (app) => paymentRoutes(app, { record }),
       (app) => promiseRoutes(app, { record }),
+      (app) => settlementRoutes(app, { record }),
       (app) => statusRoutes(app, { record, storage: db.kind, ...config }),
     ],
   };

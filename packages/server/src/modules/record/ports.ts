@@ -257,3 +257,34 @@ export interface OfferPolicySource {
 export interface PromiseExpiryStore {
   breakOverdue(cutoffDate: string, now: Date): Promise<number>;
 }
+
+export interface SettlementOffer {
+  id: string;
+  accountId: string;
+  amountMinor: number;
+  /** The balance the offer was made on. */
+  balanceMinor: number;
+  currency: string;
+  /** The last day (debtor's calendar) the offer may be accepted and paid. */
+  expires: string;
+  needsApproval: boolean;
+  status: 'pending_approval' | 'open' | 'accepted' | 'expired' | 'withdrawn';
+  createdAt: string;
+}
+
+/** A move of a settlement offer: done, refused with the reason, or null when there is no such offer. */
+export type SettlementMove = { offer: SettlementOffer } | { refused: string } | null;
+
+/** Settlement offers after the gate wrote them (see `AgreementStore`). */
+export interface SettlementOfferStore {
+  /** A person approves an offer below the approval share: `pending_approval` → `open`. */
+  approve(p: { orgId: string; offerId: string; by: string; now: Date }): Promise<SettlementMove>;
+  /** The debtor accepts an open, unexpired offer on an unchanged balance: → `accepted`, the settlement. */
+  accept(p: {
+    orgId: string;
+    offerId: string;
+    channel: string | null;
+    actor: Actor;
+    now: Date;
+  }): Promise<SettlementMove>;
+}

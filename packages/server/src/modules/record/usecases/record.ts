@@ -8,10 +8,12 @@ import type {
   OfferPolicySource,
   PaymentStore,
   PortfolioStore,
+  SettlementOfferStore,
   TimelineStore,
 } from '../ports.js';
 import { createAgreements } from './agreements.js';
 import { recordPayment, type PaymentToRecord } from './record-payment.js';
+import { createSettlements } from './settlements.js';
 
 export interface RecordDeps {
   accounts: AccountStore;
@@ -19,6 +21,7 @@ export interface RecordDeps {
   timeline: TimelineStore;
   payments: PaymentStore;
   agreements: AgreementStore;
+  settlementOffers: SettlementOfferStore;
   offerPolicies: OfferPolicySource;
   portfolios: PortfolioStore;
   clock: Clock;
@@ -33,6 +36,7 @@ type TimelinePage = { limit: number; after?: number; order?: 'asc' | 'desc' };
 export function createRecord(deps: RecordDeps) {
   const { accounts, debtors, timeline, portfolios, clock } = deps;
   const agreements = createAgreements(deps);
+  const settlements = createSettlements({ offers: deps.settlementOffers, clock });
   return {
     listAccounts: (
       orgId: string,
@@ -81,6 +85,12 @@ export function createRecord(deps: RecordDeps) {
      * offer gate: written when accepted; refused, a value with every refusal and the counter-offer.
      */
     commitAgreement: agreements.commit,
+
+    /** A person approves a settlement offer below the policy's approval share. */
+    approveSettlementOffer: settlements.approve,
+
+    /** The debtor accepts an open settlement offer: the settlement. */
+    acceptSettlementOffer: settlements.accept,
 
     listPortfolios: (orgId: string) => portfolios.list(orgId),
     summary: (orgId: string) => accounts.summary(orgId, today(clock)),

@@ -1,5 +1,5 @@
 /**
- * Builders for offer tests (also used by the server's and the dialogue's tests).
+ * Builders for offer tests: a Mexican account, the default policy, a fixed instant.
  */
 import { defaultOfferPolicy } from './default-policy.js';
 import type { OfferAccount, OfferPolicy } from './types.js';

@@ -13,6 +13,7 @@ import type { RoutePlugin } from '../shared/http/route-kit.js';
 import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
 import { createRecordModule, type RecordService, type TimelineStore } from '../modules/record/index.js';
 import { createImportsModule, type Imports } from '../modules/imports/index.js';
+import { createOffersModule, type OffersModule } from '../modules/offers/index.js';
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
 import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
@@ -53,6 +54,8 @@ export interface CorePlatform {
   auth: Auth;
   organizations: Organizations;
   record: RecordService;
+  /** Offer policies, what may be offered on an account, and the check of a proposal (ADR 0009). */
+  offers: OffersModule;
   imports: Imports;
   compliance: ComplianceModule;
   /** The hash-chained audit trail of changes made by people and API keys. */
@@ -106,7 +109,11 @@ export async function buildCore(
   const defaultOrgId = await authModule.organizations.ensureDefault();
   if (config.secrets.bootstrapApiKey)
     await authModule.auth.ensureBootstrapKey(defaultOrgId, config.secrets.bootstrapApiKey);
-  const recordModule = createRecordModule({ db, clock }, { version, ready });
+  const offersModule = createOffersModule({ db, clock });
+  const recordModule = createRecordModule(
+    { db, clock, offerPolicies: offersModule.policies },
+    { version, ready },
+  );
   const importsModule = createImportsModule({
     db,
     clock,
@@ -127,6 +134,7 @@ export async function buildCore(
     auth: authModule.auth,
     organizations: authModule.organizations,
     record: recordModule.record,
+    offers: offersModule,
     imports: importsModule.imports,
     compliance,
     audit: auditModule.trail,
@@ -136,6 +144,7 @@ export async function buildCore(
       (app) => healthRoutes(app, { ready, version, storage: db.kind }),
       ...authModule.routes,
       ...recordModule.routes,
+      ...offersModule.routes,
       ...importsModule.routes,
       ...compliance.routes,
       ...auditModule.routes,

@@ -112,6 +112,10 @@ describe('REST API', () => {
         { kind: 'pause', days: 1 },
         ['admin', 'strategist', 'agent', 'compliance'],
       ],
+      ['GET', '/v1/accounts/acct_missing/conversations', undefined, ['admin', 'agent', 'compliance']],
+      ['GET', '/v1/debtors/dbt_missing/conversations', undefined, ['admin', 'agent', 'compliance']],
+      ['GET', '/v1/conversations/conv_missing', undefined, ['admin', 'agent', 'compliance']],
+      ['POST', '/v1/conversations/conv_missing/turns', { text: 'hola', channel: 'sms' }, ['admin', 'agent']],
     ];
     for (const [method, url, payload, allowed] of matrix) {
       for (const [role, key] of Object.entries(keys)) {

@@ -6,7 +6,7 @@ import { systemClock } from '../shared/clock/system-clock.js';
 import { openDb } from '../shared/db/open-db.js';
 import { migrate, type MigrationResult } from '../shared/db/migrate.js';
 import { pgliteMaintenanceJob } from '../shared/db/maintenance.js';
-import { identityHasher } from '../shared/crypto/deployment-secret.js';
+import { identityHasher, identityMatches } from '../shared/crypto/deployment-secret.js';
 import { loadSecretKeys, type SecretKeys } from '../shared/crypto/secret-keys.js';
 import type { PeriodicJob } from '../shared/jobs/periodic.js';
 import type { RoutePlugin } from '../shared/http/route-kit.js';
@@ -19,6 +19,7 @@ import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modu
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
 import type { Channels, ContactObserver } from '../modules/channels/index.js';
 import type { Events } from '../modules/events/index.js';
+import type { DialogueModule } from '../modules/dialogue/index.js';
 import type { BuildEngineOptions, Engine } from '../modules/strategy/index.js';
 import healthRoutes from './http/health-routes.js';
 import type { Config } from './config.js';
@@ -79,6 +80,8 @@ export interface Platform extends CorePlatform {
   engine: Engine;
   /** The domain-event consumer (the worker runs it; simulations drain it). */
   events: Events;
+  /** Conversations with the bot (received messages are answered only with SALDO_DIALOGUE=on). */
+  dialogue: DialogueModule;
 }
 
 /**
@@ -164,13 +167,20 @@ export async function buildCore(
 export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
   const { keys, db, timeline, ...core } = await buildCore(opts);
   const { clock, defaultOrgId, record, compliance } = core;
-  const [{ buildChannels, sandboxReplyIntent }, { buildEngine }, { buildEvents }, { createNluReplyReader }] =
-    await Promise.all([
-      import('../modules/channels/index.js'),
-      import('../modules/strategy/index.js'),
-      import('../modules/events/index.js'),
-      import('../modules/nlu/index.js'),
-    ]);
+  const [
+    { buildChannels, sandboxReplyIntent },
+    { buildEngine },
+    { buildEvents },
+    { createNluReplyReader },
+    { createDialogueModule },
+  ] = await Promise.all([
+    import('../modules/channels/index.js'),
+    import('../modules/strategy/index.js'),
+    import('../modules/events/index.js'),
+    import('../modules/nlu/index.js'),
+    import('../modules/dialogue/index.js'),
+  ]);
+  const dialogueOn = opts.config.dialogue.enabled;
   const channels = await buildChannels({
     db,
     clock,
@@ -198,12 +208,37 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
     promises: record,
     ...(opts.engine ?? {}),
+    // One writer per fact: with the dialogue on, it writes the agreements a reply reaches (after the
+    // identity check, through the offer gate) and journeys react to the record's promise events.
+    ...(dialogueOn ? { promiseDays: 0 } : {}),
+  });
+  // Conversations: the API (reads, turns of channels Saldo does not host) always; answering received
+  // messages only with SALDO_DIALOGUE=on.
+  const dialogue = createDialogueModule({
+    db,
+    clock,
+    messaging: channels.messaging,
+    agreements: record,
+    policyFor: (orgId, portfolioId) => core.offers.policyFor(orgId, portfolioId),
+    nlu: core.nlu,
+    identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
+    ...(opts.log
+      ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
+      : {}),
   });
   // The one event path: facts' domain events (written with the facts) → the worker → journeys.
   const events = buildEvents({
     db,
     clock,
-    handle: engine.router.handle,
+    // The dialogue answers a received message first (its turn is keyed by the inbound event, so a
+    // redelivery re-sends nothing twice); then the journeys see it. Until the consumer takes a list of
+    // handlers, the two are chained here.
+    handle: dialogueOn
+      ? async (e) => {
+          await dialogue.handle(e);
+          return engine.router.handle(e);
+        }
+      : engine.router.handle,
     tallies: engine.router.tallies,
     ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
     ...(opts.log
@@ -215,7 +250,8 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     channels,
     engine,
     events,
-    routes: [...core.routes, ...channels.routes, ...engine.routes],
+    dialogue,
+    routes: [...core.routes, ...channels.routes, ...engine.routes, ...dialogue.routes],
     jobs: [...core.jobs, ...channels.jobs, ...engine.jobs, ...events.jobs],
     async close() {
       await channels.close();

@@ -63,6 +63,9 @@ export const envSchema = z.object({
   SALDO_INBOUND_SMTP_MAX_BYTES: text('largest inbound message'),
   SALDO_INBOUND_SMTP_TLS_KEY: text('STARTTLS key file'),
   SALDO_INBOUND_SMTP_TLS_CERT: text('STARTTLS certificate file'),
+  SALDO_DIALOGUE: text(
+    'on | off (default off): the bot answers received messages (modules/dialogue) and writes the agreements it reaches',
+  ),
   SALDO_NLU_MODEL: text('a model file written by `saldo nlu train --out`'),
   SALDO_NLU_CACHE_DIR: text('where the trained NLU model is cached'),
   SALDO_NLU_CACHE: text('"off" disables the NLU model cache'),
@@ -83,6 +86,8 @@ export interface Config {
   secrets: SecretsConfig;
   channels: ChannelsConfig;
   nlu: NluConfig;
+  /** SALDO_DIALOGUE: conversations on received messages; when on, the dialogue is the one writer of agreements read in replies. */
+  dialogue: { enabled: boolean };
 }
 
 /** The root secret key's sources (shared/crypto/secret-keys.ts) and the bootstrap API key. */
@@ -135,6 +140,7 @@ export function loadConfig(
     db: { databaseUrl, dataDir },
     secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
     channels: channelsConfig(env, publicUrl, o),
+    dialogue: { enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, false) },
     nlu: {
       modelPath: env.SALDO_NLU_MODEL,
       llm: loadNluLlmConfig(env),
@@ -230,4 +236,10 @@ function channelsConfig(env: Env, publicUrl: string, o: ConfigOverrides): Channe
     ...(env.TWILIO_AGENT_NUMBER ? { agentNumber: env.TWILIO_AGENT_NUMBER } : {}),
     ...(callbackNumber ? { callbackNumber } : {}),
   };
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new SaldoError('validation', `${name} must be on or off (got ${value})`);
 }

@@ -17,11 +17,26 @@ export interface ContactRequest {
   templateId: string;
   /** Deterministic, e.g. `contact:{accountId}:{nodeId}:{attempt}`; a reused key is a duplicate, not a second contact. */
   idempotencyKey: string;
-  /** Who asked: the strategy engine, an agent, the portal. */
-  requestedBy: { kind: 'strategy' | 'agent' | 'system'; id: string };
+  /** Who asked: the strategy engine, an agent, the dialogue's bot, the portal. */
+  requestedBy: { kind: 'strategy' | 'agent' | 'dialogue' | 'system'; id: string };
   /** Extra template variables (agent name, offer details). */
   variables?: Record<string, string>;
+  /**
+   * A conversation's reply (the dialogue engine's text) sent instead of the template's body:
+   * `kind` says what it is for (the identity check before verification, the first disclosure, the
+   * conversation) and `content` what required content it carries, for the compliance check.
+   */
+  reply?: DialogueReply;
 }
+
+export interface DialogueReply {
+  text: string;
+  kind: 'identity_check' | 'disclosure' | 'conversation';
+  content: { miniMiranda: boolean; optOutInstructions: boolean };
+}
+
+/** The template id a dialogue reply is recorded under (outbound rows, refusals, timeline). */
+export const dialogueReplyTemplateId = (kind: DialogueReply['kind']) => `tpl_dialogue_${kind}`;
 
 export interface ComplianceReason {
   rule: string;

@@ -198,6 +198,7 @@ export function complianceInput(
       flags: debtorFlags(t),
     },
     history: complianceHistory(history),
-    content: contentFlags(template),
+    // A conversation's reply says itself what it carries (the engine composed it); a template is read.
+    content: req.reply ? { ...req.reply.content } : contentFlags(template),
   };
 }

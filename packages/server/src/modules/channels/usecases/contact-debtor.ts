@@ -11,6 +11,7 @@ import type {
   PaymentLinks,
 } from '../ports/contact-records.js';
 import type { ContactOutcome, ContactRequest, Messaging } from '../ports/messaging.js';
+import { dialogueReplyTemplate } from './contact-dialogue-reply.js';
 import type { SendPathCheckpoint } from '../ports/send-path-checkpoint.js';
 import type { TimelineStore } from '../../record/index.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
@@ -84,6 +85,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     req: ContactRequest,
     target: ContactTarget,
   ): MessageTemplate | Promise<MessageTemplate> {
+    if (req.reply) return dialogueReplyTemplate(req, req.reply, debtorLocale(target));
     if (!deps.catalog) return chooseTemplate(templates, req.templateId, req.channel, debtorLocale(target));
     return deps.catalog.resolve({
       orgId: req.orgId,

@@ -56,6 +56,8 @@ function render(
   template: MessageTemplate,
   now: Date,
 ): RenderedMessage {
+  // A conversation's reply is already the text: the engine wrote it for this debtor.
+  if (req.reply) return { text: req.reply.text };
   const caller = callerVariables(deps, req);
   const ctx: TemplateContext = {
     channel: template.channel,

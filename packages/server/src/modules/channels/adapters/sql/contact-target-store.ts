@@ -59,7 +59,8 @@ const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_m
        -- AND in the org-wide index, a scan of every contact point of the organisation per account.
        (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL)
                ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at, cp.kind, cp.value)
-          FROM contact_points cp WHERE cp.debtor_id = d.id) AS contact_points,
+          -- A contact point a wrong party answered on is never used again (the dialogue marks it).
+          FROM contact_points cp WHERE cp.debtor_id = d.id AND cp.wrong_party_at IS NULL) AS contact_points,
        (SELECT json_agg(json_build_object('channel', cc.channel, 'state', cc.state, 'opted_out_at', cc.opted_out_at) ORDER BY cc.channel)
           FROM channel_consents cc WHERE cc.debtor_id = d.id) AS consents
   FROM accounts a

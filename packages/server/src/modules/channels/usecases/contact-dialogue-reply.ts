@@ -1,0 +1,21 @@
+import type { MessageTemplate } from '@saldo/core/channels';
+import { dialogueReplyTemplateId, type ContactRequest, type DialogueReply } from '../ports/messaging.js';
+
+/**
+ * The stand-in template of a conversation's reply: it names the reply's kind in the outbound row,
+ * a refusal and the timeline (`tpl_dialogue_identity_check`…); the body is the reply's own text,
+ * rendered as is (contact-render.ts) and checked with the content the reply declares.
+ */
+export function dialogueReplyTemplate(
+  req: ContactRequest,
+  reply: DialogueReply,
+  locale: string,
+): MessageTemplate {
+  return {
+    id: dialogueReplyTemplateId(reply.kind),
+    purpose: 'follow_up',
+    channel: req.channel,
+    locale: /^(es|en)(-[A-Z]{2})?$/.test(locale) ? locale : locale.slice(0, 2),
+    body: reply.text,
+  };
+}

@@ -1,0 +1,64 @@
+// The dialogue module: conversations with the dialogue engine (@saldo/core/dialogue) on every
+// two-way channel — the worker's handler of received messages, the send of the bot's replies
+// through Messaging.contact, the record's side of every action, and the conversations API.
+import type { OfferPolicy } from '@saldo/core/offers';
+import type { Clock } from '../../shared/clock/clock.js';
+import type { Db } from '../../shared/db/db.js';
+import type { RoutePlugin } from '../../shared/http/route-kit.js';
+import type { Messaging } from '../channels/index.js';
+import type { NluService } from '../nlu/index.js';
+import { createSqlConversationStore } from './adapters/sql-conversation-store.js';
+import { createSqlDialogueFacts } from './adapters/sql-dialogue-facts.js';
+import { createSqlDialogueRecord } from './adapters/sql-dialogue-record.js';
+import conversationRoutes from './routes/conversation-routes.js';
+import type { AgreementWriter } from './usecases/apply-actions.js';
+import { createConversations, type Conversations } from './usecases/conversations.js';
+import type { IdentityMatcher } from './usecases/dialogue-context.js';
+import { createInboundTurnHandler } from './usecases/handle-inbound.js';
+import { createRunTurn, type RunTurn } from './usecases/run-turn.js';
+
+export interface DialogueModuleDeps {
+  db: Db;
+  clock: Clock;
+  messaging: Messaging;
+  /** The record's offer-gate writers (promises, plans, settlement offers) and the settlement's acceptance. */
+  agreements: AgreementWriter;
+  /** The offer policy in force for a portfolio (the offers module). */
+  policyFor(orgId: string, portfolioId: string): Promise<OfferPolicy>;
+  nlu(): Promise<NluService>;
+  /** Compares an identity answer with the stored HMAC (shared/crypto, current and retired keys). */
+  identityMatches: IdentityMatcher;
+  log?: (msg: string, data: Record<string, unknown>) => void;
+}
+
+export interface DialogueModule {
+  /** The domain-event handler the worker's consumer calls: received messages become turns. */
+  handle: ReturnType<typeof createInboundTurnHandler>;
+  runTurn: RunTurn;
+  conversations: Conversations;
+  routes: RoutePlugin[];
+}
+
+export function createDialogueModule(deps: DialogueModuleDeps): DialogueModule {
+  const log = deps.log ?? (() => {});
+  const conversationStore = createSqlConversationStore(deps.db);
+  const runTurn = createRunTurn({
+    conversations: conversationStore,
+    facts: createSqlDialogueFacts(deps.db),
+    record: createSqlDialogueRecord(deps.db),
+    agreements: deps.agreements,
+    policyFor: deps.policyFor,
+    nlu: deps.nlu,
+    identityMatches: deps.identityMatches,
+    tx: (fn) => deps.db.transaction(() => fn()),
+    clock: deps.clock,
+    log,
+  });
+  const conversations = createConversations({ conversations: conversationStore, runTurn });
+  return {
+    handle: createInboundTurnHandler({ runTurn, messaging: deps.messaging, log }),
+    runTurn,
+    conversations,
+    routes: [(app) => conversationRoutes(app, { conversations })],
+  };
+}

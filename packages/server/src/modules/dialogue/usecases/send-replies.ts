@@ -1,0 +1,52 @@
+import {
+  dialogueReplyTemplateId,
+  type ContactChannel,
+  type ContactOutcome,
+  type Messaging,
+} from '../../channels/index.js';
+import type { StoredConversation, StoredTurn } from '../ports.js';
+
+/** The send key of a reply: the same reply of the same turn is never a second message. */
+export const replyKey = (conversationId: string, seq: number, index: number) =>
+  `dialogue:${conversationId}:${seq}:${index}`;
+
+/** A send that may succeed later (a provider outage): the turn's event is delivered again. */
+export class ReplyNotSent extends Error {}
+
+/**
+ * Sends a turn's replies through `Messaging.contact`, the one send path: the compliance check of
+ * that contact (with the reply's kind and the content it carries), the WhatsApp service window and
+ * the SMS rules; the outbound row is written under the reply's key before the provider is called,
+ * so a retry after a crash answers from it instead of sending again.
+ */
+export async function sendReplies(
+  messaging: Messaging,
+  conversation: StoredConversation,
+  channel: ContactChannel,
+  replies: readonly StoredTurn[],
+  log: (msg: string, data: Record<string, unknown>) => void,
+): Promise<ContactOutcome[]> {
+  const outcomes: ContactOutcome[] = [];
+  for (const r of replies) {
+    if (r.replyKind === null || r.answersSeq === null || r.replyIndex === null) continue;
+    const outcome = await messaging.contact({
+      orgId: conversation.orgId,
+      accountId: conversation.accountId,
+      channel,
+      templateId: dialogueReplyTemplateId(r.replyKind),
+      idempotencyKey: replyKey(conversation.id, r.answersSeq, r.replyIndex),
+      requestedBy: { kind: 'dialogue', id: conversation.id },
+      reply: {
+        text: r.text,
+        kind: r.replyKind,
+        content: r.replyContent ?? { miniMiranda: false, optOutInstructions: false },
+      },
+    });
+    outcomes.push(outcome);
+    if (outcome.kind === 'failed' && outcome.retryable)
+      throw new ReplyNotSent(`reply ${r.seq} of ${conversation.id} not sent: ${outcome.reason}`);
+    if (outcome.kind === 'refused' || outcome.kind === 'failed')
+      log('dialogue reply not sent', { conversationId: conversation.id, seq: r.seq, outcome: outcome.kind });
+  }
+  return outcomes;
+}

@@ -139,6 +139,44 @@ describeStorage('domain-event outbox and consumer', (mode) => {
     await store.markProcessed('dead', [claimed[0]!.seq], clock.now()); // the old owner's late mark is ignored
   });
 
+  it('hands each event to every handler in order, with its seq; one failing handler retries it for all', async () => {
+    await drainAll();
+    const org = newOrg();
+    await outbox().append(
+      [1, 2].map((n) => ({ key: `h${n}`, event: event(org, n) })),
+      clock.now(),
+    );
+    const first: number[] = [];
+    const second: Array<{ n: number; seq: number }> = [];
+    let secondDown = true;
+    const c = createEventConsumer({
+      store: createSqlDomainEventStore(db),
+      clock,
+      owner: 'fan',
+      backoffMs: () => 10_000,
+      tallies: ['seen'],
+      handle: [
+        recorder(org, first),
+        async (e, meta) => {
+          if (e.orgId !== org) return null;
+          if (secondDown && (e as TestEvent).n === 2) throw new Error('second handler down');
+          second.push({ n: (e as TestEvent).n, seq: meta.seq });
+          return null;
+        },
+      ],
+    });
+    expect(await c.drain()).toMatchObject({ claimed: 2, processed: 1, failed: 1, seen: 2 });
+    secondDown = false;
+    clock.advance(10_000);
+    expect(await c.drain()).toMatchObject({ claimed: 1, processed: 1, failed: 0, seen: 1 });
+    expect(first).toEqual([1, 2, 2]); // the first handler sees the retried event again: it must be idempotent
+    expect(second.map((s) => s.n)).toEqual([1, 2]);
+    const seqs = (
+      await db.query<{ seq: string }>(`SELECT seq FROM domain_events WHERE org_id = $1 ORDER BY seq`, [org])
+    ).rows.map((r) => Number(r.seq));
+    expect(second.map((s) => s.seq)).toEqual(seqs);
+  });
+
   it('an event committed after a later one is still delivered (no cursor to skip it)', async () => {
     if (mode.name !== 'postgres') return; // needs two open transactions at once
     await drainAll();

@@ -9,8 +9,11 @@ import { createEventConsumer, type DomainEventHandler } from './usecases/consume
 export interface BuildEventsOptions {
   db: Db;
   clock: Clock;
-  /** Every event goes to this handler (the strategy engine's event router). */
-  handle: DomainEventHandler;
+  /**
+   * Every event goes to these handlers, in order (the strategy engine's event router, then the
+   * webhook fan-out); each must be idempotent.
+   */
+  handle: DomainEventHandler | readonly DomainEventHandler[];
   /** See EventConsumerOptions.tallies. */
   tallies?: readonly string[];
   /** Lease owner prefix; default host:pid. */

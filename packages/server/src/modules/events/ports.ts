@@ -1,7 +1,7 @@
 /**
  * Ports of the domain-event path: modules write facts' events through an `EventOutbox` inside the
  * transaction that changes the fact; the worker's consumer claims them from a `DomainEventStore`
- * and hands each to the handlers (the strategy engine's event router).
+ * and hands each to its handlers (the strategy engine's event router, the webhook fan-out).
  */
 
 /** What every domain event carries; each module declares its own closed union on top of it. */
@@ -32,8 +32,17 @@ export interface StoredDomainEvent {
   type: string;
   key: string | null;
   payload: DomainEvent;
+  recordedAt: Date;
   /** Deliveries before this one that failed. */
   attempts: number;
+}
+
+/** Where an event sits in the log, for handlers that de-duplicate or describe it (webhooks). */
+export interface DomainEventMeta {
+  /** Unique and stable: the same event handed over again has the same `seq`. */
+  seq: number;
+  key: string | null;
+  recordedAt: Date;
 }
 
 export interface ClaimEventsOptions {

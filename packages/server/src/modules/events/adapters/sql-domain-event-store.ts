@@ -43,6 +43,7 @@ interface Row {
   type: string;
   event_key: string | null;
   payload: unknown;
+  recorded_at: Date | string;
   attempts: number;
 }
 
@@ -63,7 +64,7 @@ export function createSqlDomainEventStore(db: Db): DomainEventStore {
                AND (next_attempt_at IS NULL OR next_attempt_at <= $3)
                AND (lease_until IS NULL OR lease_until <= $3)
              ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED)
-          RETURNING e.seq, e.org_id, e.type, e.event_key, e.payload, e.attempts`,
+          RETURNING e.seq, e.org_id, e.type, e.event_key, e.payload, e.recorded_at, e.attempts`,
         [o.owner, new Date(o.now.getTime() + o.leaseMs), o.now, o.limit, o.maxAttempts],
       );
       return r.rows
@@ -73,6 +74,7 @@ export function createSqlDomainEventStore(db: Db): DomainEventStore {
           type: x.type,
           key: x.event_key,
           payload: (typeof x.payload === 'string' ? JSON.parse(x.payload) : x.payload) as DomainEvent,
+          recordedAt: new Date(x.recorded_at),
           attempts: x.attempts,
         }))
         .sort((a, b) => a.seq - b.seq);

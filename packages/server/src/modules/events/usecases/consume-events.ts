@@ -1,16 +1,21 @@
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { DomainEvent, DomainEventStore } from '../ports.js';
+import type { DomainEvent, DomainEventMeta, DomainEventStore } from '../ports.js';
 
 /**
- * Handles one event. Must be idempotent (the strategy engine's journey inbox makes it so): an
- * event is delivered again when its consumer dies before marking it. Returns what it did, for the
- * tally (`'payments'`, `'replies'`…), or null.
+ * Handles one event. Must be idempotent (the strategy engine's journey inbox makes it so; the
+ * webhook fan-out de-duplicates by `meta.seq`): an event is delivered again when its consumer dies
+ * before marking it, or when another handler of the same event failed. Returns what it did, for
+ * the tally (`'payments'`, `'replies'`…), or null.
  */
-export type DomainEventHandler = (event: DomainEvent) => Promise<string | null | void>;
+export type DomainEventHandler = (event: DomainEvent, meta: DomainEventMeta) => Promise<string | null | void>;
 
 export interface EventConsumerOptions {
   store: DomainEventStore;
-  handle: DomainEventHandler;
+  /**
+   * Every event goes to each handler, in this order; it is marked processed when all of them
+   * succeeded, and retried (all of them again) when one failed.
+   */
+  handle: DomainEventHandler | readonly DomainEventHandler[];
   clock: Clock;
   /** Unique per process (host:pid:n): the lease owner. */
   owner: string;
@@ -41,6 +46,7 @@ export function createEventConsumer(o: EventConsumerOptions) {
   const maxAttempts = o.maxAttempts ?? 10;
   const backoffMs = o.backoffMs ?? ((n: number) => Math.min(3_600_000, 5_000 * 2 ** (n - 1)));
   const log = o.log ?? (() => {});
+  const handlers: readonly DomainEventHandler[] = typeof o.handle === 'function' ? [o.handle] : o.handle;
   const empty = (): ConsumeResult =>
     Object.assign({ claimed: 0, processed: 0, failed: 0 }, ...(o.tallies ?? []).map((k) => ({ [k]: 0 })));
 
@@ -52,8 +58,11 @@ export function createEventConsumer(o: EventConsumerOptions) {
     const done: number[] = [];
     for (const e of claimed) {
       try {
-        const what = await o.handle(e.payload);
-        if (what) res[what] = (res[what] ?? 0) + 1;
+        const meta = { seq: e.seq, key: e.key, recordedAt: e.recordedAt };
+        for (const handle of handlers) {
+          const what = await handle(e.payload, meta);
+          if (what) res[what] = (res[what] ?? 0) + 1;
+        }
         done.push(e.seq);
       } catch (err) {
         // One event that keeps failing must not hold back the others: it waits for its retry.

@@ -7,9 +7,16 @@ import { uniqueSlug } from './storage.js';
 
 export const T0 = '2026-11-24T15:00:00Z';
 
-/** The configuration tests run with: only a fixed secret unless `env` says more. */
+/**
+ * The configuration tests run with: a fixed secret, and webhooks allowed to loopback receivers
+ * (tests run them on 127.0.0.1), unless `env` says more.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ SALDO_SECRET_KEY: 'test-secret-0123456789abcdef', ...env });
+  return loadConfig({
+    SALDO_SECRET_KEY: 'test-secret-0123456789abcdef',
+    SALDO_WEBHOOKS_ALLOW_HTTP_LOOPBACK: '1',
+    ...env,
+  });
 }
 
 /** A platform over an open test database, with a manual clock at T0. */

@@ -18,9 +18,10 @@ import { createComplianceModule, type ComplianceModule } from '../modules/compli
 import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
 import type { Channels, ContactObserver } from '../modules/channels/index.js';
-import type { Events } from '../modules/events/index.js';
+import type { DomainEventHandler, Events } from '../modules/events/index.js';
 import type { DialogueModule } from '../modules/dialogue/index.js';
 import type { BuildEngineOptions, Engine } from '../modules/strategy/index.js';
+import type { WebhooksModule, WebhooksOptions } from '../modules/webhooks/index.js';
 import healthRoutes from './http/health-routes.js';
 import type { Config } from './config.js';
 import { version } from './version.js';
@@ -44,6 +45,8 @@ export interface PlatformOptions {
   log?: PlatformLog;
   /** Told every contact outcome (simulations count contacts with it). */
   onContact?: ContactObserver;
+  /** Webhook delivery tuning (timeout, batch) — tests. */
+  webhooks?: WebhooksOptions;
 }
 
 /** The common record, import, auth, compliance and NLU: what the CLI's data commands need. */
@@ -82,6 +85,8 @@ export interface Platform extends CorePlatform {
   events: Events;
   /** Conversations with the bot (received messages are answered only with SALDO_DIALOGUE=on). */
   dialogue: DialogueModule;
+  /** Outbound webhooks: subscriptions and the delivery job (the worker runs it; tests drain it). */
+  webhooks: WebhooksModule;
 }
 
 /**
@@ -173,12 +178,14 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     { buildEvents },
     { createNluReplyReader },
     { createDialogueModule },
+    { createWebhooksModule },
   ] = await Promise.all([
     import('../modules/channels/index.js'),
     import('../modules/strategy/index.js'),
     import('../modules/events/index.js'),
     import('../modules/nlu/index.js'),
     import('../modules/dialogue/index.js'),
+    import('../modules/webhooks/index.js'),
   ]);
   const dialogueOn = opts.config.dialogue.enabled;
   const channels = await buildChannels({
@@ -226,24 +233,39 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
       ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
       : {}),
   });
-  // The one event path: facts' domain events (written with the facts) → the worker → journeys.
+  const warn = opts.log
+    ? (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data)
+    : undefined;
+  // Integrators' subscriptions: a delivery per subscribed event, sent by the worker.
+  const webhooks = createWebhooksModule(
+    {
+      db,
+      clock,
+      rootSecret: keys.current,
+      retiredSecrets: keys.retired,
+      version,
+      ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
+      ...(warn ? { log: warn } : {}),
+    },
+    opts.config.webhooks,
+    opts.webhooks,
+  );
+  const answerFirst: DomainEventHandler = async (e) => {
+    await dialogue.handle(e);
+    return null;
+  };
+  // The one event path: facts' domain events (written with the facts) → the worker → journeys,
+  // and the webhook deliveries they queue.
   const events = buildEvents({
     db,
     clock,
     // The dialogue answers a received message first (its turn is keyed by the inbound event, so a
-    // redelivery re-sends nothing twice); then the journeys see it. Until the consumer takes a list of
-    // handlers, the two are chained here.
-    handle: dialogueOn
-      ? async (e) => {
-          await dialogue.handle(e);
-          return engine.router.handle(e);
-        }
-      : engine.router.handle,
+    // redelivery re-sends nothing twice); then the journeys see it; then the webhook fan-out queues
+    // its deliveries. The tallies stay the strategy engine's: the dialogue's own result is not counted.
+    handle: [...(dialogueOn ? [answerFirst] : []), engine.router.handle, webhooks.fanOut],
     tallies: engine.router.tallies,
     ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
-    ...(opts.log
-      ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
-      : {}),
+    ...(warn ? { log: warn } : {}),
   });
   return {
     ...core,
@@ -251,8 +273,9 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     engine,
     events,
     dialogue,
-    routes: [...core.routes, ...channels.routes, ...engine.routes, ...dialogue.routes],
-    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs, ...events.jobs],
+    webhooks,
+    routes: [...core.routes, ...channels.routes, ...engine.routes, ...dialogue.routes, ...webhooks.routes],
+    jobs: [...core.jobs, ...channels.jobs, ...engine.jobs, ...events.jobs, ...webhooks.jobs],
     async close() {
       await channels.close();
       await core.close();

@@ -13,6 +13,7 @@ import {
   type InboundSmtpConfig,
 } from '../modules/channels/index.js';
 import { loadNluLlmConfig, nluCacheDir, type NluConfig } from '../modules/nlu/index.js';
+import type { WebhooksConfig } from '../modules/webhooks/index.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -74,6 +75,12 @@ export const envSchema = z.object({
   SALDO_NLU_LLM_API_KEY: text('its API key'),
   SALDO_NLU_LLM_THRESHOLD: text('asked only below this local confidence (0–1)'),
   SALDO_NLU_LLM_TIMEOUT_MS: text('LLM request deadline'),
+  SALDO_WEBHOOKS_ALLOW_HTTP_LOOPBACK: text(
+    '1 = outbound webhooks may go to loopback addresses, over http:// too (development, tests); default 0',
+  ),
+  SALDO_WEBHOOKS_ALLOW_PRIVATE: text(
+    '1 = outbound webhooks may go to private, link-local and metadata addresses (SSRF defence off); default 0',
+  ),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -88,6 +95,7 @@ export interface Config {
   nlu: NluConfig;
   /** SALDO_DIALOGUE: conversations on received messages; when on, the dialogue is the one writer of agreements read in replies. */
   dialogue: { enabled: boolean };
+  webhooks: WebhooksConfig;
 }
 
 /** The root secret key's sources (shared/crypto/secret-keys.ts) and the bootstrap API key. */
@@ -147,7 +155,19 @@ export function loadConfig(
       logLevel: env.LOG_LEVEL ?? 'info',
       cacheDir: nluCacheDir(env),
     },
+    webhooks: {
+      allowHttpLoopback: flag('SALDO_WEBHOOKS_ALLOW_HTTP_LOOPBACK', env.SALDO_WEBHOOKS_ALLOW_HTTP_LOOPBACK),
+      allowPrivate: flag('SALDO_WEBHOOKS_ALLOW_PRIVATE', env.SALDO_WEBHOOKS_ALLOW_PRIVATE),
+    },
   };
+}
+
+/** An on/off variable: 1/true/on or 0/false/off (unset = off); anything else is refused. */
+function flag(name: string, raw: string | undefined): boolean {
+  const v = raw?.trim().toLowerCase();
+  if (v === undefined || ['0', 'false', 'off'].includes(v)) return false;
+  if (['1', 'true', 'on'].includes(v)) return true;
+  throw new SaldoError('validation', `${name} must be 1 or 0 (true/false, on/off), got ${raw}`);
 }
 
 function secretsConfig(env: Env, pgliteDataDir: string | undefined): SecretsConfig {

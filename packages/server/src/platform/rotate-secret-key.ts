@@ -1,5 +1,5 @@
-// `saldo secrets rotate`: a new root secret key for the deployment, and the provider secrets
-// re-sealed with it. Composition work (the key file, the channels' table, the deployment row), so
+// `saldo secrets rotate`: a new root secret key for the deployment, and the provider secrets and
+// webhook signing secrets re-sealed with it. Composition work (the key file, the channels' table, the deployment row), so
 // it lives beside the composition root.
 import { randomBytes } from 'node:crypto';
 import { SaldoError } from '@saldo/core';
@@ -16,6 +16,7 @@ import {
   type SecretKeys,
 } from '../shared/crypto/secret-keys.js';
 import { resealChannelSettings } from '../modules/channels/index.js';
+import { resealWebhookSecrets, webhookSecretBox } from '../modules/webhooks/index.js';
 import type { Config } from './config.js';
 
 export interface RotationResult {
@@ -25,13 +26,15 @@ export interface RotationResult {
   from: string;
   to: string;
   resealed: number;
+  /** Webhook subscriptions whose signing secrets were re-sealed. */
+  resealedWebhooks: number;
   /** The data was sealed with a retired key (an interrupted rotation): re-sealed with the current one. */
   resumed: boolean;
 }
 
 /**
  * Rotates the root secret key. Key file: a new key is generated and written first (the old one
- * kept as a retired key), then the provider secrets are re-sealed and the new fingerprint recorded
+ * kept as a retired key), then the provider and webhook secrets are re-sealed and the new fingerprint recorded
  * in one transaction — a crash in between leaves data the retired key still opens, and the next
  * `rotate` finishes the job. SALDO_SECRET_KEY: the new key comes from `newKeyFromEnv`
  * (SALDO_NEW_SECRET_KEY); the operator then sets SALDO_SECRET_KEY to it. Every Saldo process must be
@@ -66,10 +69,15 @@ export async function rotateSecretKey(
     }
     const from = createSecretBox(keys.current, undefined, keys.retired);
     const to = createSecretBox(next);
-    const resealed = await db.transaction(async (tx) => {
+    const [resealed, resealedWebhooks] = await db.transaction(async (tx) => {
       const n = await resealChannelSettings(tx, from, to);
+      const w = await resealWebhookSecrets(
+        tx,
+        webhookSecretBox(keys.current, keys.retired),
+        webhookSecretBox(next),
+      );
       await setKeyFingerprint(tx, next);
-      return n;
+      return [n, w] as const;
     });
     return {
       source: keys.source,
@@ -77,6 +85,7 @@ export async function rotateSecretKey(
       from: stored,
       to: keyFingerprint(next),
       resealed,
+      resealedWebhooks,
       resumed,
     };
   } finally {

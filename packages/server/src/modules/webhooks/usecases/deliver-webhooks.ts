@@ -1,0 +1,146 @@
+import type { Clock } from '../../../shared/clock/clock.js';
+import type { SecretBox } from '../../../shared/crypto/secret-box.js';
+import type { AttemptOutcome, ClaimedDelivery, DeliveryStore, WebhookSender } from '../ports.js';
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../retry-schedule.js';
+import { SIGNATURE_HEADER, signatureHeader } from '../signature.js';
+import { webhookEventBody } from '../webhook-event-types.js';
+import { webhookSecretAad } from '../webhook-secrets.js';
+
+export interface DeliverWebhooksOptions {
+  deliveries: DeliveryStore;
+  sender: WebhookSender;
+  box: SecretBox;
+  clock: Clock;
+  /** Unique per process (host:pid:n): the lease owner. */
+  owner: string;
+  /** `Saldo-Webhooks/<version>`. */
+  userAgent: string;
+  /** A receiver that has not answered by then has failed this attempt. Default 10 s. */
+  timeoutMs?: number;
+  /** Longer than the timeout: a job that dies mid-send leaves the delivery to be claimed again. */
+  leaseMs?: number;
+  /** Deliveries claimed (and sent at once, concurrently) per tick. */
+  batchSize?: number;
+  maxAttempts?: number;
+  log?: (msg: string, data: Record<string, unknown>) => void;
+}
+
+export type DeliveryTally = {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+};
+
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * The worker's delivery job: claims due deliveries, POSTs each signed event to its subscription's
+ * URL, and records the attempt — 2xx is delivered; anything else, a timeout or a connection error
+ * is tried again after the back-off (retry-schedule.ts), and after the last attempt it is `failed`.
+ * At least once: a job that dies after the receiver answered but before recording it leaves its
+ * lease to expire, and the delivery is sent again (receivers de-duplicate by `Saldo-Event-Id`).
+ */
+export function createWebhookDeliverer(o: DeliverWebhooksOptions) {
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const leaseMs = o.leaseMs ?? Math.max(60_000, timeoutMs * 3);
+  const batchSize = o.batchSize ?? 20;
+  const maxAttempts = o.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
+  const log = o.log ?? (() => {});
+
+  /** The secrets that sign now: the current one, and the previous one until it expires. */
+  function signingSecrets(c: ClaimedDelivery, now: Date): string[] {
+    const current = o.box.open(c.secretEnc, webhookSecretAad(c.orgId, c.subscriptionId, 'current'));
+    const previousValid =
+      c.previousSecretEnc !== null && c.previousSecretExpiresAt !== null && c.previousSecretExpiresAt > now;
+    return previousValid
+      ? [current, o.box.open(c.previousSecretEnc!, webhookSecretAad(c.orgId, c.subscriptionId, 'previous'))]
+      : [current];
+  }
+
+  async function attempt(c: ClaimedDelivery): Promise<Omit<AttemptOutcome, 'retryAt'>> {
+    const started = o.clock.now();
+    if (!c.event)
+      return {
+        at: started,
+        status: null,
+        delivered: false,
+        error: 'the event is no longer stored',
+        durationMs: 0,
+      };
+    const envelope = webhookEventBody({ ...c.event, orgId: c.orgId });
+    const body = JSON.stringify(envelope);
+    try {
+      const { status } = await o.sender.post({
+        url: c.url,
+        body,
+        timeoutMs,
+        headers: {
+          [SIGNATURE_HEADER]: signatureHeader(signingSecrets(c, started), body, started),
+          'Saldo-Event-Id': envelope.id,
+          'Saldo-Event-Type': envelope.type,
+          'User-Agent': o.userAgent,
+        },
+      });
+      const ok = status >= 200 && status < 300;
+      return {
+        at: started,
+        status,
+        delivered: ok,
+        error: ok ? null : `HTTP ${status}`,
+        durationMs: elapsed(started),
+      };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return {
+        at: started,
+        status: null,
+        delivered: false,
+        error: message.slice(0, MAX_ERROR_LENGTH),
+        durationMs: elapsed(started),
+      };
+    }
+  }
+
+  const elapsed = (from: Date) => Math.max(0, o.clock.now().getTime() - from.getTime());
+
+  async function deliver(c: ClaimedDelivery, tally: DeliveryTally) {
+    const result = await attempt(c);
+    const attempts = c.attempts + 1;
+    const giveUp = !result.delivered && (attempts >= maxAttempts || c.event === null);
+    const retryAt =
+      result.delivered || giveUp ? null : new Date(o.clock.now().getTime() + retryDelayMs(attempts));
+    await o.deliveries.recordAttempt(o.owner, c.id, { ...result, retryAt });
+    if (result.delivered) tally.delivered++;
+    else if (giveUp) {
+      tally.failed++;
+      log('webhook delivery failed; left for a replay', { delivery: c.id, attempts, error: result.error });
+    } else tally.retrying++;
+  }
+
+  async function tick(): Promise<DeliveryTally> {
+    const claimed = await o.deliveries.claim({
+      owner: o.owner,
+      now: o.clock.now(),
+      leaseMs,
+      limit: batchSize,
+    });
+    const tally: DeliveryTally = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
+    await Promise.all(claimed.map((c) => deliver(c, tally)));
+    return tally;
+  }
+
+  /** Ticks until fewer than a batch is claimed (or `maxBatches`). */
+  async function drain(maxBatches = Number.POSITIVE_INFINITY): Promise<DeliveryTally> {
+    const total: DeliveryTally = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
+    for (let b = 0; b < maxBatches; b++) {
+      const r = await tick();
+      for (const k of Object.keys(total) as (keyof DeliveryTally)[]) total[k] += r[k];
+      if (r.claimed < batchSize) break;
+    }
+    return total;
+  }
+
+  return { tick, drain, owner: o.owner };
+}
+export type WebhookDeliverer = ReturnType<typeof createWebhookDeliverer>;

@@ -116,6 +116,20 @@ describe('REST API', () => {
       ['GET', '/v1/debtors/dbt_missing/conversations', undefined, ['admin', 'agent', 'compliance']],
       ['GET', '/v1/conversations/conv_missing', undefined, ['admin', 'agent', 'compliance']],
       ['POST', '/v1/conversations/conv_missing/turns', { text: 'hola', channel: 'sms' }, ['admin', 'agent']],
+      ['GET', '/v1/webhook-subscriptions', undefined, ['admin', 'compliance']],
+      [
+        'POST',
+        '/v1/webhook-subscriptions',
+        { url: 'http://127.0.0.1:9/hooks', events: ['payment.recorded'] },
+        ['admin'],
+      ],
+      ['GET', '/v1/webhook-subscriptions/wh_missing', undefined, ['admin', 'compliance']],
+      ['PATCH', '/v1/webhook-subscriptions/wh_missing', { enabled: false }, ['admin']],
+      ['DELETE', '/v1/webhook-subscriptions/wh_missing', undefined, ['admin']],
+      ['POST', '/v1/webhook-subscriptions/wh_missing/rotate-secret', {}, ['admin']],
+      ['GET', '/v1/webhook-subscriptions/wh_missing/deliveries', undefined, ['admin', 'compliance']],
+      ['POST', '/v1/webhook-subscriptions/wh_missing/replay', { since: '2026-11-01T00:00:00Z' }, ['admin']],
+      ['POST', '/v1/webhook-deliveries/whd_missing/replay', undefined, ['admin']],
     ];
     for (const [method, url, payload, allowed] of matrix) {
       for (const [role, key] of Object.entries(keys)) {

@@ -9,6 +9,7 @@ import { buildPlatform, loadConfig } from '../platform.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
 import { openPgliteDb } from '../../shared/db/pglite-db.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
+import { webhookSecretBox } from '../../modules/webhooks/index.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-secrets-cli-'));
 const dataDir = join(work, 'pglite');
@@ -43,6 +44,14 @@ function memoryIo(
 
 const platform = () =>
   buildPlatform({ config: loadConfig(env), clock: new ManualClock('2026-11-24T15:00:00Z') });
+const withDb = async <T>(fn: (db: Awaited<ReturnType<typeof openPgliteDb>>) => Promise<T>) => {
+  const db = await openPgliteDb(dataDir);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+};
 const sealedRows = async () => {
   const db = await openPgliteDb(dataDir);
   try {
@@ -79,6 +88,19 @@ describe('saldo secrets rotate (key file)', () => {
     await p.close();
     const [oldKey] = keysIn();
     const before = await sealedRows();
+    // A webhook subscription whose signing secret (and the one before its last rotation) the old key sealed.
+    const hookAad = (which: string) => `${organization.id}|wh_rotate|${which}`;
+    await withDb((db) =>
+      db.query(
+        `INSERT INTO webhook_subscriptions (id, org_id, url, events, enabled, secret_enc, previous_secret_enc, created_at, updated_at)
+         VALUES ('wh_rotate', $1, 'https://example.com/hooks', '{payment.recorded}', true, $2, $3, now(), now())`,
+        [
+          organization.id,
+          webhookSecretBox(oldKey!).seal('whsec_current', hookAad('current')),
+          webhookSecretBox(oldKey!).seal('whsec_previous', hookAad('previous')),
+        ],
+      ),
+    );
 
     const io = memoryIo();
     expect(await runCli(['secrets', 'rotate'], io), io.err()).toBe(0);
@@ -97,6 +119,20 @@ describe('saldo secrets rotate (key file)', () => {
       appSecret: meta.appSecret,
     });
     expect(() => createSecretBox(oldKey!).open(after[0]!.secrets_enc, aad)).toThrow();
+    expect(io.out()).toMatch(/and 1 webhook signing secret\n/);
+    const hook = await withDb(
+      async (db) =>
+        (
+          await db.query<{ secret_enc: string; previous_secret_enc: string }>(
+            `SELECT secret_enc, previous_secret_enc FROM webhook_subscriptions WHERE id = 'wh_rotate'`,
+          )
+        ).rows[0]!,
+    );
+    expect(webhookSecretBox(newKey!).open(hook.secret_enc, hookAad('current'))).toBe('whsec_current');
+    expect(webhookSecretBox(newKey!).open(hook.previous_secret_enc, hookAad('previous'))).toBe(
+      'whsec_previous',
+    );
+    expect(() => webhookSecretBox(oldKey!).open(hook.secret_enc, hookAad('current'))).toThrow();
 
     p = await platform();
     expect((await p.channels.stores.settings.byMetaVerifyToken(meta.verifyToken))?.orgId).toBe(

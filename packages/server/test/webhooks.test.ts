@@ -6,6 +6,7 @@ import { buildPlatform, type Platform } from '../src/platform/composition-root.j
 import { ManualClock } from '../src/shared/clock/manual-clock.js';
 import type { Db } from '../src/shared/db/db.js';
 import { createSqlDomainEventStore } from '../src/modules/events/adapters/sql-domain-event-store.js';
+import { createSqlDeliveryStore } from '../src/modules/webhooks/adapters/sql-delivery-store.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs, webhookSecretBox } from '../src/modules/webhooks/index.js';
 import {
   integratorVerifies,
@@ -260,6 +261,44 @@ describeStorage('outbound webhooks', (mode) => {
     await p.events.drain();
     expect(await deliveries(t.orgId, sub.id)).toHaveLength(1);
     await p.webhooks.deliverer.drain();
+    expect(receiver.received(path)).toHaveLength(1);
+  });
+
+  it('a delivery job that dies after claiming: sent again when its lease passes; its late record is ignored', async () => {
+    await pump();
+    const t = await newTenant(p);
+    const acc = await oneAccount(t);
+    const { sub, path } = await subscribe(t.orgId, ['payment.recorded']);
+    await pay(t.orgId, acc.id);
+    await p.events.drain();
+    const store = createSqlDeliveryStore(db);
+    const [claimed, ...others] = await store.claim({
+      owner: 'dead',
+      now: clock.now(),
+      leaseMs: 60_000,
+      limit: 10,
+    });
+    expect(others).toEqual([]);
+    expect(claimed).toMatchObject({
+      subscriptionId: sub.id,
+      attempts: 0,
+      event: { type: 'payment.recorded' },
+    });
+    expect(await p.webhooks.deliverer.drain()).toMatchObject({ claimed: 0 }); // leased
+    clock.advance(60_000);
+    expect(await p.webhooks.deliverer.drain()).toMatchObject({ claimed: 1, delivered: 1 });
+    await store.recordAttempt('dead', claimed!.id, {
+      at: clock.now(),
+      status: 500,
+      delivered: false,
+      error: 'HTTP 500',
+      durationMs: 1,
+      retryAt: clock.now(),
+    });
+    expect(await deliveries(t.orgId, sub.id)).toEqual([
+      expect.objectContaining({ status: 'delivered', attempts: 1, lastStatus: 200 }),
+    ]);
+    expect(await p.webhooks.deliverer.drain()).toMatchObject({ claimed: 0 });
     expect(receiver.received(path)).toHaveLength(1);
   });
 

@@ -111,6 +111,14 @@ describeStorage('webhook subscription API', (mode) => {
     expect(
       (await call(t.key, 'POST', `${path}/rotate-secret`, { previousValidHours: 1000 })).statusCode,
     ).toBe(400);
+    const byDefault = await call(t.key, 'POST', `${path}/rotate-secret`, {});
+    expect(byDefault.statusCode, byDefault.body).toBe(200);
+    expect(byDefault.json().subscription.previousSecretExpiresAt).toBe(
+      new Date(p.clock.now().getTime() + 24 * 3_600_000).toISOString(),
+    );
+    const cleared = await call(t.key, 'PATCH', path, { description: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().description).toBeNull();
 
     for (const [method, url, payload] of [
       ['GET', path],

@@ -31,7 +31,10 @@ interface SubscriptionBody {
   events: string[];
   description?: string;
 }
-type Changes = Partial<SubscriptionBody> & { enabled?: boolean };
+type Changes = Partial<Omit<SubscriptionBody, 'description'>> & {
+  description?: string | null;
+  enabled?: boolean;
+};
 
 export default async function webhookRoutes(
   app: FastifyInstance,
@@ -81,7 +84,12 @@ export default async function webhookRoutes(
           type: 'object',
           minProperties: 1,
           additionalProperties: false,
-          properties: { url, events, description, enabled: { type: 'boolean' } },
+          properties: {
+            url,
+            events,
+            description: { type: ['string', 'null'], maxLength: 500 },
+            enabled: { type: 'boolean' },
+          },
         },
       },
     },
@@ -100,7 +108,7 @@ export default async function webhookRoutes(
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { previousValidHours?: number } | undefined }>(
+  app.post<{ Params: { id: string }; Body: { previousValidHours?: number } }>(
     '/v1/webhook-subscriptions/:id/rotate-secret',
     {
       config: { roles: WRITERS },
@@ -119,7 +127,7 @@ export default async function webhookRoutes(
       },
     },
     async (req) =>
-      subscriptions.rotateSecret(principal(req).orgId, req.params.id, req.body?.previousValidHours ?? 24),
+      subscriptions.rotateSecret(principal(req).orgId, req.params.id, req.body.previousValidHours ?? 24),
   );
 
   app.get<{

@@ -8,6 +8,7 @@ export const webhookEventTypes = [
   'promise.broken',
   'account.status_changed',
   'channel.opted_out',
+  'dialogue.handed_off',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

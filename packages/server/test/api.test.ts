@@ -81,6 +81,37 @@ describe('REST API', () => {
         ['admin', 'agent'],
       ],
       ['GET', '/v1/status', undefined, ['admin', 'strategist', 'agent', 'compliance']],
+      [
+        'POST',
+        '/v1/accounts/acct_missing/promises',
+        { amountMinor: 100, dueDate: '2026-12-01' },
+        ['admin', 'agent'],
+      ],
+      [
+        'POST',
+        '/v1/accounts/acct_missing/agreements',
+        { proposal: { kind: 'settlement', amountMinor: 100 } },
+        ['admin', 'agent'],
+      ],
+      ['POST', '/v1/settlement-offers/stl_missing/approve', undefined, ['admin', 'strategist']],
+      ['POST', '/v1/settlement-offers/stl_missing/accept', {}, ['admin', 'agent']],
+      ['GET', '/v1/offers/policy', undefined, ['admin', 'strategist', 'agent', 'compliance']],
+      ['PUT', '/v1/offers/policy', {}, ['admin', 'strategist']],
+      ['GET', '/v1/offers/policy/versions', undefined, ['admin', 'strategist', 'agent', 'compliance']],
+      [
+        'GET',
+        '/v1/portfolios/pf_missing/offer-policy',
+        undefined,
+        ['admin', 'strategist', 'agent', 'compliance'],
+      ],
+      ['PUT', '/v1/portfolios/pf_missing/offer-policy', {}, ['admin', 'strategist']],
+      ['GET', '/v1/accounts/acct_missing/offers', undefined, ['admin', 'strategist', 'agent', 'compliance']],
+      [
+        'POST',
+        '/v1/accounts/acct_missing/offers/check',
+        { kind: 'pause', days: 1 },
+        ['admin', 'strategist', 'agent', 'compliance'],
+      ],
     ];
     for (const [method, url, payload, allowed] of matrix) {
       for (const [role, key] of Object.entries(keys)) {
@@ -102,6 +133,7 @@ describe('REST API', () => {
         authenticate: (token) => p.auth.authenticate(token),
         version: 'test',
         routes: [...p.routes, async (a) => void a.get('/v1/oops', async () => 'x')],
+        audit: p.httpAudit,
       }),
     ).rejects.toThrow(/declares no roles/);
   });

@@ -254,7 +254,7 @@ describeStorage('portfolio import', (mode) => {
       )!;
       await p.record.createPromise(t.orgId, {
         accountId: acc1.id,
-        amountMinor: 1000,
+        amountMinor: 50000, // at least the offer policy's smallest partial (4 % of 10,600.00)
         dueDate: '2026-12-01',
         actor: 'agent',
       });

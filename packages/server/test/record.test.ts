@@ -239,7 +239,7 @@ describeStorage('common record', (mode) => {
     const { t, acc } = await oneAccount();
     await p.record.createPromise(t.orgId, {
       accountId: acc.id,
-      amountMinor: 1000,
+      amountMinor: 50000, // at least the offer policy's smallest partial (4 % of 10,600.00)
       dueDate: '2026-11-25',
       actor: 'debtor',
     });

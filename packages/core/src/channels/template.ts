@@ -125,6 +125,37 @@ export function validateTemplate(t: MessageTemplate, opts: { country: string }):
   return result;
 }
 
+/**
+ * Whether a template carries everything the debtor's country requires (required-content.ts, law
+ * and policy alike). A template that does not parse carries nothing. Memoised per template object
+ * and country: templates are immutable values, and the send path asks once per contact.
+ *
+ * @example
+ * meetsRequiredContent(esMxReminderSms, 'US') // false: no debt-collector disclosure
+ */
+export function meetsRequiredContent(t: MessageTemplate, country: string): boolean {
+  const cc = country.toUpperCase();
+  let byCountry = contentVerdicts.get(t);
+  if (!byCountry) contentVerdicts.set(t, (byCountry = new Map()));
+  let verdict = byCountry.get(cc);
+  if (verdict === undefined) {
+    verdict = requiredContentMet(t, cc);
+    byCountry.set(cc, verdict);
+  }
+  return verdict;
+}
+const contentVerdicts = new WeakMap<MessageTemplate, Map<string, boolean>>();
+
+function requiredContentMet(t: MessageTemplate, country: string): boolean {
+  const fields: { source: string; nodes: TemplateNode[] }[] = [];
+  for (const f of templateFields(t)) {
+    const r = parseTemplate(f.source, f.path);
+    if (!r.ok) return false;
+    fields.push({ source: f.source, nodes: r.nodes });
+  }
+  return checkRequiredContent({ country, channel: t.channel, fields }).length === 0;
+}
+
 /** A rendered message, ready for a provider. */
 export interface RenderedMessage {
   subject?: string;

@@ -53,7 +53,7 @@ export function isDeliveryStatus(x: string): x is DeliveryStatus {
 /** Template languages and the regional variants Saldo ships defaults for. */
 export const templateLanguages = ['es', 'en'] as const;
 export type TemplateLanguage = (typeof templateLanguages)[number];
-export const templateLocales = ['es-MX', 'es-ES', 'en-US'] as const;
+export const templateLocales = ['es-MX', 'es-ES', 'es-US', 'en-US'] as const;
 export type TemplateLocale = (typeof templateLocales)[number];
 
 export function languageOf(locale: string): TemplateLanguage {

@@ -111,7 +111,10 @@ export type Agreement =
   | { kind: 'settlement'; amountMinor: number; expires: string; needsApproval: boolean }
   | { kind: 'pause'; until: string };
 
-/** Why a proposal is refused; `limit` is the policy's bound that was crossed, where one applies. */
+/**
+ * Why a proposal is refused; `limit` is the policy's bound that was crossed, where one applies
+ * (a date `YYYY-MM-DD`, an amount in minor units, a count of days or instalments).
+ */
 export interface Refusal {
   code:
     | 'date_in_past'
@@ -120,6 +123,8 @@ export interface Refusal {
     | 'amount_above_balance'
     | 'frequency_not_allowed'
     | 'too_many_installments'
+    /** The instalment and the count given together do not make the balance. */
+    | 'plan_total_mismatch'
     | 'plan_too_long'
     | 'installment_too_small'
     | 'first_due_too_late'
@@ -127,7 +132,10 @@ export interface Refusal {
     | 'settlement_below_floor'
     | 'pause_too_long'
     | 'invalid';
+  /** In English. */
   message: string;
+  /** The same, in Spanish. */
+  messageEs: string;
   limit?: number | string;
 }
 

@@ -19,9 +19,11 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   bench: () => import('./commands/bench.js'),
   compliance: () => import('./commands/compliance.js'),
   nlu: () => import('./commands/nlu.js'),
+  dialogue: () => import('./commands/dialogue.js'),
   simulate: () => import('./commands/simulate.js'),
   strategy: () => import('./commands/strategy.js'),
   secrets: () => import('./commands/secrets.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {

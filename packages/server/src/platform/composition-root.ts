@@ -13,7 +13,9 @@ import type { RoutePlugin } from '../shared/http/route-kit.js';
 import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
 import { createRecordModule, type RecordService, type TimelineStore } from '../modules/record/index.js';
 import { createImportsModule, type Imports } from '../modules/imports/index.js';
+import { createOffersModule, type OffersModule } from '../modules/offers/index.js';
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
+import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
 import type { Channels, ContactObserver } from '../modules/channels/index.js';
 import type { Events } from '../modules/events/index.js';
@@ -52,8 +54,14 @@ export interface CorePlatform {
   auth: Auth;
   organizations: Organizations;
   record: RecordService;
+  /** Offer policies, what may be offered on an account, and the check of a proposal (ADR 0009). */
+  offers: OffersModule;
   imports: Imports;
   compliance: ComplianceModule;
+  /** The hash-chained audit trail of changes made by people and API keys. */
+  audit: AuditTrail;
+  /** The HTTP app's audit hooks (every change through the API is recorded). */
+  httpAudit: HttpAuditHooks;
   /** The NLU service (the model is loaded on the first call). */
   nlu(): Promise<NluService>;
   /** Every module's HTTP routes (role api|all). */
@@ -101,7 +109,11 @@ export async function buildCore(
   const defaultOrgId = await authModule.organizations.ensureDefault();
   if (config.secrets.bootstrapApiKey)
     await authModule.auth.ensureBootstrapKey(defaultOrgId, config.secrets.bootstrapApiKey);
-  const recordModule = createRecordModule({ db, clock }, { version, ready });
+  const offersModule = createOffersModule({ db, clock });
+  const recordModule = createRecordModule(
+    { db, clock, offerPolicies: offersModule.policies },
+    { version, ready },
+  );
   const importsModule = createImportsModule({
     db,
     clock,
@@ -109,6 +121,7 @@ export async function buildCore(
     hashIdentity: identityHasher(keys.current),
   });
   const compliance = createComplianceModule({ db, clock });
+  const auditModule = createAuditModule({ db, clock });
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
   return {
     db,
@@ -121,15 +134,20 @@ export async function buildCore(
     auth: authModule.auth,
     organizations: authModule.organizations,
     record: recordModule.record,
+    offers: offersModule,
     imports: importsModule.imports,
     compliance,
+    audit: auditModule.trail,
+    httpAudit: auditModule.http,
     nlu: nluModule.service,
     routes: [
       (app) => healthRoutes(app, { ready, version, storage: db.kind }),
       ...authModule.routes,
       ...recordModule.routes,
+      ...offersModule.routes,
       ...importsModule.routes,
       ...compliance.routes,
+      ...auditModule.routes,
       ...nluModule.routes,
     ],
     jobs: [

@@ -22,6 +22,7 @@ export async function buildHttp(
       authenticate: (token) => p.auth.authenticate(token),
       version,
       routes: [...p.routes, ...(opts.extra ?? [])],
+      audit: p.httpAudit,
     },
     { logger: opts.logger ?? false, trustProxy: opts.http?.trustProxy ?? false },
   );

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
 import type { Role } from '../../shared/http/route-kit.js';
+import { audited } from '../audited.js';
 
 const ROLES = ['admin', 'strategist', 'agent', 'compliance'];
 
@@ -30,7 +31,17 @@ export function register(program: Command, io: CliIo) {
       if (!ROLES.includes(o.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
       await withPlatform(io, async (p) => {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
-        const { key, info } = await p.auth.createApiKey(orgId, o.name, o.role as Role);
+        const { key, info } = await audited(
+          p,
+          io,
+          {
+            orgId,
+            action: 'saldo apikey create',
+            target: 'api keys',
+            detail: { name: o.name, role: o.role },
+          },
+          () => p.auth.createApiKey(orgId, o.name, o.role as Role),
+        );
         io.stdout.write(`${key}\n`);
         io.stderr.write(
           `created ${info.id} (${info.role}); the key above is shown once — store it now. Use it as: Authorization: Bearer <key>\n`,
@@ -52,12 +63,12 @@ export function register(program: Command, io: CliIo) {
         );
       await withPlatform(io, async (p) => {
         const orgId = o.org ? (await p.organizations.getBySlug(o.org)).id : p.defaultOrgId;
-        const u = await p.auth.createUser(orgId, {
-          email: o.email,
-          name: o.name,
-          role: o.role as Role,
-          password,
-        });
+        const u = await audited(
+          p,
+          io,
+          { orgId, action: 'saldo user create', target: 'users', detail: { email: o.email, role: o.role } },
+          () => p.auth.createUser(orgId, { email: o.email, name: o.name, role: o.role as Role, password }),
+        );
         io.stdout.write(`created user ${u.id} ${u.email} (${u.role})\n`);
       });
     });

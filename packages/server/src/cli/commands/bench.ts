@@ -7,12 +7,12 @@ export function register(program: Command, io: CliIo) {
   program
     .command('bench')
     .description(
-      'Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, strategy decisions and dispatches/s',
+      'Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, dialogue turns/s, strategy decisions and dispatches/s',
     )
     .option(
       '--only <list>',
-      'comma-separated: import,compliance,nlu,strategy',
-      'import,compliance,nlu,strategy',
+      'comma-separated: import,compliance,nlu,dialogue,strategy',
+      'import,compliance,nlu,dialogue,strategy',
     )
     .option('--sizes <list>', 'import sizes (accounts)', '100000,1000000')
     .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
@@ -46,6 +46,10 @@ export function register(program: Command, io: CliIo) {
         if (only.has('nlu')) {
           const m = await import('../../bench/nlu-bench.js');
           all.push(await m.runNluBench(log, { cacheDir: loadConfig(io.env).nlu.cacheDir }));
+        }
+        if (only.has('dialogue')) {
+          const m = await import('../../bench/dialogue-bench.js');
+          all.push(await m.runDialogueBench(log, { cacheDir: loadConfig(io.env).nlu.cacheDir }));
         }
         if (only.has('strategy')) {
           const m = await import('../../bench/strategy-bench.js');

@@ -5,6 +5,7 @@ import { importColumns } from '@saldo/core/record';
 import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
 import { csvCell } from '../../modules/imports/index.js';
+import { audited } from '../audited.js';
 
 export function register(program: Command, io: CliIo) {
   program
@@ -61,22 +62,39 @@ export function register(program: Command, io: CliIo) {
           const rejectsPath = o.validRows ? (o.rejects ?? `${file}.rejects.csv`) : null;
           const rejects = rejectsPath ? createWriteStream(rejectsPath) : null;
           rejects?.write(`row,errors,${importColumns.join(',')}\n`);
-          const r = await p.imports.importCsvFile(orgId, file, {
-            portfolio: { code: o.portfolio, creditor: o.creditor, currency: o.currency, country: o.country },
-            mode: o.validRows ? 'valid_rows' : 'all_or_nothing',
-            encoding: o.encoding,
-            createdBy: 'cli',
-            onBytes: (b) => bar?.update(b, { rows }),
-            onProgress: (n) => {
-              rows = n;
-              bar?.update({ rows });
+          const importFile = () =>
+            p.imports.importCsvFile(orgId, file, {
+              portfolio: {
+                code: o.portfolio,
+                creditor: o.creditor,
+                currency: o.currency,
+                country: o.country,
+              },
+              mode: o.validRows ? 'valid_rows' : 'all_or_nothing',
+              encoding: o.encoding,
+              createdBy: 'cli',
+              onBytes: (b) => bar?.update(b, { rows }),
+              onProgress: (n) => {
+                rows = n;
+                bar?.update({ rows });
+              },
+              onReject: (row, issues) => {
+                rejects?.write(
+                  `${row.rowNo},${csvCell(issues.map((i) => `${i.path}: ${i.message}`).join(' | '))},${importColumns.map((c) => csvCell(row.raw[c] ?? '')).join(',')}\n`,
+                );
+              },
+            });
+          const r = await audited(
+            p,
+            io,
+            {
+              orgId,
+              action: 'saldo import',
+              target: `portfolio ${o.portfolio}`,
+              detail: { file, bytes: total, mode: o.validRows ? 'valid_rows' : 'all_or_nothing' },
             },
-            onReject: (row, issues) => {
-              rejects?.write(
-                `${row.rowNo},${csvCell(issues.map((i) => `${i.path}: ${i.message}`).join(' | '))},${importColumns.map((c) => csvCell(row.raw[c] ?? '')).join(',')}\n`,
-              );
-            },
-          });
+            importFile,
+          );
           bar?.update(total, { rows: r.totalRows });
           bar?.stop();
           if (rejects) await new Promise((res) => rejects.end(res));

@@ -193,6 +193,7 @@ function createMessaging(
     router,
     voiceScripts: stores.voiceScripts,
     clock: o.clock,
+    tx: (fn) => o.db.transaction(() => fn()),
     catalog,
     paymentLinks: createPaymentLinks({
       publicUrl: config.publicUrl,

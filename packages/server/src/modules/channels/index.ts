@@ -11,6 +11,7 @@ export { resealChannelSettings } from './adapters/sql/reseal-channel-settings.js
 export { SandboxChannelProvider } from './adapters/sandbox.js';
 export type { OrgChannelSettings } from './ports/channel-settings.js';
 export * from './ports/messaging.js';
+export * from './ports/send-path-checkpoint.js';
 export type { ChannelDomainEvent } from './ports/channel-records.js';
 export type { ContactTargetStore, OutboundMessageStore } from './ports/contact-records.js';
 export {

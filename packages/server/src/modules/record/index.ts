@@ -4,4 +4,8 @@ export type * from './ports.js';
 export { actors } from './ports.js';
 /** For SQL adapters of other modules that append history inside their own transaction. */
 export { appendTimeline } from './adapters/sql-timeline-store.js';
+/** For the offers module: an account's offer facts, read as the offer gate reads them. */
+export { readOfferFacts } from './adapters/offer-facts-sql.js';
+/** A promise, plan or settlement the offer gate refused (refusals and counter-offer). */
+export { OfferRefused } from './usecases/offer-refused.js';
 export { recordEventKey, type RecordDomainEvent } from './record-events.js';

@@ -1,4 +1,5 @@
 import { channels } from '@saldo/core/channels';
+import type { Agreement, OfferAccount, OfferPolicy, ProposalCheck } from '@saldo/core/offers';
 import type { AccountStatus, Bucket, PaymentEffect, PromiseState } from '@saldo/core/record';
 
 export const actors = ['system', 'bot', 'agent', 'debtor'] as const;
@@ -133,6 +134,7 @@ export const timelineKinds = [
   'payment',
   'promise',
   'plan',
+  'settlement',
   'dispute',
   'note',
   'status_change',
@@ -212,19 +214,77 @@ export interface PaymentStore {
       promises: PromiseState[],
     ) => PaymentEffect,
   ): Promise<RecordedPayment | null>;
-  createPromise(p: {
-    orgId: string;
-    accountId: string;
-    amountMinor: number;
-    currency: string;
-    dueDate: string;
-    channel: string | null;
-    actor: Actor;
-    now: Date;
-  }): Promise<{ id: string } | null>;
+}
+
+/** An account as the offer gate sees it, read under the account's row lock. */
+export interface OfferFacts {
+  accountId: string;
+  debtorId: string;
+  portfolioId: string;
+  status: AccountStatus;
+  account: OfferAccount;
+}
+
+/** What an accepted agreement became in the record. */
+export type WrittenAgreement =
+  | { kind: 'promise'; promiseIds: string[] }
+  | { kind: 'plan'; planId: string }
+  | { kind: 'settlement'; settlementOfferId: string; status: 'open' | 'pending_approval' };
+
+export type AgreementCommit =
+  | { accepted: true; agreement: Agreement; written: WrittenAgreement }
+  | Extract<ProposalCheck, { accepted: false }>;
+
+/**
+ * The only writer of promises, plans and settlement offers. `commit` locks the account, reads its
+ * offer facts, asks `decide` (the offer gate: `checkProposal` with the policy in force) and, in
+ * the same transaction, writes exactly the agreement accepted — rows, timeline, domain events —
+ * or nothing. Null when the account does not exist in the organisation.
+ */
+export interface AgreementStore {
+  commit(
+    p: { orgId: string; accountId: string; channel: string | null; actor: Actor; now: Date },
+    decide: (facts: OfferFacts) => ProposalCheck,
+  ): Promise<AgreementCommit | null>;
+}
+
+/** The offer policy in force for a portfolio (the offers module implements it). */
+export interface OfferPolicySource {
+  policyFor(orgId: string, portfolioId: string): Promise<OfferPolicy>;
 }
 
 /** Promises past due + grace are broken; their accounts return from `promised` to `active`. */
 export interface PromiseExpiryStore {
   breakOverdue(cutoffDate: string, now: Date): Promise<number>;
+}
+
+export interface SettlementOffer {
+  id: string;
+  accountId: string;
+  amountMinor: number;
+  /** The balance the offer was made on. */
+  balanceMinor: number;
+  currency: string;
+  /** The last day (debtor's calendar) the offer may be accepted and paid. */
+  expires: string;
+  needsApproval: boolean;
+  status: 'pending_approval' | 'open' | 'accepted' | 'expired' | 'withdrawn';
+  createdAt: string;
+}
+
+/** A move of a settlement offer: done, refused with the reason, or null when there is no such offer. */
+export type SettlementMove = { offer: SettlementOffer } | { refused: string } | null;
+
+/** Settlement offers after the gate wrote them (see `AgreementStore`). */
+export interface SettlementOfferStore {
+  /** A person approves an offer below the approval share: `pending_approval` → `open`. */
+  approve(p: { orgId: string; offerId: string; by: string; now: Date }): Promise<SettlementMove>;
+  /** The debtor accepts an open, unexpired offer on an unchanged balance: → `accepted`, the settlement. */
+  accept(p: {
+    orgId: string;
+    offerId: string;
+    channel: string | null;
+    actor: Actor;
+    now: Date;
+  }): Promise<SettlementMove>;
 }

@@ -25,7 +25,7 @@ import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import journeyRoutes from './routes/journey-routes.js';
 import strategyRoutes from './routes/strategy-routes.js';
-import type { Messaging } from '../channels/index.js';
+import type { Messaging, SendPathCheckpoint } from '../channels/index.js';
 import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS } from '../channels/index.js';
 import { createStrategies, type ComplianceProbe } from './usecases/strategies.js';
 
@@ -50,6 +50,8 @@ export interface BuildEngineOptions {
     leaseMs?: number;
     maxAttempts?: number;
     backoffMs?: (n: number) => number;
+    /** Test hook for the crash drill. */
+    checkpoint?: SendPathCheckpoint;
   };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;

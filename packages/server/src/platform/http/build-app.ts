@@ -6,6 +6,7 @@ import { errorHandler, problem, sendProblem } from '../../shared/http/problem.js
 import { requestValidators } from './request-validators.js';
 import { docsHelmetConfig, noStoreForPersonalData, registerSecurityHeaders } from './security-headers.js';
 import type { TrustProxy } from '../config.js';
+import type { HttpAuditHooks } from '../../modules/audit/index.js';
 import { rejectNul } from '../../shared/http/reject-nul.js';
 import { bodyLimits, SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
@@ -15,6 +16,8 @@ export interface HttpAppDeps {
   version: string;
   /** Every module's routes, in registration order. */
   routes: readonly RoutePlugin[];
+  /** The audit trail's hooks: a change is recorded before its handler runs, and its outcome after. */
+  audit: HttpAuditHooks;
 }
 
 function bearer(header: string | undefined): string | null {
@@ -94,6 +97,9 @@ export async function buildApp(
 
   // A NUL anywhere in a request is refused here, once, before any route sees it.
   app.addHook('preValidation', rejectNul);
+  // After validation (a refused body changed nothing), before the handler (no change without a trace).
+  app.addHook('preHandler', deps.audit.preHandler);
+  app.addHook('onSend', deps.audit.onSend);
 
   await app.register(swagger, {
     openapi: {

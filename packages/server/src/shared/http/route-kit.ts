@@ -54,6 +54,11 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** No authentication (health, login, provider webhooks that check their own signatures). */
     public?: boolean;
+    /**
+     * The audit trail: changes (POST, PUT, PATCH, DELETE) are recorded unless this is false (a check
+     * or a parse that changes nothing); reads only when it is true (exports of personal data).
+     */
+    audit?: boolean;
   }
 }
 

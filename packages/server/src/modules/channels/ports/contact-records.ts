@@ -35,6 +35,8 @@ export interface OutboundMessageRecord {
   requestedBy: string;
   error: string | null;
   retryable: boolean;
+  /** While ahead, a process may be calling the provider for this `queued` row (see `insertOnce`). */
+  sendLeaseUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +52,8 @@ export interface NewOutboundMessage {
   idempotencyKey: string;
   requestedBy: string;
   at: Date;
+  /** End of the send lease (default: `at` + 60 s). */
+  leaseUntil?: Date;
 }
 
 /** One past outbound contact of a debtor, for the compliance history. */
@@ -61,16 +65,20 @@ export interface OutboundHistoryItem {
   outcome: CallOutcome | null;
   /** False when the provider never accepted it (it never left Saldo). */
   handedToProvider: boolean;
+  idempotencyKey: string;
 }
 
 export interface OutboundMessageStore {
   /**
-   * Inserts a `queued` row under (org, idempotencyKey). When the key exists: a row that failed
-   * with a retryable error is claimed again (`claimed: true`); anything else is a duplicate.
+   * Inserts a `queued` row under (org, idempotencyKey) with a send lease (the send intent). When the
+   * key exists: a row that failed with a retryable error is `claimed` again; a `queued` row with no
+   * provider id whose lease has passed (its sender died mid-send) is `resumed`, under the same id;
+   * anything else is a duplicate. Claiming and resuming take a new lease.
    */
   insertOnce(
     m: NewOutboundMessage,
-  ): Promise<{ kind: 'inserted' | 'claimed'; id: string } | { kind: 'duplicate'; id: string }>;
+  ): Promise<{ kind: 'inserted' | 'claimed' | 'resumed'; id: string } | { kind: 'duplicate'; id: string }>;
+  /** The provider accepted it. In the caller's transaction, with the timeline event that records it. */
   markSent(
     orgId: string,
     id: string,

@@ -56,6 +56,8 @@ export function debtorLocale(t: ContactTarget): string {
 /**
  * The template to render: the same purpose and channel in the debtor's language and variant
  * (es-CO → es-MX…), else the requested one. A scripted call template serves call and voicebot.
+ * `locale` is the debtor's (`debtorLocale`: language-COUNTRY); its region is the country whose
+ * required content the template must carry when a template that does is available (findTemplate).
  */
 export function chooseTemplate(
   templates: readonly MessageTemplate[],
@@ -68,9 +70,15 @@ export function chooseTemplate(
     throw new SaldoError('validation', `unknown template ${templateId}`, [
       { path: 'templateId', message: 'no such template' },
     ]);
+  const country = locale.split('-')[1];
   const served = templateChannelsFor(channel);
   for (const c of served) {
-    const local = findTemplate(templates, { purpose: asked.purpose, channel: c, locale });
+    const local = findTemplate(templates, {
+      purpose: asked.purpose,
+      channel: c,
+      locale,
+      ...(country ? { country } : {}),
+    });
     if (local) return local;
   }
   if (served.includes(asked.channel)) return asked;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultTemplates } from '@saldo/core/channels';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
 import { createSqlTemplateStore } from '../adapters/sql/template-store.js';
 import type { Platform } from '../../../platform/composition-root.js';
@@ -112,6 +113,48 @@ describeStorage('templates use case and catalog', (mode) => {
     expect((await resolve('voicebot_arrears_v1', 'call', 'es-MX', 'MX')).id).toBe(
       'tpl_default_reminder_call_voicebot_es-MX',
     );
+  });
+
+  it("a Spanish-speaking US debtor gets es-US; never a template lacking the country's content when another has it", async () => {
+    expect((await resolve('sms_reminder_v1', 'sms', 'es-US', 'US')).id).toBe(
+      'tpl_default_reminder_sms_es-US',
+    );
+    expect((await resolve('voicebot_arrears_v1', 'call', 'es-US', 'US')).id).toBe(
+      'tpl_default_reminder_call_voicebot_es-US',
+    );
+    // Without a Spanish set that carries the US disclosure, English does rather than es-MX…
+    const noEsUs = createTemplates({
+      store: createSqlTemplateStore(db),
+      clock,
+      builtIns: defaultTemplates.filter((t) => t.locale !== 'es-US'),
+    });
+    const q = { orgId, templateId: 'reminder_email_v1', channel: 'email', locale: 'es-US' } as const;
+    expect((await noEsUs.catalog.resolve({ ...q, country: 'US' })).id).toBe(
+      'tpl_default_reminder_email_en-US',
+    );
+    // …while with no country named, the locale order alone decides.
+    const { templateId: key, ...rest } = q;
+    expect((await noEsUs.effective(orgId, { key, ...rest })).template.id).toBe(
+      'tpl_default_reminder_email_es-MX',
+    );
+  });
+
+  it('a published org template no longer carrying what its country requires gives way to the built-in', async () => {
+    const org = (await newTenant(platform)).orgId;
+    const sql = createSqlTemplateStore(db);
+    const draft = await templates.createDraft(
+      org,
+      { key: 'sms_reminder_v1', channel: 'sms', locale: 'es-MX', body: MX_SMS },
+      'test',
+    );
+    const published = await templates.publish(org, draft.template.id);
+    // As if the US rules had been added after it was published for MX and US.
+    const stale = { ...published.template, countries: ['MX', 'US'] };
+    const here = createTemplates({ store: { ...sql, published: async () => [stale] }, clock });
+    const res = (locale: string, country: string) =>
+      here.catalog.resolve({ orgId: org, templateId: 'sms_reminder_v1', channel: 'sms', locale, country });
+    expect((await res('es-MX', 'MX')).id).toBe(draft.template.id);
+    expect((await res('es-US', 'US')).id).toBe('tpl_default_reminder_sms_es-US');
   });
 
   it('the send-path catalog reuses the published set for 5 s of clock time; a publish here is seen at once, one elsewhere after 5 s', async () => {

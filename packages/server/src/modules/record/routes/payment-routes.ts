@@ -1,4 +1,3 @@
-import { promiseChannels } from '@saldo/core/record';
 import type { FastifyInstance } from 'fastify';
 import type { RecordService } from '../usecases/record.js';
 import { principal } from '../../../shared/http/route-kit.js';
@@ -58,36 +57,6 @@ export default async function paymentRoutes(app: FastifyInstance, deps: { record
           title: 'Payment above the outstanding balance',
         });
       }
-    },
-  );
-
-  app.post<{ Params: { id: string }; Body: { amountMinor: number; dueDate: string; channel?: string } }>(
-    '/v1/accounts/:id/promises',
-    {
-      config: { roles: ['admin', 'agent'] },
-      preValidation: strictMinorUnits(['amountMinor']),
-      schema: {
-        tags: ['payments'],
-        summary: 'Record a promise to pay (amount and date)',
-        body: {
-          type: 'object',
-          required: ['amountMinor', 'dueDate'],
-          additionalProperties: false,
-          properties: {
-            amountMinor: { type: 'integer', minimum: 1 },
-            dueDate: { type: 'string', format: 'date' },
-            channel: { type: 'string', enum: [...promiseChannels] },
-          },
-        },
-      },
-    },
-    async (req, reply) => {
-      const p = principal(req);
-      return reply
-        .status(201)
-        .send(
-          await deps.record.createPromise(p.orgId, { accountId: req.params.id, ...req.body, actor: 'agent' }),
-        );
     },
   );
 }

@@ -65,6 +65,24 @@ const CITATION = 'Organisation policy (stricter than the law by construction)';
  * engine.check(contact, org);
  */
 export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
+  const p = parseOrgPolicy(input);
+  // The order of the rules is the order of the policy's sections.
+  const rules: RuleInput[] = [...timeRules(p), ...capRules(p), ...spacingAndConsentRules(p)];
+  const code = `ORG:${orgId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || 'org'}`;
+  return compilePack({
+    code,
+    version: p.version,
+    kind: 'org',
+    title: `Organisation policy ${orgId}`,
+    effectiveFrom: '1970-01-01T00:00:00Z',
+    jurisdiction: { country: '*' },
+    rules,
+  });
+}
+
+const base = { citation: CITATION, confidence: 'V1', severity: 'policy' } as const;
+
+function parseOrgPolicy(input: unknown): OrgPolicy {
   const parsed = OrgPolicy.safeParse(input);
   if (!parsed.success) {
     throw new SaldoError(
@@ -73,9 +91,12 @@ export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  const p = parsed.data;
+  return parsed.data;
+}
+
+/** Contact hours, quiet hours, and holidays (alone when no hours are given). */
+function timeRules(p: OrgPolicy): RuleInput[] {
   const rules: RuleInput[] = [];
-  const base = { citation: CITATION, confidence: 'V1', severity: 'policy' } as const;
   if (p.contactHours)
     rules.push({
       ...base,
@@ -100,44 +121,25 @@ export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
       windows: [{ days: [...weekdays], start: '00:00', end: '24:00', endInclusive: false }],
       holidays: true,
     });
-  const caps = (
-    map: z.infer<typeof capMap> | undefined,
-    label: string,
-    window: CountWindow,
-    per: { en: string; es: string },
-  ): void => {
-    for (const [ch, max] of Object.entries(map ?? {}) as [Channel | 'all', number][]) {
-      const only = ch === 'all' ? undefined : [ch];
-      rules.push({
-        ...base,
-        kind: 'frequency_cap',
-        id: `ORG-${label}-CAP-${ch.toUpperCase()}`,
-        ...(only ? { channels: only } : {}),
-        max,
-        window,
-        unit: 'debtor',
-        count: { ...(only ? { channels: only } : {}), directions: ['outbound'] },
-        what: {
-          en: `${ch === 'all' ? 'contact' : ch} attempts ${per.en}`,
-          es: `intentos ${ch === 'all' ? 'de contacto' : `por ${ch}`} ${per.es}`,
-        },
-      });
-    }
-  };
-  caps(
-    p.weeklyCaps,
-    'WEEKLY',
-    { type: 'rolling', days: 7 },
-    { en: '(organisation weekly cap)', es: '(límite semanal de la organización)' },
-  );
-  caps(
-    p.dailyCaps,
-    'DAILY',
-    { type: 'calendar_day' },
-    { en: '(organisation daily cap)', es: '(límite diario de la organización)' },
-  );
-  for (const c of p.caps ?? []) {
-    rules.push({
+  return rules;
+}
+
+/** Weekly caps, daily caps, then the general caps. */
+function capRules(p: OrgPolicy): RuleInput[] {
+  return [
+    ...channelCaps(
+      p.weeklyCaps,
+      'WEEKLY',
+      { type: 'rolling', days: 7 },
+      { en: '(organisation weekly cap)', es: '(límite semanal de la organización)' },
+    ),
+    ...channelCaps(
+      p.dailyCaps,
+      'DAILY',
+      { type: 'calendar_day' },
+      { en: '(organisation daily cap)', es: '(límite diario de la organización)' },
+    ),
+    ...(p.caps ?? []).map((c): RuleInput => ({
       ...base,
       kind: 'frequency_cap',
       id: `ORG-CAP-${c.name}`,
@@ -146,8 +148,38 @@ export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
       window: c.window,
       unit: c.unit,
       count: c.count,
-    });
-  }
+    })),
+  ];
+}
+
+/** One cap per channel (or `all`) of a cap map, counting the debtor's outbound attempts. */
+function channelCaps(
+  map: z.infer<typeof capMap> | undefined,
+  label: string,
+  window: CountWindow,
+  per: { en: string; es: string },
+): RuleInput[] {
+  return (Object.entries(map ?? {}) as [Channel | 'all', number][]).map(([ch, max]) => {
+    const only = ch === 'all' ? undefined : [ch];
+    return {
+      ...base,
+      kind: 'frequency_cap',
+      id: `ORG-${label}-CAP-${ch.toUpperCase()}`,
+      ...(only ? { channels: only } : {}),
+      max,
+      window,
+      unit: 'debtor',
+      count: { ...(only ? { channels: only } : {}), directions: ['outbound'] },
+      what: {
+        en: `${ch === 'all' ? 'contact' : ch} attempts ${per.en}`,
+        es: `intentos ${ch === 'all' ? 'de contacto' : `por ${ch}`} ${per.es}`,
+      },
+    };
+  });
+}
+
+function spacingAndConsentRules(p: OrgPolicy): RuleInput[] {
+  const rules: RuleInput[] = [];
   if (p.minSpacingHours !== undefined) {
     rules.push({
       ...base,
@@ -166,16 +198,7 @@ export function compileOrgPolicy(input: unknown, orgId = 'org'): CompiledPack {
       channels: p.requireConsent,
       unknown: 'deny',
     });
-  const code = `ORG:${orgId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || 'org'}`;
-  return compilePack({
-    code,
-    version: p.version,
-    kind: 'org',
-    title: `Organisation policy ${orgId}`,
-    effectiveFrom: '1970-01-01T00:00:00Z',
-    jurisdiction: { country: '*' },
-    rules,
-  });
+  return rules;
 }
 
 const toMin = (s: string): number => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));

@@ -1,14 +1,24 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { preferenceChannels, type PreferenceChannel } from '../channels/channel.js';
 import type { FieldIssue } from '../errors/index.js';
-import { isCurrency, parseMajorToMinor, type Currency } from '../money/index.js';
+import { isCurrency, type Currency } from '../money/index.js';
 import { accountStatuses, type AccountStatus } from './account-status.js';
 import type { RawImportRow } from './import-columns.js';
+import {
+  EMAIL,
+  REF,
+  derivedBalance,
+  isCalendarDate,
+  lineTypes,
+  money,
+  normalisePhone,
+  parseConsent,
+  parseList,
+  type Consent,
+  type LineType,
+} from './import-row-parsers.js';
 import { defaultZone, isValidZone } from './zones.js';
 
-export const lineTypes = ['mobile', 'landline', 'voip', 'unknown'] as const;
-export type LineType = (typeof lineTypes)[number];
-export type Consent = boolean | null;
+export { lineTypes, type Consent, type LineType } from './import-row-parsers.js';
 /** The channel a row may name as the debtor's preference (`preferred_channel`). */
 export const contactChannels = preferenceChannels;
 export type PreferredChannel = PreferenceChannel;
@@ -45,107 +55,6 @@ export interface ValidImportRow {
 
 export type RowValidation = { ok: true; row: ValidImportRow } | { ok: false; issues: FieldIssue[] };
 
-const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[A-Za-z]{2,63}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const REF = /^[\w.\-/:#]{1,64}$/;
-
-function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function parseConsent(v: string | undefined, field: string, issues: FieldIssue[]): Consent {
-  const s = (v ?? '').trim().toLowerCase();
-  if (s === '') return null;
-  if (['true', '1', 'yes', 'y', 'si', 'sí', 's'].includes(s)) return true;
-  if (['false', '0', 'no', 'n'].includes(s)) return false;
-  issues.push({ path: field, message: `"${v}" is not true/false (blank = unknown)` });
-  return null;
-}
-
-function parseList(v: string | undefined): string[] {
-  return (v ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function normalisePhone(
-  raw: string,
-  country: string,
-  field: string,
-  issues: FieldIssue[],
-): { e164: string; type: LineType } | null {
-  // Mexico dropped the mobile "1" after +52 in 2019; old files still carry it.
-  const cleaned = raw.trim().replace(/^\+52\s*1(?=[\s\d]{10,})/, '+52');
-  const p = parsePhoneNumberFromString(cleaned, country as CountryCode);
-  if (!p || !p.isValid()) {
-    issues.push({
-      path: field,
-      message: `"${raw}" is not a valid phone number for ${country} (use E.164, e.g. +525512345678)`,
-    });
-    return null;
-  }
-  const t = p.getType();
-  const type: LineType =
-    t === 'MOBILE'
-      ? 'mobile'
-      : t === 'FIXED_LINE'
-        ? 'landline'
-        : t === 'VOIP'
-          ? 'voip'
-          : t === 'FIXED_LINE_OR_MOBILE'
-            ? 'unknown'
-            : 'unknown';
-  return { e164: p.number, type };
-}
-
-function money(
-  v: string | undefined,
-  field: string,
-  currency: Currency | null,
-  required: boolean,
-  issues: FieldIssue[],
-): number | null {
-  const s = (v ?? '').trim();
-  if (s === '') {
-    if (required) issues.push({ path: field, message: 'is required' });
-    return null;
-  }
-  if (!currency) return null;
-  const r = parseMajorToMinor(s, currency);
-  if (!r.ok) {
-    issues.push({ path: field, message: r.reason });
-    return null;
-  }
-  if (r.minor < 0) {
-    issues.push({ path: field, message: `must not be negative (got ${s})` });
-    return null;
-  }
-  return r.minor;
-}
-
-/**
- * principal + interest + fees, summed exactly. Each part is a safe integer, their sum may not be:
- * a double would round it and the account would owe a different amount than the file says.
- */
-function derivedBalance(
-  principal: number,
-  interest: number,
-  fees: number,
-  issues: FieldIssue[],
-): number | null {
-  const sum = BigInt(principal) + BigInt(interest) + BigInt(fees);
-  if (sum <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(sum);
-  issues.push({
-    path: 'balance',
-    message: `principal + interest + fees = ${sum} minor units is larger than the largest amount stored exactly (${Number.MAX_SAFE_INTEGER}); check the amounts or give the balance column`,
-  });
-  return null;
-}
-
 /**
  * Validates and normalises one import row. Reports every problem of the row (not just the
  * first), each with its column, so a user can fix a file in one pass.
@@ -159,25 +68,76 @@ export function validateImportRow(
   ctx: { asOf: string; defaultCurrency?: string; defaultCountry?: string },
 ): RowValidation {
   const issues: FieldIssue[] = [];
-  const get = (k: keyof RawImportRow) => (raw[k] ?? '').trim();
+  const get: Get = (k) => (raw[k] ?? '').trim();
+  // Sections in column order: the issues come out in the order a user reads the row.
+  const refs = references(get, issues);
+  const place = location(get, ctx, issues);
+  const amounts = moneyColumns(raw, get, ctx, issues);
+  const dates = datesAndIds(get, ctx, issues);
+  const contact = contactPoints(get, place.country, issues);
+  const choices = consentsAndStatus(raw, get, issues);
+  const { currency, principalMinor, interestMinor, feesMinor, balanceGiven } = amounts;
+  const balanceMinor =
+    principalMinor === null
+      ? null
+      : (balanceGiven ?? derivedBalance(principalMinor, interestMinor, feesMinor, issues));
+  if (issues.length > 0 || !currency || balanceMinor === null || principalMinor === null || !choices.status)
+    return { ok: false, issues };
+  return {
+    ok: true,
+    row: {
+      externalRef: refs.externalRef,
+      debtorRef: refs.debtorRef,
+      firstName: get('first_name'),
+      lastName: refs.lastName,
+      language: place.language,
+      country: place.country,
+      region: place.region,
+      timezone: place.timezone,
+      dateOfBirth: dates.dateOfBirth,
+      nationalIdLast4: dates.nationalIdLast4,
+      phone: contact.phone?.e164 ?? null,
+      phoneType: contact.phone ? (contact.phoneTypeRaw as LineType) || contact.phone.type : null,
+      email: contact.email,
+      whatsapp: contact.whatsapp,
+      consents: choices.consents,
+      preferredChannel: choices.preferredChannel,
+      vulnerabilities: parseList(raw.vulnerability),
+      product: get('product') || 'unspecified',
+      currency,
+      principalMinor,
+      interestMinor,
+      feesMinor,
+      balanceMinor,
+      delinquentSince: dates.delinquentSince,
+      status: choices.status,
+      tags: parseList(raw.tags),
+    },
+  };
+}
 
+type Get = (k: keyof RawImportRow) => string;
+type Ctx = Parameters<typeof validateImportRow>[1];
+
+const refIssue = (path: string, value: string): FieldIssue => ({
+  path,
+  message: `"${value}" must be 1–64 letters, digits or . - / : # _`,
+});
+
+function references(get: Get, issues: FieldIssue[]) {
   const externalRef = get('external_ref');
   if (!externalRef) issues.push({ path: 'external_ref', message: 'is required' });
-  else if (!REF.test(externalRef))
-    issues.push({
-      path: 'external_ref',
-      message: `"${externalRef}" must be 1–64 letters, digits or . - / : # _`,
-    });
+  else if (!REF.test(externalRef)) issues.push(refIssue('external_ref', externalRef));
   const debtorRef = get('debtor_ref');
   if (!debtorRef) issues.push({ path: 'debtor_ref', message: 'is required' });
-  else if (!REF.test(debtorRef))
-    issues.push({
-      path: 'debtor_ref',
-      message: `"${debtorRef}" must be 1–64 letters, digits or . - / : # _`,
-    });
+  else if (!REF.test(debtorRef)) issues.push(refIssue('debtor_ref', debtorRef));
   const lastName = get('last_name');
   if (!lastName) issues.push({ path: 'last_name', message: 'is required' });
+  return { externalRef, debtorRef, lastName };
+}
 
+/** Country, region, the debtor's zone (given, or the only zone of the country/region) and language. */
+function location(get: Get, ctx: Ctx, issues: FieldIssue[]) {
   const country = (get('country') || ctx.defaultCountry || '').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country))
     issues.push({
@@ -191,21 +151,7 @@ export function validateImportRow(
       message: `"${get('region')}" is not an ISO 3166-2 code of ${country || 'the country'}`,
     });
   }
-  let timezone = get('timezone');
-  if (timezone) {
-    if (!isValidZone(timezone))
-      issues.push({
-        path: 'timezone',
-        message: `"${timezone}" is not an IANA time zone (e.g. America/Mexico_City)`,
-      });
-  } else {
-    timezone = defaultZone(country, region ?? undefined) ?? '';
-    if (!timezone && country)
-      issues.push({
-        path: 'timezone',
-        message: `is required for ${country}${region ? ` region ${region}` : ''}: the country spans several zones`,
-      });
-  }
+  const timezone = zoneOf(get('timezone'), country, region, issues);
   const langRaw = get('language').toLowerCase();
   let language: 'es' | 'en' = country === 'US' || country === 'GB' ? 'en' : 'es';
   if (langRaw) {
@@ -213,19 +159,45 @@ export function validateImportRow(
     if (l === 'es' || l === 'en') language = l;
     else issues.push({ path: 'language', message: `"${langRaw}" is not supported (es or en)` });
   }
+  return { language, country, region, timezone };
+}
 
+function zoneOf(given: string, country: string, region: string | null, issues: FieldIssue[]): string {
+  if (given) {
+    if (!isValidZone(given))
+      issues.push({
+        path: 'timezone',
+        message: `"${given}" is not an IANA time zone (e.g. America/Mexico_City)`,
+      });
+    return given;
+  }
+  const timezone = defaultZone(country, region ?? undefined) ?? '';
+  if (!timezone && country)
+    issues.push({
+      path: 'timezone',
+      message: `is required for ${country}${region ? ` region ${region}` : ''}: the country spans several zones`,
+    });
+  return timezone;
+}
+
+function moneyColumns(raw: RawImportRow, get: Get, ctx: Ctx, issues: FieldIssue[]) {
   const curRaw = (get('currency') || ctx.defaultCurrency || '').toUpperCase();
-  const currency = isCurrency(curRaw) ? curRaw : null;
+  const currency: Currency | null = isCurrency(curRaw) ? curRaw : null;
   if (!currency)
     issues.push({
       path: 'currency',
       message: curRaw ? `"${get('currency')}" is not a supported ISO 4217 currency` : 'is required',
     });
-  const principalMinor = money(raw.principal, 'principal', currency, true, issues);
-  const interestMinor = money(raw.interest, 'interest', currency, false, issues) ?? 0;
-  const feesMinor = money(raw.fees, 'fees', currency, false, issues) ?? 0;
-  const balanceGiven = money(raw.balance, 'balance', currency, false, issues);
+  return {
+    currency,
+    principalMinor: money(raw.principal, 'principal', currency, true, issues),
+    interestMinor: money(raw.interest, 'interest', currency, false, issues) ?? 0,
+    feesMinor: money(raw.fees, 'fees', currency, false, issues) ?? 0,
+    balanceGiven: money(raw.balance, 'balance', currency, false, issues),
+  };
+}
 
+function datesAndIds(get: Get, ctx: Ctx, issues: FieldIssue[]) {
   const dob = get('date_of_birth') || null;
   if (dob && (!isCalendarDate(dob) || dob < '1900-01-01' || dob > ctx.asOf))
     issues.push({ path: 'date_of_birth', message: `"${dob}" is not a valid past date (YYYY-MM-DD)` });
@@ -237,7 +209,11 @@ export function validateImportRow(
   const nid = get('national_id_last4') || null;
   if (nid && !/^[0-9A-Za-z]{4}$/.test(nid))
     issues.push({ path: 'national_id_last4', message: 'must be exactly 4 letters or digits' });
+  return { dateOfBirth: dob, delinquentSince, nationalIdLast4: nid };
+}
 
+/** Phone (E.164 and line type), WhatsApp number and email; numbers need a valid country. */
+function contactPoints(get: Get, country: string, issues: FieldIssue[]) {
   let phone: { e164: string; type: LineType } | null = null;
   if (get('phone') && /^[A-Z]{2}$/.test(country))
     phone = normalisePhone(get('phone'), country, 'phone', issues);
@@ -250,8 +226,11 @@ export function validateImportRow(
   const email = get('email').toLowerCase() || null;
   if (email && !EMAIL.test(email))
     issues.push({ path: 'email', message: `"${get('email')}" is not a valid email address` });
+  return { phone, phoneTypeRaw, whatsapp, email };
+}
 
-  const consents = {
+function consentsAndStatus(raw: RawImportRow, get: Get, issues: FieldIssue[]) {
+  const consents: ValidImportRow['consents'] = {
     call: parseConsent(raw.consent_call, 'consent_call', issues),
     sms: parseConsent(raw.consent_sms, 'consent_sms', issues),
     whatsapp: parseConsent(raw.consent_whatsapp, 'consent_whatsapp', issues),
@@ -275,42 +254,5 @@ export function validateImportRow(
       path: 'status',
       message: `"${statusRaw}" is not an account status (${accountStatuses.join(', ')})`,
     });
-
-  const balanceMinor =
-    principalMinor === null
-      ? null
-      : (balanceGiven ?? derivedBalance(principalMinor, interestMinor, feesMinor, issues));
-  if (issues.length > 0 || !currency || balanceMinor === null || principalMinor === null || !status)
-    return { ok: false, issues };
-  return {
-    ok: true,
-    row: {
-      externalRef,
-      debtorRef,
-      firstName: get('first_name'),
-      lastName,
-      language,
-      country,
-      region,
-      timezone,
-      dateOfBirth: dob,
-      nationalIdLast4: nid,
-      phone: phone?.e164 ?? null,
-      phoneType: phone ? (phoneTypeRaw as LineType) || phone.type : null,
-      email,
-      whatsapp,
-      consents,
-      preferredChannel,
-      vulnerabilities: parseList(raw.vulnerability),
-      product: get('product') || 'unspecified',
-      currency,
-      principalMinor,
-      interestMinor,
-      feesMinor,
-      balanceMinor,
-      delinquentSince,
-      status,
-      tags: parseList(raw.tags),
-    },
-  };
+  return { consents, preferredChannel, status };
 }

@@ -6,7 +6,7 @@ import type { StrategyDefinition } from '@saldo/core/strategy';
 import { ManualClock } from '../shared/clock/manual-clock.js';
 import { ENGINE_TABLES, RECORD_TABLES, analyzeTables } from '../shared/db/maintenance.js';
 import { useDeterministicIds } from '../modules/strategy/index.js';
-import { buildPlatform } from '../platform/composition-root.js';
+import { buildPlatform, type Platform } from '../platform/composition-root.js';
 import { loadConfig } from '../platform/config.js';
 import { openPgliteDb } from '../shared/db/pglite-db.js';
 import type { Db } from '../shared/db/db.js';
@@ -77,69 +77,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   try {
     await useDeterministicIds(db);
     const orgId = platform.defaultOrgId;
-    const { channels, engine, events } = platform;
-    observe = (req, out) => countContact(o, channels, clock, contacts, req, out);
-    let accounts = 0;
-    if ('demo' in o.portfolio) {
-      accounts = (
-        await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, {
-          debtors: o.portfolio.demo,
-          seed: o.seed,
-        })
-      ).accounts;
-    } else {
-      const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, {
-        portfolio: {
-          code: 'simulation',
-          name: 'Simulation',
-          currency: o.portfolio.currency ?? 'MXN',
-          country: o.portfolio.country ?? 'MX',
-        },
-        mode: 'valid_rows',
-      });
-      accounts = r.inserted + r.updated + r.unchanged;
-    }
-    let strategyId: string | undefined;
-    if (o.strategy !== undefined) {
-      const id = (o.strategy as Partial<StrategyDefinition>).id ?? '';
-      strategyId = (await engine.strategies.publish(orgId, id, { mode: 'move', input: o.strategy })).id;
-    }
-    await engine.strategies.enrol(orgId, strategyId ? { strategyId } : {});
-
-    const step = (o.stepMinutes ?? 15) * 60_000;
-    const steps = Math.round((o.days * 86_400_000) / step);
-    const perDay = Math.round(86_400_000 / step);
-    const t0 = clock.now().getTime();
-    let analyzedDay = 0; // the import and the enrolment analysed their tables
-    for (let i = 0; i < steps; i++) {
-      // A step with nothing due does nothing (and draws no ids): jump to the first step whose work
-      // is due. Steps stay on the same grid, so the report is the same as stepping through each one.
-      const due = await nextDueAt(db, await channels.nextSandboxEventAt());
-      const first = due === null ? steps : Math.max(i, Math.ceil((due - t0) / step) - 1);
-      if (first > i) {
-        for (let s = i + 1; s <= Math.min(first, steps); s++)
-          if (s % perDay === 0) o.onProgress?.(s / perDay);
-        if (first >= steps) break;
-        i = first;
-        clock.set(new Date(t0 + i * step));
-      }
-      if (Math.floor(i / perDay) > analyzedDay) {
-        // What the platform's maintenance job does for PGlite every few minutes: fresh statistics.
-        analyzedDay = Math.floor(i / perDay);
-        await analyzeTables(db, [...RECORD_TABLES, ...ENGINE_TABLES]);
-      }
-      await engine.worker.drain();
-      await engine.dispatcher.drain();
-      clock.advance(step);
-      // Replies, opens and payments due by now: the inbound pipeline records them with their
-      // domain events, then the worker's consumer reads the replies and moves the journeys.
-      await channels.tickSandbox(clock.now());
-      await channels.inbound.processPending();
-      await events.drain();
-      if ((i + 1) % perDay === 0) o.onProgress?.((i + 1) / perDay);
-    }
-    if (clock.now().getTime() < t0 + steps * step) clock.set(new Date(t0 + steps * step));
-    const r = await engine.report(orgId, started);
+    observe = (req, out) => countContact(o, platform.channels, clock, contacts, req, out);
+    const accounts = await loadPortfolio(o, platform, clock);
+    await enrol(o, platform.engine, orgId);
+    await runSteps(o, db, clock, platform);
+    const r = await platform.engine.report(orgId, started);
     return {
       days: o.days,
       accounts,
@@ -158,6 +100,103 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   } finally {
     await platform.close();
   }
+}
+
+/** Loads the demo portfolio or imports the CSV; returns the number of accounts. */
+async function loadPortfolio(o: SimulationOptions, platform: Platform, clock: ManualClock): Promise<number> {
+  const orgId = platform.defaultOrgId;
+  if ('demo' in o.portfolio) {
+    return (
+      await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, {
+        debtors: o.portfolio.demo,
+        seed: o.seed,
+      })
+    ).accounts;
+  }
+  const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, {
+    portfolio: {
+      code: 'simulation',
+      name: 'Simulation',
+      currency: o.portfolio.currency ?? 'MXN',
+      country: o.portfolio.country ?? 'MX',
+    },
+    mode: 'valid_rows',
+  });
+  return r.inserted + r.updated + r.unchanged;
+}
+
+/** Publishes the given strategy (if any) and enrols every account in it (default: the shipped one). */
+async function enrol(o: SimulationOptions, engine: Platform['engine'], orgId: string): Promise<void> {
+  let strategyId: string | undefined;
+  if (o.strategy !== undefined) {
+    const id = (o.strategy as Partial<StrategyDefinition>).id ?? '';
+    strategyId = (await engine.strategies.publish(orgId, id, { mode: 'move', input: o.strategy })).id;
+  }
+  await engine.strategies.enrol(orgId, strategyId ? { strategyId } : {});
+}
+
+/** The simulated days as a grid of steps. */
+interface StepGrid {
+  step: number;
+  steps: number;
+  perDay: number;
+  t0: number;
+}
+
+/** Moves the clock step by step, draining the jobs the worker and api roles run, as they would. */
+async function runSteps(o: SimulationOptions, db: Db, clock: ManualClock, platform: Platform): Promise<void> {
+  const { channels, engine, events } = platform;
+  const step = (o.stepMinutes ?? 15) * 60_000;
+  const g: StepGrid = {
+    step,
+    steps: Math.round((o.days * 86_400_000) / step),
+    perDay: Math.round(86_400_000 / step),
+    t0: clock.now().getTime(),
+  };
+  let analyzedDay = 0; // the import and the enrolment analysed their tables
+  for (let i = 0; i < g.steps; i++) {
+    const busy = await nextBusyStep(o, db, clock, channels, g, i);
+    if (busy === null) break;
+    i = busy;
+    if (Math.floor(i / g.perDay) > analyzedDay) {
+      // What the platform's maintenance job does for PGlite every few minutes: fresh statistics.
+      analyzedDay = Math.floor(i / g.perDay);
+      await analyzeTables(db, [...RECORD_TABLES, ...ENGINE_TABLES]);
+    }
+    await engine.worker.drain();
+    await engine.dispatcher.drain();
+    clock.advance(step);
+    // Replies, opens and payments due by now: the inbound pipeline records them with their
+    // domain events, then the worker's consumer reads the replies and moves the journeys.
+    await channels.tickSandbox(clock.now());
+    await channels.inbound.processPending();
+    await events.drain();
+    if ((i + 1) % g.perDay === 0) o.onProgress?.((i + 1) / g.perDay);
+  }
+  if (clock.now().getTime() < g.t0 + g.steps * step) clock.set(new Date(g.t0 + g.steps * step));
+}
+
+/**
+ * A step with nothing due does nothing (and draws no ids): the first step from `i` whose work is
+ * due, the clock set to it and the skipped days reported; null when nothing is due before the end.
+ * Steps stay on the same grid, so the report is the same as stepping through each one.
+ */
+async function nextBusyStep(
+  o: SimulationOptions,
+  db: Db,
+  clock: ManualClock,
+  channels: Channels,
+  g: StepGrid,
+  i: number,
+): Promise<number | null> {
+  const due = await nextDueAt(db, await channels.nextSandboxEventAt());
+  const first = due === null ? g.steps : Math.max(i, Math.ceil((due - g.t0) / g.step) - 1);
+  if (first <= i) return i;
+  for (let s = i + 1; s <= Math.min(first, g.steps); s++)
+    if (s % g.perDay === 0) o.onProgress?.(s / g.perDay);
+  if (first >= g.steps) return null;
+  clock.set(new Date(g.t0 + first * g.step));
+  return first;
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SaldoError } from '@saldo/core';
 import { importColumns, type RawImportRow } from '@saldo/core/record';
 import type { Imports } from './usecases/imports.js';
-import { bodyLimits, principal } from '../../shared/http/route-kit.js';
+import { bodyLimits, principal, type Principal } from '../../shared/http/route-kit.js';
 
 const portfolioSchema = {
   type: 'object',
@@ -43,105 +43,113 @@ export interface ImportRouteDeps {
   spoolUpload(body: Buffer): Promise<{ path: string; cleanup(): Promise<void> }>;
 }
 
+type ImportMode = 'all_or_nothing' | 'valid_rows';
+type StartQuery = { portfolio?: string; mode?: ImportMode; currency?: string; country?: string };
+type StartRequest = FastifyRequest<{ Body: JsonBody | Buffer; Querystring: StartQuery }>;
+
+const WRITE = ['admin', 'strategist'] as const;
+
+const startImportSchema = {
+  tags: ['imports'],
+  summary:
+    'Start a portfolio import: JSON {portfolio, mode, rows[]} or a CSV body (Content-Type: text/csv, ?portfolio=CODE&mode=…). Answers 202 with the import id.',
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      portfolio: { type: 'string' },
+      mode: { type: 'string', enum: ['all_or_nothing', 'valid_rows'] },
+      currency: { type: 'string' },
+      country: { type: 'string' },
+    },
+  },
+  body: {
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['portfolio', 'rows'],
+          additionalProperties: false,
+          properties: {
+            portfolio: portfolioSchema,
+            mode: { type: 'string', enum: ['all_or_nothing', 'valid_rows'] },
+            rows: { type: 'array', maxItems: 200_000, items: rowSchema },
+          },
+        },
+      },
+      'text/csv': { schema: {} },
+    },
+  },
+};
+
+/** `/v1/imports*`: start an import (JSON rows or a CSV upload), read its status and errors. */
 export default async function importRoutes(app: FastifyInstance, deps: ImportRouteDeps) {
   // CSV uploads arrive as a Buffer and are spooled to a temp file; only this module's routes take CSV.
   app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
-  app.post<{
-    Body: JsonBody | Buffer;
-    Querystring: {
-      portfolio?: string;
-      mode?: 'all_or_nothing' | 'valid_rows';
-      currency?: string;
-      country?: string;
-    };
-  }>(
+  app.post<{ Body: JsonBody | Buffer; Querystring: StartQuery }>(
     '/v1/imports',
-    {
-      config: { roles: ['admin', 'strategist'] },
-      bodyLimit: bodyLimits.import,
-      schema: {
-        tags: ['imports'],
-        summary:
-          'Start a portfolio import: JSON {portfolio, mode, rows[]} or a CSV body (Content-Type: text/csv, ?portfolio=CODE&mode=…). Answers 202 with the import id.',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            portfolio: { type: 'string' },
-            mode: { type: 'string', enum: ['all_or_nothing', 'valid_rows'] },
-            currency: { type: 'string' },
-            country: { type: 'string' },
-          },
-        },
-        body: {
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['portfolio', 'rows'],
-                additionalProperties: false,
-                properties: {
-                  portfolio: portfolioSchema,
-                  mode: { type: 'string', enum: ['all_or_nothing', 'valid_rows'] },
-                  rows: { type: 'array', maxItems: 200_000, items: rowSchema },
-                },
-              },
-            },
-            'text/csv': { schema: {} },
-          },
-        },
-      },
-    },
+    { config: { roles: WRITE }, bodyLimit: bodyLimits.import, schema: startImportSchema },
     async (req, reply) => {
-      const p = principal(req);
-      const createdBy = `${p.kind}:${p.subjectId}`;
-      if (Buffer.isBuffer(req.body)) {
-        if (!req.query.portfolio)
-          throw new SaldoError('validation', 'a CSV import needs ?portfolio=CODE', [
-            { path: 'portfolio', message: 'required' },
-          ]);
-        const spooled = await deps.spoolUpload(req.body);
-        const { importId } = await deps.imports.start(p.orgId, createdBy, {
-          portfolio: { code: req.query.portfolio, currency: req.query.currency, country: req.query.country },
-          mode: req.query.mode ?? 'all_or_nothing',
-          sourceName: 'upload.csv',
-          csvPath: spooled.path,
-          cleanup: spooled.cleanup,
-        });
-        return reply
-          .status(202)
-          .header('location', `/v1/imports/${importId}`)
-          .send({ importId, status: 'running' });
-      }
-      const body = req.body as JsonBody;
-      const { importId } = await deps.imports.start(p.orgId, createdBy, {
-        portfolio: body.portfolio,
-        mode: body.mode ?? 'all_or_nothing',
-        sourceName: 'api.json',
-        rows: body.rows.map(toRaw),
-      });
+      const importId = Buffer.isBuffer(req.body)
+        ? await startFromCsv(deps, req)
+        : await startFromJson(deps, req);
       return reply
         .status(202)
         .header('location', `/v1/imports/${importId}`)
         .send({ importId, status: 'running' });
     },
   );
+  await importReadRoutes(app, deps.imports);
+}
 
+const createdByOf = (p: Principal) => `${p.kind}:${p.subjectId}`;
+
+/** A CSV body: spooled to a temp file, streamed from there, the file removed when the import ends. */
+async function startFromCsv(deps: ImportRouteDeps, req: StartRequest): Promise<string> {
+  const p = principal(req);
+  if (!req.query.portfolio)
+    throw new SaldoError('validation', 'a CSV import needs ?portfolio=CODE', [
+      { path: 'portfolio', message: 'required' },
+    ]);
+  const spooled = await deps.spoolUpload(req.body as Buffer);
+  const { importId } = await deps.imports.start(p.orgId, createdByOf(p), {
+    portfolio: { code: req.query.portfolio, currency: req.query.currency, country: req.query.country },
+    mode: req.query.mode ?? 'all_or_nothing',
+    sourceName: 'upload.csv',
+    csvPath: spooled.path,
+    cleanup: spooled.cleanup,
+  });
+  return importId;
+}
+
+async function startFromJson(deps: ImportRouteDeps, req: StartRequest): Promise<string> {
+  const p = principal(req);
+  const body = req.body as JsonBody;
+  const { importId } = await deps.imports.start(p.orgId, createdByOf(p), {
+    portfolio: body.portfolio,
+    mode: body.mode ?? 'all_or_nothing',
+    sourceName: 'api.json',
+    rows: body.rows.map(toRaw),
+  });
+  return importId;
+}
+
+async function importReadRoutes(app: FastifyInstance, imports: Imports) {
   app.get<{ Params: { id: string } }>(
     '/v1/imports/:id',
     {
-      config: { roles: ['admin', 'strategist'] },
+      config: { roles: WRITE },
       schema: { tags: ['imports'], summary: 'Import status and counts' },
     },
-    async (req) => deps.imports.get(principal(req).orgId, req.params.id),
+    async (req) => imports.get(principal(req).orgId, req.params.id),
   );
 
   app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>(
     '/v1/imports/:id/errors',
     {
-      config: { roles: ['admin', 'strategist'] },
+      config: { roles: WRITE },
       schema: {
         tags: ['imports'],
         summary: 'Row and field errors of an import',
@@ -157,8 +165,8 @@ export default async function importRoutes(app: FastifyInstance, deps: ImportRou
     },
     async (req) => {
       const orgId = principal(req).orgId;
-      await deps.imports.get(orgId, req.params.id);
-      return { items: await deps.imports.errors(orgId, req.params.id, req.query) };
+      await imports.get(orgId, req.params.id);
+      return { items: await imports.errors(orgId, req.params.id, req.query) };
     },
   );
 }

@@ -23,7 +23,8 @@ import type { Clock } from '../../shared/clock/clock.js';
 import type { ContactTargetStore, OutboundMessageStore } from '../channels/index.js';
 import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
-import strategyRoutes from './routes.js';
+import journeyRoutes from './routes/journey-routes.js';
+import strategyRoutes from './routes/strategy-routes.js';
 import type { Messaging, SendPathCheckpoint } from '../channels/index.js';
 import { chooseTemplate, complianceInput, debtorLocale, HISTORY_DAYS } from '../channels/index.js';
 import { createStrategies, type ComplianceProbe } from './usecases/strategies.js';
@@ -130,7 +131,10 @@ export function buildEngine(o: BuildEngineOptions) {
       run: async () => quiet({ ...(await dispatcher.drain(20)) }),
     },
   ];
-  const routes: RoutePlugin[] = [(app) => strategyRoutes(app, { strategies })];
+  const routes: RoutePlugin[] = [
+    (app) => strategyRoutes(app, { strategies }),
+    (app) => journeyRoutes(app, { strategies }),
+  ];
   return { strategies, worker, dispatcher, router, jobs, routes, stores, report, owner };
 }
 export type Engine = ReturnType<typeof buildEngine>;

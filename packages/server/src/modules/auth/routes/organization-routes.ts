@@ -7,17 +7,24 @@ import { problem, sendProblem } from '../../../shared/http/problem.js';
 
 const role = { type: 'string', enum: ['admin', 'strategist', 'agent', 'compliance'] } as const;
 
+/** `/v1/organizations*`, `/v1/users`, `/v1/api-keys*`: tenants and who may act in them. */
 export default async function organizationRoutes(
   app: FastifyInstance,
   deps: { auth: Auth; organizations: Organizations },
 ) {
+  await tenantRoutes(app, deps.organizations);
+  await userRoutes(app, deps.auth);
+  await apiKeyRoutes(app, deps.auth);
+}
+
+async function tenantRoutes(app: FastifyInstance, organizations: Organizations) {
   app.get(
     '/v1/organizations/current',
     {
       config: { roles: ALL_ROLES },
       schema: { tags: ['organizations'], summary: "The caller's organization" },
     },
-    async (req) => deps.organizations.get(principal(req).orgId),
+    async (req) => organizations.get(principal(req).orgId),
   );
 
   app.post<{
@@ -56,13 +63,15 @@ export default async function organizationRoutes(
         },
       },
     },
-    async (req, reply) => reply.status(201).send(await deps.organizations.create(principal(req), req.body)),
+    async (req, reply) => reply.status(201).send(await organizations.create(principal(req), req.body)),
   );
+}
 
+async function userRoutes(app: FastifyInstance, auth: Auth) {
   app.get(
     '/v1/users',
     { config: { roles: ['admin'] }, schema: { tags: ['users'], summary: 'Users of the organization' } },
-    async (req) => ({ items: await deps.auth.listUsers(principal(req).orgId) }),
+    async (req) => ({ items: await auth.listUsers(principal(req).orgId) }),
   );
 
   app.post<{ Body: { email: string; name: string; role: Role; password: string } }>(
@@ -85,16 +94,18 @@ export default async function organizationRoutes(
         },
       },
     },
-    async (req, reply) => reply.status(201).send(await deps.auth.createUser(principal(req).orgId, req.body)),
+    async (req, reply) => reply.status(201).send(await auth.createUser(principal(req).orgId, req.body)),
   );
+}
 
+async function apiKeyRoutes(app: FastifyInstance, auth: Auth) {
   app.get(
     '/v1/api-keys',
     {
       config: { roles: ['admin'] },
       schema: { tags: ['api-keys'], summary: 'API keys (never the secret: only its prefix)' },
     },
-    async (req) => ({ items: await deps.auth.listApiKeys(principal(req).orgId) }),
+    async (req) => ({ items: await auth.listApiKeys(principal(req).orgId) }),
   );
 
   app.post<{ Body: { name: string; role: Role } }>(
@@ -113,16 +124,14 @@ export default async function organizationRoutes(
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await deps.auth.createApiKey(principal(req).orgId, req.body.name, req.body.role)),
+      reply.status(201).send(await auth.createApiKey(principal(req).orgId, req.body.name, req.body.role)),
   );
 
   app.delete<{ Params: { id: string } }>(
     '/v1/api-keys/:id',
     { config: { roles: ['admin'] }, schema: { tags: ['api-keys'], summary: 'Revoke an API key' } },
     async (req, reply) => {
-      const ok = await deps.auth.revokeApiKey(principal(req).orgId, req.params.id);
+      const ok = await auth.revokeApiKey(principal(req).orgId, req.params.id);
       return ok
         ? reply.status(204).send()
         : sendProblem(reply, problem(404, `api key ${req.params.id} not found or already revoked`));

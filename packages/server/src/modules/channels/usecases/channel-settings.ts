@@ -1,10 +1,11 @@
-import { SaldoError, type FieldIssue } from '@saldo/core';
+import { SaldoError } from '@saldo/core';
 import type {
   MetaWhatsAppSettings,
   OrgChannelSettings,
   SmtpSettings,
   TwilioSettings,
 } from '../ports/channel-settings.js';
+import { SECRET_FIELDS, validateProviderSettings } from './provider-settings-validation.js';
 
 /**
  * Provider settings per organisation, as the administration API sees them: validated per provider
@@ -23,13 +24,6 @@ export interface ChannelSettingsRepo {
   /** The organisation holding a provider identity in the database, or null. */
   identityOwner(provider: 'twilio' | 'meta', identity: string): Promise<string | null>;
 }
-
-/** Secret fields per provider: sealed at rest, masked on read. */
-const SECRET_FIELDS: Record<SettingsProvider, readonly string[]> = {
-  twilio: ['authToken'],
-  meta: ['token', 'appSecret', 'verifyToken'],
-  smtp: ['url'],
-};
 
 export interface MaskedSecret {
   set: boolean;
@@ -65,8 +59,6 @@ export interface ChannelSettingsAdminDeps {
   /** Called after a change so the organisation's providers are rebuilt with the new settings. */
   onChanged?: (orgId: string) => Promise<void>;
 }
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 function mask(value: string | undefined): MaskedSecret {
   if (!value) return { set: false, last4: null };
@@ -108,123 +100,6 @@ function view(
   for (const k of SECRET_FIELDS[provider]) secrets[k] ??= mask(undefined);
   if (provider === 'smtp' && typeof all.url === 'string') settings.urlRedacted = redactUrl(all.url);
   return { provider, configured: true, source, settings, secrets };
-}
-
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-
-/**
- * Checks one provider's settings. A secret left out keeps the stored one (the API never shows
- * secrets, so a client cannot send them back).
- */
-function validate(
-  provider: SettingsProvider,
-  input: Record<string, unknown>,
-  current: Record<string, unknown> | undefined,
-): TwilioSettings | MetaWhatsAppSettings | SmtpSettings {
-  const issues: FieldIssue[] = [];
-  const secret = (k: string) =>
-    str(input[k]) ?? (typeof current?.[k] === 'string' ? (current[k] as string) : undefined);
-  const need = (k: string, v: string | undefined, test?: RegExp, hint?: string): string => {
-    if (v === undefined) issues.push({ path: k, message: `${k} is required` });
-    else if (test && !test.test(v)) issues.push({ path: k, message: hint ?? `${k} is invalid` });
-    return v ?? '';
-  };
-  const opt = (k: string, test: RegExp, hint: string): string | undefined => {
-    const v = str(input[k]);
-    if (v !== undefined && !test.test(v)) issues.push({ path: k, message: hint });
-    return v;
-  };
-  let out: TwilioSettings | MetaWhatsAppSettings | SmtpSettings;
-  switch (provider) {
-    case 'twilio': {
-      const accountSid = need(
-        'accountSid',
-        str(input.accountSid),
-        /^AC[0-9a-fA-F]{32}$/,
-        'a Twilio Account SID: AC followed by 32 hex digits',
-      ).replace(/^AC(.*)$/, (_m, hex: string) => `AC${hex.toLowerCase()}`); // Twilio sends it in lower case
-      const authToken = need(
-        'authToken',
-        secret('authToken'),
-        /^\S{16,}$/,
-        'the auth token from the Twilio console',
-      );
-      const fromSms = opt('fromSms', E164, 'an E.164 number, e.g. +15551234567');
-      const fromWhatsApp = opt('fromWhatsApp', E164, 'an E.164 number, e.g. +14155238886');
-      const fromVoice = opt('fromVoice', E164, 'an E.164 number');
-      const agentNumber = opt('agentNumber', E164, 'an E.164 number');
-      if (!fromSms && !fromWhatsApp)
-        issues.push({ path: 'fromSms', message: 'give the sender numbers: fromSms and/or fromWhatsApp' });
-      out = {
-        accountSid,
-        authToken,
-        ...(fromSms ? { fromSms } : {}),
-        ...(fromWhatsApp ? { fromWhatsApp } : {}),
-        ...(fromVoice ? { fromVoice } : {}),
-        ...(agentNumber ? { agentNumber } : {}),
-      };
-      break;
-    }
-    case 'meta': {
-      const token = need('token', secret('token'), /^\S{16,}$/, 'a system-user access token');
-      const phoneNumberId = need(
-        'phoneNumberId',
-        str(input.phoneNumberId),
-        /^\d{5,30}$/,
-        'the numeric phone number id from WhatsApp Manager',
-      );
-      const appSecret = need(
-        'appSecret',
-        secret('appSecret'),
-        /^\S{16,}$/,
-        'the app secret (App settings → Basic)',
-      );
-      const verifyToken = need(
-        'verifyToken',
-        secret('verifyToken'),
-        /^\S{8,}$/,
-        'a random string of at least 8 characters',
-      );
-      const graphBaseUrl = opt('graphBaseUrl', /^https:\/\/\S+$/, 'an https URL');
-      out = { token, phoneNumberId, appSecret, verifyToken, ...(graphBaseUrl ? { graphBaseUrl } : {}) };
-      break;
-    }
-    case 'smtp': {
-      const url = need(
-        'url',
-        secret('url'),
-        /^smtps?:\/\/\S+$/,
-        'smtp://user:pass@host:587 or smtps://user:pass@host:465',
-      );
-      const from = need(
-        'from',
-        str(input.from),
-        /^(.*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
-        'an address, e.g. Cobranza <cobranza@example.com>',
-      );
-      out = { url, from };
-      break;
-    }
-  }
-  const known = new Set([
-    ...Object.keys(out),
-    ...SECRET_FIELDS[provider],
-    ...(provider === 'twilio'
-      ? ['fromSms', 'fromWhatsApp', 'fromVoice', 'agentNumber']
-      : provider === 'meta'
-        ? ['graphBaseUrl']
-        : []),
-  ]);
-  for (const k of Object.keys(input))
-    if (!known.has(k)) issues.push({ path: k, message: `unknown ${provider} setting` });
-  if (issues.length > 0)
-    throw new SaldoError(
-      'validation',
-      `invalid ${provider} settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      issues,
-    );
-  return out;
 }
 
 /** The identity webhooks find an organisation by: one organisation per identity. */
@@ -283,7 +158,7 @@ export function createChannelSettingsAdmin(deps: ChannelSettingsAdminDeps): Chan
     async put(orgId, provider, input) {
       refuseDefault(orgId);
       const current = (await deps.store.forOrg(orgId))?.[provider] as Record<string, unknown> | undefined;
-      const settings = validate(provider, input, current);
+      const settings = validateProviderSettings(provider, input, current);
       await refuseForeignIdentity(orgId, provider, settings);
       await deps.store.put({ orgId, [provider]: settings });
       await deps.onChanged?.(orgId);

@@ -8,174 +8,208 @@ type Message = Extract<OrgInboundEvent, { type: 'message' }>;
 type Status = Extract<OrgInboundEvent, { type: 'status' }>;
 type Call = Extract<OrgInboundEvent, { type: 'call' }>;
 
+/** What the fact writers use: the inbound use case's dependencies, with the log defaulted. */
+type FactsDeps = ReceiveInboundDeps & { log: NonNullable<ReceiveInboundDeps['log']> };
+
 /**
  * What one inbound event establishes, written in the caller's transaction: the debtor it comes
  * from, the timeline entries, an opt-out honoured at once, the delivery status of the outbound
  * message, and the domain events that tell the rest of Saldo (the worker reads replies later).
  */
 export function createInboundFacts(deps: ReceiveInboundDeps) {
-  const log = deps.log ?? (() => {});
-
-  async function message(inboundId: string, e: Message, matches: ContactPointMatch[]): Promise<void> {
-    const keyword = matchOptOutKeyword(e.text);
-    if (matches.length === 0)
-      log('inbound from an unknown sender kept and flagged', {
-        inboundId,
-        channel: e.channel,
-        provider: e.provider,
-      });
-    for (const m of matches) {
-      if (keyword) await optOut(inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
-      await deps.timeline.append({
-        orgId: e.orgId,
-        debtorId: m.debtorId,
-        accountId: m.accountId,
-        occurredAt: e.occurredAt,
-        kind: 'message',
-        channel: e.channel,
-        direction: 'inbound',
-        summary: e.text.slice(0, 280),
-        data: {
-          inboundId,
-          provider: e.provider,
-          providerMessageId: e.providerMessageId,
-          from: e.from,
-          mediaUrls: e.mediaUrls,
-          ...(keyword ? { optOutKeyword: keyword } : {}),
-        },
-      });
-    }
-    const senders = matches.length === 0 ? [null] : matches.map((m) => m.debtorId);
-    for (const debtorId of senders)
-      await deps.events.publish({
-        type: 'channel.message_received',
-        inboundId,
-        orgId: e.orgId,
-        debtorId,
-        unknownSender: debtorId === null,
-        event: e,
-      });
-  }
-
-  async function status(inboundId: string, e: Status, matches: ContactPointMatch[]): Promise<void> {
-    for (const m of matches) await deps.timeline.append(statusEntry(inboundId, e, m));
-    await deps.deliveries?.applyStatus(e.orgId, e.provider, e.outboundId, e.status, deps.clock.now());
-    await deps.events.publish({
-      type: 'channel.status_changed',
-      inboundId,
-      orgId: e.orgId,
-      debtorId: matches[0]?.debtorId ?? null,
-      event: e,
-    });
-  }
-
-  async function call(inboundId: string, e: Call, matches: ContactPointMatch[]): Promise<void> {
-    // "No me llamen" / 9 in the menu of a scripted call is an opt-out of calls, honoured now.
-    const stop =
-      isVoiceStep(e.step) &&
-      e.step === 'menu' &&
-      menuChoice({
-        ...(e.speech ? { speech: e.speech } : {}),
-        ...(e.digits ? { digits: e.digits } : {}),
-      }) === 'stop';
-    // A call answer moves the outbound call forward (the contact history compliance counts).
-    if (e.answeredBy && e.answeredBy !== 'unknown')
-      await deps.deliveries?.applyStatus(
-        e.orgId,
-        e.provider,
-        e.callId,
-        e.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
-        deps.clock.now(),
-      );
-    for (const m of matches) {
-      if (stop) await optOut(inboundId, e, m, 'call', e.to, 'voice_menu');
-      await deps.timeline.append({
-        orgId: e.orgId,
-        debtorId: m.debtorId,
-        accountId: m.accountId,
-        occurredAt: e.occurredAt,
-        kind: 'call',
-        channel: e.channel,
-        direction: 'outbound',
-        summary: callSummary(e),
-        data: {
-          inboundId,
-          callId: e.callId,
-          step: e.step,
-          ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
-          ...(e.speech ? { speech: e.speech } : {}),
-          ...(e.digits ? { digits: e.digits } : {}),
-        },
-      });
-    }
-    await deps.events.publish({
-      type: 'channel.call_progress',
-      inboundId,
-      orgId: e.orgId,
-      debtorId: matches[0]?.debtorId ?? null,
-      event: e,
-    });
-  }
-
-  async function optOut(
-    inboundId: string,
-    e: OrgInboundEvent,
-    m: ContactPointMatch,
-    channel: Channel,
-    address: string,
-    source: string,
-  ): Promise<void> {
-    await deps.optOuts.optOut({
-      orgId: e.orgId,
-      debtorId: m.debtorId,
-      channel,
-      address,
-      source,
-      at: deps.clock.now(),
-    });
-    await deps.events.publish({
-      type: 'channel.opted_out',
-      inboundId,
-      orgId: e.orgId,
-      debtorId: m.debtorId,
-      channel,
-      keyword: source,
-    });
-  }
-
-  async function match(e: OrgInboundEvent): Promise<ContactPointMatch[]> {
-    switch (e.type) {
-      case 'message':
-        return deps.contacts.findByAddress(e.orgId, e.channel, e.from);
-      case 'status': {
-        const m = await deps.contacts.findByOutboundId(e.orgId, e.outboundId);
-        return m ? [m] : [];
-      }
-      case 'call': {
-        const m = await deps.contacts.findByOutboundId(e.orgId, e.callId);
-        return m ? [m] : deps.contacts.findByAddress(e.orgId, 'call', e.to);
-      }
-      default:
-        return assertUnreachable(e, 'inbound event');
-    }
-  }
+  const d: FactsDeps = { ...deps, log: deps.log ?? (() => {}) };
 
   /** Matches the debtor and writes the event's facts. */
   async function write(inboundId: string, e: OrgInboundEvent): Promise<void> {
-    const matches = await match(e);
+    const matches = await matchDebtors(d, e);
     switch (e.type) {
       case 'message':
-        return message(inboundId, e, matches);
+        return messageFacts(d, inboundId, e, matches);
       case 'status':
-        return status(inboundId, e, matches);
+        return statusFacts(d, inboundId, e, matches);
       case 'call':
-        return call(inboundId, e, matches);
+        return callFacts(d, inboundId, e, matches);
       default:
         return assertUnreachable(e, 'inbound event');
     }
   }
 
   return { write };
+}
+
+/** The debtors an event is about: by sender address, or by the outbound message it refers to. */
+async function matchDebtors(deps: FactsDeps, e: OrgInboundEvent): Promise<ContactPointMatch[]> {
+  switch (e.type) {
+    case 'message':
+      return deps.contacts.findByAddress(e.orgId, e.channel, e.from);
+    case 'status': {
+      const m = await deps.contacts.findByOutboundId(e.orgId, e.outboundId);
+      return m ? [m] : [];
+    }
+    case 'call': {
+      const m = await deps.contacts.findByOutboundId(e.orgId, e.callId);
+      return m ? [m] : deps.contacts.findByAddress(e.orgId, 'call', e.to);
+    }
+    default:
+      return assertUnreachable(e, 'inbound event');
+  }
+}
+
+async function messageFacts(
+  deps: FactsDeps,
+  inboundId: string,
+  e: Message,
+  matches: ContactPointMatch[],
+): Promise<void> {
+  const keyword = matchOptOutKeyword(e.text);
+  if (matches.length === 0)
+    deps.log('inbound from an unknown sender kept and flagged', {
+      inboundId,
+      channel: e.channel,
+      provider: e.provider,
+    });
+  for (const m of matches) {
+    if (keyword) await optOut(deps, inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
+    await deps.timeline.append(messageEntry(inboundId, e, m, keyword));
+  }
+  const senders = matches.length === 0 ? [null] : matches.map((m) => m.debtorId);
+  for (const debtorId of senders)
+    await deps.events.publish({
+      type: 'channel.message_received',
+      inboundId,
+      orgId: e.orgId,
+      debtorId,
+      unknownSender: debtorId === null,
+      event: e,
+    });
+}
+
+async function statusFacts(
+  deps: FactsDeps,
+  inboundId: string,
+  e: Status,
+  matches: ContactPointMatch[],
+): Promise<void> {
+  for (const m of matches) await deps.timeline.append(statusEntry(inboundId, e, m));
+  await deps.deliveries?.applyStatus(e.orgId, e.provider, e.outboundId, e.status, deps.clock.now());
+  await deps.events.publish({
+    type: 'channel.status_changed',
+    inboundId,
+    orgId: e.orgId,
+    debtorId: matches[0]?.debtorId ?? null,
+    event: e,
+  });
+}
+
+async function callFacts(
+  deps: FactsDeps,
+  inboundId: string,
+  e: Call,
+  matches: ContactPointMatch[],
+): Promise<void> {
+  // "No me llamen" / 9 in the menu of a scripted call is an opt-out of calls, honoured now.
+  const stop =
+    isVoiceStep(e.step) &&
+    e.step === 'menu' &&
+    menuChoice({
+      ...(e.speech ? { speech: e.speech } : {}),
+      ...(e.digits ? { digits: e.digits } : {}),
+    }) === 'stop';
+  // A call answer moves the outbound call forward (the contact history compliance counts).
+  if (e.answeredBy && e.answeredBy !== 'unknown')
+    await deps.deliveries?.applyStatus(
+      e.orgId,
+      e.provider,
+      e.callId,
+      e.answeredBy === 'machine' ? 'answered_machine' : 'answered_human',
+      deps.clock.now(),
+    );
+  for (const m of matches) {
+    if (stop) await optOut(deps, inboundId, e, m, 'call', e.to, 'voice_menu');
+    await deps.timeline.append(callEntry(inboundId, e, m));
+  }
+  await deps.events.publish({
+    type: 'channel.call_progress',
+    inboundId,
+    orgId: e.orgId,
+    debtorId: matches[0]?.debtorId ?? null,
+    event: e,
+  });
+}
+
+/** Records the opt-out at once and tells the rest of Saldo. */
+async function optOut(
+  deps: FactsDeps,
+  inboundId: string,
+  e: OrgInboundEvent,
+  m: ContactPointMatch,
+  channel: Channel,
+  address: string,
+  source: string,
+): Promise<void> {
+  await deps.optOuts.optOut({
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    channel,
+    address,
+    source,
+    at: deps.clock.now(),
+  });
+  await deps.events.publish({
+    type: 'channel.opted_out',
+    inboundId,
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    channel,
+    keyword: source,
+  });
+}
+
+function messageEntry(
+  inboundId: string,
+  e: Message,
+  m: ContactPointMatch,
+  keyword: string | null,
+): ChannelTimelineEntry {
+  return {
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    accountId: m.accountId,
+    occurredAt: e.occurredAt,
+    kind: 'message',
+    channel: e.channel,
+    direction: 'inbound',
+    summary: e.text.slice(0, 280),
+    data: {
+      inboundId,
+      provider: e.provider,
+      providerMessageId: e.providerMessageId,
+      from: e.from,
+      mediaUrls: e.mediaUrls,
+      ...(keyword ? { optOutKeyword: keyword } : {}),
+    },
+  };
+}
+
+function callEntry(inboundId: string, e: Call, m: ContactPointMatch): ChannelTimelineEntry {
+  return {
+    orgId: e.orgId,
+    debtorId: m.debtorId,
+    accountId: m.accountId,
+    occurredAt: e.occurredAt,
+    kind: 'call',
+    channel: e.channel,
+    direction: 'outbound',
+    summary: callSummary(e),
+    data: {
+      inboundId,
+      callId: e.callId,
+      step: e.step,
+      ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
+      ...(e.speech ? { speech: e.speech } : {}),
+      ...(e.digits ? { digits: e.digits } : {}),
+    },
+  };
 }
 
 /** The timeline entry of a delivery status (also written in bulk by the status run). */

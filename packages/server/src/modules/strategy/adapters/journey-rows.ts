@@ -111,3 +111,12 @@ export async function insertOutbox(
   );
   return r.rowCount;
 }
+
+/** Cancels the pending contacts of these accounts (a hard stop or an exit). */
+export async function cancelPending(tx: SqlExecutor, accountIds: string[], now: Date): Promise<void> {
+  if (accountIds.length === 0) return;
+  await tx.query(
+    `UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE account_id = ANY($1::text[]) AND status = 'pending'`,
+    [accountIds, now],
+  );
+}

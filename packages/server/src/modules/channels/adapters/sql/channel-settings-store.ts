@@ -79,83 +79,22 @@ export function createSqlChannelSettingsStore(
   box: SecretBox,
   clock: Clock,
 ): ChannelSettingsStore {
-  const aad = settingsAad;
-
-  async function forOrg(orgId: string): Promise<OrgChannelSettings | null> {
-    const r = await db.query<Row>(
-      'SELECT org_id, provider, settings, secrets_enc FROM channel_settings WHERE org_id = $1',
-      [orgId],
-    );
-    if (r.rows.length === 0) return null;
-    const out: OrgChannelSettings = { orgId };
-    for (const row of r.rows) {
-      const secret = JSON.parse(box.open(row.secrets_enc, aad(row.org_id, row.provider))) as Record<
-        string,
-        string
-      >;
-      const { verifyTokenHash: _hash, ...clear } = row.settings;
-      const merged = { ...clear, ...secret };
-      if (row.provider === 'twilio') out.twilio = merged as unknown as TwilioSettings;
-      else if (row.provider === 'meta') out.meta = merged as unknown as MetaWhatsAppSettings;
-      else out.smtp = merged as unknown as SmtpSettings;
-    }
-    return out;
-  }
-
-  const byClearField = async (
-    provider: ProviderKey,
-    field: string,
-    value: string,
-  ): Promise<OrgChannelSettings | null> => {
-    const r = await db.query<{ org_id: string }>(
-      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2 LIMIT 1`,
-      [provider, value],
-    );
-    return r.rows[0] ? forOrg(r.rows[0].org_id) : null;
+  const byClearField = async (provider: ProviderKey, field: string, value: string) => {
+    const orgId = await orgByClearField(db, provider, field, value);
+    return orgId ? readOrgSettings(db, box, orgId) : null;
   };
-
-  const identityOwner = async (provider: 'twilio' | 'meta', identity: string): Promise<string | null> => {
-    const r = await db.query<{ org_id: string }>(
-      `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${IDENTITY_FIELD[provider]}' = $2`,
-      [provider, identity],
-    );
-    return r.rows[0]?.org_id ?? null;
-  };
-
   return {
-    forOrg,
+    forOrg: (orgId) => readOrgSettings(db, box, orgId),
     byTwilioAccount: (sid) => byClearField('twilio', 'accountSid', sid),
     byMetaPhoneNumberId: (id) => byClearField('meta', 'phoneNumberId', id),
     byMetaVerifyToken: (token) => byClearField('meta', 'verifyTokenHash', box.hash(token)),
-    identityOwner,
+    identityOwner: (provider, identity) =>
+      orgByClearField(db, provider, IDENTITY_FIELD[provider], identity, false),
     async put(s) {
       const now = clock.now();
       for (const provider of ['twilio', 'meta', 'smtp'] as const) {
         const settings = s[provider];
-        if (!settings) continue;
-        const { clear, secret } = split(provider, settings, box);
-        await db
-          .query(
-            `WITH changed AS (
-             INSERT INTO channel_settings (org_id, provider, settings, secrets_enc, updated_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at
-             RETURNING org_id)
-           ${BUMP_VERSION.replace('$CHANGED_AT', '$5::timestamptz')}`,
-            [
-              s.orgId,
-              provider,
-              JSON.stringify(clear),
-              box.seal(JSON.stringify(secret), aad(s.orgId, provider)),
-              now,
-            ],
-          )
-          .catch((e: unknown) => {
-            if (!isUniqueViolation(e)) throw e;
-            throw new SaldoError(
-              'conflict',
-              `this ${provider} identity is already connected to another organisation; a provider account serves one organisation only`,
-            );
-          });
+        if (settings) await putProvider(db, box, s.orgId, provider, settings, now);
       }
     },
     async remove(orgId, provider) {
@@ -173,4 +112,82 @@ export function createSqlChannelSettingsStore(
       return r.rows[0] ? Number(r.rows[0].version) : 0;
     },
   };
+}
+
+/** Every provider's settings of an organisation, secrets opened; null when it has none. */
+async function readOrgSettings(
+  db: SqlExecutor,
+  box: SecretBox,
+  orgId: string,
+): Promise<OrgChannelSettings | null> {
+  const r = await db.query<Row>(
+    'SELECT org_id, provider, settings, secrets_enc FROM channel_settings WHERE org_id = $1',
+    [orgId],
+  );
+  if (r.rows.length === 0) return null;
+  const out: OrgChannelSettings = { orgId };
+  for (const row of r.rows) {
+    const secret = JSON.parse(box.open(row.secrets_enc, settingsAad(row.org_id, row.provider))) as Record<
+      string,
+      string
+    >;
+    const { verifyTokenHash: _hash, ...clear } = row.settings;
+    const merged = { ...clear, ...secret };
+    if (row.provider === 'twilio') out.twilio = merged as unknown as TwilioSettings;
+    else if (row.provider === 'meta') out.meta = merged as unknown as MetaWhatsAppSettings;
+    else out.smtp = merged as unknown as SmtpSettings;
+  }
+  return out;
+}
+
+/**
+ * The organisation whose clear settings of `provider` have `field` = `value`. Webhook lookups take
+ * the first (`LIMIT 1`); the identity check reads without a limit (the unique index allows one).
+ */
+async function orgByClearField(
+  db: SqlExecutor,
+  provider: ProviderKey,
+  field: string,
+  value: string,
+  first = true,
+): Promise<string | null> {
+  const r = await db.query<{ org_id: string }>(
+    `SELECT org_id FROM channel_settings WHERE provider = $1 AND settings->>'${field}' = $2${first ? ' LIMIT 1' : ''}`,
+    [provider, value],
+  );
+  return r.rows[0]?.org_id ?? null;
+}
+
+/** Upserts one provider's settings and bumps the organisation's version in the same statement. */
+async function putProvider(
+  db: SqlExecutor,
+  box: SecretBox,
+  orgId: string,
+  provider: ProviderKey,
+  settings: TwilioSettings | MetaWhatsAppSettings | SmtpSettings,
+  now: Date,
+): Promise<void> {
+  const { clear, secret } = split(provider, settings, box);
+  await db
+    .query(
+      `WITH changed AS (
+       INSERT INTO channel_settings (org_id, provider, settings, secrets_enc, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (org_id, provider) DO UPDATE SET settings = EXCLUDED.settings, secrets_enc = EXCLUDED.secrets_enc, updated_at = EXCLUDED.updated_at
+       RETURNING org_id)
+     ${BUMP_VERSION.replace('$CHANGED_AT', '$5::timestamptz')}`,
+      [
+        orgId,
+        provider,
+        JSON.stringify(clear),
+        box.seal(JSON.stringify(secret), settingsAad(orgId, provider)),
+        now,
+      ],
+    )
+    .catch((e: unknown) => {
+      if (!isUniqueViolation(e)) throw e;
+      throw new SaldoError(
+        'conflict',
+        `this ${provider} identity is already connected to another organisation; a provider account serves one organisation only`,
+      );
+    });
 }

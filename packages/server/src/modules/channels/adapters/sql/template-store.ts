@@ -66,31 +66,6 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 
 /** Organisations' templates in `message_templates` (migration 0011). */
 export function createSqlTemplateStore(db: Db): TemplateStore {
-  async function insertNext(tx: SqlExecutor, t: NewOrgTemplate, at: Date): Promise<OrgTemplate> {
-    const r = await tx.query<Row>(
-      `INSERT INTO message_templates (org_id, template_key, purpose, channel, locale, subject, body, html, whatsapp, voice, status, version, countries, created_by, created_at, updated_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', COALESCE(MAX(version), 0) + 1, $11, $12, $13, $13
-         FROM message_templates WHERE org_id = $1 AND template_key = $2 AND channel = $4 AND locale = $5
-       RETURNING ${COLS}`,
-      [
-        t.orgId,
-        t.key,
-        t.purpose,
-        t.channel,
-        t.locale,
-        t.subject,
-        t.body,
-        t.html,
-        json(t.whatsapp),
-        json(t.voice),
-        t.countries,
-        t.createdBy,
-        at,
-      ],
-    );
-    return toTemplate(r.rows[0]!);
-  }
-
   return {
     async createDraft(t, at) {
       // Two concurrent drafts of one key compute the same version: the loser retries once.
@@ -109,63 +84,9 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
       ]);
       return r.rows[0] ? toTemplate(r.rows[0]) : null;
     },
-    async list(orgId, f = {}) {
-      const where = ['org_id = $1'];
-      const params: unknown[] = [orgId];
-      const add = (col: string, v: string | undefined) => {
-        if (v === undefined) return;
-        params.push(v);
-        where.push(`${col} = $${params.length}`);
-      };
-      add('template_key', f.key);
-      add('channel', f.channel);
-      add('locale', f.locale);
-      add('status', f.status);
-      const r = await db.query<Row>(
-        `SELECT ${COLS} FROM message_templates WHERE ${where.join(' AND ')} ORDER BY template_key, channel, locale, version DESC`,
-        params,
-      );
-      return r.rows.map(toTemplate);
-    },
-    async updateDraft(orgId, id, p: OrgTemplatePatch, at) {
-      const sets: string[] = [];
-      const params: unknown[] = [orgId, id, at];
-      const set = (col: string, v: unknown) => {
-        params.push(v);
-        sets.push(`${col} = $${params.length}`);
-      };
-      if (p.purpose !== undefined) set('purpose', p.purpose);
-      if (p.subject !== undefined) set('subject', p.subject);
-      if (p.body !== undefined) set('body', p.body);
-      if (p.html !== undefined) set('html', p.html);
-      if (p.whatsapp !== undefined) set('whatsapp', json(p.whatsapp));
-      if (p.voice !== undefined) set('voice', json(p.voice));
-      if (p.countries !== undefined) set('countries', p.countries);
-      const r = await db.query<Row>(
-        `UPDATE message_templates SET updated_at = $3${sets.map((s) => `, ${s}`).join('')} WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING ${COLS}`,
-        params,
-      );
-      return r.rows[0] ? toTemplate(r.rows[0]) : null;
-    },
-    async publish(orgId, id, at) {
-      return db.transaction(async (tx) => {
-        const d = await tx.query<Row>(
-          `SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2 AND status = 'draft' FOR UPDATE`,
-          [orgId, id],
-        );
-        const draft = d.rows[0];
-        if (!draft) return null;
-        await tx.query(
-          `UPDATE message_templates SET status = 'superseded', updated_at = $5 WHERE org_id = $1 AND template_key = $2 AND channel = $3 AND locale = $4 AND status = 'published'`,
-          [orgId, draft.template_key, draft.channel, draft.locale, at],
-        );
-        const r = await tx.query<Row>(
-          `UPDATE message_templates SET status = 'published', published_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2 RETURNING ${COLS}`,
-          [orgId, id, at],
-        );
-        return toTemplate(r.rows[0]!);
-      });
-    },
+    list: (orgId, f = {}) => listTemplates(db, orgId, f),
+    updateDraft: (orgId, id, p, at) => updateDraft(db, orgId, id, p, at),
+    publish: (orgId, id, at) => db.transaction((tx) => publishDraft(tx, orgId, id, at)),
     async published(orgId) {
       const r = await db.query<Row>(
         `SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND status = 'published' ORDER BY published_at DESC, id`,
@@ -174,4 +95,105 @@ export function createSqlTemplateStore(db: Db): TemplateStore {
       return r.rows.map(toTemplate);
     },
   };
+}
+
+/** Inserts the draft as the next version of (org, key, channel, locale). */
+async function insertNext(tx: SqlExecutor, t: NewOrgTemplate, at: Date): Promise<OrgTemplate> {
+  const r = await tx.query<Row>(
+    `INSERT INTO message_templates (org_id, template_key, purpose, channel, locale, subject, body, html, whatsapp, voice, status, version, countries, created_by, created_at, updated_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', COALESCE(MAX(version), 0) + 1, $11, $12, $13, $13
+       FROM message_templates WHERE org_id = $1 AND template_key = $2 AND channel = $4 AND locale = $5
+     RETURNING ${COLS}`,
+    [
+      t.orgId,
+      t.key,
+      t.purpose,
+      t.channel,
+      t.locale,
+      t.subject,
+      t.body,
+      t.html,
+      json(t.whatsapp),
+      json(t.voice),
+      t.countries,
+      t.createdBy,
+      at,
+    ],
+  );
+  return toTemplate(r.rows[0]!);
+}
+
+async function listTemplates(
+  db: SqlExecutor,
+  orgId: string,
+  f: NonNullable<Parameters<TemplateStore['list']>[1]>,
+): Promise<OrgTemplate[]> {
+  const where = ['org_id = $1'];
+  const params: unknown[] = [orgId];
+  const add = (col: string, v: string | undefined) => {
+    if (v === undefined) return;
+    params.push(v);
+    where.push(`${col} = $${params.length}`);
+  };
+  add('template_key', f.key);
+  add('channel', f.channel);
+  add('locale', f.locale);
+  add('status', f.status);
+  const r = await db.query<Row>(
+    `SELECT ${COLS} FROM message_templates WHERE ${where.join(' AND ')} ORDER BY template_key, channel, locale, version DESC`,
+    params,
+  );
+  return r.rows.map(toTemplate);
+}
+
+/** Changes the given fields of a draft; a published version is never changed (null). */
+async function updateDraft(
+  db: SqlExecutor,
+  orgId: string,
+  id: string,
+  p: OrgTemplatePatch,
+  at: Date,
+): Promise<OrgTemplate | null> {
+  const sets: string[] = [];
+  const params: unknown[] = [orgId, id, at];
+  const set = (col: string, v: unknown) => {
+    params.push(v);
+    sets.push(`${col} = $${params.length}`);
+  };
+  if (p.purpose !== undefined) set('purpose', p.purpose);
+  if (p.subject !== undefined) set('subject', p.subject);
+  if (p.body !== undefined) set('body', p.body);
+  if (p.html !== undefined) set('html', p.html);
+  if (p.whatsapp !== undefined) set('whatsapp', json(p.whatsapp));
+  if (p.voice !== undefined) set('voice', json(p.voice));
+  if (p.countries !== undefined) set('countries', p.countries);
+  const r = await db.query<Row>(
+    `UPDATE message_templates SET updated_at = $3${sets.map((s) => `, ${s}`).join('')} WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING ${COLS}`,
+    params,
+  );
+  return r.rows[0] ? toTemplate(r.rows[0]) : null;
+}
+
+/** Publishes a draft (locked), superseding the published version of the same key, channel and locale. */
+async function publishDraft(
+  tx: SqlExecutor,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<OrgTemplate | null> {
+  const d = await tx.query<Row>(
+    `SELECT ${COLS} FROM message_templates WHERE org_id = $1 AND id = $2 AND status = 'draft' FOR UPDATE`,
+    [orgId, id],
+  );
+  const draft = d.rows[0];
+  if (!draft) return null;
+  await tx.query(
+    `UPDATE message_templates SET status = 'superseded', updated_at = $5 WHERE org_id = $1 AND template_key = $2 AND channel = $3 AND locale = $4 AND status = 'published'`,
+    [orgId, draft.template_key, draft.channel, draft.locale, at],
+  );
+  const r = await tx.query<Row>(
+    `UPDATE message_templates SET status = 'published', published_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2 RETURNING ${COLS}`,
+    [orgId, id, at],
+  );
+  return toTemplate(r.rows[0]!);
 }

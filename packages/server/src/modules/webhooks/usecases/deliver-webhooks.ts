@@ -1,10 +1,8 @@
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { SecretBox } from '../../../shared/crypto/secret-box.js';
-import type { AttemptOutcome, ClaimedDelivery, DeliveryStore, WebhookSender } from '../ports.js';
+import type { ClaimedDelivery, DeliveryStore, WebhookSender } from '../ports.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../retry-schedule.js';
-import { SIGNATURE_HEADER, signatureHeader } from '../signature.js';
-import { webhookEventBody } from '../webhook-event-types.js';
-import { webhookSecretAad } from '../webhook-secrets.js';
+import { sendAttempt } from './send-attempt.js';
 
 export interface DeliverWebhooksOptions {
   deliveries: DeliveryStore;
@@ -32,8 +30,6 @@ export type DeliveryTally = {
   failed: number;
 };
 
-const MAX_ERROR_LENGTH = 500;
-
 /**
  * The worker's delivery job: claims due deliveries, POSTs each signed event to its subscription's
  * URL, and records the attempt — 2xx is delivered; anything else, a timeout or a connection error
@@ -48,61 +44,7 @@ export function createWebhookDeliverer(o: DeliverWebhooksOptions) {
   const maxAttempts = o.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
   const log = o.log ?? (() => {});
 
-  /** The secrets that sign now: the current one, and the previous one until it expires. */
-  function signingSecrets(c: ClaimedDelivery, now: Date): string[] {
-    const current = o.box.open(c.secretEnc, webhookSecretAad(c.orgId, c.subscriptionId, 'current'));
-    const previousValid =
-      c.previousSecretEnc !== null && c.previousSecretExpiresAt !== null && c.previousSecretExpiresAt > now;
-    return previousValid
-      ? [current, o.box.open(c.previousSecretEnc!, webhookSecretAad(c.orgId, c.subscriptionId, 'previous'))]
-      : [current];
-  }
-
-  async function attempt(c: ClaimedDelivery): Promise<Omit<AttemptOutcome, 'retryAt'>> {
-    const started = o.clock.now();
-    if (!c.event)
-      return {
-        at: started,
-        status: null,
-        delivered: false,
-        error: 'the event is no longer stored',
-        durationMs: 0,
-      };
-    const envelope = webhookEventBody({ ...c.event, orgId: c.orgId });
-    const body = JSON.stringify(envelope);
-    try {
-      const { status } = await o.sender.post({
-        url: c.url,
-        body,
-        timeoutMs,
-        headers: {
-          [SIGNATURE_HEADER]: signatureHeader(signingSecrets(c, started), body, started),
-          'Saldo-Event-Id': envelope.id,
-          'Saldo-Event-Type': envelope.type,
-          'User-Agent': o.userAgent,
-        },
-      });
-      const ok = status >= 200 && status < 300;
-      return {
-        at: started,
-        status,
-        delivered: ok,
-        error: ok ? null : `HTTP ${status}`,
-        durationMs: elapsed(started),
-      };
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      return {
-        at: started,
-        status: null,
-        delivered: false,
-        error: message.slice(0, MAX_ERROR_LENGTH),
-        durationMs: elapsed(started),
-      };
-    }
-  }
-
-  const elapsed = (from: Date) => Math.max(0, o.clock.now().getTime() - from.getTime());
+  const attempt = (c: ClaimedDelivery) => sendAttempt(o, c, timeoutMs);
 
   async function deliver(c: ClaimedDelivery, tally: DeliveryTally) {
     const result = await attempt(c);

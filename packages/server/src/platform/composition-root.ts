@@ -226,6 +226,8 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
       ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
       : {}),
   });
+  // Voicebot calls talk with the bot (the TwiML <Gather> loop) only with SALDO_DIALOGUE=on.
+  if (dialogueOn) channels.attachVoiceDialogue(dialogue.voice);
   // The one event path: facts' domain events (written with the facts) → the worker → journeys.
   const events = buildEvents({
     db,

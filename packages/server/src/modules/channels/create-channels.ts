@@ -40,7 +40,7 @@ import { createSqlEventOutbox } from '../events/index.js';
 import { createChannelEventOutbox } from './adapters/sql/channel-event-outbox.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
-import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
+import type { ChannelProvider, OrgInboundEvent, VoiceDialogue } from './ports/channel-provider.js';
 import type { Clock } from '../../shared/clock/clock.js';
 import type { ChannelRouter } from './ports/contact-records.js';
 import type { Db } from '../../shared/db/db.js';
@@ -293,7 +293,15 @@ export async function buildChannels(o: BuildChannelsOptions) {
         })
       : null;
 
-  const webhooks = createChannelWebhooks({ settings, publicUrl, clock, voiceScripts });
+  // The dialogue module is built after channels and attaches the voice conversation when it is on.
+  let voiceDialogue: VoiceDialogue | null = null;
+  const webhooks = createChannelWebhooks({
+    settings,
+    publicUrl,
+    clock,
+    voiceScripts,
+    voiceDialogue: () => voiceDialogue,
+  });
   const tracking = createEmailTracking({ secret: trackingSecret, clock });
   const admin = {
     templates,
@@ -342,6 +350,10 @@ export async function buildChannels(o: BuildChannelsOptions) {
     stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
     /** What the channel administration routes use (templates, provider settings, metrics). */
     admin,
+    /** Lets the dialogue answer voicebot calls (the TwiML `<Gather>` loop). */
+    attachVoiceDialogue(v: VoiceDialogue): void {
+      voiceDialogue = v;
+    },
     async close(): Promise<void> {
       await orgSets.clear();
     },

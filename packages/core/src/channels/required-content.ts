@@ -42,14 +42,17 @@ export const contentRules: readonly ContentRule[] = [
     citation: '12 CFR 1006.6(e)',
     confidence: 'V2',
   },
-  // US: mini-Miranda in every communication; an LCM is not a communication (US-REGF-MIRANDA).
+  // US: mini-Miranda in every communication; an LCM is not a communication (US-REGF-MIRANDA), nor is a
+  // conversation's identity check, which conveys no debt information (the compliance pack's rule
+  // exempts it; templates cannot declare that, so every template is held to the rule).
   {
     id: 'US-REGF-MIRANDA',
     requirement: 'debt_collector_disclosure',
     countries: ['US'],
     channels: WRITTEN_AND_SPOKEN,
     basis: 'law',
-    citation: '15 U.S.C. 1692e(11); 12 CFR 1006.18(e)',
+    citation:
+      '15 U.S.C. 1692e(11); 12 CFR 1006.18(e); not a communication without debt information: 12 CFR 1006.2(d), 1006.6(d)',
     confidence: 'K',
   },
   // US: a voicemail must be a limited-content message, otherwise it is a communication that can reach third parties (US-REGF-LCM).

@@ -65,9 +65,12 @@ export const debtorFlags = [
 export type DebtorFlag = (typeof debtorFlags)[number];
 
 /**
- * Content items a written message can carry (`content` in the input).
+ * Content items a written message can carry (`content` in the input). `noDebtInformation` is a
+ * declaration, not a text: the message conveys nothing regarding a debt (a conversation's identity
+ * check before verification, whose wording the dialogue engine guarantees), so it is not a
+ * "communication" (12 CFR 1006.2(d)) and rules that bind communications may exempt it.
  */
-export const contentItems = ['optOutInstructions', 'miniMiranda'] as const;
+export const contentItems = ['optOutInstructions', 'miniMiranda', 'noDebtInformation'] as const;
 export type ContentItem = (typeof contentItems)[number];
 
 /**

@@ -250,6 +250,8 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     opts.config.webhooks,
     opts.webhooks,
   );
+  // Voicebot calls talk with the bot (the TwiML <Gather> loop) only with SALDO_DIALOGUE=on.
+  if (dialogueOn) channels.attachVoiceDialogue(dialogue.voice);
   const answerFirst: DomainEventHandler = async (e) => {
     await dialogue.handle(e);
     return null;

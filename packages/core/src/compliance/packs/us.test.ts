@@ -133,6 +133,21 @@ describe('US pack — TCPA consent, opt-outs, content, third parties, states', (
     expect(d.reasons.map((r) => r.rule)).toEqual(['US-REGF-MEDIUM-OPTOUT', 'US-TCPA-REVOKE']);
     expect(d.nextAllowedAt).toBeNull();
   });
+  it('a text declared to convey no debt information (an identity check) needs no disclosure, but still the opt-out (1006.2(d), 1006.6(e))', () => {
+    const identityCheck = {
+      channel: 'sms',
+      debtor: { consents: { sms: true } },
+      content: { optOutInstructions: true, noDebtInformation: true },
+    } as const;
+    expect(rules(identityCheck)).toEqual([]);
+    expect(rules({ ...identityCheck, content: { noDebtInformation: true } })).toEqual(['US-REGF-EOPTOUT']);
+    // Every other message — a reply after verification — still needs the disclosure.
+    expect(rules({ ...identityCheck, content: { optOutInstructions: true } })).toEqual(['US-REGF-MIRANDA']);
+    expect(
+      rules({ ...identityCheck, content: { optOutInstructions: true, noDebtInformation: false } }),
+    ).toEqual(['US-REGF-MIRANDA']);
+    expect(rules({ channel: 'letter', content: { noDebtInformation: true } })).toEqual([]);
+  });
   it('a manual call needs no consent; a letter needs the disclosure only', () => {
     expect(rules({ channel: 'call', debtor: { consents: { call: false } } })).toEqual([]);
     expect(rules({ channel: 'letter' })).toEqual(['US-REGF-MIRANDA']);

@@ -97,12 +97,14 @@ export const usPack: PackInput = {
     {
       kind: 'content_required',
       id: 'US-REGF-MIRANDA',
-      citation: '15 U.S.C. 1692e(11); 12 CFR 1006.18(e)',
+      citation:
+        '15 U.S.C. 1692e(11); 12 CFR 1006.18(e); not a communication without debt information: 12 CFR 1006.2(d), 1006.6(d)',
       confidence: 'K',
       severity: 'hard',
       channels: WRITTEN,
       items: ['miniMiranda'],
-      note: 'Checked on written channels only (calls disclose orally; a limited-content voicemail needs none).',
+      exemptIf: ['noDebtInformation'],
+      note: 'Checked on written channels only (calls disclose orally; a limited-content voicemail needs none). A message declared to convey no information regarding a debt (a conversation\'s identity check before verification: who writes and the question, nothing else) is not a communication (1006.2(d)), and saying "debt collector" to a person not yet verified would itself disclose the debt to a possible third party (1006.6(d)): it is exempt. Reading confidence K (no official interpretation of this case found).',
     },
     {
       kind: 'consent_required',

@@ -36,6 +36,25 @@ describe('content_required', () => {
     expect(check(ctxOf({ channel: 'sms' }), zoneOf('UTC'), 0)).toBe(NO_END);
   });
 
+  it('passes a message that declares an exemption, whatever else it carries', () => {
+    const exempting = compileContentRequired({
+      ...rule,
+      items: ['miniMiranda'],
+      exemptIf: ['noDebtInformation'],
+    });
+    expect(exempting(ctxOf({ channel: 'sms', content: { noDebtInformation: true } }), zoneOf('UTC'), 0)).toBe(
+      PASS,
+    );
+    expect(
+      exempting(ctxOf({ channel: 'sms', content: { noDebtInformation: false } }), zoneOf('UTC'), 0),
+    ).toBe(NO_END);
+    expect(exempting(ctxOf({ channel: 'sms', content: { miniMiranda: true } }), zoneOf('UTC'), 0)).toBe(PASS);
+    // Without `exemptIf` the declaration changes nothing.
+    expect(check(ctxOf({ channel: 'sms', content: { noDebtInformation: true } }), zoneOf('UTC'), 0)).toBe(
+      NO_END,
+    );
+  });
+
   it('describes itself', () => {
     expect(describeContentRequired(rule).en).toContain('opt-out instructions');
   });

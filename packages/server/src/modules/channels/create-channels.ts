@@ -34,6 +34,7 @@ import { createSqlTemplateStore } from './adapters/sql/template-store.js';
 import { createSqlVoiceScriptStore } from './adapters/sql/voice-script-store.js';
 import { createOrgProviderSets } from './create-org-providers.js';
 import type { InboundSmtpConfig } from './inbound-mail-config.js';
+import type { VoiceDialogue } from './ports/channel-provider.js';
 import type { OrgChannelSettings } from './ports/channel-settings.js';
 import type { ChannelRouter, OutboundMessageStore } from './ports/contact-records.js';
 import type { Messaging } from './ports/messaging.js';
@@ -126,6 +127,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
     log,
   });
   const { router } = orgSets;
+  // The dialogue module is built after channels and attaches the voice conversation when it is on.
+  const voiceDialogue: { current: VoiceDialogue | null } = { current: null };
   // Organisations' published templates (message_templates) first, then the built-in defaults.
   const templates = createTemplates({ store: createSqlTemplateStore(db), clock });
   /** Simulated time: fires what the sandboxes have due at `now`, then ingests their events as one batch. */
@@ -148,13 +151,17 @@ export async function buildChannels(o: BuildChannelsOptions) {
     inbound,
     /** Receiver for the inbound SMTP listener; null without SALDO_INBOUND_EMAIL_DOMAIN. */
     inboundMail: createInboundMail(db, clock, config.inboundDomains, inbound, log),
-    routes: channelRoutes(o, stores, envSettings, trackingSecret, inbound, admin),
+    routes: channelRoutes(o, stores, envSettings, trackingSecret, inbound, admin, voiceDialogue),
     jobs: channelJobs(tickSandbox, inbound),
     tickSandbox,
     nextSandboxEventAt: orgSets.nextSandboxEventAt,
     stores,
     /** What the channel administration routes use (templates, provider settings, metrics). */
     admin,
+    /** Lets the dialogue answer voicebot calls (the TwiML `<Gather>` loop). */
+    attachVoiceDialogue(v: VoiceDialogue): void {
+      voiceDialogue.current = v;
+    },
     async close(): Promise<void> {
       await orgSets.clear();
     },
@@ -215,12 +222,14 @@ function channelRoutes(
   trackingSecret: string,
   inbound: ReceiveInbound,
   admin: ChannelAdminRouteDeps,
+  voiceDialogue: { current: VoiceDialogue | null },
 ): RoutePlugin[] {
   const webhooks = createChannelWebhooks({
     settings: createSettingsResolver(envSettings, stores.settings),
     publicUrl: o.config.publicUrl,
     clock: o.clock,
     voiceScripts: stores.voiceScripts,
+    voiceDialogue: () => voiceDialogue.current,
   });
   const tracking = createEmailTracking({ secret: trackingSecret, clock: o.clock });
   return [

@@ -22,4 +22,9 @@ export {
 } from './usecases/contact-debtor-input.js';
 export type { ContactObserver } from './usecases/contact-debtor.js';
 export { sandboxReplyIntent } from './adapters/sandbox-replies.js';
-export type { OrgInboundEvent } from './ports/channel-provider.js';
+export type {
+  OrgInboundEvent,
+  VoiceDialogue,
+  VoiceDialogueAnswer,
+  VoiceDialogueLocale,
+} from './ports/channel-provider.js';

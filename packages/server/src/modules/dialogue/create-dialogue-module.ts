@@ -5,7 +5,7 @@ import type { OfferPolicy } from '@saldo/core/offers';
 import type { Clock } from '../../shared/clock/clock.js';
 import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
-import type { Messaging } from '../channels/index.js';
+import type { Messaging, VoiceDialogue } from '../channels/index.js';
 import type { NluService } from '../nlu/index.js';
 import { createSqlConversationStore } from './adapters/sql-conversation-store.js';
 import { createSqlDialogueFacts } from './adapters/sql-dialogue-facts.js';
@@ -16,6 +16,7 @@ import { createConversations, type Conversations } from './usecases/conversation
 import type { IdentityMatcher } from './usecases/dialogue-context.js';
 import { createInboundTurnHandler } from './usecases/handle-inbound.js';
 import { createRunTurn, type RunTurn } from './usecases/run-turn.js';
+import { createVoiceDialogue } from './usecases/voice-turn.js';
 
 export interface DialogueModuleDeps {
   db: Db;
@@ -35,6 +36,8 @@ export interface DialogueModule {
   /** The domain-event handler the worker's consumer calls: received messages become turns. */
   handle: ReturnType<typeof createInboundTurnHandler>;
   runTurn: RunTurn;
+  /** The conversation of a voicebot call (the TwiML loop); the channels answer with it when the dialogue is on. */
+  voice: VoiceDialogue;
   conversations: Conversations;
   routes: RoutePlugin[];
 }
@@ -42,9 +45,10 @@ export interface DialogueModule {
 export function createDialogueModule(deps: DialogueModuleDeps): DialogueModule {
   const log = deps.log ?? (() => {});
   const conversationStore = createSqlConversationStore(deps.db);
+  const facts = createSqlDialogueFacts(deps.db);
   const runTurn = createRunTurn({
     conversations: conversationStore,
-    facts: createSqlDialogueFacts(deps.db),
+    facts,
     record: createSqlDialogueRecord(deps.db),
     agreements: deps.agreements,
     policyFor: deps.policyFor,
@@ -58,6 +62,7 @@ export function createDialogueModule(deps: DialogueModuleDeps): DialogueModule {
   return {
     handle: createInboundTurnHandler({ runTurn, messaging: deps.messaging, log }),
     runTurn,
+    voice: createVoiceDialogue({ runTurn, facts, messaging: deps.messaging, log }),
     conversations,
     routes: [(app) => conversationRoutes(app, { conversations })],
   };

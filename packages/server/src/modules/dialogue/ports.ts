@@ -109,6 +109,17 @@ export interface DialogueFactsReader {
   account(orgId: string, accountId: string): Promise<DialogueFacts | null>;
   /** The account a message from this debtor is about when no conversation is live: the largest collectable one. */
   defaultAccountOf(orgId: string, debtorId: string): Promise<string | null>;
+  /** The call a voice webhook speaks of (the outbound voicebot call Saldo placed), or null. */
+  callOf(orgId: string, callId: string): Promise<PlacedCall | null>;
+}
+
+/** An outbound call of the send path: whom it reached, about which account, under which send key. */
+export interface PlacedCall {
+  debtorId: string;
+  accountId: string;
+  idempotencyKey: string;
+  language: 'es' | 'en';
+  country: string;
 }
 
 /** Where a turn came from: the channel, and the sender's address when a provider carried it. */

@@ -96,3 +96,30 @@ export interface EmailTracking {
   open(token: string): OrgInboundEvent | null;
   click(token: string): { event: OrgInboundEvent; url: string } | null;
 }
+
+/** A voice the bot speaks in: the debtor's locale, as Twilio's `<Say>`/`<Gather>` know them. */
+export const voiceDialogueLocales = ['es-MX', 'es-ES', 'en-US'] as const;
+export type VoiceDialogueLocale = (typeof voiceDialogueLocales)[number];
+
+/** What the bot says on a call after one spoken turn, and whether the call goes on. */
+export interface VoiceDialogueAnswer {
+  locale: VoiceDialogueLocale;
+  /** Each reply, in order, as spoken; empty when there is nothing to say (the call just connected). */
+  say: string[];
+  /** The conversation closed or went to a person (or a reply was refused): hang up after `say`. */
+  end: boolean;
+}
+
+/**
+ * The conversation of a voicebot call (implemented by the dialogue module, attached when the
+ * dialogue is on). `speech` null = the call was just answered by a person: the bot listens first.
+ * Null = no conversation for this call (an unknown call): the scripted call goes on.
+ */
+export interface VoiceDialogue {
+  turn(input: {
+    orgId: string;
+    callId: string;
+    speech: string | null;
+    attempt: number;
+  }): Promise<VoiceDialogueAnswer | null>;
+}

@@ -58,4 +58,13 @@ export interface Messaging {
    * compliance itself, at its own instant; a request that was not prepared works the same.
    */
   prepare?(reqs: readonly ContactRequest[]): Promise<void>;
+  /**
+   * The compliance decision for a contact that is not sent through a provider: a bot's reply
+   * spoken on a call already in progress (TwiML). Asks the engine about THIS contact now, the call
+   * itself (`idempotencyKey` = the call's key) excluded from its own history; a refusal is recorded
+   * as any other. Nothing is sent.
+   */
+  checkWithoutSending?(
+    req: ContactRequest,
+  ): Promise<{ kind: 'allowed' } | Extract<ContactOutcome, { kind: 'refused' }>>;
 }

@@ -17,6 +17,7 @@ import type {
 } from '@saldo/core/compliance';
 import type { ContactTarget, OutboundHistoryItem } from '../ports/contact-records.js';
 import type { ContactChannel, ContactRequest } from '../ports/messaging.js';
+import { dialogueReplyContent } from './contact-dialogue-reply.js';
 
 /**
  * Pure pieces of the send path (contact-debtor.ts): which address, which template variant, and the
@@ -199,6 +200,6 @@ export function complianceInput(
     },
     history: complianceHistory(history),
     // A conversation's reply says itself what it carries (the engine composed it); a template is read.
-    content: req.reply ? { ...req.reply.content } : contentFlags(template),
+    content: req.reply ? dialogueReplyContent(req.reply) : contentFlags(template),
   };
 }

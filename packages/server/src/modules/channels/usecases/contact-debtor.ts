@@ -121,5 +121,17 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     return outcome;
   }
 
-  return { prepare: (reqs) => prepared.prepare(reqs), contact };
+  async function checkWithoutSending(req: ContactRequest) {
+    const now = deps.clock.now();
+    const target = await deps.targets.load(req.orgId, req.accountId);
+    if (!target) throw new SaldoError('not_found', `account ${req.accountId} not found`);
+    const template = await resolveTemplate(req, target);
+    const decision = await gate.evaluate(req, target, template, now);
+    if (decision.allowed) return { kind: 'allowed' as const };
+    const refused = await gate.refuse(req, target, template, decision, now);
+    if (refused.kind !== 'refused') throw new Error('a compliance refusal is recorded as refused');
+    return refused;
+  }
+
+  return { prepare: (reqs) => prepared.prepare(reqs), contact, checkWithoutSending };
 }

@@ -19,3 +19,22 @@ export function dialogueReplyTemplate(
     body: reply.text,
   };
 }
+
+/**
+ * What a conversation's reply declares to the compliance engine: the content the engine composed
+ * (opt-out instructions, the debt-collector disclosure) and, for an identity check before
+ * verification, that it conveys no information regarding a debt — which the dialogue engine
+ * guarantees for that kind (property-tested), and which exempts it from the US mini-Miranda (a
+ * message without debt information is not a communication, 12 CFR 1006.2(d); docs/compliance.md).
+ */
+export function dialogueReplyContent(reply: DialogueReply): {
+  optOutInstructions: boolean;
+  miniMiranda: boolean;
+  noDebtInformation: boolean;
+} {
+  return {
+    optOutInstructions: reply.content.optOutInstructions,
+    miniMiranda: reply.content.miniMiranda,
+    noDebtInformation: reply.kind === 'identity_check',
+  };
+}

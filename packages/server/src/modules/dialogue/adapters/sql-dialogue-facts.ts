@@ -67,5 +67,32 @@ export function createSqlDialogueFacts(db: Db): DialogueFactsReader {
       );
       return r.rows[0]?.id ?? null;
     },
+
+    async callOf(orgId, callId) {
+      const r = await db.query<{
+        debtor_id: string;
+        account_id: string;
+        idempotency_key: string;
+        language: 'es' | 'en';
+        country: string;
+      }>(
+        `SELECT m.debtor_id, m.account_id, m.idempotency_key, d.language, d.country
+           FROM outbound_messages m JOIN debtors d ON d.id = m.debtor_id
+          WHERE m.org_id = $1 AND m.provider_message_id = $2 AND m.channel IN ('voicebot', 'call')
+            AND m.account_id IS NOT NULL
+          ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
+        [orgId, callId],
+      );
+      const row = r.rows[0];
+      return row
+        ? {
+            debtorId: row.debtor_id,
+            accountId: row.account_id,
+            idempotencyKey: row.idempotency_key,
+            language: row.language,
+            country: row.country.trim(),
+          }
+        : null;
+    },
   };
 }

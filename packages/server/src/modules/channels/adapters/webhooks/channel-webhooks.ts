@@ -2,6 +2,7 @@ import type { InboundEvent } from '@saldo/core/channels';
 import type {
   ChannelWebhooks,
   OrgInboundEvent,
+  VoiceDialogue,
   WebhookRequest,
   WebhookVerdict,
 } from '../../ports/channel-provider.js';
@@ -9,6 +10,7 @@ import type { ChannelSettingsResolver } from '../../ports/channel-settings.js';
 import type { Clock } from '../../../../shared/clock/clock.js';
 import type { VoiceScriptStore } from '../../ports/voice-script-store.js';
 import { voiceTurnTwiml } from '../twilio-voice.js';
+import { DIALOGUE_STEP, dialogueTwiml } from '../twilio-voice-dialogue.js';
 import {
   metaHandshake,
   metaPhoneNumberIds,
@@ -29,6 +31,8 @@ export interface ChannelWebhooksOptions {
   publicUrl: string;
   clock: Clock;
   voiceScripts: VoiceScriptStore;
+  /** The conversation of a voicebot call, when the dialogue is on (attached after the dialogue is built). */
+  voiceDialogue?: () => VoiceDialogue | null;
 }
 
 const header = (h: WebhookRequest['headers'], name: string): string | undefined => {
@@ -100,6 +104,19 @@ export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebh
       const stored = scriptId ? await opts.voiceScripts.get(scriptId) : null;
       const call = event?.type === 'call' ? event : undefined;
       const attempt = Number(query.get('attempt') ?? '0') || 0;
+      const dialogue = opts.voiceDialogue?.() ?? null;
+      // With the dialogue on, a person who answers talks with the bot; each Gather comes back as a turn.
+      const talking =
+        call?.step === DIALOGUE_STEP || (call?.step === 'answer' && call.answeredBy === 'human');
+      if (dialogue && call && talking) {
+        const answer = await dialogue.turn({
+          orgId,
+          callId: call.callId,
+          speech: call.step === DIALOGUE_STEP ? (call.speech ?? '') : null,
+          attempt,
+        });
+        if (answer) return dialogueTwiml(answer, { publicUrl: opts.publicUrl, scriptId, attempt });
+      }
       return voiceTurnTwiml({
         script: stored && stored.orgId === orgId ? stored.script : null,
         scriptId,

@@ -1,0 +1,134 @@
+// The voicebot loop with the dialogue on, end to end on both storage modes: signed Twilio voice
+// webhooks (the call answered, then each <Gather>'s SpeechResult) → the runner on the debtor's one
+// conversation → TwiML with the bot's words in the debtor's voice, or <Hangup/> when it ends.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  debtorWith,
+  openDialogueHarness,
+  signedForm,
+  TWILIO,
+  usDebtor,
+  US_PORTFOLIO,
+  type DialogueHarness,
+} from './dialogue-support.js';
+import { describeStorage } from './storage.js';
+
+describeStorage('the dialogue on voicebot calls', (mode) => {
+  let h: DialogueHarness;
+  beforeAll(async () => {
+    h = await openDialogueHarness(await mode.open());
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** A voicebot call placed through the send path (the sandbox takes it); its provider id is the CallSid. */
+  async function placeCall(orgId: string, accountId: string, ref: string): Promise<string> {
+    // Consent to an AI voice call (US-TCPA-AI-VOICE), recorded as the debtor gave it.
+    await h.db.query(
+      `INSERT INTO channel_consents (org_id, debtor_id, channel, state, source, recorded_at)
+       SELECT org_id, debtor_id, 'voicebot', 'granted', 'test', '2026-11-01T00:00:00Z' FROM accounts WHERE id = $1`,
+      [accountId],
+    );
+    const out = await h.platform.channels.messaging.contact({
+      orgId,
+      accountId,
+      channel: 'voicebot',
+      templateId: 'tpl_dialogue_identity_check',
+      idempotencyKey: `call:${ref}`,
+      requestedBy: { kind: 'system', id: 'test' },
+      reply: {
+        text: '.',
+        kind: 'identity_check',
+        content: { miniMiranda: false, optOutInstructions: false },
+      },
+    });
+    expect(out).toMatchObject({ kind: 'sent' });
+    return out.kind === 'sent' ? out.providerMessageId : '';
+  }
+
+  const voice = (callSid: string, step: string, attempt: number, extra: Record<string, string> = {}) =>
+    h.app.inject(
+      signedForm(`/v1/webhooks/twilio/voice?script=vs_none&step=${step}&attempt=${attempt}`, {
+        AccountSid: TWILIO.sid,
+        CallSid: callSid,
+        From: '+15005550006',
+        To: '+525511119999',
+        ...extra,
+      }),
+    );
+
+  it('answers a person with a Gather, verifies the date of birth by voice and speaks in es-MX', async () => {
+    const { orgId, account } = await debtorWith(h, 'voice-mx', { phone: '+525511119999' });
+    const callSid = await placeCall(orgId, account.id, 'mx');
+
+    const answered = await voice(callSid, 'answer', 0, { AnsweredBy: 'human' });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toContain('<Gather input="speech" language="es-MX"');
+    expect(answered.body).toContain('step=dialogue&amp;attempt=1');
+
+    const first = await voice(callSid, 'dialogue', 1, { SpeechResult: '¿Bueno?' });
+    expect(first.body).toContain('<Say voice="Polly.Mia" language="es-MX">');
+    const said = [...first.body.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) => m[1]).join(' ');
+    expect(said).toMatch(/fecha de nacimiento/);
+    expect(said).not.toMatch(/Banco|\$|saldo|\d/i);
+    expect(first.body).toContain('attempt=2');
+
+    const second = await voice(callSid, 'dialogue', 2, { SpeechResult: '12 de abril de 1988' });
+    expect(second.body).toMatch(/identidad está confirmada/);
+    // Twilio retrying the same webhook is the same turn: nothing is run twice.
+    await voice(callSid, 'dialogue', 2, { SpeechResult: '12 de abril de 1988' });
+
+    const [conv] = await h.platform.dialogue.conversations.forAccount(orgId, account.id, 10);
+    expect(conv!.state.verification.verifiedAtTurn).toBe(2);
+    expect(conv!.turns.filter((t) => t.actor === 'debtor').map((t) => t.channel)).toEqual([
+      'voicebot',
+      'voicebot',
+    ]);
+    const bot = (await h.platform.record.accountTimeline(orgId, account.id, { limit: 100 })).filter(
+      (e) => e.kind === 'message' && e.actor === 'bot' && e.channel === 'voicebot',
+    );
+    expect(bot.length).toBe(conv!.turns.filter((t) => t.actor === 'bot').length);
+
+    const person = await voice(callSid, 'dialogue', 3, { SpeechResult: 'quiero hablar con una persona' });
+    expect(person.body).toContain('le devolverá la llamada');
+    expect(person.body).toContain('<Hangup/>');
+  }, 120_000);
+
+  it('speaks en-US to an English-speaking US debtor and es-ES in Spain', async () => {
+    const us = await debtorWith(h, 'voice-us', { ...usDebtor('+12125550188') }, US_PORTFOLIO);
+    const usCall = await placeCall(us.orgId, us.account.id, 'us');
+    const en = await voice(usCall, 'dialogue', 1, { SpeechResult: 'hello?' });
+    expect(en.body).toContain('<Say voice="Polly.Joanna" language="en-US">');
+    expect(en.body).toContain('<Gather input="speech" language="en-US"');
+
+    const es = await debtorWith(
+      h,
+      'voice-es',
+      {
+        phone: '+34600111222',
+        country: 'ES',
+        region: 'ES-MD',
+        timezone: 'Europe/Madrid',
+        currency: 'EUR',
+      },
+      { currency: 'EUR', country: 'ES' },
+    );
+    const esCall = await placeCall(es.orgId, es.account.id, 'es');
+    const spain = await voice(esCall, 'dialogue', 1, { SpeechResult: '¿Diga?' });
+    expect(spain.body).toContain('<Say voice="Polly.Lucia" language="es-ES">');
+  }, 120_000);
+
+  it('refuses a voice webhook with a bad signature (403), running nothing', async () => {
+    const url = '/v1/webhooks/twilio/voice?script=vs_none&step=dialogue&attempt=1';
+    const form = { AccountSid: TWILIO.sid, CallSid: 'CA-forged', SpeechResult: '12 de abril de 1988' };
+    const req = signedForm(url, form, 'not_the_auth_token');
+    const res = await h.app.inject(req);
+    expect(res.statusCode).toBe(403);
+    const turns = await h.db.query(
+      `SELECT 1 FROM conversation_turns WHERE text = '12 de abril de 1988' AND channel = 'voicebot' AND source_key LIKE 'voice:CA-forged%'`,
+      [],
+    );
+    expect(turns.rows).toEqual([]);
+  }, 60_000);
+});

@@ -3,6 +3,14 @@ import { SaldoError } from '@saldo/core';
 import { importColumns, type RawImportRow } from '@saldo/core/record';
 import type { Imports } from './usecases/imports.js';
 import { bodyLimits, principal } from '../../shared/http/route-kit.js';
+import { problem, sendProblem } from '../../shared/http/problem.js';
+
+/**
+ * The media types an import takes. Fastify validates a body against the schema of its content type
+ * and parses others (text/plain) without one: anything else must be refused before the handler,
+ * which reads `rows` from a JSON body or spools a CSV Buffer.
+ */
+const IMPORT_MEDIA_TYPE = /^\s*(application\/json|text\/csv|application\/csv)\s*(;|$)/i;
 
 const portfolioSchema = {
   type: 'object',
@@ -61,6 +69,13 @@ export default async function importRoutes(app: FastifyInstance, deps: ImportRou
     {
       config: { roles: ['admin', 'strategist'] },
       bodyLimit: bodyLimits.import,
+      preValidation: async (req, reply) => {
+        if (!IMPORT_MEDIA_TYPE.test(req.headers['content-type'] ?? ''))
+          await sendProblem(
+            reply,
+            problem(415, 'an import is JSON (application/json) or CSV (text/csv, ?portfolio=CODE)'),
+          );
+      },
       schema: {
         tags: ['imports'],
         summary:

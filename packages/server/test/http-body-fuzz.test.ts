@@ -39,6 +39,7 @@ describe('fuzzing every HTTP route: 4xx, never 5xx, and nothing written when ref
   let routes: FuzzRoute[];
   let counts: () => Promise<Record<string, number>>;
   const keys = new Map<string, string>();
+  let orgId: string;
 
   beforeAll(async () => {
     db = await pglite.open();
@@ -46,6 +47,7 @@ describe('fuzzing every HTTP route: 4xx, never 5xx, and nothing written when ref
     ({ app, routes } = await appWithRoutes(p));
     counts = await tableCounter(db);
     const t = await newTenant(p);
+    orgId = t.orgId;
     keys.set('admin', t.key);
     for (const role of ['strategist', 'agent', 'compliance'] as const)
       keys.set(role, (await p.auth.createApiKey(t.orgId, `fuzz-${role}`, role)).key);
@@ -121,6 +123,15 @@ describe('fuzzing every HTTP route: 4xx, never 5xx, and nothing written when ref
     ])
       expect(urls, known).toContain(known);
     expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it('the row counter sees a write, and leaves out only the tables that record refusals', async () => {
+    const before = await counts();
+    await p.auth.createApiKey(orgId, 'fuzz-probe', 'agent');
+    const after = await counts();
+    expect(after.api_keys).toBe(before.api_keys! + 1);
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(['accounts', 'payments', 'inbound_events']));
+    expect(Object.keys(after)).not.toContain('audit_log');
   });
 
   it('authenticated: every route refuses hostile input with 4xx and writes nothing', async () => {

@@ -7,15 +7,17 @@ export function register(program: Command, io: CliIo) {
   program
     .command('bench')
     .description(
-      'Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, dialogue turns/s, strategy decisions and dispatches/s',
+      'Benchmarks: import vs raw COPY (PGlite, PostgreSQL), compliance checks/s, NLU utterances/s, dialogue turns/s, strategy decisions and dispatches/s, signed inbound webhooks at a fixed rate (ack latency, none lost)',
     )
     .option(
       '--only <list>',
-      'comma-separated: import,compliance,nlu,dialogue,strategy',
-      'import,compliance,nlu,dialogue,strategy',
+      'comma-separated: import,compliance,nlu,dialogue,strategy,webhooks',
+      'import,compliance,nlu,dialogue,strategy,webhooks',
     )
     .option('--sizes <list>', 'import sizes (accounts)', '100000,1000000')
     .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
+    .option('--rate <n>', 'webhooks: requests per second', (v) => Number(v), 500)
+    .option('--seconds <n>', 'webhooks: how long', (v) => Number(v), 60)
     .option('--child <kind>', 'internal: run one measurement and print JSON')
     .option('--file <path>', 'internal')
     .action(
@@ -23,6 +25,8 @@ export function register(program: Command, io: CliIo) {
         only: string;
         sizes: string;
         storage: string;
+        rate: number;
+        seconds: number;
         child?: 'import' | 'copy';
         file?: string;
       }) => {
@@ -54,6 +58,10 @@ export function register(program: Command, io: CliIo) {
         if (only.has('strategy')) {
           const m = await import('../../bench/strategy-bench.js');
           all.push(await m.runStrategyBench(log));
+        }
+        if (only.has('webhooks')) {
+          const m = await import('../../bench/webhook-bench.js');
+          all.push(await m.runWebhookBench(log, { rate: o.rate, seconds: o.seconds }));
         }
         if (only.has('import')) {
           all.push(

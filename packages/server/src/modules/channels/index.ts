@@ -9,6 +9,8 @@ export { inboundEmailDomains, loadInboundSmtpConfig, type InboundSmtpConfig } fr
 export { providerSettingsFromEnv } from './adapters/create-channel-providers.js';
 export { resealChannelSettings } from './adapters/sql/reseal-channel-settings.js';
 export { SandboxChannelProvider } from './adapters/sandbox.js';
+// The signature Twilio sends: the inbound-webhook benchmark signs its load with it.
+export { signTwilioRequest } from './adapters/webhooks/twilio-webhook.js';
 export type { OrgChannelSettings } from './ports/channel-settings.js';
 export * from './ports/messaging.js';
 export * from './ports/send-path-checkpoint.js';

@@ -1,8 +1,25 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SaldoError } from '@saldo/core';
 import { importColumns, type RawImportRow } from '@saldo/core/record';
 import type { Imports } from './usecases/imports.js';
 import { bodyLimits, principal, type Principal } from '../../shared/http/route-kit.js';
+import { problem, sendProblem } from '../../shared/http/problem.js';
+
+/**
+ * The media types an import takes. Fastify validates a body against the schema of its content type
+ * and parses others (text/plain) without one: anything else must be refused before the handler,
+ * which reads `rows` from a JSON body or spools a CSV Buffer.
+ */
+const IMPORT_MEDIA_TYPE = /^\s*(application\/json|text\/csv|application\/csv)\s*(;|$)/i;
+
+/** Refuses a body of any other media type with 415 before validation and the handler. */
+async function importMediaTypeOnly(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!IMPORT_MEDIA_TYPE.test(req.headers['content-type'] ?? ''))
+    await sendProblem(
+      reply,
+      problem(415, 'an import is JSON (application/json) or CSV (text/csv, ?portfolio=CODE)'),
+    );
+}
 
 const portfolioSchema = {
   type: 'object',
@@ -90,7 +107,12 @@ export default async function importRoutes(app: FastifyInstance, deps: ImportRou
   );
   app.post<{ Body: JsonBody | Buffer; Querystring: StartQuery }>(
     '/v1/imports',
-    { config: { roles: WRITE }, bodyLimit: bodyLimits.import, schema: startImportSchema },
+    {
+      config: { roles: WRITE },
+      bodyLimit: bodyLimits.import,
+      preValidation: importMediaTypeOnly,
+      schema: startImportSchema,
+    },
     async (req, reply) => {
       const importId = Buffer.isBuffer(req.body)
         ? await startFromCsv(deps, req)

@@ -32,6 +32,50 @@ export function requestValidators(): ValidatorFactory {
   return (externalSchemas) => {
     const body = bodies(externalSchemas, { customOptions: { ...common, coerceTypes: false } });
     const other = text(externalSchemas, { customOptions: { ...common, coerceTypes: 'array' } });
-    return (route) => (route.httpPart === 'body' ? body(route) : other(route));
+    return (route) => (route.httpPart === 'body' ? body(route) : finiteOnly(other(route)));
   };
+}
+
+/** An Ajv validate function as Fastify uses it: called with the data (and its parent), errors after. */
+type Validate = { (data: unknown, ctx?: unknown): boolean; errors?: unknown; schemaEnv?: unknown };
+
+/** The first non-finite number in a value (its JSON-pointer path), or null. */
+function nonFinite(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path || '/';
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const hit = nonFinite(v, `${path}/${k}`);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Text is read as numbers with `Number()`, so `?limit=1e309` becomes Infinity — which Ajv's
+ * `integer` accepts (`Infinity % 1` is NaN, not 1). No number in Saldo is infinite: refuse it.
+ */
+function finiteOnly<V extends object>(compiled: V): V {
+  const validate = compiled as unknown as Validate;
+  const wrapped: Validate = (data, ctx) => {
+    if (!validate(data, ctx)) {
+      wrapped.errors = validate.errors;
+      return false;
+    }
+    const at = nonFinite(data);
+    wrapped.errors = at && [
+      {
+        instancePath: at,
+        schemaPath: '#',
+        keyword: 'finite',
+        params: {},
+        message: 'must be a finite number',
+      },
+    ];
+    return !at;
+  };
+  // Fastify passes the parent object only to Ajv functions (it lets coercion replace the root).
+  return Object.assign(wrapped, {
+    schema: (compiled as { schema?: unknown }).schema,
+    schemaEnv: validate.schemaEnv,
+  }) as unknown as V;
 }

@@ -8,6 +8,7 @@ import { docsHelmetConfig, noStoreForPersonalData, registerSecurityHeaders } fro
 import type { TrustProxy } from '../config.js';
 import type { HttpAuditHooks } from '../../modules/audit/index.js';
 import { rejectNul } from '../../shared/http/reject-nul.js';
+import { rejectDeepBodies } from '../../shared/http/reject-deep.js';
 import { bodyLimits, SESSION_COOKIE, type Principal, type RoutePlugin } from '../../shared/http/route-kit.js';
 
 /** What the HTTP app needs from the platform: who a token is, and every module's routes. */
@@ -97,6 +98,8 @@ export async function buildApp(
 
   // A NUL anywhere in a request is refused here, once, before any route sees it.
   app.addHook('preValidation', rejectNul);
+  // Before validation and every walk of the body: a stack overflow is not a server error.
+  app.addHook('preValidation', rejectDeepBodies);
   // After validation (a refused body changed nothing), before the handler (no change without a trace).
   app.addHook('preHandler', deps.audit.preHandler);
   app.addHook('onSend', deps.audit.onSend);

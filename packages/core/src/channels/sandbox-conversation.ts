@@ -7,7 +7,12 @@ import {
   type SandboxSegment,
 } from './sandbox-model.js';
 import { sandboxConversationPhrases } from './sandbox-conversation-replies.js';
-import { sandboxReplies, sandboxWeekdays, type SandboxReplyIntent } from './sandbox-replies.js';
+import {
+  sandboxReplies,
+  sandboxWeekdays,
+  type SandboxMessageIntent,
+  type SandboxReplyIntent,
+} from './sandbox-replies.js';
 import type { Channel } from './channel.js';
 import type { TemplateLanguage } from './types.js';
 
@@ -58,7 +63,7 @@ export interface SandboxConversationInput {
 export interface SandboxConversationReply {
   afterMs: number;
   text: string;
-  intent: SandboxReplyIntent | 'affirm' | 'deny' | null;
+  intent: SandboxMessageIntent | null;
 }
 
 /** A conversation ends after this many debtor messages whatever happens: no endless ping-pong. */

@@ -1,5 +1,10 @@
 import { assertUnreachable } from '../errors/index.js';
-import { sandboxReplies, sandboxWeekdays, type SandboxReplyIntent } from './sandbox-replies.js';
+import {
+  sandboxReplies,
+  sandboxWeekdays,
+  type SandboxMessageIntent,
+  type SandboxReplyIntent,
+} from './sandbox-replies.js';
 import type { Channel } from './channel.js';
 import type { DeliveryStatus, TemplateLanguage } from './types.js';
 
@@ -14,7 +19,8 @@ export type SandboxSegment = (typeof sandboxSegments)[number];
 
 export type SandboxEvent =
   | { afterMs: number; kind: 'status'; status: DeliveryStatus; detail?: string }
-  | { afterMs: number; kind: 'reply'; text: string; intent: SandboxReplyIntent }
+  /** `intent` is null when the words were not chosen for one (an identity answer): the NLU reads them. */
+  | { afterMs: number; kind: 'reply'; text: string; intent: SandboxMessageIntent | null }
   | { afterMs: number; kind: 'payment'; amountMinor: number };
 
 export interface SandboxInput {

@@ -82,10 +82,14 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     let accounts = 0;
     if ('demo' in o.portfolio) {
       accounts = (
-        await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, {
-          debtors: o.portfolio.demo,
-          seed: o.seed,
-        })
+        await loadDemoPortfolio(
+          { imports: platform.imports, clock, personas: channels.sandboxPersonas },
+          orgId,
+          {
+            debtors: o.portfolio.demo,
+            seed: o.seed,
+          },
+        )
       ).accounts;
     } else {
       const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, {

@@ -18,6 +18,7 @@ import { DeliveryMetrics, LimitedProvider } from './adapters/rate-limiter.js';
 import { RevalidatingCache } from './adapters/revalidating-cache.js';
 import { SandboxChannelProvider } from './adapters/sandbox.js';
 import { createSqlSandboxDebtorLookup } from './adapters/sql/sandbox-debtor-lookup.js';
+import { SandboxPersonaBook } from './adapters/sandbox-personas.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createSqlChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
@@ -175,7 +176,9 @@ export async function buildChannels(o: BuildChannelsOptions) {
     }
   };
 
-  const sandboxDebtors = createSqlSandboxDebtorLookup(db);
+  // What simulated debtors know about themselves (the demo loader fills it): identity answers.
+  const sandboxPersonas = new SandboxPersonaBook();
+  const sandboxDebtors = createSqlSandboxDebtorLookup(db, sandboxPersonas);
 
   interface OrgProviders {
     set: ChannelProviderSet;
@@ -339,6 +342,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
     jobs,
     tickSandbox,
     nextSandboxEventAt,
+    /** The demo loader tells the sandbox who its simulated debtors are (dates of birth, id digits). */
+    sandboxPersonas,
     stores: { inbound: inboundStore, outbound, refusals, settings: settingsStore, voiceScripts, targets },
     /** What the channel administration routes use (templates, provider settings, metrics). */
     admin,

@@ -83,7 +83,7 @@ export interface Platform extends CorePlatform {
   engine: Engine;
   /** The domain-event consumer (the worker runs it; simulations drain it). */
   events: Events;
-  /** Conversations with the bot (received messages are answered only with SALDO_DIALOGUE=on). */
+  /** Conversations with the bot (received messages are answered unless SALDO_DIALOGUE=off). */
   dialogue: DialogueModule;
   /** Outbound webhooks: subscriptions and the delivery job (the worker runs it; tests drain it). */
   webhooks: WebhooksModule;
@@ -220,7 +220,7 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     ...(dialogueOn ? { promiseDays: 0 } : {}),
   });
   // Conversations: the API (reads, turns of channels Saldo does not host) always; answering received
-  // messages only with SALDO_DIALOGUE=on.
+  // messages unless SALDO_DIALOGUE=off.
   const dialogue = createDialogueModule({
     db,
     clock,

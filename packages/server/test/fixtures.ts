@@ -19,12 +19,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
-/** A platform over an open test database, with a manual clock at T0. */
+/** A platform over an open test database, with a manual clock at T0 (`env` over the test configuration). */
 export async function testPlatform(
   db: Db,
   clock = new ManualClock(T0),
+  env: Record<string, string> = {},
 ): Promise<{ platform: Platform; clock: ManualClock }> {
-  const platform = await buildPlatform({ db, clock, config: testConfig() });
+  const platform = await buildPlatform({ db, clock, config: testConfig(env) });
   return { platform, clock };
 }
 

@@ -33,6 +33,9 @@ describeStorage('an inbound SMS reaches its journey through the one event path',
         TWILIO_ACCOUNT_SID: TWILIO.sid,
         TWILIO_AUTH_TOKEN: TWILIO.token,
         SALDO_PUBLIC_URL: PUBLIC_URL,
+        // The journey path under test: the strategy's reply handler writes the promise. With the
+        // dialogue on, the bot verifies the debtor first (test/dialogue-runner.test.ts).
+        SALDO_DIALOGUE: 'off',
       }),
     });
     app = await buildHttp(platform);

@@ -7,13 +7,15 @@ import { storageModes } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
 
 // The platform wires the NLU into the event router: a real (not simulated) reply advances the
-// journey by what the reply says. PGlite only: the wiring, not the storage, is under test.
+// journey by what the reply says. PGlite only: the wiring, not the storage, is under test. The
+// dialogue is off: with it on, the bot asks who it is talking to first and writes the promise after
+// the identity check (test/dialogue-runner.test.ts); here the strategy's reply handler is the writer.
 describe('replies are read by the NLU', () => {
   let platform: Platform;
   let db: Db;
   beforeAll(async () => {
     db = await storageModes[0]!.open();
-    ({ platform } = await testPlatform(db));
+    ({ platform } = await testPlatform(db, undefined, { SALDO_DIALOGUE: 'off' }));
   }, 60_000);
   afterAll(async () => {
     await platform.close(); // closes the in-memory PGlite too

@@ -16,3 +16,5 @@ export * from './default-templates.js';
 export * from './voice-script.js';
 export * from './sandbox-model.js';
 export * from './sandbox-replies.js';
+export * from './sandbox-conversation.js';
+export * from './sandbox-conversation-replies.js';

@@ -1,5 +1,10 @@
 import { assertUnreachable } from '../errors/index.js';
-import { sandboxReplies, sandboxWeekdays, type SandboxReplyIntent } from './sandbox-replies.js';
+import {
+  sandboxReplies,
+  sandboxWeekdays,
+  type SandboxMessageIntent,
+  type SandboxReplyIntent,
+} from './sandbox-replies.js';
 import type { Channel } from './channel.js';
 import type { DeliveryStatus, TemplateLanguage } from './types.js';
 
@@ -14,7 +19,8 @@ export type SandboxSegment = (typeof sandboxSegments)[number];
 
 export type SandboxEvent =
   | { afterMs: number; kind: 'status'; status: DeliveryStatus; detail?: string }
-  | { afterMs: number; kind: 'reply'; text: string; intent: SandboxReplyIntent }
+  /** `intent` is null when the words were not chosen for one (an identity answer): the NLU reads them. */
+  | { afterMs: number; kind: 'reply'; text: string; intent: SandboxMessageIntent | null }
   | { afterMs: number; kind: 'payment'; amountMinor: number };
 
 export interface SandboxInput {
@@ -174,7 +180,7 @@ function simulateUnordered(input: SandboxInput): { events: SandboxEvent[] } {
   }
   if (rng() < clamp(base.reply * seg.engage * (clicked ? 0.5 : 1))) {
     t += 30_000 + Math.floor(rng() * 20 * MIN);
-    events.push(reply(input, rng, t, seg));
+    events.push(reply(input, rng, t));
   }
   if (clicked && input.amountMinor && rng() < clamp(base.pay * seg.pay * 2)) {
     t += 2 * MIN + Math.floor(rng() * 30 * MIN);
@@ -198,7 +204,7 @@ function simulateCall(
   const human = clamp(base.engage * resp * seg.engage);
   if (r < human) {
     events.push({ afterMs: t, kind: 'status', status: 'answered_human' });
-    if (rng() < clamp(base.reply * (0.6 + 0.4 * seg.engage))) events.push(reply(input, rng, t + 40_000, seg));
+    if (rng() < clamp(base.reply * (0.6 + 0.4 * seg.engage))) events.push(reply(input, rng, t + 40_000));
     if (input.amountMinor && rng() < clamp(base.pay * seg.pay))
       events.push({
         afterMs: t + 3 * HOUR + Math.floor(rng() * 48 * HOUR),
@@ -224,13 +230,22 @@ function delay(rng: () => number, resp: number): number {
   return 4 * HOUR + Math.floor(rng() * 6 * HOUR);
 }
 
-function reply(
-  input: SandboxInput,
-  rng: () => number,
-  afterMs: number,
-  seg: (typeof SEGMENT)[SandboxSegment],
-): SandboxEvent {
-  const weights: [SandboxReplyIntent, number][] = [
+function reply(input: SandboxInput, rng: () => number, afterMs: number): SandboxEvent {
+  const intent = pickWeighted(sandboxReplyWeights(input.segment), rng());
+  const options = sandboxReplies[input.language][intent];
+  const raw = options[Math.floor(rng() * options.length)] ?? options[0] ?? '';
+  const days = sandboxWeekdays[input.language];
+  const text = raw.replace('{day}', days[Math.floor(rng() * 5)] ?? days[0] ?? '');
+  return { afterMs, kind: 'reply', text, intent };
+}
+
+/**
+ * How likely each kind of reply is from a debtor of a segment (relative weights): the first reply to
+ * a collection message, and what a debtor asks for once the bot has verified them.
+ */
+export function sandboxReplyWeights(segment: SandboxSegment): [SandboxReplyIntent, number][] {
+  const seg = SEGMENT[segment];
+  return [
     ['promise_to_pay', 30 * seg.pay],
     ['already_paid', 6],
     ['payment_plan', 14],
@@ -241,15 +256,15 @@ function reply(
     ['talk_to_agent', 9],
     ['request_info', 10],
   ];
-  const intent = pickWeighted(weights, rng());
-  const options = sandboxReplies[input.language][intent];
-  const raw = options[Math.floor(rng() * options.length)] ?? options[0] ?? '';
-  const days = sandboxWeekdays[input.language];
-  const text = raw.replace('{day}', days[Math.floor(rng() * 5)] ?? days[0] ?? '');
-  return { afterMs, kind: 'reply', text, intent };
 }
 
-function pickWeighted<T>(items: readonly [T, number][], r: number): T {
+/** How engaged a debtor of a segment is (1 = average): they drop out of a conversation less. */
+export function sandboxEngagement(segment: SandboxSegment): number {
+  return SEGMENT[segment].engage;
+}
+
+/** An item with probability proportional to its weight, for a uniform `r` in [0, 1). */
+export function pickWeighted<T>(items: readonly [T, number][], r: number): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = r * total;
   for (const [item, w] of items) {

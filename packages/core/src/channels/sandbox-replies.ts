@@ -17,6 +17,8 @@ export const sandboxReplyIntents = [
   'request_info',
 ] as const;
 export type SandboxReplyIntent = (typeof sandboxReplyIntents)[number];
+/** What a simulated debtor's message is labelled with: a reply's intent, or a yes / no in a conversation. */
+export type SandboxMessageIntent = SandboxReplyIntent | 'affirm' | 'deny';
 
 export const sandboxReplies: Record<TemplateLanguage, Record<SandboxReplyIntent, readonly string[]>> = {
   es: {

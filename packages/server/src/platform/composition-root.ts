@@ -83,7 +83,7 @@ export interface Platform extends CorePlatform {
   engine: Engine;
   /** The domain-event consumer (the worker runs it; simulations drain it). */
   events: Events;
-  /** Conversations with the bot (received messages are answered only with SALDO_DIALOGUE=on). */
+  /** Conversations with the bot (received messages are answered unless SALDO_DIALOGUE=off). */
   dialogue: DialogueModule;
   /** Outbound webhooks: subscriptions and the delivery job (the worker runs it; tests drain it). */
   webhooks: WebhooksModule;
@@ -177,7 +177,7 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     { buildEngine },
     { buildEvents },
     { createNluReplyReader },
-    { createDialogueModule },
+    { createDialogueModule, answeredChannels },
     { createWebhooksModule },
   ] = await Promise.all([
     import('../modules/channels/index.js'),
@@ -215,12 +215,13 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
     promises: record,
     ...(opts.engine ?? {}),
-    // One writer per fact: with the dialogue on, it writes the agreements a reply reaches (after the
-    // identity check, through the offer gate) and journeys react to the record's promise events.
-    ...(dialogueOn ? { promiseDays: 0 } : {}),
+    // One writer per fact: with the dialogue on, it writes the agreements a reply on a channel it
+    // answers reaches (after the identity check, through the offer gate) and journeys react to the
+    // record's promise events; a reply it does not answer (a call) is still recorded here.
+    ...(dialogueOn ? { conversationChannels: answeredChannels } : {}),
   });
   // Conversations: the API (reads, turns of channels Saldo does not host) always; answering received
-  // messages only with SALDO_DIALOGUE=on.
+  // messages unless SALDO_DIALOGUE=off.
   const dialogue = createDialogueModule({
     db,
     clock,

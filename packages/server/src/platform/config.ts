@@ -65,7 +65,7 @@ export const envSchema = z.object({
   SALDO_INBOUND_SMTP_TLS_KEY: text('STARTTLS key file'),
   SALDO_INBOUND_SMTP_TLS_CERT: text('STARTTLS certificate file'),
   SALDO_DIALOGUE: text(
-    'on | off (default off): the bot answers received messages (modules/dialogue) and writes the agreements it reaches',
+    'on | off (default on): the bot answers received messages (modules/dialogue) and writes the agreements it reaches',
   ),
   SALDO_NLU_MODEL: text('a model file written by `saldo nlu train --out`'),
   SALDO_NLU_CACHE_DIR: text('where the trained NLU model is cached'),
@@ -148,7 +148,7 @@ export function loadConfig(
     db: { databaseUrl, dataDir },
     secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
     channels: channelsConfig(env, publicUrl, o),
-    dialogue: { enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, false) },
+    dialogue: { enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, true) },
     nlu: {
       modelPath: env.SALDO_NLU_MODEL,
       llm: loadNluLlmConfig(env),

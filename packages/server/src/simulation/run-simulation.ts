@@ -107,10 +107,14 @@ async function loadPortfolio(o: SimulationOptions, platform: Platform, clock: Ma
   const orgId = platform.defaultOrgId;
   if ('demo' in o.portfolio) {
     return (
-      await loadDemoPortfolio({ imports: platform.imports, clock }, orgId, {
-        debtors: o.portfolio.demo,
-        seed: o.seed,
-      })
+      await loadDemoPortfolio(
+        { imports: platform.imports, clock, personas: platform.channels.sandboxPersonas },
+        orgId,
+        {
+          debtors: o.portfolio.demo,
+          seed: o.seed,
+        },
+      )
     ).accounts;
   }
   const r = await platform.imports.importCsvFile(orgId, o.portfolio.csv, {

@@ -39,7 +39,9 @@ export function register(program: Command, io: CliIo) {
           io.stderr.write(
             `Saldo: empty database — loading a demo portfolio of ${o.demoDebtors} debtors (MX, ES, CO, US)…\n`,
           );
-          const demo = await loadDemoPortfolio(platform, platform.defaultOrgId, {
+          // The sandbox's debtors learn who they are, so they can answer the bot's identity check.
+          const personas = platform.channels.sandboxPersonas;
+          const demo = await loadDemoPortfolio({ ...platform, personas }, platform.defaultOrgId, {
             debtors: o.demoDebtors,
             seed: 1,
           });

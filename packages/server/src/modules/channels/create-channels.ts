@@ -14,6 +14,7 @@ import { parseInboundEmail } from './adapters/email-inbound.js';
 import { createEmailTracking } from './adapters/email-tracking.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { DeliveryMetrics } from './adapters/rate-limiter.js';
+import { SandboxPersonaBook } from './adapters/sandbox-personas.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createChannelEventOutbox } from './adapters/sql/channel-event-outbox.js';
@@ -99,6 +100,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const stores = createChannelStores(db, clock, createSecretBox(o.secret, undefined, o.retiredSecrets));
   const envSettings: OrgChannelSettings = { orgId: o.defaultOrgId, ...config.providers };
   const metrics = new DeliveryMetrics();
+  const sandboxPersonas = new SandboxPersonaBook();
 
   const inbound = createInboundPipeline(db, clock, stores.inbound, stores.outbound, log);
   const intake = createProviderEventIntake({ inbound, log });
@@ -114,6 +116,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     voiceScripts: stores.voiceScripts,
     metrics,
     inboundDomains: config.inboundDomains,
+    sandboxPersonas,
     ...(o.sandboxSeed !== undefined ? { sandboxSeed: o.sandboxSeed } : {}),
     ...(o.sandboxOnly ? { sandboxOnly: true } : {}),
     ...(o.twilioHttpClient ? { twilioHttpClient: o.twilioHttpClient } : {}),
@@ -155,6 +158,8 @@ export async function buildChannels(o: BuildChannelsOptions) {
     jobs: channelJobs(tickSandbox, inbound),
     tickSandbox,
     nextSandboxEventAt: orgSets.nextSandboxEventAt,
+    /** The demo loader tells the sandbox who its simulated debtors are (dates of birth, id digits). */
+    sandboxPersonas,
     stores,
     /** What the channel administration routes use (templates, provider settings, metrics). */
     admin,

@@ -11,6 +11,7 @@ import { SandboxChannelProvider } from './adapters/sandbox.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import type { ChannelSettingsStore } from './adapters/sql/channel-settings-store.js';
 import { createSqlSandboxDebtorLookup } from './adapters/sql/sandbox-debtor-lookup.js';
+import type { SandboxPersonaBook } from './adapters/sandbox-personas.js';
 import type { ChannelProvider, OrgInboundEvent } from './ports/channel-provider.js';
 import type { OrgChannelSettings } from './ports/channel-settings.js';
 import type { ChannelRouter } from './ports/contact-records.js';
@@ -36,6 +37,8 @@ export interface OrgProvidersOptions {
   voiceScripts: VoiceScriptStore;
   metrics: DeliveryMetrics;
   inboundDomains: string[];
+  /** What simulated debtors know about themselves (the demo loader fills it): identity answers. */
+  sandboxPersonas: SandboxPersonaBook;
   sandboxSeed?: string | number;
   sandboxOnly?: boolean;
   twilioHttpClient?: TwilioHttpClient;
@@ -105,7 +108,7 @@ export function createOrgProviderSets(o: OrgProvidersOptions): OrgProviderSets {
 
 /** Builds one organisation's providers: its configured set, and our own sandbox behind the rate limiter. */
 function buildOrgProviders(o: OrgProvidersOptions, sandboxClock: Clock) {
-  const sandboxDebtors = createSqlSandboxDebtorLookup(o.db);
+  const sandboxDebtors = createSqlSandboxDebtorLookup(o.db, o.sandboxPersonas);
   return async (orgId: string): Promise<OrgProviders> => {
     // Another organisation never borrows the default one's credentials: no row → sandbox only.
     const s = orgId === o.defaultOrgId ? o.envSettings : ((await o.settingsStore.forOrg(orgId)) ?? { orgId });

@@ -55,6 +55,8 @@ export interface BuildEngineOptions {
   };
   /** See EventRouterOptions.promiseDays. */
   promiseDays?: number;
+  /** See EventRouterOptions.conversationChannels. */
+  conversationChannels?: ReadonlySet<string>;
   /** See EventRouterOptions.replies (the platform passes the NLU). */
   replies?: EventRouterOptions['replies'];
   /** See EventRouterOptions.promises (the platform passes the record). */
@@ -110,6 +112,7 @@ export function buildEngine(o: BuildEngineOptions) {
     clock,
     tx,
     ...(o.promiseDays !== undefined ? { promiseDays: o.promiseDays } : {}),
+    ...(o.conversationChannels ? { conversationChannels: o.conversationChannels } : {}),
     ...(o.replies ? { replies: o.replies } : {}),
     ...(o.promises ? { promises: o.promises } : {}),
     ...(o.log ? { log: o.log } : {}),

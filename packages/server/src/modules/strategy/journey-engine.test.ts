@@ -244,6 +244,55 @@ describeStorage('strategy runner', (mode) => {
     });
   });
 
+  it('a promise in a reply on a channel the dialogue answers is left to it; one on a call is still recorded', async () => {
+    const { platform, t, clock } = await setup(1);
+    const engine = buildEngine({
+      db,
+      clock,
+      messaging: new FakeMessaging(clock),
+      replies: { read: async () => ({ intent: 'promise_to_pay', date: '2026-11-27' }) },
+      promises: platform.record,
+      conversationChannels: new Set(['sms', 'whatsapp', 'email']),
+    });
+    await engine.worker.drain();
+    const [acct] = await accountIds(platform, t.orgId);
+    const account = await platform.record.getAccount(t.orgId, acct!);
+    const reply = (id: string, channel: 'sms' | 'call') => ({
+      type: 'channel.message_received' as const,
+      inboundId: id,
+      orgId: t.orgId,
+      debtorId: account.debtorId,
+      unknownSender: false,
+      event: {
+        type: 'message' as const,
+        orgId: t.orgId,
+        provider: 'twilio' as const,
+        providerMessageId: id,
+        channel,
+        occurredAt: clock.now().toISOString(),
+        from: '+5215512345678',
+        to: 'x',
+        text: 'le pago el viernes',
+        mediaUrls: [],
+        raw: {},
+      },
+    });
+    const promises = () =>
+      db
+        .query<{ due_date: string }>(
+          `SELECT due_date::text AS due_date FROM promises WHERE account_id = $1`,
+          [acct],
+        )
+        .then((r) => r.rows);
+    await engine.router.handle(reply('in_sms', 'sms'));
+    expect((await engine.strategies.journey(t.orgId, acct!)).state).toMatchObject({
+      lastIntent: 'promise_to_pay',
+    });
+    expect(await promises()).toEqual([]);
+    await engine.router.handle(reply('in_call', 'call'));
+    expect(await promises()).toEqual([{ due_date: '2026-11-27' }]);
+  });
+
   it('a recorded payment clearing the balance ends the journey and cancels queued contacts', async () => {
     const { platform, t, engine, events, messaging } = await setup(1);
     await engine.worker.drain();

@@ -1,9 +1,10 @@
+import { dobCandidates } from '@saldo/core/dialogue';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../shared/clock/manual-clock.js';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
 import { channelProviderContract } from '../testing/channel-provider.contract.js';
 import { FakeChannelProvider } from '../testing/fake-provider.js';
-import { SandboxChannelProvider } from './sandbox.js';
+import { SandboxChannelProvider, type SandboxDebtor } from './sandbox.js';
 
 function sandboxHarness(channel: 'sms' | 'email' | 'whatsapp') {
   return {
@@ -152,5 +153,59 @@ describe('sandbox simulation', () => {
     expect(a.payments.length).toBeGreaterThan(0);
     const c = await run(12);
     expect(c.events).not.toEqual(a.events);
+  });
+});
+
+describe('sandbox debtors answering the bot', () => {
+  const verifying = {
+    state: 'verifying' as const,
+    asked: 'dob' as const,
+    failedTries: 1,
+    debtorTurns: 1,
+    offersOnTable: false,
+    agreed: false,
+    refusals: 0,
+  };
+
+  async function answers(dialogue: SandboxDebtor['dialogue'], n = 40): Promise<string[]> {
+    const clock = new ManualClock('2026-11-24T18:00:00Z');
+    const sandbox = new SandboxChannelProvider({
+      seed: 5,
+      clock,
+      debtor: async () => ({
+        segment: 'low_risk',
+        localHour: 12,
+        language: 'es',
+        amountMinor: 485_000,
+        persona: { dob: '1988-04-12' },
+        ...(dialogue ? { dialogue } : {}),
+      }),
+    });
+    const texts: string[] = [];
+    sandbox.onEvent((e) => void (e.type === 'message' && texts.push(e.text)));
+    for (let i = 0; i < n; i++)
+      await sandbox.send({
+        messageId: `msg_bot_${i}`,
+        orgId: 'org_sbx',
+        channel: 'whatsapp',
+        to: '+525512345678',
+        text: 'Para continuar, ¿me confirma su fecha de nacimiento?',
+      });
+    clock.advance(86_400_000);
+    await sandbox.tick();
+    await sandbox.close();
+    return texts;
+  }
+
+  it('answers the identity check with the date of birth it knows, once per answer of the bot', async () => {
+    const texts = await answers(verifying);
+    expect(texts.length).toBeGreaterThan(20);
+    const withDate = texts.filter((t) => dobCandidates(t, 'es', 2026).includes('1988-04-12'));
+    expect(withDate.length).toBeGreaterThan(texts.length * 0.8);
+  });
+
+  it('writes nothing after a reply that is not the last of its answer, or once the bot handed over', async () => {
+    expect(await answers('not_last')).toEqual([]);
+    expect(await answers({ ...verifying, state: 'handed_off' })).toEqual([]);
   });
 });

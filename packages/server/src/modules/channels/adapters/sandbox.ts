@@ -1,8 +1,12 @@
 import {
   channels,
   languageOf,
+  sandboxConversationReply,
   simulateOutbound,
   type Channel,
+  type SandboxDialogueView,
+  type SandboxEvent,
+  type SandboxPersona,
   type InboundEvent,
   type SandboxSegment,
   type TemplateLanguage,
@@ -24,6 +28,12 @@ export interface SandboxDebtor {
   language: TemplateLanguage;
   /** What they owe (a simulated payment pays at most this). */
   amountMinor?: number;
+  /**
+   * The message is the bot's reply in a conversation: how that conversation stands (the person
+   * answers the last reply of an answer only: `'not_last'`), and what they know about themselves.
+   */
+  dialogue?: SandboxDialogueView | 'not_last';
+  persona?: SandboxPersona | null;
 }
 
 export interface SandboxOptions {
@@ -46,6 +56,8 @@ export interface SandboxOptions {
     at: Date;
   }) => void | Promise<void>;
 }
+
+const failedStatuses: ReadonlySet<string> = new Set(['undelivered', 'bounced', 'failed', 'complained']);
 
 interface Scheduled {
   at: number;
@@ -94,9 +106,10 @@ export class SandboxChannelProvider implements ChannelProvider {
       hasLink: /https?:\/\//.test(msg.text),
       ...(sim.amountMinor !== undefined ? { amountMinor: sim.amountMinor } : {}),
     });
+    const events = sim.dialogue ? this.#conversing(msg, sim, sim.dialogue, outcome.events) : outcome.events;
     const from =
       this.opts.sandboxAddress ?? (msg.channel === 'email' ? 'sandbox@saldo.invalid' : '+15005550006');
-    for (const ev of outcome.events) {
+    for (const ev of events) {
       const at = sentAt + ev.afterMs;
       const iso = new Date(at).toISOString();
       const base = { orgId: msg.orgId, provider: 'sandbox' as const, channel: msg.channel, occurredAt: iso };
@@ -124,7 +137,11 @@ export class SandboxChannelProvider implements ChannelProvider {
               to: from,
               text: ev.text,
               mediaUrls: [],
-              raw: { simulated: true, intent: ev.intent, inReplyTo: providerMessageId },
+              raw: {
+                simulated: true,
+                ...(ev.intent ? { intent: ev.intent } : {}),
+                inReplyTo: providerMessageId,
+              },
             }),
           );
           break;
@@ -142,6 +159,40 @@ export class SandboxChannelProvider implements ChannelProvider {
       }
     }
     return { ok: true, providerMessageId, status: 'queued' };
+  }
+
+  /**
+   * A bot's reply: the person answers what the bot said (the conversation model) instead of writing
+   * a reply of the behaviour model's; statuses, clicks and payments stay the behaviour model's.
+   */
+  #conversing(
+    msg: OutboundMessage,
+    sim: SandboxDebtor,
+    dialogue: SandboxDialogueView | 'not_last',
+    events: SandboxEvent[],
+  ): SandboxEvent[] {
+    const kept = events.filter((e) => e.kind !== 'reply');
+    const failed = kept.some((e) => e.kind === 'status' && failedStatuses.has(e.status));
+    if (dialogue === 'not_last' || failed) return kept;
+    const answer = sandboxConversationReply({
+      seed: this.opts.seed,
+      messageId: msg.messageId,
+      channel: msg.channel,
+      segment: sim.segment,
+      language: sim.language,
+      persona: sim.persona ?? null,
+      dialogue,
+      ...(sim.amountMinor !== undefined ? { amountMinor: sim.amountMinor } : {}),
+    });
+    if (!answer) return kept;
+    const seen = Math.max(0, ...kept.filter((e) => e.kind === 'status').map((e) => e.afterMs));
+    const reply: SandboxEvent = {
+      afterMs: seen + answer.afterMs,
+      kind: 'reply',
+      text: answer.text,
+      intent: answer.intent,
+    };
+    return [...kept, reply].sort((a, b) => a.afterMs - b.afterMs);
   }
 
   /** Fires every event due at the clock's current time, in time order. Returns how many fired. */

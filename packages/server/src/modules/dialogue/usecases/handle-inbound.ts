@@ -5,10 +5,13 @@ import type { Messaging } from '../../channels/index.js';
 import type { RunTurn } from './run-turn.js';
 import { sendReplies } from './send-replies.js';
 
-/** The written two-way channels whose replies leave through Messaging.contact (voice answers in TwiML). */
-const written = new Set(['sms', 'whatsapp', 'email'] as const);
+/**
+ * The written two-way channels whose replies leave through Messaging.contact (voice answers in TwiML):
+ * the channels the dialogue answers, and so the writer of the agreements their messages reach.
+ */
+export const answeredChannels: ReadonlySet<string> = new Set(['sms', 'whatsapp', 'email']);
 type WrittenChannel = 'sms' | 'whatsapp' | 'email';
-const isWritten = (c: string): c is WrittenChannel => written.has(c as WrittenChannel);
+const isWritten = (c: string): c is WrittenChannel => answeredChannels.has(c);
 
 /**
  * The worker's handler of a received message (`channel.message_received`): the debtor's turn

@@ -1,3 +1,4 @@
+import type { RawImportRow } from '@saldo/core/record';
 import { generatePortfolio } from '@saldo/core/demo';
 import type { Clock } from '../../../shared/clock/clock.js';
 import type { Imports } from './imports.js';
@@ -34,8 +35,16 @@ export interface DemoLoadResult {
   portfolios: { code: string; accounts: number }[];
 }
 
+/**
+ * Who each demo debtor is, for the sandbox's simulated debtors (the channels' persona book fits): the
+ * date of birth and id digits the record keeps only as HMACs, so the person can answer the bot.
+ */
+export interface DemoPersonaSink {
+  remember(orgId: string, debtorRef: string, persona: { dob?: string; nationalIdLast4?: string }): void;
+}
+
 export async function loadDemoPortfolio(
-  deps: { imports: Imports; clock: Clock },
+  deps: { imports: Imports; clock: Clock; personas?: DemoPersonaSink },
   orgId: string,
   o: { debtors: number; seed: number; onProgress?: (country: string, rows: number) => void },
 ): Promise<DemoLoadResult> {
@@ -46,7 +55,11 @@ export async function loadDemoPortfolio(
     const code = `demo-${p.country.toLowerCase()}`;
     const r = await deps.imports.importRows(
       orgId,
-      generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }),
+      told(
+        orgId,
+        generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }),
+        deps.personas,
+      ),
       {
         portfolio: { code, name: p.name, creditor: p.creditor, currency: p.currency, country: p.country },
         mode: 'all_or_nothing',
@@ -66,4 +79,21 @@ export async function loadDemoPortfolio(
     out.portfolios.push({ code, accounts: r.inserted + r.updated + r.unchanged });
   }
   return out;
+}
+
+/** The rows as they are, each debtor's identity told to `personas` on the way to the import. */
+function* told(
+  orgId: string,
+  rows: Iterable<RawImportRow>,
+  personas: DemoPersonaSink | undefined,
+): Generator<RawImportRow> {
+  for (const row of rows) {
+    const { debtor_ref: ref, date_of_birth: dob, national_id_last4: last4 } = row;
+    if (personas && ref)
+      personas.remember(orgId, ref, {
+        ...(dob ? { dob } : {}),
+        ...(last4 ? { nationalIdLast4: last4 } : {}),
+      });
+    yield row;
+  }
 }

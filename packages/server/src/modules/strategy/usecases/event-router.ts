@@ -28,6 +28,8 @@ export interface EventRouterOptions {
   promises?: PromiseBook;
   /** See ReplyHandlerOptions.promiseDays (default 7). */
   promiseDays?: number;
+  /** See ReplyHandlerOptions.conversationChannels (default: none). */
+  conversationChannels?: ReadonlySet<string>;
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -49,6 +51,7 @@ export function createEventRouter(o: EventRouterOptions) {
     log,
     ...(o.replies ? { replies: o.replies } : {}),
     ...(o.promises ? { promises: o.promises } : {}),
+    ...(o.conversationChannels ? { conversationChannels: o.conversationChannels } : {}),
   });
   const applied = (r: string, tally: RouterTally) => (r === 'applied' ? tally : null);
 

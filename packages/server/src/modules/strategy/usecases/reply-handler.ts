@@ -25,6 +25,11 @@ export interface ReplyHandlerOptions {
    * later), else this many days later. 0 disables it.
    */
   promiseDays: number;
+  /**
+   * Channels whose replies the dialogue answers: it writes the agreements they reach (after the
+   * identity check, through the offer gate), so a reply on them records no promise here.
+   */
+  conversationChannels?: ReadonlySet<string>;
   log: (msg: string, data: Record<string, unknown>) => void;
 }
 
@@ -58,7 +63,8 @@ export function createReplyHandler(o: ReplyHandlerOptions) {
     const reading = await read(e.orgId, e.debtorId, e.message);
     const { intent } = reading;
     const dueDate = replyPromiseDueDate(e.message.occurredAt, reading.date, o.promiseDays);
-    const promise = intent === 'promise_to_pay' && o.promiseDays > 0;
+    const promise =
+      intent === 'promise_to_pay' && o.promiseDays > 0 && !o.conversationChannels?.has(e.message.channel);
     const inJourney = promise && !o.promises;
     return o.tx(async () => {
       const applied = await o.events.forDebtor(e.orgId, e.debtorId, `in:${e.inboundId}`, (balance) => [

@@ -37,7 +37,7 @@ export default async function nluRoutes(app: FastifyInstance, deps: NluRouteDeps
   app.post(
     '/v1/nlu/parse',
     {
-      config: { roles: ['admin', 'strategist', 'agent', 'compliance'] },
+      config: { roles: ['admin', 'strategist', 'agent', 'compliance'], audit: false },
       bodyLimit: bodyLimits.nluBatch,
       schema: {
         tags: ['nlu'],

@@ -112,6 +112,26 @@ describeStorage('the audit trail over HTTP', (mode) => {
     expect(verify.json()).toMatchObject({ entries: 2, intact: true, breaks: [] });
   });
 
+  it('leaves no trace of a request that changes nothing (a check, a parse, a validation)', async () => {
+    const t = await newTenant(p);
+    const h = auth(t.key);
+    const check = await app.inject({
+      method: 'POST',
+      url: '/v1/nlu/parse',
+      headers: h,
+      payload: { text: 'te pago el viernes', lang: 'es' },
+    });
+    expect(check.statusCode).toBe(200);
+    const validate = await app.inject({
+      method: 'POST',
+      url: '/v1/strategies/validate',
+      headers: h,
+      payload: {},
+    });
+    expect(validate.statusCode).toBeLessThan(500);
+    expect(await p.audit.list(t.orgId, { limit: 10 })).toEqual([]);
+  });
+
   it('keeps one gapless chain under concurrent changes', async () => {
     const t = await newTenant(p);
     const puts = Array.from({ length: 12 }, (_, i) =>

@@ -125,7 +125,7 @@ export async function templateWriteRoutes(app: FastifyInstance, t: Templates) {
   app.post<{ Params: { id: string }; Body: PreviewSample | null | undefined }>(
     '/v1/channels/templates/:id/preview',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: ALL_ROLES, audit: false },
       schema: {
         tags: ['templates'],
         summary:

@@ -27,7 +27,7 @@ export default async function complianceRoutes(
   app.post(
     '/v1/compliance/check',
     {
-      config: { roles: ['admin', 'strategist', 'agent', 'compliance'] },
+      config: { roles: ['admin', 'strategist', 'agent', 'compliance'], audit: false },
       bodyLimit: bodyLimits.batch,
       schema: {
         tags: ['compliance'],

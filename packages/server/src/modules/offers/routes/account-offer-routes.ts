@@ -21,7 +21,7 @@ export default async function accountOfferRoutes(app: FastifyInstance, deps: { o
   app.post<{ Params: { id: string } }>(
     '/v1/accounts/:id/offers/check',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: ALL_ROLES, audit: false },
       schema: {
         tags: ['offers'],
         summary:

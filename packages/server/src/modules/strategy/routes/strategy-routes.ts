@@ -34,7 +34,7 @@ async function strategyDraftRoutes(app: FastifyInstance, s: Strategies) {
   app.post(
     '/v1/strategies/validate',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: ALL_ROLES, audit: false },
       schema: {
         tags: ['strategies'],
         summary: 'Check a strategy definition: every violation at once (nothing is saved)',

@@ -168,18 +168,9 @@ export async function buildCore(
   };
 }
 
-/** The whole platform. */
-export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
-  const { keys, db, timeline, ...core } = await buildCore(opts);
-  const { clock, defaultOrgId, record, compliance } = core;
-  const [
-    { buildChannels, sandboxReplyIntent },
-    { buildEngine },
-    { buildEvents },
-    { createNluReplyReader },
-    { createDialogueModule, answeredChannels },
-    { createWebhooksModule },
-  ] = await Promise.all([
+/** The modules the whole platform adds to the core, loaded only when a process needs them. */
+async function loadPlatformModules() {
+  const [channels, strategy, events, nlu, dialogue, webhooks] = await Promise.all([
     import('../modules/channels/index.js'),
     import('../modules/strategy/index.js'),
     import('../modules/events/index.js'),
@@ -187,63 +178,79 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     import('../modules/dialogue/index.js'),
     import('../modules/webhooks/index.js'),
   ]);
-  const dialogueOn = opts.config.dialogue.enabled;
-  const channels = await buildChannels({
-    db,
-    clock,
-    defaultOrgId,
-    record,
-    timeline,
-    compliance: compliance.checker,
+  return { channels, strategy, events, nlu, dialogue, webhooks };
+}
+
+type PlatformModules = Awaited<ReturnType<typeof loadPlatformModules>>;
+type BuiltCore = Awaited<ReturnType<typeof buildCore>>;
+
+function warnLog(opts: PlatformOptions) {
+  return opts.log ? (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) : undefined;
+}
+
+function buildChannelsFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore) {
+  return m.channels.buildChannels({
+    db: c.db,
+    clock: c.clock,
+    defaultOrgId: c.defaultOrgId,
+    record: c.record,
+    timeline: c.timeline,
+    compliance: c.compliance.checker,
     config: opts.config.channels,
-    secret: keys.current,
-    retiredSecrets: keys.retired,
+    secret: c.keys.current,
+    retiredSecrets: c.keys.retired,
     ...(opts.sandboxOnly ? { sandboxOnly: true } : {}),
     ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
     ...(opts.onContact ? { onContact: opts.onContact } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
-  // The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging.
-  const engine = buildEngine({
-    db,
-    clock,
+}
+
+/** The strategy engine: journeys on Postgres, contacts through the compliance-gated messaging. */
+function buildEngineFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore, channels: Channels): Engine {
+  return m.strategy.buildEngine({
+    db: c.db,
+    clock: c.clock,
     messaging: channels.messaging,
     contactStores: channels.stores,
-    compliance: compliance.checker,
+    compliance: c.compliance.checker,
     // Replies advance journeys by what the NLU reads in them (loaded on the first reply).
-    replies: createNluReplyReader({ nlu: core.nlu, knownIntent: sandboxReplyIntent }),
+    replies: m.nlu.createNluReplyReader({ nlu: c.nlu, knownIntent: m.channels.sandboxReplyIntent }),
     // A promise made in a reply is a promise of the record (agents, expiry and payment matching see it).
-    promises: record,
+    promises: c.record,
     ...(opts.engine ?? {}),
     // One writer per fact: with the dialogue on, it writes the agreements a reply on a channel it
     // answers reaches (after the identity check, through the offer gate) and journeys react to the
     // record's promise events; a reply it does not answer (a call) is still recorded here.
-    ...(dialogueOn ? { conversationChannels: answeredChannels } : {}),
+    ...(opts.config.dialogue.enabled ? { conversationChannels: m.dialogue.answeredChannels } : {}),
   });
-  // Conversations: the API (reads, turns of channels Saldo does not host) always; answering received
-  // messages unless SALDO_DIALOGUE=off.
-  const dialogue = createDialogueModule({
-    db,
-    clock,
+}
+
+/** Conversations: the API (reads, turns of channels Saldo does not host) always; answering received
+ * messages unless SALDO_DIALOGUE=off. */
+function buildDialogueFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore, channels: Channels) {
+  const warn = warnLog(opts);
+  return m.dialogue.createDialogueModule({
+    db: c.db,
+    clock: c.clock,
     messaging: channels.messaging,
-    agreements: record,
-    policyFor: (orgId, portfolioId) => core.offers.policyFor(orgId, portfolioId),
-    nlu: core.nlu,
-    identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
-    ...(opts.log
-      ? { log: (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data) }
-      : {}),
+    agreements: c.record,
+    policyFor: (orgId, portfolioId) => c.offers.policyFor(orgId, portfolioId),
+    nlu: c.nlu,
+    identityMatches: (kind, value, stored) => identityMatches(c.keys, kind, value, stored),
+    ...(warn ? { log: warn } : {}),
   });
-  const warn = opts.log
-    ? (msg: string, data: Record<string, unknown>) => opts.log!('warn', msg, data)
-    : undefined;
-  // Integrators' subscriptions: a delivery per subscribed event, sent by the worker.
-  const webhooks = createWebhooksModule(
+}
+
+/** Integrators' subscriptions: a delivery per subscribed event, sent by the worker. */
+function buildWebhooksFor(opts: PlatformOptions, c: BuiltCore, m: PlatformModules): WebhooksModule {
+  const warn = warnLog(opts);
+  return m.webhooks.createWebhooksModule(
     {
-      db,
-      clock,
-      rootSecret: keys.current,
-      retiredSecrets: keys.retired,
+      db: c.db,
+      clock: c.clock,
+      rootSecret: c.keys.current,
+      retiredSecrets: c.keys.retired,
       version,
       ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
       ...(warn ? { log: warn } : {}),
@@ -251,25 +258,51 @@ export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
     opts.config.webhooks,
     opts.webhooks,
   );
-  // Voicebot calls talk with the bot (the TwiML <Gather> loop) only with SALDO_DIALOGUE=on.
-  if (dialogueOn) channels.attachVoiceDialogue(dialogue.voice);
+}
+
+/**
+ * The one event path: facts' domain events (written with the facts) → the worker. The dialogue
+ * answers a received message first (its turn is keyed by the inbound event, so a redelivery re-sends
+ * nothing twice); then the journeys see it; then the webhook fan-out queues its deliveries. The
+ * tallies stay the strategy engine's: the dialogue's own result is not counted.
+ */
+function buildEventsFor(
+  m: PlatformModules,
+  opts: PlatformOptions,
+  c: BuiltCore,
+  parts: { engine: Engine; dialogue: DialogueModule; webhooks: WebhooksModule },
+): Events {
+  const warn = warnLog(opts);
   const answerFirst: DomainEventHandler = async (e) => {
-    await dialogue.handle(e);
+    await parts.dialogue.handle(e);
     return null;
   };
-  // The one event path: facts' domain events (written with the facts) → the worker → journeys,
-  // and the webhook deliveries they queue.
-  const events = buildEvents({
-    db,
-    clock,
-    // The dialogue answers a received message first (its turn is keyed by the inbound event, so a
-    // redelivery re-sends nothing twice); then the journeys see it; then the webhook fan-out queues
-    // its deliveries. The tallies stay the strategy engine's: the dialogue's own result is not counted.
-    handle: [...(dialogueOn ? [answerFirst] : []), engine.router.handle, webhooks.fanOut],
-    tallies: engine.router.tallies,
+  return m.events.buildEvents({
+    db: c.db,
+    clock: c.clock,
+    handle: [
+      ...(opts.config.dialogue.enabled ? [answerFirst] : []),
+      parts.engine.router.handle,
+      parts.webhooks.fanOut,
+    ],
+    tallies: parts.engine.router.tallies,
     ...(opts.engine?.owner ? { owner: opts.engine.owner } : {}),
     ...(warn ? { log: warn } : {}),
   });
+}
+
+/** The whole platform: the core, then channels, the engine, conversations, webhooks and the event path. */
+export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
+  const built = await buildCore(opts);
+  const { keys: _keys, db: _db, timeline: _timeline, ...core } = built;
+  const m = await loadPlatformModules();
+  const channels = await buildChannelsFor(m, opts, built);
+  const engine = buildEngineFor(m, opts, built, channels);
+  const dialogue = buildDialogueFor(m, opts, built, channels);
+  const webhooks = buildWebhooksFor(opts, built, m);
+  // Voicebot calls talk with the bot (the TwiML <Gather> loop) only when the dialogue is on.
+  if (opts.config.dialogue.enabled) channels.attachVoiceDialogue(dialogue.voice);
+  const events = buildEventsFor(m, opts, built, { engine, dialogue, webhooks });
   return {
     ...core,
     channels,

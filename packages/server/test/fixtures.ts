@@ -3,7 +3,10 @@ import { ManualClock } from '../src/shared/clock/manual-clock.js';
 import { buildPlatform, type Platform } from '../src/platform/composition-root.js';
 import type { Db } from '../src/shared/db/db.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
-import { uniqueSlug } from './storage.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildHttp } from '../src/platform/start-saldo.js';
+import { uniqueSlug, type StorageMode } from './storage.js';
 
 export const T0 = '2026-11-24T15:00:00Z';
 
@@ -91,3 +94,24 @@ export async function importRows(
     sourceName: 'test',
   });
 }
+
+/**
+ * The HTTP test harness of a `describeStorage` suite: a fresh database, a platform over it and its
+ * HTTP app, opened before the suite's tests and closed after. Read the parts once the tests run.
+ */
+export function httpHarness(mode: StorageMode) {
+  const h = {} as { db: Db & { drop(): Promise<void> }; platform: Platform; app: FastifyInstance };
+  beforeAll(async () => {
+    h.db = await mode.open();
+    h.platform = (await testPlatform(h.db)).platform;
+    h.app = await buildHttp(h.platform);
+  });
+  afterAll(async () => {
+    await h.app.close();
+    await h.db.drop();
+  });
+  return h;
+}
+
+/** The Authorization header of an API key. */
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

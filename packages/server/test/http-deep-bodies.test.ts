@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/platform/composition-root.js';
-import type { Db } from '../src/shared/db/db.js';
-import { buildHttp } from '../src/platform/start-saldo.js';
+import { expect, it } from 'vitest';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from '../src/shared/http/reject-deep.js';
-import { newTenant, testPlatform } from './fixtures.js';
+import { httpHarness, newTenant } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 /** `{"weeklyCaps": [[[…]]]}` with `levels` arrays, as text (building it as an object would recurse). */
@@ -20,34 +16,23 @@ it('measures nesting without recursion, up to the limit and one past it', () => 
 // A body nested far deeper than any real one overflowed the stack of whatever walked it (the audit
 // trail's canonical JSON, the validators): a 503 or 500 found by the fuzz drill. It is a 400 now.
 describeStorage('deeply nested bodies', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
 
   it('are refused with a 400 that says so, change nothing and leave no audit entry', async () => {
-    const t = await newTenant(p);
+    const t = await newTenant(h.platform);
     const headers = { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' };
     for (const [method, url] of [
       ['PUT', '/v1/compliance/policy'],
       ['POST', '/v1/users/usr_missing/unlock'],
       ['PUT', '/v1/offers/policy'],
     ] as const) {
-      const r = await app.inject({ method, url, headers, payload: nested(100_000) });
+      const r = await h.app.inject({ method, url, headers, payload: nested(100_000) });
       expect(r.statusCode, url).toBe(400);
       expect(r.json().detail).toMatch(/nested deeper than 64 levels/);
     }
-    expect((await app.inject({ url: '/v1/compliance/policy', headers })).json()).toEqual({ policy: null });
-    expect(await p.audit.list(t.orgId, { limit: 10 })).toEqual([]);
-    const ok = await app.inject({
+    expect((await h.app.inject({ url: '/v1/compliance/policy', headers })).json()).toEqual({ policy: null });
+    expect(await h.platform.audit.list(t.orgId, { limit: 10 })).toEqual([]);
+    const ok = await h.app.inject({
       method: 'PUT',
       url: '/v1/compliance/policy',
       headers,

@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../../../platform/composition-root.js';
-import type { Db } from '../../../shared/db/db.js';
-import { buildHttp } from '../../../platform/start-saldo.js';
-import { newTenant, testPlatform } from '../../../../test/fixtures.js';
+import { bearer, httpHarness, newTenant } from '../../../../test/fixtures.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { httpAuditHooks } from './http-audit.js';
 import type { AuditTrail } from '../usecases/audit-trail.js';
 
 describeStorage('the audit trail over HTTP', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
-  const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+  const h = httpHarness(mode);
+  const auth = bearer;
   const policy = { weeklyCaps: { sms: 2 } };
 
   it('records a change before and after it: who, what, on what, the redacted body, the outcome', async () => {
-    const t = await newTenant(p);
-    const put = await app.inject({
+    const t = await newTenant(h.platform);
+    const put = await h.app.inject({
       method: 'PUT',
       url: '/v1/compliance/policy',
       headers: auth(t.key),
       payload: policy,
     });
     expect(put.statusCode).toBe(200);
-    const { entries } = (await app.inject({ url: '/v1/audit', headers: auth(t.key) })).json();
+    const { entries } = (await h.app.inject({ url: '/v1/audit', headers: auth(t.key) })).json();
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({
       seq: 1,
@@ -47,19 +32,19 @@ describeStorage('the audit trail over HTTP', (mode) => {
     expect(entries[1]).toMatchObject({ seq: 2, outcome: 'completed 200', detail: { requested: 1 } });
     expect(entries[1].prevHash).toBe(entries[0].hash);
     // Reads are not changes: listing the trail added nothing.
-    expect((await p.audit.verify(t.orgId)).entries).toBe(2);
+    expect((await h.platform.audit.verify(t.orgId)).entries).toBe(2);
   });
 
   it('records a refused change as failed, and keeps secrets out of the trail', async () => {
-    const t = await newTenant(p);
-    const bad = await app.inject({
+    const t = await newTenant(h.platform);
+    const bad = await h.app.inject({
       method: 'PUT',
       url: '/v1/compliance/policy',
       headers: auth(t.key),
       payload: { weeklyCaps: { sms: -1 } },
     });
     expect(bad.statusCode).toBe(400);
-    const user = await app.inject({
+    const user = await h.app.inject({
       method: 'POST',
       url: '/v1/users',
       headers: auth(t.key),
@@ -71,7 +56,7 @@ describeStorage('the audit trail over HTTP', (mode) => {
       },
     });
     expect(user.statusCode).toBe(201);
-    const entries = await p.audit.list(t.orgId, { limit: 10 });
+    const entries = await h.platform.audit.list(t.orgId, { limit: 10 });
     expect(entries.map((e) => `${e.action} ${e.outcome}`)).toEqual([
       'PUT /v1/compliance/policy requested',
       'PUT /v1/compliance/policy failed 400',
@@ -83,14 +68,14 @@ describeStorage('the audit trail over HTTP', (mode) => {
   });
 
   it("keeps only field names for debtors' personal data", async () => {
-    const t = await newTenant(p);
-    await app.inject({
+    const t = await newTenant(h.platform);
+    await h.app.inject({
       method: 'POST',
       url: '/v1/accounts/acc_missing/promises',
       headers: auth(t.key),
       payload: { amountMinor: 1000, dueDate: '2026-12-01', channel: 'sms' },
     });
-    const [requested] = await p.audit.list(t.orgId, { limit: 1 });
+    const [requested] = await h.platform.audit.list(t.orgId, { limit: 1 });
     expect(JSON.parse(requested!.detail).body).toMatchObject({
       fields: ['amountMinor', 'dueDate', 'channel'],
     });
@@ -98,44 +83,49 @@ describeStorage('the audit trail over HTTP', (mode) => {
   });
 
   it('is read by compliance officers and admins only, per organisation', async () => {
-    const t = await newTenant(p);
-    const other = await newTenant(p);
-    await app.inject({ method: 'PUT', url: '/v1/compliance/policy', headers: auth(t.key), payload: policy });
-    const agent = await p.auth.createApiKey(t.orgId, 'agent', 'agent');
-    const officer = await p.auth.createApiKey(t.orgId, 'officer', 'compliance');
-    expect((await app.inject({ url: '/v1/audit', headers: auth(agent.key) })).statusCode).toBe(403);
-    expect((await app.inject({ url: '/v1/audit', headers: auth(officer.key) })).json().entries).toHaveLength(
-      2,
-    );
-    expect((await app.inject({ url: '/v1/audit', headers: auth(other.key) })).json().entries).toEqual([]);
-    const verify = await app.inject({ url: '/v1/audit/verify', headers: auth(officer.key) });
+    const t = await newTenant(h.platform);
+    const other = await newTenant(h.platform);
+    await h.app.inject({
+      method: 'PUT',
+      url: '/v1/compliance/policy',
+      headers: auth(t.key),
+      payload: policy,
+    });
+    const agent = await h.platform.auth.createApiKey(t.orgId, 'agent', 'agent');
+    const officer = await h.platform.auth.createApiKey(t.orgId, 'officer', 'compliance');
+    expect((await h.app.inject({ url: '/v1/audit', headers: auth(agent.key) })).statusCode).toBe(403);
+    expect(
+      (await h.app.inject({ url: '/v1/audit', headers: auth(officer.key) })).json().entries,
+    ).toHaveLength(2);
+    expect((await h.app.inject({ url: '/v1/audit', headers: auth(other.key) })).json().entries).toEqual([]);
+    const verify = await h.app.inject({ url: '/v1/audit/verify', headers: auth(officer.key) });
     expect(verify.json()).toMatchObject({ entries: 2, intact: true, breaks: [] });
   });
 
   it('leaves no trace of a request that changes nothing (a check, a parse, a validation)', async () => {
-    const t = await newTenant(p);
-    const h = auth(t.key);
-    const check = await app.inject({
+    const t = await newTenant(h.platform);
+    const headers = auth(t.key);
+    const check = await h.app.inject({
       method: 'POST',
       url: '/v1/nlu/parse',
-      headers: h,
+      headers,
       payload: { text: 'te pago el viernes', lang: 'es' },
     });
     expect(check.statusCode).toBe(200);
-    const validate = await app.inject({
+    const validate = await h.app.inject({
       method: 'POST',
       url: '/v1/strategies/validate',
-      headers: h,
+      headers,
       payload: {},
     });
     expect(validate.statusCode).toBeLessThan(500);
-    expect(await p.audit.list(t.orgId, { limit: 10 })).toEqual([]);
+    expect(await h.platform.audit.list(t.orgId, { limit: 10 })).toEqual([]);
   });
 
   it('keeps one gapless chain under concurrent changes', async () => {
-    const t = await newTenant(p);
+    const t = await newTenant(h.platform);
     const puts = Array.from({ length: 12 }, (_, i) =>
-      app.inject({
+      h.app.inject({
         method: 'PUT',
         url: '/v1/compliance/policy',
         headers: auth(t.key),
@@ -143,29 +133,34 @@ describeStorage('the audit trail over HTTP', (mode) => {
       }),
     );
     expect((await Promise.all(puts)).map((r) => r.statusCode)).toEqual(Array(12).fill(200));
-    const r = await p.audit.verify(t.orgId);
+    const r = await h.platform.audit.verify(t.orgId);
     expect(r).toMatchObject({ entries: 24, lastSeq: 24, breaks: [] });
   });
 
   it('refuses to edit or delete an entry in the database, and verify finds an edit made behind its back', async () => {
-    const t = await newTenant(p);
-    await app.inject({ method: 'PUT', url: '/v1/compliance/policy', headers: auth(t.key), payload: policy });
+    const t = await newTenant(h.platform);
+    await h.app.inject({
+      method: 'PUT',
+      url: '/v1/compliance/policy',
+      headers: auth(t.key),
+      payload: policy,
+    });
     await expect(
-      db.query(`UPDATE audit_log SET outcome = 'completed 200' WHERE org_id = $1 AND seq = 1`, [t.orgId]),
+      h.db.query(`UPDATE audit_log SET outcome = 'completed 200' WHERE org_id = $1 AND seq = 1`, [t.orgId]),
     ).rejects.toThrow(/append-only/);
-    await expect(db.query('DELETE FROM audit_log WHERE org_id = $1', [t.orgId])).rejects.toThrow(
+    await expect(h.db.query('DELETE FROM audit_log WHERE org_id = $1', [t.orgId])).rejects.toThrow(
       /append-only/,
     );
 
     // Someone with the database owner's rights switches the guard off and rewrites history.
-    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    await h.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     try {
-      await db.query(`UPDATE audit_log SET detail = '{}' WHERE org_id = $1 AND seq = 1`, [t.orgId]);
-      await db.query('DELETE FROM audit_log WHERE org_id = $1 AND seq = 2', [t.orgId]);
+      await h.db.query(`UPDATE audit_log SET detail = '{}' WHERE org_id = $1 AND seq = 1`, [t.orgId]);
+      await h.db.query('DELETE FROM audit_log WHERE org_id = $1 AND seq = 2', [t.orgId]);
     } finally {
-      await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+      await h.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     }
-    expect((await p.audit.verify(t.orgId)).breaks).toEqual([
+    expect((await h.platform.audit.verify(t.orgId)).breaks).toEqual([
       { seq: 1, problem: 'edited' },
       { seq: 1, problem: 'truncated', headSeq: 2 },
     ]);

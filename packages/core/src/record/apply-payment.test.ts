@@ -21,6 +21,8 @@ describe('applyPayment', () => {
       status: 'active',
       overpaymentMinor: 0,
       promiseUpdates: [{ id: 'ptp_1', paidMinor: 5000, status: 'kept' }],
+      plan: null,
+      settlement: null,
     });
   });
   it('a partial payment accumulates on the promise without keeping it', () => {

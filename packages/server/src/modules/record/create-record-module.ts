@@ -10,6 +10,7 @@ import { createSqlAgreementStore } from './adapters/sql-agreement-store.js';
 import { createSqlDebtorStore } from './adapters/sql-debtor-store.js';
 import { createSqlPaymentStore } from './adapters/sql-payment-store.js';
 import { createSqlPortfolioStore } from './adapters/sql-portfolio-store.js';
+import { createSqlAgreementExpiryStore } from './adapters/sql-agreement-expiry-store.js';
 import { createSqlPromiseExpiryStore } from './adapters/sql-promise-expiry-store.js';
 import { createSqlSettlementOfferStore } from './adapters/sql-settlement-offer-store.js';
 import { createSqlTimelineStore } from './adapters/sql-timeline-store.js';
@@ -19,7 +20,7 @@ import promiseRoutes from './routes/promise-routes.js';
 import recordRoutes from './routes/record-routes.js';
 import settlementRoutes from './routes/settlement-routes.js';
 import statusRoutes from './routes/status-routes.js';
-import { expireOverduePromises } from './usecases/expire-promises.js';
+import { expireAgreements, expireOverduePromises } from './usecases/expire-promises.js';
 import { createRecord, type RecordService } from './usecases/record.js';
 
 export interface RecordModuleConfig {
@@ -56,6 +57,7 @@ export function createRecordModule(
     clock,
   });
   const promises = createSqlPromiseExpiryStore(db);
+  const ending = createSqlAgreementExpiryStore(db);
   return {
     record,
     portfolios,
@@ -65,6 +67,11 @@ export function createRecordModule(
         name: 'expire-overdue-promises',
         everyMs: 60_000,
         run: () => expireOverduePromises({ promises, clock }),
+      },
+      {
+        name: 'expire-agreements',
+        everyMs: 60_000,
+        run: () => expireAgreements({ agreements: ending, clock }),
       },
     ],
     routes: [

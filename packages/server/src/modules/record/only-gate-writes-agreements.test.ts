@@ -22,16 +22,21 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 describe('the offer gate', () => {
-  it('is the only way into promises, payment_plans, plan_installments and settlement_offers', async () => {
+  it('is the only way into promises, payment_plans, plan_installments, settlement_offers and pauses', async () => {
     const writers: string[] = [];
+    const pausers: string[] = [];
     const callers: string[] = [];
     for (const file of await sources(SRC)) {
       const text = await readFile(file, 'utf8');
       if (/INSERT\s+INTO\s+(promises|payment_plans|plan_installments|settlement_offers)\b/i.test(text))
         writers.push(relative(SRC, file));
-      if (/from '\.\/write-(promise|plan-and-settlement)\.js'/.test(text)) callers.push(relative(SRC, file));
+      if (/collection_paused_until\s*=/i.test(text)) pausers.push(relative(SRC, file));
+      // A type-only import (the agreement's context) calls nothing.
+      if (/^import (?!type )[^;]*from '\.\/write-(promise|plan-and-settlement|pause)\.js'/m.test(text))
+        callers.push(relative(SRC, file));
     }
     expect(writers.sort()).toEqual(WRITERS);
+    expect(pausers).toEqual(['modules/record/adapters/write-pause.ts']);
     // …and only the agreement store, which runs checkProposal first, calls those writers.
     expect(callers).toEqual(['modules/record/adapters/sql-agreement-store.ts']);
   });

@@ -1,6 +1,12 @@
 import { channels } from '@saldo/core/channels';
 import type { Agreement, OfferAccount, OfferPolicy, ProposalCheck } from '@saldo/core/offers';
-import type { AccountStatus, Bucket, PaymentEffect, PromiseState } from '@saldo/core/record';
+import type {
+  AccountStatus,
+  Bucket,
+  PaymentAgreements,
+  PaymentEffect,
+  PromiseState,
+} from '@saldo/core/record';
 
 export const actors = ['system', 'bot', 'agent', 'debtor'] as const;
 export type Actor = (typeof actors)[number];
@@ -192,7 +198,8 @@ export interface RecordedPayment {
 export interface PaymentStore {
   /**
    * Records a payment atomically: locks the account, asks `decide` (pure core logic) for the
-   * effect, persists payment + balance + promises + status + timeline in one transaction.
+   * effect, persists payment + balance + promises + the plan's instalments + the settlement +
+   * status + timeline + domain events in one transaction.
    * An `externalId` already recorded returns the earlier payment (its own account, amount and
    * date) with `duplicate: true`; the caller decides whether it is the same payment.
    */
@@ -212,6 +219,7 @@ export interface PaymentStore {
     decide: (
       account: { balanceMinor: number; status: AccountStatus; currency: string },
       promises: PromiseState[],
+      agreements: PaymentAgreements,
     ) => PaymentEffect,
   ): Promise<RecordedPayment | null>;
 }
@@ -229,7 +237,8 @@ export interface OfferFacts {
 export type WrittenAgreement =
   | { kind: 'promise'; promiseIds: string[] }
   | { kind: 'plan'; planId: string }
-  | { kind: 'settlement'; settlementOfferId: string; status: 'open' | 'pending_approval' };
+  | { kind: 'settlement'; settlementOfferId: string; status: 'open' | 'pending_approval' }
+  | { kind: 'pause'; until: string };
 
 export type AgreementCommit =
   | { accepted: true; agreement: Agreement; written: WrittenAgreement }
@@ -258,6 +267,14 @@ export interface PromiseExpiryStore {
   breakOverdue(cutoffDate: string, now: Date): Promise<number>;
 }
 
+/** The sweep of plans and settlements whose date passed (each run takes a batch; idempotent). */
+export interface AgreementExpiryStore {
+  /** Plans with an instalment unpaid past its due date plus the grace days: broken. Returns how many. */
+  breakMissedPlans(now: Date): Promise<number>;
+  /** Offers not accepted by their date: expired; accepted ones not paid by it plus grace: lapsed. */
+  endExpiredSettlements(now: Date): Promise<number>;
+}
+
 export interface SettlementOffer {
   id: string;
   accountId: string;
@@ -268,7 +285,7 @@ export interface SettlementOffer {
   /** The last day (debtor's calendar) the offer may be accepted and paid. */
   expires: string;
   needsApproval: boolean;
-  status: 'pending_approval' | 'open' | 'accepted' | 'expired' | 'withdrawn';
+  status: 'pending_approval' | 'open' | 'accepted' | 'settled' | 'lapsed' | 'expired' | 'withdrawn';
   createdAt: string;
 }
 

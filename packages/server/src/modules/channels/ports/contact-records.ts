@@ -129,6 +129,8 @@ export interface ContactTarget {
   /** Another account of the same debtor is in a debtor-level state (cease, bankrupt, deceased). */
   otherAccountStatuses: string[];
   openDispute: boolean;
+  /** The debtor's date on which collection contact resumes after a pause agreed with them, if any. */
+  pausedUntil: string | null;
   debtor: {
     id: string;
     firstName: string;

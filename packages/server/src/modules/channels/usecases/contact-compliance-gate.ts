@@ -15,6 +15,7 @@ import type {
 import type { ContactOutcome, ContactRequest } from '../ports/messaging.js';
 import { complianceInput, HISTORY_DAYS } from './contact-debtor-input.js';
 import type { PreparedContact, PreparedContacts } from './contact-prepared.js';
+import { withCollectionPause } from './contact-pause.js';
 import { requestedByOf } from './contact-requester.js';
 
 export interface ComplianceGateDeps {
@@ -27,7 +28,8 @@ export interface ComplianceGateDeps {
 
 /**
  * The compliance gate of the send path: asks the engine about THIS contact at `now` (with the
- * debtor's contact history), and records a refusal (audit row + timeline note) when it says no.
+ * debtor's contact history), adds the account's pause of collection (contact-pause.ts), and records
+ * a refusal (audit row + timeline note) when it says no.
  */
 export function createComplianceGate(deps: ComplianceGateDeps) {
   return { evaluate: evaluate.bind(null, deps), refuse: refuse.bind(null, deps) };
@@ -55,10 +57,11 @@ async function evaluate(
       `account ${req.accountId} cannot be checked: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       parsed.issues,
     );
-  return deps.compliance.engine.check(
+  const decision = deps.compliance.engine.check(
     parsed.value,
     prepared ? prepared.orgLayer : await deps.compliance.orgLayer(req.orgId),
   );
+  return withCollectionPause(decision, req, target, now);
 }
 
 async function refuse(

@@ -1,7 +1,7 @@
 import { canTransition, type AccountStatus } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
 import { appendDomainEvents } from '../../events/index.js';
-import { type RecordDomainEvent } from '../../record/index.js';
+import { recordEventKey, type RecordDomainEvent } from '../../record/index.js';
 import type { DialogueRecord, TurnRef } from '../ports.js';
 
 import { turnTimeline } from './turn-timeline.js';
@@ -27,9 +27,20 @@ export function accountFacts(db: Db): Pick<DialogueRecord, 'openDispute' | 'move
           t.at.toISOString(),
         ],
       );
+      const disputeId = r.rows[0]!.id;
       await timeline(t, { kind: 'dispute', actor: 'debtor' }, 'Dispute opened in a conversation', {
-        disputeId: r.rows[0]!.id,
+        disputeId,
       });
+      const event: RecordDomainEvent = {
+        type: 'dispute.opened',
+        orgId: t.orgId,
+        accountId: t.accountId,
+        debtorId: t.debtorId,
+        disputeId,
+        reason: 'debtor_dispute',
+        channel: t.channel,
+      };
+      await appendDomainEvents(db, [{ key: recordEventKey(event), event }], t.at);
     },
 
     async moveStatus(t, to, why) {

@@ -1,6 +1,7 @@
 import { SaldoError, assertUnreachable } from '@saldo/core';
 import type { DialogueAction } from '@saldo/core/dialogue';
-import type { Proposal } from '@saldo/core/offers';
+import { civilDaysBetween } from '@saldo/core/calendar';
+import { debtorToday, type Proposal } from '@saldo/core/offers';
 import type { RecordService } from '../../record/index.js';
 import type { DialogueRecord, TurnRef } from '../ports.js';
 
@@ -74,6 +75,32 @@ async function writeAgreement(
   }
 }
 
+/**
+ * A pause the engine agreed ("until the 24th"), through the offer gate: the days from the debtor's
+ * today under the account's lock, so the gate writes the same date.
+ */
+async function writePause(d: ApplyActionsDeps, t: TurnRef, until: string): Promise<void> {
+  try {
+    const r = await d.agreements.commitAgreement(t.orgId, {
+      accountId: t.accountId,
+      proposal: (facts) => ({
+        kind: 'pause',
+        days: civilDaysBetween(debtorToday(t.at.getTime(), facts.account.timeZone), until),
+      }),
+      channel: t.channel,
+      actor: 'bot',
+    });
+    if (!r.accepted)
+      await d.record.note(t, 'The offer gate refused the pause agreed in the conversation', {
+        refusals: r.refusals,
+      });
+  } catch (err) {
+    if (!(err instanceof SaldoError)) throw err;
+    d.log('dialogue pause not recorded', { accountId: t.accountId, error: err.message });
+    await d.record.note(t, `The pause agreed in the conversation was not recorded: ${err.message}`, {});
+  }
+}
+
 /** Writes every action of one step, in order, in the caller's transaction. */
 export async function applyActions(
   d: ApplyActionsDeps,
@@ -106,7 +133,7 @@ export async function applyActions(
         });
         break;
       case 'pause_collection':
-        await d.record.note(t, `Collection paused until ${a.until}`, { pauseUntil: a.until });
+        await writePause(d, t, a.until);
         break;
       case 'hardship':
         await d.record.flagHardship(t);

@@ -1,4 +1,10 @@
-import type { AccountStatus, PromiseState } from '@saldo/core/record';
+import type {
+  AccountStatus,
+  InstallmentState,
+  PlanState,
+  PromiseState,
+  SettlementState,
+} from '@saldo/core/record';
 import type { SqlExecutor } from '../../../shared/db/db.js';
 import { isoReq } from '../../../shared/db/iso.js';
 import type { RecordedPayment } from '../ports.js';
@@ -44,11 +50,16 @@ export interface LockedPaymentTarget {
   status: AccountStatus;
   currency: string;
   promises: PromiseState[];
+  /** The account's active plan with its instalments, if any. */
+  plan: PlanState | null;
+  /** The settlement the debtor accepted and is paying, if any. */
+  settlement: SettlementState | null;
 }
 
 /**
- * The account and its pending promises, locked: two concurrent payments must not both read the
- * old balance. Null when the account does not exist in the organisation.
+ * The account, its pending promises, its active plan and its accepted settlement, locked: two
+ * concurrent payments must not both read the old balance. Null when the account does not exist in
+ * the organisation.
  */
 export async function lockPaymentTarget(
   tx: SqlExecutor,
@@ -77,6 +88,8 @@ export async function lockPaymentTarget(
     [accountId],
   );
   return {
+    plan: await lockActivePlan(tx, accountId),
+    settlement: await lockAcceptedSettlement(tx, accountId),
     debtorId: a.debtor_id,
     balanceMinor: Number(a.balance_minor),
     status: a.status,
@@ -88,5 +101,52 @@ export async function lockPaymentTarget(
       dueDate: r.due_date,
       status: r.status,
     })),
+  };
+}
+
+async function lockActivePlan(tx: SqlExecutor, accountId: string): Promise<PlanState | null> {
+  const r = await tx.query<{
+    plan_id: string;
+    seq: number;
+    due_date: string;
+    amount_minor: number;
+    paid_minor: number;
+    status: InstallmentState['status'];
+  }>(
+    `SELECT i.plan_id, i.seq, i.due_date::text AS due_date, i.amount_minor, i.paid_minor, i.status
+       FROM payment_plans p JOIN plan_installments i ON i.plan_id = p.id
+      WHERE p.account_id = $1 AND p.status = 'active'
+      ORDER BY p.created_at DESC, p.id, i.seq FOR UPDATE OF p, i`,
+    [accountId],
+  );
+  const first = r.rows[0];
+  if (!first) return null;
+  return {
+    id: first.plan_id,
+    installments: r.rows
+      .filter((x) => x.plan_id === first.plan_id)
+      .map((x) => ({
+        seq: x.seq,
+        dueDate: x.due_date,
+        amountMinor: Number(x.amount_minor),
+        paidMinor: Number(x.paid_minor),
+        status: x.status,
+      })),
+  };
+}
+
+async function lockAcceptedSettlement(tx: SqlExecutor, accountId: string): Promise<SettlementState | null> {
+  const r = await tx.query<{ id: string; amount_minor: number; paid_minor: number; expires_on: string }>(
+    `SELECT id, amount_minor, paid_minor, expires_on::text AS expires_on FROM settlement_offers
+      WHERE account_id = $1 AND status = 'accepted' ORDER BY resolved_at DESC, id LIMIT 1 FOR UPDATE`,
+    [accountId],
+  );
+  const s = r.rows[0];
+  if (!s) return null;
+  return {
+    id: s.id,
+    amountMinor: Number(s.amount_minor),
+    paidMinor: Number(s.paid_minor),
+    payBy: s.expires_on,
   };
 }

@@ -4,10 +4,11 @@ import type { Db, SqlExecutor } from '../../../shared/db/db.js';
 import type { AgreementStore, OfferFacts, WrittenAgreement } from '../ports.js';
 import { readOfferFacts } from './offer-facts-sql.js';
 import { writePlan, writeSettlementOffer, type AgreementContext } from './write-plan-and-settlement.js';
+import { writePause } from './write-pause.js';
 import { writePromise } from './write-promise.js';
 
 /**
- * The only writer of promises, plans and settlement offers (ADR 0009): one transaction locks the
+ * The only writer of promises, plans, settlement offers and pauses (ADR 0009): one transaction locks the
  * account, reads its offer facts, asks `decide` (the offer gate) and writes exactly the agreement
  * it accepted, or nothing.
  */
@@ -23,6 +24,7 @@ export function createSqlAgreementStore(db: Db): AgreementStore {
           orgId: p.orgId,
           accountId: p.accountId,
           debtorId: facts.debtorId,
+          status: facts.status,
           currency: facts.account.currency,
           channel: p.channel,
           actor: p.actor,
@@ -67,8 +69,7 @@ async function writeAgreement(
       return { kind: 'settlement', settlementOfferId: offer.id, status: offer.status };
     }
     case 'pause':
-      // The record keeps no pause: the use case refuses a pause before the transaction.
-      throw new Error('a pause is not written by the record');
+      return { kind: 'pause', until: await writePause(tx, c, agreement) };
     default:
       return assertUnreachable(agreement, 'agreement kind');
   }

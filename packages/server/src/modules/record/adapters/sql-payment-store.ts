@@ -16,6 +16,7 @@ export function createSqlPaymentStore(db: Db): PaymentStore {
       const effect = decide(
         { balanceMinor: target.balanceMinor, status: target.status, currency: target.currency },
         target.promises,
+        { plan: target.plan, settlement: target.settlement },
       );
       return writePayment(tx, p, target, effect);
     });

@@ -2,6 +2,7 @@ import { debtorToday } from '@saldo/core/offers';
 import type { Db, SqlExecutor } from '../../../shared/db/db.js';
 import { isoReq } from '../../../shared/db/iso.js';
 import type { SettlementOffer, SettlementOfferStore } from '../ports.js';
+import { appendRecordEvents } from './append-record-events.js';
 import { appendTimeline } from './sql-timeline-store.js';
 
 type Row = {
@@ -106,6 +107,21 @@ export function createSqlSettlementOfferStore(db: Db): SettlementOfferStore {
             channel: p.channel,
           },
         });
+        const ids = { orgId: p.orgId, accountId: row.account_id, debtorId: row.debtor_id };
+        await appendRecordEvents(
+          tx,
+          [
+            {
+              type: 'settlement.accepted',
+              ...ids,
+              settlementOfferId: row.id,
+              amountMinor: Number(row.amount_minor),
+              currency: row.currency,
+              payBy: row.expires_on,
+            },
+          ],
+          p.now,
+        );
         return { offer: toOffer({ ...row, status: 'accepted' }) };
       }),
   };

@@ -6,12 +6,14 @@ import type { RecordDomainEvent } from '../record-events.js';
 import { appendRecordEvents } from './append-record-events.js';
 import type { LockedPaymentTarget } from './payment-reads.js';
 import { appendTimeline } from './sql-timeline-store.js';
+import { writePlanPayment, writeSettlementPayment } from './write-payment-agreements.js';
 
 type PaymentInput = Parameters<PaymentStore['record']>[0];
 
 /**
  * A decided payment into the record, inside the caller's transaction: the payment row, the new
- * balance and status, the promises it paid or kept, their timeline entries and domain events.
+ * balance and status, the promises it paid or kept, the plan's instalments and the settlement it
+ * paid, their timeline entries and domain events.
  */
 export async function writePayment(
   tx: SqlExecutor,
@@ -86,6 +88,18 @@ export async function writePayment(
       });
     }
   }
+  if (effect.plan) events.push(...(await writePlanPayment(tx, base, ids, paymentId, effect.plan, p.now)));
+  if (effect.settlement)
+    events.push(
+      ...(await writeSettlementPayment(
+        tx,
+        base,
+        { ...ids, currency: p.currency },
+        paymentId,
+        effect.settlement,
+        p.now,
+      )),
+    );
   if (effect.status !== a.status) {
     await appendTimeline(tx, {
       ...base,

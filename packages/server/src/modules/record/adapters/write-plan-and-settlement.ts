@@ -1,20 +1,30 @@
 import type { Agreement } from '@saldo/core/offers';
+import { statusAfterPlan, type AccountStatus } from '@saldo/core/record';
 import type { SqlExecutor } from '../../../shared/db/db.js';
 import type { Actor } from '../ports.js';
+import type { RecordDomainEvent } from '../record-events.js';
+import { appendRecordEvents } from './append-record-events.js';
 import { appendTimeline } from './sql-timeline-store.js';
+import { writeStatusMove } from './write-status-move.js';
 
 /** Who, where and when an agreement is written, inside the caller's transaction. */
 export interface AgreementContext {
   orgId: string;
   accountId: string;
   debtorId: string;
+  /** The account's status before the agreement (under the caller's row lock). */
+  status: AccountStatus;
   currency: string;
   channel: string | null;
   actor: Actor;
   now: Date;
 }
 
-/** A payment plan and its instalment schedule (one row per instalment), with its timeline entry. */
+/**
+ * A payment plan and its instalment schedule (one row per instalment), with its timeline entry and
+ * `plan.created` event. The plan replaces the account's pending promises (cancelled, on the
+ * timeline) and moves an `active` or `promised` account to `in_plan`.
+ */
 export async function writePlan(
   tx: SqlExecutor,
   c: AgreementContext,
@@ -53,12 +63,48 @@ export async function writePlan(
       lastDue: plan.installments[plan.installments.length - 1]!.due,
     },
   });
+  const ids = { orgId: c.orgId, accountId: c.accountId, debtorId: c.debtorId };
+  const events: RecordDomainEvent[] = [
+    {
+      type: 'plan.created',
+      ...ids,
+      planId,
+      frequency: plan.frequency,
+      installments: plan.installments.length,
+      installmentMinor: first.amountMinor,
+      totalMinor: plan.totalMinor,
+      currency: c.currency,
+      firstDue: first.due,
+      channel: c.channel,
+      actor: c.actor,
+    },
+  ];
+  await cancelPendingPromises(tx, c, planId);
+  const to = statusAfterPlan(c.status);
+  events.push(...(await writeStatusMove(tx, { ...ids, from: c.status, to, cause: planId, now: c.now })));
+  await appendRecordEvents(tx, events, c.now);
   return planId;
+}
+
+/** The promises a plan replaces: cancelled, so that neither the sweep breaks them nor a payment keeps them. */
+async function cancelPendingPromises(tx: SqlExecutor, c: AgreementContext, planId: string): Promise<void> {
+  const r = await tx.query<{ id: string }>(
+    `UPDATE promises SET status = 'cancelled', resolved_at = $2 WHERE account_id = $1 AND status = 'pending' RETURNING id`,
+    [c.accountId, c.now],
+  );
+  if (r.rows.length === 0) return;
+  await appendTimeline(tx, {
+    ...timelineBase(c),
+    actor: 'system',
+    kind: 'promise',
+    summary: `Pending promises replaced by the payment plan (${r.rows.length})`,
+    data: { promiseIds: r.rows.map((x) => x.id).sort(), planId },
+  });
 }
 
 /**
  * A settlement offer, open until its expiry, or waiting for a person's approval when it is below
- * the policy's approval share; with its timeline entry.
+ * the policy's approval share; with its timeline entry and `settlement.offered` event.
  */
 export async function writeSettlementOffer(
   tx: SqlExecutor,
@@ -97,6 +143,21 @@ export async function writeSettlementOffer(
       needsApproval: offer.needsApproval,
     },
   });
+  const event: RecordDomainEvent = {
+    type: 'settlement.offered',
+    orgId: c.orgId,
+    accountId: c.accountId,
+    debtorId: c.debtorId,
+    settlementOfferId: id,
+    amountMinor: offer.amountMinor,
+    balanceMinor: c.balanceMinor,
+    currency: c.currency,
+    expires: offer.expires,
+    needsApproval: offer.needsApproval,
+    channel: c.channel,
+    actor: c.actor,
+  };
+  await appendRecordEvents(tx, [event], c.now);
   return { id, status };
 }
 

@@ -1,9 +1,10 @@
-import { moveStatus, statusAfterPromise, type AccountStatus } from '@saldo/core/record';
+import { statusAfterPromise, type AccountStatus } from '@saldo/core/record';
 import type { SqlExecutor } from '../../../shared/db/db.js';
 import type { RecordDomainEvent } from '../record-events.js';
 import type { Actor } from '../ports.js';
 import { appendRecordEvents } from './append-record-events.js';
 import { appendTimeline } from './sql-timeline-store.js';
+import { writeStatusMove } from './write-status-move.js';
 
 export interface PromiseToWrite {
   orgId: string;
@@ -62,21 +63,7 @@ export async function writePromise(
     data: { promiseId: id, amountMinor: p.amountMinor, currency: p.currency, dueDate: p.dueDate },
   });
   const next = statusAfterPromise(p.status);
-  if (next !== p.status) {
-    await tx.query(`UPDATE accounts SET status = $3, updated_at = $2 WHERE id = $1`, [
-      p.accountId,
-      p.now,
-      moveStatus(p.status, next),
-    ]);
-    await appendTimeline(tx, {
-      ...base,
-      kind: 'status_change',
-      actor: 'system',
-      summary: `Status ${p.status} → ${next}`,
-      data: { from: p.status, to: next, cause: id },
-    });
-    events.push({ type: 'account.status_changed', ...ids, from: p.status, to: next, cause: id });
-  }
+  events.push(...(await writeStatusMove(tx, { ...ids, from: p.status, to: next, cause: id, now: p.now })));
   await appendRecordEvents(tx, events, p.now);
   return { id, status: next };
 }

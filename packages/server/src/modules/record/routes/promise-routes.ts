@@ -54,7 +54,7 @@ export default async function promiseRoutes(app: FastifyInstance, deps: { record
       schema: {
         tags: ['payments'],
         summary:
-          'Record a promise (one or more dated parts), a payment plan or a settlement offer, through the offer gate: 201 with the agreement written (a plan with its schedule), or 422 with the refusals and the counter-offer.',
+          'Record a promise (one or more dated parts), a payment plan, a settlement offer or a pause of collection (hardship), through the offer gate: 201 with the agreement written (a plan with its schedule), or 422 with the refusals and the counter-offer.',
         body: {
           type: 'object',
           required: ['proposal'],
@@ -62,7 +62,7 @@ export default async function promiseRoutes(app: FastifyInstance, deps: { record
           properties: {
             proposal: {
               type: 'object',
-              description: 'A Proposal: promise, plan or settlement (docs/offers.md)',
+              description: 'A Proposal: promise, plan, settlement or pause (docs/offers.md)',
             },
             channel: { type: 'string', enum: [...promiseChannels] },
           },

@@ -1,8 +1,15 @@
 import { SaldoError } from '@saldo/core';
 import { checkProposal, type Proposal } from '@saldo/core/offers';
-import { canRecordPromise } from '@saldo/core/record';
+import { canRecordPromise, terminalStatuses, type AccountStatus } from '@saldo/core/record';
 import type { Clock } from '../../../shared/clock/clock.js';
-import type { AccountStore, Actor, AgreementCommit, AgreementStore, OfferPolicySource } from '../ports.js';
+import type {
+  AccountStore,
+  Actor,
+  AgreementCommit,
+  AgreementStore,
+  OfferFacts,
+  OfferPolicySource,
+} from '../ports.js';
 import { OfferRefused } from './offer-refused.js';
 import { assertMinorUnits } from './payment-input.js';
 
@@ -16,13 +23,27 @@ export interface AgreementDeps {
 /** A proposal to write: who made it, on which channel. */
 export interface ProposalToCommit {
   accountId: string;
-  proposal: Proposal;
+  /**
+   * The proposal, or how to make it from the account's facts under its lock: a pause agreed
+   * "until the 24th" becomes a number of days from the debtor's today.
+   */
+  proposal: Proposal | ((facts: OfferFacts) => Proposal);
   channel?: string;
   actor: Actor;
 }
 
 /**
- * Promises, plans and settlement offers enter the record only here, through the offer gate:
+ * Whether an account in `status` may take an agreement of `kind`: promises, plans and settlements
+ * only while it is collected; a pause (holding contact) on any account not closed for good, a
+ * disputed one included.
+ */
+function mayAgree(kind: Proposal['kind'], status: AccountStatus): boolean {
+  if (kind === 'pause') return !(terminalStatuses as readonly string[]).includes(status);
+  return canRecordPromise(status);
+}
+
+/**
+ * Promises, plans, settlement offers and pauses enter the record only here, through the offer gate:
  * `checkProposal` with the policy in force for the account's portfolio, run under the account's
  * row lock in the transaction that writes the agreement (ADR 0009).
  */
@@ -31,23 +52,17 @@ export function createAgreements(deps: AgreementDeps) {
 
   /** Checks and, when accepted, writes; a refusal is a value with the counter-offer. */
   async function commit(orgId: string, p: ProposalToCommit): Promise<AgreementCommit> {
-    if (p.proposal.kind === 'pause')
-      throw new SaldoError(
-        'validation',
-        'the record writes promises, plans and settlements; a pause is not one',
-        [{ path: 'kind', message: 'promise, plan or settlement' }],
-      );
     const now = clock.now();
     const account = await accounts.get(orgId, p.accountId, now.toISOString().slice(0, 10));
     if (!account) throw new SaldoError('not_found', `account ${p.accountId} not found`);
     const policy = await offerPolicies.policyFor(orgId, account.portfolioId);
-    const kind = p.proposal.kind;
     const r = await agreements.commit(
       { orgId, accountId: p.accountId, channel: p.channel ?? null, actor: p.actor, now },
       (facts) => {
-        if (!canRecordPromise(facts.status))
-          throw new SaldoError('conflict', `account is ${facts.status}: no ${kind} can be recorded`);
-        return checkProposal(facts.account, p.proposal, policy, now.getTime());
+        const proposal = typeof p.proposal === 'function' ? p.proposal(facts) : p.proposal;
+        if (!mayAgree(proposal.kind, facts.status))
+          throw new SaldoError('conflict', `account is ${facts.status}: no ${proposal.kind} can be recorded`);
+        return checkProposal(facts.account, proposal, policy, now.getTime());
       },
     );
     if (!r) throw new SaldoError('not_found', `account ${p.accountId} not found`);

@@ -17,7 +17,7 @@ export interface PaymentToRecord {
   actor: Actor;
 }
 
-/** An external payment (creditor feed, PSP webhook, agent entry): balance, promises, status, timeline. */
+/** An external payment (creditor feed, PSP webhook, agent entry): balance, promises, the plan, the settlement, status, timeline. */
 export async function recordPayment(
   deps: { payments: PaymentStore; clock: Clock },
   orgId: string,
@@ -44,11 +44,16 @@ export async function recordPayment(
       actor: p.actor,
       now,
     },
-    (account, promises) => {
+    (account, promises, agreements) => {
       // Decided under the account's row lock: two payments cannot both fit the same balance.
       if (account.currency === p.currency && p.amountMinor > account.balanceMinor)
         throw new PaymentAboveBalance(p.amountMinor, account.balanceMinor, account.currency);
-      return applyPayment(account, promises, { amountMinor: p.amountMinor, currency: p.currency, paidOn });
+      return applyPayment(
+        account,
+        promises,
+        { amountMinor: p.amountMinor, currency: p.currency, paidOn },
+        agreements,
+      );
     },
   );
   if (!r) throw new SaldoError('not_found', `account ${p.accountId} not found`);

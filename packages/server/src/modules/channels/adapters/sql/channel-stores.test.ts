@@ -337,6 +337,7 @@ describeStorage('channel stores', (mode) => {
       balanceMinor: 1_060_000,
       otherAccountStatuses: ['cease'],
       openDispute: false,
+      pausedUntil: null,
       collectorName: expect.any(String),
       creditorName: expect.any(String),
       debtor: {

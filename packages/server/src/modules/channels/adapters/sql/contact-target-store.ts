@@ -26,6 +26,7 @@ type AccountRow = {
   next_due: string | null;
   other_statuses: string[] | null;
   open_dispute: boolean;
+  paused_until: string | null;
   last_wa_inbound: Date | null;
   contact_points: Array<{
     kind: 'phone' | 'email' | 'whatsapp';
@@ -41,7 +42,7 @@ type AccountRow = {
   }> | null;
 };
 
-const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_minor, a.tags, c.name AS creditor_name, o.name AS collector_name,
+const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_minor, a.tags, a.collection_paused_until::text AS paused_until, c.name AS creditor_name, o.name AS collector_name,
        d.id AS debtor_id, d.first_name, d.last_name, d.language, d.country, d.region, d.timezone, d.vulnerabilities,
        (SELECT min(x.due) FROM (
            SELECT p.due_date AS due FROM promises p WHERE p.account_id = a.id AND p.status = 'pending'
@@ -83,6 +84,7 @@ function toTarget(orgId: string, a: AccountRow): ContactTarget {
     nextDueDate: a.next_due,
     otherAccountStatuses: a.other_statuses ?? [],
     openDispute: a.open_dispute,
+    pausedUntil: a.paused_until,
     debtor: {
       id: a.debtor_id,
       firstName: a.first_name,

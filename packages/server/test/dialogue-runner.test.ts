@@ -207,6 +207,10 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
       [a.account.debtorId],
     );
     expect(consents).toEqual([{ channel: 'sms', state: 'denied', opted_out: true }]);
+    // The one confirmation goes out on the channel just withdrawn; nothing after it would.
+    expect((await sent(a.account.id)).map((m) => m.text)).toEqual([
+      expect.stringContaining('No volveremos a contactarle por mensaje de texto'),
+    ]);
 
     const wrongPhone = '+525511110005';
     const w = await debtorWith('wrongparty', wrongPhone);
@@ -217,6 +221,31 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
       [w.account.debtorId],
     );
     expect(points).toEqual([{ value: wrongPhone, wrong: true }]);
+  }, 120_000);
+
+  it('a dispute in a conversation opens it, pauses collection through the gate and still answers with the validation information', async () => {
+    const phone = '+525511110007';
+    const { orgId, account } = await debtorWith('dispute', phone);
+    await sms(phone, 'hola');
+    await sms(phone, '12/04/1988');
+    await sms(phone, 'no reconozco esa deuda, nunca tuve esa tarjeta');
+    const acc = await rows<{ status: string; paused: string | null }>(
+      `SELECT status, collection_paused_until::text AS paused FROM accounts WHERE id = $1`,
+      [account.id],
+    );
+    // Disputed, and collection waits 30 days (the default policy's longest pause).
+    expect(acc).toEqual([{ status: 'disputed', paused: '2026-12-24' }]);
+    const events = (await domainEvents<{ type: string; accountId?: string }>(db)).filter(
+      (e) => e.accountId === account.id,
+    );
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['dispute.opened', 'account.status_changed', 'collection.paused']),
+    );
+    // The replies of the conversation are not collection contact: the last one was sent.
+    const out = await sent(account.id);
+    expect(out.at(-1)!.text).toMatch(/^Entendido, registramos su desacuerdo/);
+    const [conv] = await platform.dialogue.conversations.forAccount(orgId, account.id, 10);
+    expect(conv).toMatchObject({ handoffQueue: 'disputes' });
   }, 120_000);
 
   describe('the API', () => {

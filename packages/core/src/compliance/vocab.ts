@@ -69,8 +69,18 @@ export type DebtorFlag = (typeof debtorFlags)[number];
  * declaration, not a text: the message conveys nothing regarding a debt (a conversation's identity
  * check before verification, whose wording the dialogue engine guarantees), so it is not a
  * "communication" (12 CFR 1006.2(d)) and rules that bind communications may exempt it.
+ * `acknowledgementOnly` declares a reply that only acknowledges what the person just told us (a
+ * dispute, a request to stop, a death, a bankruptcy) and says how it will be handled, asking for
+ * nothing: the state blocks those facts set do not bar it (docs/compliance.md). `optOutConfirmation`
+ * declares the one reply that confirms an opt-out: the opt-out rule does not bar it.
  */
-export const contentItems = ['optOutInstructions', 'miniMiranda', 'noDebtInformation'] as const;
+export const contentItems = [
+  'optOutInstructions',
+  'miniMiranda',
+  'noDebtInformation',
+  'acknowledgementOnly',
+  'optOutConfirmation',
+] as const;
 export type ContentItem = (typeof contentItems)[number];
 
 /**

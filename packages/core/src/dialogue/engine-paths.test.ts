@@ -145,8 +145,20 @@ describe('claims', () => {
       expect(p.actions.at(-1)).toMatchObject({ type: 'handoff', queue: 'disputes' });
       expect(p.said[0]).toMatch(info);
       expect(p.said[0]).toContain('Banco Ejemplo');
+      // It asks for nothing: the dispute it records does not bar it (compliance state block).
+      expect(p.replies.at(-1)!.map((r) => r.content.acknowledgementOnly)).toEqual([true]);
     },
   );
+
+  it('declares an acknowledgement or an opt-out confirmation only when the reply is nothing more', () => {
+    const optOut = play(es, [['BAJA', nlu('stop_contact')]], { lang: 'es', channel: 'sms' });
+    expect(optOut.replies[0]!.map((r) => r.content)).toEqual([
+      expect.objectContaining({ optOutConfirmation: true, acknowledgementOnly: true }),
+    ]);
+    const promise = afterVerification(es, 'es', [['el viernes le pago todo', nlu('promise_to_pay')]]);
+    for (const r of promise.replies.flat())
+      expect([r.content.acknowledgementOnly, r.content.optOutConfirmation]).toEqual([false, false]);
+  });
 
   it('dispute wording follows the country: Spain names the Banco de España, Colombia the Superintendencia', () => {
     const spain = testContext({ ...es.account, country: 'ES', currency: 'EUR', timeZone: 'Europe/Madrid' });

@@ -98,7 +98,12 @@ describe('identity verification', () => {
     expect(ask!.content.miniMiranda).toBe(false);
     expect(disclosure!.text).toContain('attempt to collect a debt');
     expect(disclosure!.text).toContain('$1,250.00');
-    expect(disclosure!.content).toEqual({ miniMiranda: true, optOutInstructions: true });
+    expect(disclosure!.content).toEqual({
+      miniMiranda: true,
+      optOutInstructions: true,
+      acknowledgementOnly: false,
+      optOutConfirmation: false,
+    });
     expect(later!.text).toContain('This message is from a debt collector.');
     expect(later!.text).toContain('Reply STOP');
     expect(later!.kind).toBe('conversation');

@@ -160,13 +160,25 @@ export type DialogueActionType = DialogueAction['type'];
 export const replyKinds = ['identity_check', 'disclosure', 'conversation'] as const;
 export type ReplyKind = (typeof replyKinds)[number];
 
+export interface ReplyContent {
+  miniMiranda: boolean;
+  optOutInstructions: boolean;
+  /** Only acknowledges a dispute, a request to stop, a death or a bankruptcy; asks for nothing. */
+  acknowledgementOnly?: boolean;
+  /** Only confirms an opt-out. */
+  optOutConfirmation?: boolean;
+}
+
 export interface Reply {
   kind: ReplyKind;
   text: string;
   /** The catalogue keys the text was built from, in order (tests and the runner's logs). */
   keys: string[];
-  /** The required content the text carries, for the compliance check of the contact. */
-  content: { miniMiranda: boolean; optOutInstructions: boolean };
+  /**
+   * The required content the text carries, and what it declares it is (replies/compose.ts), for the
+   * compliance check of the contact.
+   */
+  content: ReplyContent;
 }
 
 export interface StepResult {

@@ -42,8 +42,23 @@ export interface StateBasis {
 }
 
 /**
+ * The states a reply may acknowledge: told by the person in a conversation, a reply that only says
+ * it is recorded and how it will be handled (`acknowledgementOnly`) is not collection contact. In the
+ * US it is the first notice 15 U.S.C. 1692c(c)(1) permits after a cease request, and no collection
+ * activity during a dispute (1692g(b)). Representation by an attorney is not among them: the next
+ * contact goes to the attorney (12 CFR 1006.6(b)(2)).
+ */
+const ACKNOWLEDGEABLE: ReadonlySet<DebtorFlag> = new Set([
+  'dispute_pending',
+  'cease_requested',
+  'deceased',
+  'bankruptcy',
+]);
+
+/**
  * A `state_block` rule for every debtor flag: the given legal bases, and for the flags without
- * one a clearly labelled Saldo policy rule `<PREFIX>-POLICY-<FLAG>` (conservative: block).
+ * one a clearly labelled Saldo policy rule `<PREFIX>-POLICY-<FLAG>` (conservative: block). The
+ * states a reply may acknowledge exempt an `acknowledgementOnly` message.
  *
  * @example
  * stateBlocks('MX', {}).map((r) => r.id); // ['MX-POLICY-DISPUTE-PENDING', …]
@@ -51,6 +66,7 @@ export interface StateBasis {
 export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, StateBasis>>): RuleInput[] {
   return debtorFlags.map((flag): RuleInput => {
     const b = bases[flag];
+    const exempt = ACKNOWLEDGEABLE.has(flag) ? { exemptIf: ['acknowledgementOnly' as const] } : {};
     if (b) {
       return {
         kind: 'state_block',
@@ -61,6 +77,7 @@ export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, St
         severity: b.severity ?? 'hard',
         ...(b.exceptRecipients ? { exceptRecipients: b.exceptRecipients } : {}),
         ...(b.note ? { note: b.note } : {}),
+        ...exempt,
       };
     }
     return {
@@ -70,6 +87,7 @@ export function stateBlocks(prefix: string, bases: Partial<Record<DebtorFlag, St
       citation: 'Saldo policy: no specific rule in the research for this state; blocked conservatively',
       confidence: 'K',
       severity: 'policy',
+      ...exempt,
     };
   });
 }

@@ -164,7 +164,7 @@ export const usPack: PackInput = {
         id: 'US-REGF-CEASE',
         citation: '15 U.S.C. 1692c(c); 12 CFR 1006.6(c)',
         confidence: 'V1',
-        note: 'The three permitted notices are not modelled: every contact is refused.',
+        note: 'Of the three permitted notices only the first is modelled: a reply that only acknowledges the request and says further efforts stop (declared acknowledgementOnly by the dialogue engine). Every other contact is refused.',
       },
       attorney: {
         id: 'US-REGF-ATTY',

@@ -48,6 +48,14 @@ const itemText: Record<ContentItem, { en: string; es: string }> = {
     en: 'no information regarding a debt',
     es: 'ninguna información sobre una deuda',
   },
+  acknowledgementOnly: {
+    en: 'only an acknowledgement of what the person said',
+    es: 'solo un acuse de lo que dijo la persona',
+  },
+  optOutConfirmation: {
+    en: 'the confirmation of an opt-out',
+    es: 'la confirmación de una baja',
+  },
 };
 
 /**

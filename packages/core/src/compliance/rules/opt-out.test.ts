@@ -18,6 +18,14 @@ describe('opt_out', () => {
     expect(check(ctxOf({ channel: 'letter', debtor: { optOuts: ['all'] } }), zoneOf('UTC'), 0)).toBe(NO_END);
   });
 
+  it('lets the one reply that confirms the opt-out through, and nothing else', () => {
+    const optedOut = { channel: 'sms' as const, debtor: { optOuts: ['sms' as const] } };
+    expect(check(ctxOf({ ...optedOut, content: { optOutConfirmation: true } }), zoneOf('UTC'), 0)).toBe(PASS);
+    expect(check(ctxOf({ ...optedOut, content: { acknowledgementOnly: true } }), zoneOf('UTC'), 0)).toBe(
+      NO_END,
+    );
+  });
+
   it('describes itself', () => {
     expect(
       describeOptOut(

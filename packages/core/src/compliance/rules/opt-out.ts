@@ -1,5 +1,8 @@
 /**
- * Rule kind `opt_out`: a channel the person opted out of (or `all`) is never used. No end.
+ * Rule kind `opt_out`: a channel the person opted out of (or `all`) is never used. No end. The one
+ * exception is the reply that confirms the opt-out itself, declared `optOutConfirmation` by the
+ * dialogue engine: a single confirmation with nothing else in it is what people expect, and in the US
+ * the FCC allows it (SoundBite Communications Declaratory Ruling, FCC 12-143, CG Docket 02-278).
  */
 import { z } from 'zod';
 import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';
@@ -20,7 +23,10 @@ export type OptOutRule = z.infer<typeof OptOutRule>;
  * compileOptOut(rule)(ctx, zone, t); // NO_END when ctx.optOuts has the channel
  */
 export function compileOptOut(_rule: OptOutRule): RuleCheck {
-  return (ctx) => (ctx.optOuts.has(ctx.channel) || ctx.optOuts.has('all') ? NO_END : PASS);
+  return (ctx) => {
+    if (!ctx.optOuts.has(ctx.channel) && !ctx.optOuts.has('all')) return PASS;
+    return ctx.content.optOutConfirmation === true ? PASS : NO_END;
+  };
 }
 
 /**

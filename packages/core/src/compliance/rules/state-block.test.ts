@@ -21,6 +21,26 @@ describe('state_block', () => {
     expect(check(ctxOf({ debtor: { flags: [] } }), zoneOf('UTC'), 0)).toBe(PASS);
   });
 
+  it('lets a declared acknowledgement through when the rule exempts it', () => {
+    const rule = (exemptIf?: ['acknowledgementOnly']) =>
+      compileStateBlock(
+        StateBlockRule.parse({
+          kind: 'state_block',
+          id: 'T',
+          citation: 't',
+          confidence: 'V1',
+          severity: 'hard',
+          flag: 'dispute_pending',
+          ...(exemptIf ? { exemptIf } : {}),
+        }),
+      );
+    const ack = ctxOf({ debtor: { flags: ['dispute_pending'] }, content: { acknowledgementOnly: true } });
+    const plain = ctxOf({ debtor: { flags: ['dispute_pending'] } });
+    expect(rule(['acknowledgementOnly'])(ack, zoneOf('UTC'), 0)).toBe(PASS);
+    expect(rule(['acknowledgementOnly'])(plain, zoneOf('UTC'), 0)).toBe(NO_END);
+    expect(rule()(ack, zoneOf('UTC'), 0)).toBe(NO_END);
+  });
+
   it('lets excepted recipients through (the attorney of a represented debtor)', () => {
     const check = compileStateBlock(
       StateBlockRule.parse({

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { ruleBaseShape, PASS, NO_END, type Messages, type RuleCheck } from '../rule-base.js';
-import { debtorFlags, recipients, type DebtorFlag } from '../vocab.js';
+import { contentItems, debtorFlags, recipients, type DebtorFlag } from '../vocab.js';
 
 /**
  * The `state_block` rule. `exceptRecipients`: recipients still allowed (e.g. the debtor's
- * attorney when the debtor is represented).
+ * attorney when the debtor is represented). `exemptIf`: content declarations that let a message
+ * through (a reply that only acknowledges the dispute or the request to stop).
  *
  * @example
  * const r: StateBlockRule = { kind: 'state_block', id: 'US-REGF-ATTY', citation: '12 CFR 1006.6(b)(2)', confidence: 'V1', severity: 'hard', flag: 'attorney', exceptRecipients: ['attorney'] };
@@ -19,6 +20,7 @@ export const StateBlockRule = z.object({
   kind: z.literal('state_block'),
   flag: z.enum(debtorFlags),
   exceptRecipients: z.array(z.enum(recipients)).optional(),
+  exemptIf: z.array(z.enum(contentItems)).optional(),
 });
 export type StateBlockRule = z.infer<typeof StateBlockRule>;
 
@@ -30,7 +32,11 @@ export type StateBlockRule = z.infer<typeof StateBlockRule>;
  */
 export function compileStateBlock(rule: StateBlockRule): RuleCheck {
   const except = new Set(rule.exceptRecipients ?? []);
-  return (ctx) => (ctx.flags.has(rule.flag) && !except.has(ctx.recipient) ? NO_END : PASS);
+  const exemptIf = rule.exemptIf ?? [];
+  return (ctx) => {
+    if (!ctx.flags.has(rule.flag) || except.has(ctx.recipient)) return PASS;
+    return exemptIf.some((it) => ctx.content[it] === true) ? PASS : NO_END;
+  };
 }
 
 const flagText: Record<DebtorFlag, { en: string; es: string }> = {

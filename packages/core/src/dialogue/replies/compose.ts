@@ -3,6 +3,45 @@ import type { Reply, ReplyKind } from '../types.js';
 import type { ReplyKey } from './catalog-es.js';
 import { catalogText, fill, type ReplyFormat } from './render.js';
 
+/** What the person told us that a reply acknowledges (a dispute, a request to stop, a death, a bankruptcy, an opt-out). */
+const ACKNOWLEDGEMENTS: ReadonlySet<ReplyKey> = new Set([
+  'dispute_noted',
+  'deceased_condolences',
+  'bankruptcy_noted',
+  'opt_out_done',
+]);
+/**
+ * What an acknowledgement may say besides it: how the matter is handled and the lines the law asks
+ * for. Nothing that asks for a payment or discusses one.
+ */
+const ACKNOWLEDGEMENT_LINES: ReadonlySet<ReplyKey> = new Set([
+  ...ACKNOWLEDGEMENTS,
+  'pause_until',
+  'validation_info',
+  'handoff_person',
+  'handed_off_wait',
+  'thanks_close',
+  'mini_miranda',
+  'debt_collector_line',
+  'opt_out_line',
+]);
+
+/**
+ * The content a reply declares to the compliance check. `acknowledgementOnly`: it acknowledges what
+ * the person said and asks for nothing, so the state that fact sets (dispute, cease, death,
+ * bankruptcy) does not bar it; `optOutConfirmation`: it confirms an opt-out and says nothing more.
+ */
+function declaredContent(keys: readonly ReplyKey[], optOutDone: boolean): Reply['content'] {
+  const acknowledges = keys.some((k) => ACKNOWLEDGEMENTS.has(k));
+  const onlyThat = keys.every((k) => ACKNOWLEDGEMENT_LINES.has(k));
+  return {
+    miniMiranda: keys.includes('mini_miranda') || keys.includes('debt_collector_line'),
+    optOutInstructions: keys.includes('opt_out_line') || optOutDone,
+    acknowledgementOnly: acknowledges && onlyThat,
+    optOutConfirmation: optOutDone && onlyThat,
+  };
+}
+
 /** One sentence of a reply: a catalogue key and its values, already formatted. */
 export interface ReplyPart {
   key: ReplyKey;
@@ -40,9 +79,6 @@ export function composeReply(parts: readonly ReplyPart[], o: ComposeOptions): Re
     kind: o.kind,
     text,
     keys,
-    content: {
-      miniMiranda: keys.includes('mini_miranda') || keys.includes('debt_collector_line'),
-      optOutInstructions: keys.includes('opt_out_line') || optOutDone,
-    },
+    content: declaredContent(keys, optOutDone),
   };
 }

@@ -32,7 +32,14 @@ export interface ContactRequest {
 export interface DialogueReply {
   text: string;
   kind: 'identity_check' | 'disclosure' | 'conversation';
-  content: { miniMiranda: boolean; optOutInstructions: boolean };
+  content: {
+    miniMiranda: boolean;
+    optOutInstructions: boolean;
+    /** Only acknowledges a dispute, a request to stop, a death or a bankruptcy (the engine's declaration). */
+    acknowledgementOnly?: boolean;
+    /** Only confirms an opt-out. */
+    optOutConfirmation?: boolean;
+  };
 }
 
 /** The template id a dialogue reply is recorded under (outbound rows, refusals, timeline). */

@@ -26,15 +26,22 @@ export function dialogueReplyTemplate(
  * verification, that it conveys no information regarding a debt — which the dialogue engine
  * guarantees for that kind (property-tested), and which exempts it from the US mini-Miranda (a
  * message without debt information is not a communication, 12 CFR 1006.2(d); docs/compliance.md).
+ * A reply that only acknowledges a dispute, a request to stop, a death or a bankruptcy, or only
+ * confirms an opt-out, says so (replies/compose.ts): the state or the opt-out it acknowledges does
+ * not bar it.
  */
 export function dialogueReplyContent(reply: DialogueReply): {
   optOutInstructions: boolean;
   miniMiranda: boolean;
   noDebtInformation: boolean;
+  acknowledgementOnly: boolean;
+  optOutConfirmation: boolean;
 } {
   return {
     optOutInstructions: reply.content.optOutInstructions,
     miniMiranda: reply.content.miniMiranda,
     noDebtInformation: reply.kind === 'identity_check',
+    acknowledgementOnly: reply.content.acknowledgementOnly === true,
+    optOutConfirmation: reply.content.optOutConfirmation === true,
   };
 }

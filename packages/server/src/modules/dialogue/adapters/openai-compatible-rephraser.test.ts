@@ -205,15 +205,18 @@ describe('the OpenAI-compatible rewording of replies', () => {
     expect(JSON.stringify(logs)).not.toContain('anotado');
   });
 
-  it('never asks about an identity check', async () => {
-    fake.respond(rewording((m) => m));
+  it('rewords every reply of a turn but an identity check, which is never shown to the model', async () => {
+    fake.respond(rewording((m) => m.replace('Perfecto', 'Listo').replace('Aquí tiene', 'Le dejo')));
     const check = botTurn(
       4,
       'Hola, le escribe Grupo Norte. Para proteger su información, antes de continuar necesito confirmar su identidad: ¿me indica su fecha de nacimiento (día, mes y año)? Responda BAJA para no recibir más mensajes.',
       'identity_check',
     );
-    const out = await rephrase()(conversation, 'whatsapp', [check]);
-    expect(out.size).toBe(0);
-    expect(fake.requests).toHaveLength(0);
+    const out = await rephrase()(conversation, 'whatsapp', [check, botTurn(5, PROMISE), botTurn(6, LINK)]);
+    expect([...out.keys()]).toEqual([5, 6]);
+    expect(out.get(5)?.text).toMatch(/^Listo, queda anotado/);
+    expect(out.get(6)?.text).toMatch(/^Le dejo el enlace/);
+    expect(fake.requests).toHaveLength(2);
+    expect(JSON.stringify(fake.requests.map((r) => r.body))).not.toContain('fecha de nacimiento');
   });
 });

@@ -83,7 +83,9 @@ export function createRephraseReplies(d: {
     if (!f) return out;
     const locale = replyLocale(c.state.language, f.country, f.currency);
     const names = [f.collectorName, f.creditorName];
-    for (const r of todo) out.set(r.seq, await one(c, r, locale, channel, names));
+    // The replies of a turn are reworded at once: the turn waits one deadline, not one per reply.
+    const sendable = await Promise.all(todo.map((r) => one(c, r, locale, channel, names)));
+    todo.forEach((r, i) => out.set(r.seq, sendable[i]!));
     return out;
   };
 }

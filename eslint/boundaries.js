@@ -3,7 +3,7 @@
 //   - inside a module: routes → usecases | ports; usecases → ports; adapters → ports; ports → ports;
 //     every layer may use the module's root-level definitions (its events, config, pure helpers);
 //     the factories (create-*.ts, start-*.ts), index.ts and testing/ may use anything of the module;
-//   - shared/ (db, clock, crypto, http, jobs) depends on no module;
+//   - shared/ (db, clock, crypto, http, jobs, llm) depends on no module;
 //   - platform/ (config, composition root, roles) reaches modules through their index only;
 //   - cli/, bench/ and simulation/ are entry points: platform, shared and module indexes.
 import { dirname, relative, resolve, sep } from 'node:path';

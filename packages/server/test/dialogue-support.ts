@@ -22,7 +22,11 @@ export interface DialogueHarness {
   close(): Promise<void>;
 }
 
-export async function openDialogueHarness(db: Db & { drop(): Promise<void> }): Promise<DialogueHarness> {
+/** `env`: more configuration (e.g. SALDO_DIALOGUE_REPHRASE*). */
+export async function openDialogueHarness(
+  db: Db & { drop(): Promise<void> },
+  env: Record<string, string> = {},
+): Promise<DialogueHarness> {
   const platform = await buildPlatform({
     db,
     clock: new ManualClock(T0), // Tuesday 2026-11-24, 15:00Z: 09:00 in Mexico City, 10:00 in New York
@@ -33,6 +37,7 @@ export async function openDialogueHarness(db: Db & { drop(): Promise<void> }): P
       TWILIO_AUTH_TOKEN: TWILIO.token,
       SALDO_PUBLIC_URL: PUBLIC_URL,
       SALDO_DIALOGUE: 'on',
+      ...env,
     }),
   });
   const app = await buildHttp(platform);

@@ -11,6 +11,7 @@ export { maxIdentityTries } from './verify.js';
 export { maxNotUnderstood, maxAbuse } from './conversation-paths.js';
 export { alreadyPaidPauseDays, disputePauseDays } from './claims.js';
 export * from './replies/index.js';
+export * from './rephrase/index.js';
 export {
   ReplayInput,
   ReplayAccount,

@@ -230,16 +230,19 @@ function buildEngineFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore,
  * messages unless SALDO_DIALOGUE=off. */
 function buildDialogueFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore, channels: Channels) {
   const warn = warnLog(opts);
-  return m.dialogue.createDialogueModule({
-    db: c.db,
-    clock: c.clock,
-    messaging: channels.messaging,
-    agreements: c.record,
-    policyFor: (orgId, portfolioId) => c.offers.policyFor(orgId, portfolioId),
-    nlu: c.nlu,
-    identityMatches: (kind, value, stored) => identityMatches(c.keys, kind, value, stored),
-    ...(warn ? { log: warn } : {}),
-  });
+  return m.dialogue.createDialogueModule(
+    {
+      db: c.db,
+      clock: c.clock,
+      messaging: channels.messaging,
+      agreements: c.record,
+      policyFor: (orgId, portfolioId) => c.offers.policyFor(orgId, portfolioId),
+      nlu: c.nlu,
+      identityMatches: (kind, value, stored) => identityMatches(c.keys, kind, value, stored),
+      ...(warn ? { log: warn } : {}),
+    },
+    { rephrase: opts.config.dialogue.rephrase },
+  );
 }
 
 /** Integrators' subscriptions: a delivery per subscribed event, sent by the worker. */

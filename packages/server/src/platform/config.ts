@@ -13,6 +13,7 @@ import {
   type InboundSmtpConfig,
 } from '../modules/channels/index.js';
 import { loadNluLlmConfig, nluCacheDir, type NluConfig } from '../modules/nlu/index.js';
+import { loadDialogueRephraseConfig, type DialogueRephraseConfig } from '../modules/dialogue/index.js';
 import type { WebhooksConfig } from '../modules/webhooks/index.js';
 
 export type Role = 'api' | 'worker' | 'all';
@@ -67,6 +68,15 @@ export const envSchema = z.object({
   SALDO_DIALOGUE: text(
     'on | off (default on): the bot answers received messages (modules/dialogue) and writes the agreements it reaches',
   ),
+  SALDO_DIALOGUE_REPHRASE: text(
+    'on | off (default off): a language model rewords the bot replies, used only when the facts are unchanged',
+  ),
+  SALDO_DIALOGUE_REPHRASE_URL: text(
+    'OpenAI-compatible base URL for the rewording (default: SALDO_NLU_LLM_URL with its key)',
+  ),
+  SALDO_DIALOGUE_REPHRASE_MODEL: text('the model that rewords (default: SALDO_NLU_LLM_MODEL with its URL)'),
+  SALDO_DIALOGUE_REPHRASE_API_KEY: text('its API key'),
+  SALDO_DIALOGUE_REPHRASE_TIMEOUT_MS: text('rewording deadline per reply (100–10000, default 1500)'),
   SALDO_NLU_MODEL: text('a model file written by `saldo nlu train --out`'),
   SALDO_NLU_CACHE_DIR: text('where the trained NLU model is cached'),
   SALDO_NLU_CACHE: text('"off" disables the NLU model cache'),
@@ -93,8 +103,11 @@ export interface Config {
   secrets: SecretsConfig;
   channels: ChannelsConfig;
   nlu: NluConfig;
-  /** SALDO_DIALOGUE: conversations on received messages; when on, the dialogue is the one writer of agreements read in replies. */
-  dialogue: { enabled: boolean };
+  /**
+   * SALDO_DIALOGUE: conversations on received messages; when on, the dialogue is the one writer of
+   * agreements read in replies. SALDO_DIALOGUE_REPHRASE*: the optional rewording of its replies.
+   */
+  dialogue: { enabled: boolean; rephrase: DialogueRephraseConfig | undefined };
   webhooks: WebhooksConfig;
 }
 
@@ -148,7 +161,10 @@ export function loadConfig(
     db: { databaseUrl, dataDir },
     secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
     channels: channelsConfig(env, publicUrl, o),
-    dialogue: { enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, true) },
+    dialogue: {
+      enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, true),
+      rephrase: loadDialogueRephraseConfig(env),
+    },
     nlu: {
       modelPath: env.SALDO_NLU_MODEL,
       llm: loadNluLlmConfig(env),

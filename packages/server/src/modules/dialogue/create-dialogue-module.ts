@@ -10,11 +10,14 @@ import type { NluService } from '../nlu/index.js';
 import { createSqlConversationStore } from './adapters/sql-conversation-store.js';
 import { createSqlDialogueFacts } from './adapters/sql-dialogue-facts.js';
 import { createSqlDialogueRecord } from './adapters/sql-dialogue-record.js';
+import { createOpenAiCompatibleRephraser } from './adapters/openai-compatible-rephraser.js';
+import type { DialogueRephraseConfig } from './rephrase-config.js';
 import conversationRoutes from './routes/conversation-routes.js';
 import type { AgreementWriter } from './usecases/apply-actions.js';
 import { createConversations, type Conversations } from './usecases/conversations.js';
 import type { IdentityMatcher } from './usecases/dialogue-context.js';
 import { createInboundTurnHandler } from './usecases/handle-inbound.js';
+import { createRephraseReplies } from './usecases/rephrase-replies.js';
 import { createRunTurn, type RunTurn } from './usecases/run-turn.js';
 import { createVoiceDialogue } from './usecases/voice-turn.js';
 
@@ -32,6 +35,11 @@ export interface DialogueModuleDeps {
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
+export interface DialogueModuleConfig {
+  /** SALDO_DIALOGUE_REPHRASE: the optional rewording of replies by a language model; off when undefined. */
+  rephrase?: DialogueRephraseConfig | undefined;
+}
+
 export interface DialogueModule {
   /** The domain-event handler the worker's consumer calls: received messages become turns. */
   handle: ReturnType<typeof createInboundTurnHandler>;
@@ -42,10 +50,16 @@ export interface DialogueModule {
   routes: RoutePlugin[];
 }
 
-export function createDialogueModule(deps: DialogueModuleDeps): DialogueModule {
+export function createDialogueModule(
+  deps: DialogueModuleDeps,
+  config: DialogueModuleConfig = {},
+): DialogueModule {
   const log = deps.log ?? (() => {});
   const conversationStore = createSqlConversationStore(deps.db);
   const facts = createSqlDialogueFacts(deps.db);
+  const rephrase = config.rephrase
+    ? createRephraseReplies({ rephraser: createOpenAiCompatibleRephraser(config.rephrase), facts, log })
+    : undefined;
   const runTurn = createRunTurn({
     conversations: conversationStore,
     facts,
@@ -60,7 +74,7 @@ export function createDialogueModule(deps: DialogueModuleDeps): DialogueModule {
   });
   const conversations = createConversations({ conversations: conversationStore, runTurn });
   return {
-    handle: createInboundTurnHandler({ runTurn, messaging: deps.messaging, log }),
+    handle: createInboundTurnHandler({ runTurn, messaging: deps.messaging, log, rephrase }),
     runTurn,
     voice: createVoiceDialogue({ runTurn, facts, messaging: deps.messaging, log }),
     conversations,

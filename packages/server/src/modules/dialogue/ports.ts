@@ -3,7 +3,7 @@
  * reads about a debtor and an account to build the engine's context, and how the engine's actions
  * reach the record. Every write of one turn happens in one transaction (`UnitOfWork`).
  */
-import type { PreferenceChannel, TwoWayChannel } from '@saldo/core/channels';
+import type { Channel, PreferenceChannel, TwoWayChannel } from '@saldo/core/channels';
 import type {
   Conversation,
   DialogueAction,
@@ -172,3 +172,21 @@ export interface DialogueRecord {
 }
 
 export type UnitOfWork = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** Why a rewording came back empty-handed: the endpoint's failures (the reply is sent as written). */
+export const rephraserFailures = ['timeout', 'network', 'http', 'malformed'] as const;
+export type RephraserFailure = (typeof rephraserFailures)[number];
+
+/**
+ * The optional rewording of a bot reply by a language model (off by default). It receives the
+ * reply's text only, with the required sentences, links and phone numbers already replaced by
+ * markers (`[[1]]`…), and answers once, within its deadline: no retries on the reply path. What it
+ * answers is checked (`checkRephrasing`) before anything is sent.
+ */
+export interface Rephraser {
+  rephrase(request: {
+    text: string;
+    lang: 'es' | 'en';
+    channel: Channel;
+  }): Promise<{ kind: 'text'; text: string } | { kind: 'failed'; reason: RephraserFailure }>;
+}

@@ -40,6 +40,12 @@ export interface DialogueReply {
     /** Only confirms an opt-out. */
     optOutConfirmation?: boolean;
   };
+  /**
+   * When the dialogue asked a language model to reword the reply: whether `text` is that rewording
+   * (`rephrased`) or the engine's own words because the rewording failed or was refused (`template`,
+   * with the reason and the kinds of fact that changed). Recorded in the sent message's timeline entry.
+   */
+  rephrase?: { outcome: 'rephrased' | 'template'; reason?: string; kinds?: readonly string[] };
 }
 
 /** The template id a dialogue reply is recorded under (outbound rows, refusals, timeline). */

@@ -94,6 +94,7 @@ function sentTimelineEvent(d: Delivery, providerMessageId: string, at: Date): Ne
       idempotencyKey: req.idempotencyKey,
       to: d.to,
       requestedBy: req.requestedBy,
+      ...(req.reply?.rephrase ? { rephrase: req.reply.rephrase } : {}),
     },
   };
 }

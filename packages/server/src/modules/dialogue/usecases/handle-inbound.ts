@@ -2,6 +2,7 @@ import { SaldoError } from '@saldo/core';
 import type { ChannelDomainEvent } from '../../channels/index.js';
 import type { DomainEvent } from '../../events/index.js';
 import type { Messaging } from '../../channels/index.js';
+import type { RephraseReplies } from './rephrase-replies.js';
 import type { RunTurn } from './run-turn.js';
 import { sendReplies } from './send-replies.js';
 
@@ -17,12 +18,14 @@ const isWritten = (c: string): c is WrittenChannel => answeredChannels.has(c);
  * The worker's handler of a received message (`channel.message_received`): the debtor's turn
  * through the engine, then the bot's replies through the send path. The turn is keyed by the
  * inbound event, so a redelivered event runs nothing twice and only re-sends, under the same
- * keys, replies a crash left unsent.
+ * keys, replies a crash left unsent — as the engine wrote them: the optional rewording (`rephrase`)
+ * is asked for a new turn only, never again for a redelivery.
  */
 export function createInboundTurnHandler(d: {
   runTurn: RunTurn;
   messaging: Messaging;
   log: (msg: string, data: Record<string, unknown>) => void;
+  rephrase?: RephraseReplies | undefined;
 }) {
   return async function handle(event: DomainEvent): Promise<'turn' | null> {
     const e = event as ChannelDomainEvent;
@@ -45,7 +48,8 @@ export function createInboundTurnHandler(d: {
         throw err;
       });
     if (out === null) return null;
-    await sendReplies(d.messaging, out.conversation, m.channel, out.replies, d.log);
+    const rephrase = out.duplicate ? undefined : d.rephrase;
+    await sendReplies(d.messaging, out.conversation, m.channel, out.replies, d.log, rephrase);
     return out.duplicate ? null : 'turn';
   };
 }

@@ -5,3 +5,4 @@ export * from './validate-import-row.js';
 export * from './zones.js';
 export * from './apply-payment.js';
 export * from './promise.js';
+export * from './national-id.js';

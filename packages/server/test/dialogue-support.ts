@@ -19,13 +19,15 @@ export interface DialogueHarness {
   db: Db & { drop(): Promise<void> };
   platform: Platform;
   app: FastifyInstance;
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
-export async function openDialogueHarness(db: Db & { drop(): Promise<void> }): Promise<DialogueHarness> {
-  const platform = await buildPlatform({
+/** A platform with the dialogue on over `db`, Twilio signing its webhooks, every send to the sandbox. */
+export function buildDialoguePlatform(db: Db, clock: ManualClock): Promise<Platform> {
+  return buildPlatform({
     db,
-    clock: new ManualClock(T0), // Tuesday 2026-11-24, 15:00Z: 09:00 in Mexico City, 10:00 in New York
+    clock,
     sandboxOnly: true,
     config: loadConfig({
       SALDO_SECRET_KEY: 'dialogue-secret-0123456789abcdef',
@@ -35,11 +37,17 @@ export async function openDialogueHarness(db: Db & { drop(): Promise<void> }): P
       SALDO_DIALOGUE: 'on',
     }),
   });
+}
+
+export async function openDialogueHarness(db: Db & { drop(): Promise<void> }): Promise<DialogueHarness> {
+  const clock = new ManualClock(T0); // Tuesday 2026-11-24, 15:00Z: 09:00 in Mexico City, 10:00 in New York
+  const platform = await buildDialoguePlatform(db, clock);
   const app = await buildHttp(platform);
   return {
     db,
     platform,
     app,
+    clock,
     async close() {
       await app.close();
       await platform.channels.close();

@@ -141,3 +141,52 @@ export const usDebtor = (phone: string): Partial<RawImportRow> => ({
   last_name: 'Parker',
 });
 export const US_PORTFOLIO = { currency: 'USD', country: 'US' };
+
+/** A voicebot call placed through the send path (the sandbox takes it); its provider id is the CallSid. */
+export async function placeCall(
+  h: DialogueHarness,
+  orgId: string,
+  accountId: string,
+  ref: string,
+): Promise<string> {
+  // Consent to an AI voice call (US-TCPA-AI-VOICE), recorded as the debtor gave it.
+  await h.db.query(
+    `INSERT INTO channel_consents (org_id, debtor_id, channel, state, source, recorded_at)
+     SELECT org_id, debtor_id, 'voicebot', 'granted', 'test', '2026-11-01T00:00:00Z' FROM accounts WHERE id = $1`,
+    [accountId],
+  );
+  const out = await h.platform.channels.messaging.contact({
+    orgId,
+    accountId,
+    channel: 'voicebot',
+    templateId: 'tpl_dialogue_identity_check',
+    idempotencyKey: `call:${ref}`,
+    requestedBy: { kind: 'system', id: 'test' },
+    reply: {
+      text: '.',
+      kind: 'identity_check',
+      content: { miniMiranda: false, optOutInstructions: false },
+    },
+  });
+  expect(out).toMatchObject({ kind: 'sent' });
+  return out.kind === 'sent' ? out.providerMessageId : '';
+}
+
+/** A signed Twilio voice webhook of a call: answered (`step` answer) or a Gather's result (`dialogue`). */
+export function voiceWebhook(
+  h: DialogueHarness,
+  call: { sid: string; to: string },
+  step: string,
+  attempt: number,
+  extra: Record<string, string> = {},
+) {
+  return h.app.inject(
+    signedForm(`/v1/webhooks/twilio/voice?script=vs_none&step=${step}&attempt=${attempt}`, {
+      AccountSid: TWILIO.sid,
+      CallSid: call.sid,
+      From: '+15005550006',
+      To: call.to,
+      ...extra,
+    }),
+  );
+}

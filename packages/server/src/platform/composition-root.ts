@@ -233,7 +233,8 @@ function buildEngineFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore,
     ...(opts.engine ?? {}),
     // One writer per fact: with the dialogue on, it writes the agreements a reply on a channel it
     // answers reaches (after the identity check, through the offer gate) and journeys react to the
-    // record's promise events; a reply it does not answer (a call) is still recorded here.
+    // record's promise events; a reply it does not answer (a voicebot message) is still recorded here.
+    // Call speech is call progress, which only the dialogue's voice turn reads.
     ...(opts.config.dialogue.enabled ? { conversationChannels: m.dialogue.answeredChannels } : {}),
   });
 }

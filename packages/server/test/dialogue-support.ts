@@ -19,17 +19,19 @@ export interface DialogueHarness {
   db: Db & { drop(): Promise<void> };
   platform: Platform;
   app: FastifyInstance;
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
-/** `env`: more configuration (e.g. SALDO_DIALOGUE_REPHRASE*). */
-export async function openDialogueHarness(
-  db: Db & { drop(): Promise<void> },
+/** A platform with the dialogue on over `db`, Twilio signing its webhooks, every send to the sandbox; `env` adds configuration (e.g. SALDO_DIALOGUE_REPHRASE*). */
+export function buildDialoguePlatform(
+  db: Db,
+  clock: ManualClock,
   env: Record<string, string> = {},
-): Promise<DialogueHarness> {
-  const platform = await buildPlatform({
+): Promise<Platform> {
+  return buildPlatform({
     db,
-    clock: new ManualClock(T0), // Tuesday 2026-11-24, 15:00Z: 09:00 in Mexico City, 10:00 in New York
+    clock,
     sandboxOnly: true,
     config: loadConfig({
       SALDO_SECRET_KEY: 'dialogue-secret-0123456789abcdef',
@@ -40,11 +42,20 @@ export async function openDialogueHarness(
       ...env,
     }),
   });
+}
+
+export async function openDialogueHarness(
+  db: Db & { drop(): Promise<void> },
+  env: Record<string, string> = {},
+): Promise<DialogueHarness> {
+  const clock = new ManualClock(T0); // Tuesday 2026-11-24, 15:00Z: 09:00 in Mexico City, 10:00 in New York
+  const platform = await buildDialoguePlatform(db, clock, env);
   const app = await buildHttp(platform);
   return {
     db,
     platform,
     app,
+    clock,
     async close() {
       await app.close();
       await platform.channels.close();
@@ -138,3 +149,52 @@ export const usDebtor = (phone: string): Partial<RawImportRow> => ({
   last_name: 'Parker',
 });
 export const US_PORTFOLIO = { currency: 'USD', country: 'US' };
+
+/** A voicebot call placed through the send path (the sandbox takes it); its provider id is the CallSid. */
+export async function placeCall(
+  h: DialogueHarness,
+  orgId: string,
+  accountId: string,
+  ref: string,
+): Promise<string> {
+  // Consent to an AI voice call (US-TCPA-AI-VOICE), recorded as the debtor gave it.
+  await h.db.query(
+    `INSERT INTO channel_consents (org_id, debtor_id, channel, state, source, recorded_at)
+     SELECT org_id, debtor_id, 'voicebot', 'granted', 'test', '2026-11-01T00:00:00Z' FROM accounts WHERE id = $1`,
+    [accountId],
+  );
+  const out = await h.platform.channels.messaging.contact({
+    orgId,
+    accountId,
+    channel: 'voicebot',
+    templateId: 'tpl_dialogue_identity_check',
+    idempotencyKey: `call:${ref}`,
+    requestedBy: { kind: 'system', id: 'test' },
+    reply: {
+      text: '.',
+      kind: 'identity_check',
+      content: { miniMiranda: false, optOutInstructions: false },
+    },
+  });
+  expect(out).toMatchObject({ kind: 'sent' });
+  return out.kind === 'sent' ? out.providerMessageId : '';
+}
+
+/** A signed Twilio voice webhook of a call: answered (`step` answer) or a Gather's result (`dialogue`). */
+export function voiceWebhook(
+  h: DialogueHarness,
+  call: { sid: string; to: string },
+  step: string,
+  attempt: number,
+  extra: Record<string, string> = {},
+) {
+  return h.app.inject(
+    signedForm(`/v1/webhooks/twilio/voice?script=vs_none&step=${step}&attempt=${attempt}`, {
+      AccountSid: TWILIO.sid,
+      CallSid: call.sid,
+      From: '+15005550006',
+      To: call.to,
+      ...extra,
+    }),
+  );
+}

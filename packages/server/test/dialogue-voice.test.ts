@@ -5,9 +5,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   debtorWith,
   openDialogueHarness,
+  placeCall as placeCallOf,
   signedForm,
   TWILIO,
   usDebtor,
+  voiceWebhook,
   US_PORTFOLIO,
   type DialogueHarness,
 } from './dialogue-support.js';
@@ -22,41 +24,9 @@ describeStorage('the dialogue on voicebot calls', (mode) => {
     await h.close();
   });
 
-  /** A voicebot call placed through the send path (the sandbox takes it); its provider id is the CallSid. */
-  async function placeCall(orgId: string, accountId: string, ref: string): Promise<string> {
-    // Consent to an AI voice call (US-TCPA-AI-VOICE), recorded as the debtor gave it.
-    await h.db.query(
-      `INSERT INTO channel_consents (org_id, debtor_id, channel, state, source, recorded_at)
-       SELECT org_id, debtor_id, 'voicebot', 'granted', 'test', '2026-11-01T00:00:00Z' FROM accounts WHERE id = $1`,
-      [accountId],
-    );
-    const out = await h.platform.channels.messaging.contact({
-      orgId,
-      accountId,
-      channel: 'voicebot',
-      templateId: 'tpl_dialogue_identity_check',
-      idempotencyKey: `call:${ref}`,
-      requestedBy: { kind: 'system', id: 'test' },
-      reply: {
-        text: '.',
-        kind: 'identity_check',
-        content: { miniMiranda: false, optOutInstructions: false },
-      },
-    });
-    expect(out).toMatchObject({ kind: 'sent' });
-    return out.kind === 'sent' ? out.providerMessageId : '';
-  }
-
+  const placeCall = (orgId: string, accountId: string, ref: string) => placeCallOf(h, orgId, accountId, ref);
   const voice = (callSid: string, step: string, attempt: number, extra: Record<string, string> = {}) =>
-    h.app.inject(
-      signedForm(`/v1/webhooks/twilio/voice?script=vs_none&step=${step}&attempt=${attempt}`, {
-        AccountSid: TWILIO.sid,
-        CallSid: callSid,
-        From: '+15005550006',
-        To: '+525511119999',
-        ...extra,
-      }),
-    );
+    voiceWebhook(h, { sid: callSid, to: '+525511119999' }, step, attempt, extra);
 
   it('answers a person with a Gather, verifies the date of birth by voice and speaks in es-MX', async () => {
     const { orgId, account } = await debtorWith(h, 'voice-mx', { phone: '+525511119999' });

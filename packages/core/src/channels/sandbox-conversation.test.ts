@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dobCandidates, last4Answer } from '../dialogue/identity-answer.js';
+import { dobCandidates, last4Candidates } from '../dialogue/identity-answer.js';
 import {
   sandboxConversationMaxTurns,
   sandboxConversationReply,
@@ -77,7 +77,16 @@ describe('sandbox debtors in a conversation', () => {
       dialogue: { ...verifying, asked: 'national_id_last4', failedTries: 1 },
     }).filter((r) => r !== null && r.intent !== 'wrong_party');
     expect(replies.length).toBeGreaterThan(100);
-    for (const r of replies) expect(last4Answer(r!.text, true)).toBe('4321');
+    for (const r of replies) expect(last4Candidates(r!.text, true)).toEqual(['4321']);
+  });
+
+  it('gives an id ending in a letter (a Spanish DNI) as the bot reads it', () => {
+    const replies = many(200, {
+      persona: { dob: '1988-04-12', nationalIdLast4: '417K' },
+      dialogue: { ...verifying, asked: 'national_id_last4', failedTries: 1 },
+    }).filter((r) => r !== null && r.intent !== 'wrong_party');
+    expect(replies.length).toBeGreaterThan(100);
+    for (const r of replies) expect(last4Candidates(r!.text, true)[0]).toBe('417K');
   });
 
   it('says yes to an agreement more often than no, and only yes or no', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newConversation } from './conversation.js';
 import { step } from './engine.js';
-import { nlu, play, testContext, texts, usAccount } from './testing.js';
+import { nlu, play, testAccount, testContext, texts, usAccount } from './testing.js';
 
 describe('identity verification', () => {
   it('says who writes and asks for the date of birth, disclosing nothing (es)', () => {
@@ -52,12 +52,75 @@ describe('identity verification', () => {
     for (const t of texts(p)) expect(t).not.toMatch(/Banco Ejemplo|4,850|saldo|deuda/);
   });
 
-  it('asks for the last four digits when that is what the record holds', () => {
+  it('asks for the last four characters when that is what the record holds (digits where ids are digits)', () => {
     const p = play(testContext(undefined, { last4: '4321' }), [
       ['buenas', nlu('smalltalk')],
       ['termina en 4321', nlu('unknown')],
     ]);
-    expect(texts(p)[0]).toMatch(/últimos cuatro dígitos/);
+    // A CURP ends in letters and digits; a Colombian cédula is digits.
+    expect(texts(p)[0]).toMatch(/últimos cuatro caracteres \(números o letras\) de su documento/);
+    const co = play(testContext(testAccount({ country: 'CO', currency: 'COP' }), { last4: '4321' }), [
+      ['buenas', nlu('smalltalk')],
+    ]);
+    expect(texts(co)[0]).toMatch(/últimos cuatro dígitos/);
+    expect(p.conversation.verification.verifiedAtTurn).toBe(2);
+  });
+
+  it('verifies an id that ends in letters, written as people write it (es)', () => {
+    for (const [last4, answer] of [
+      ['678K', 'termina en 5.678-k'], // Chile, RUT
+      ['678K', 'los últimos son 678K'],
+      ['678Z', 'mi DNI es 12345678Z'], // Spain, DNI
+      ['567L', 'X1234567L'], // Spain, NIE
+      ['RN09', 'mi curp termina en RN09'], // Mexico, CURP
+    ] as const) {
+      const p = play(testContext(undefined, { last4 }), [
+        ['buenas', nlu('smalltalk')],
+        [answer, nlu('unknown')],
+      ]);
+      expect(p.conversation.verification.verifiedAtTurn, answer).toBe(2);
+      expect(p.replies[1]![0]!.kind).toBe('disclosure');
+    }
+  });
+
+  it('refuses a wrong id ending in letters, and reads two characters as no answer (es)', () => {
+    const p = play(testContext(undefined, { last4: '678K' }), [
+      ['buenas', nlu('smalltalk')],
+      ['termina en 678J', nlu('unknown')],
+      ['8K', nlu('unknown')],
+    ]);
+    expect(p.conversation.verification).toMatchObject({ tries: 1, verifiedAtTurn: null });
+    expect(texts(p)[1]).toMatch(/no coincide/);
+    expect(texts(p)[2]).not.toMatch(/no coincide/);
+    for (const t of texts(p)) expect(t).not.toMatch(/Banco Ejemplo|4,850|saldo|deuda/);
+  });
+
+  it('verifies an id that ends in a letter and refuses a wrong one (en)', () => {
+    const right = play(
+      testContext(usAccount(), { last4: '678Z' }),
+      [
+        ['hi', nlu('smalltalk')],
+        ['it ends in 678-Z', nlu('unknown')],
+      ],
+      { lang: 'en', channel: 'sms' },
+    );
+    expect(right.conversation.verification.verifiedAtTurn).toBe(2);
+    const wrong = play(
+      testContext(usAccount(), { last4: '678Z' }),
+      [
+        ['hi', nlu('smalltalk')],
+        ['the last four are 678Y', nlu('unknown')],
+      ],
+      { lang: 'en', channel: 'sms' },
+    );
+    expect(wrong.conversation.verification).toMatchObject({ tries: 1, verifiedAtTurn: null });
+  });
+
+  it('keeps verifying digits-only ids as before', () => {
+    const p = play(testContext(undefined, { last4: '4321' }), [
+      ['buenas', nlu('smalltalk')],
+      ['termina en 4321 y ya', nlu('unknown')],
+    ]);
     expect(p.conversation.verification.verifiedAtTurn).toBe(2);
   });
 

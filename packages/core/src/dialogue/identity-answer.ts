@@ -1,12 +1,14 @@
 /**
  * Reading an identity answer as people write it: a date of birth in any common written form
  * ("12/04/1988", "12 de abril de 1988", "abril 12 88", "1988-04-12", "my birthday is April 12, 1988")
- * or the last four digits of the national id ("termina en 4321", "4 3 2 1"). The result is normalised
- * (`YYYY-MM-DD`, four digits) so the caller can compare it with what the record holds.
+ * or the last four characters of the national id ("termina en 4321", "4 3 2 1", "termina en 5.678-K").
+ * The result is normalised (`YYYY-MM-DD`; four upper-case letters or digits) so the caller can compare
+ * it with what the record holds.
  */
 import { daysInMonth } from '../calendar/civil.js';
 import type { Language } from '../nlu/intents.js';
 import { foldAccents } from '../nlu/normalize.js';
+import { nationalIdLast4Of } from '../record/national-id.js';
 
 const monthWords: ReadonlyArray<[RegExp, number]> = [
   [/^(enero|ene|january|jan)$/, 1],
@@ -99,21 +101,79 @@ function namedMonthDate(t: string, thisYear: number): string | undefined {
 }
 
 const last4Cue =
-  /\b(ultim[oa]s?|termina(cion)?|terminan|acaba|finaliza|last|ends?|ending|digitos|digits|cuatro|four|ine|dni|curp|rut|cedula|ssn|social)\b/;
+  /\b(ultim[oa]s?|termina(cion)?|terminan|acaba|finaliza|last|ends?|ending|digitos|digits|caracteres|characters|cuatro|four|ine|dni|nie|curp|rut|cedula|ssn|social)\b/;
 
 /**
- * The last four digits of the national id in a reply, or undefined. Four digits alone count when the
- * bot asked for them (`asked`); otherwise the reply must say what they are ("termina en 4321").
+ * What a national id's last four characters may be in a reply, most likely first; empty when the
+ * reply gives none. Four characters alone count when the bot asked for them (`asked`); otherwise the
+ * reply must say what they are ("termina en 4321"). Ids that end in letters (a RUT's K, a DNI's or
+ * NIE's control letter, a CURP) are read from the id or its end as people write it — "termina en
+ * 5.678-K", "los últimos son 678K", "12345678Z", "6 7 8 K" — and normalised like the import
+ * normalises them (`nationalIdLast4Of`). Four digits are read exactly as before. Fewer than four
+ * characters ("8Z") are no answer: the record keeps an HMAC of four, nothing shorter compares.
  *
  * @example
- * last4Answer('termina en 4321', false) // → '4321'
- * last4Answer('son 4 3 2 1', true) // → '4321'
+ * last4Candidates('termina en 4321', false) // → ['4321']
+ * last4Candidates('mi rut es 12.345.678-K', false) // → ['678K']
  */
-export function last4Answer(text: string, asked: boolean): string | undefined {
+export function last4Candidates(text: string, asked: boolean): string[] {
   const t = fold(text);
-  if (!asked && !last4Cue.test(t)) return undefined;
+  const cued = last4Cue.test(t);
+  if (!asked && !cued) return [];
+  const digits = digitsAnswer(t);
+  return unique([...endsWithLetters(t, cued), digits]);
+}
+
+/** Four digits, alone or spaced ("4321", "4 3 2 1", "43-21"), not part of a longer number or date. */
+function digitsAnswer(t: string): string | undefined {
   const m = /(?<![\d/.-])(\d(?:[ -]?\d){3})(?![\d/.-]|[ -]\d)/.exec(t);
   if (!m) return undefined;
   const digits = m[1]!.replace(/[ -]/g, '');
   return digits.length === 4 ? digits : undefined;
+}
+
+type IdToken = 'id' | 'letter' | 'separator' | 'word';
+
+/** One-letter words of Spanish and English: never an id's letter when written apart. */
+const oneLetterWords = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** An amount ("100k", "500mxn") or an ordinal ("12th"): not an id unless the reply says it is one. */
+const amountOrOrdinal =
+  /^\d+(k|mil|mxn|usd|eur|cop|clp|ars|pen|pesos|dls|dlls|lucas|st|nd|rd|th|ro|do|er|vo|to|o|a)$/;
+
+function idToken(token: string, trusted: boolean): IdToken {
+  if (/^[-.]+$/.test(token)) return 'separator';
+  if (/^[a-z]$/.test(token)) return oneLetterWords.has(token) ? 'word' : 'letter';
+  if (!/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(token) || !/\d/.test(token)) return 'word';
+  return !trusted && amountOrOrdinal.test(token) ? 'word' : 'id';
+}
+
+const stripPunctuation = (raw: string) => raw.replace(/^[¿¡("'“]+|[,;:!?)"'”]+$|(?<=\w)\.$/g, '');
+
+/**
+ * Runs of id-like tokens ("12.345.678-K", "678 K", "x1234567l") whose last four hold a letter. A
+ * reply that is nothing but the id ("417K") or says what it is ("termina en 100k") is read as one
+ * even where it looks like an amount.
+ */
+function endsWithLetters(t: string, cued: boolean): string[] {
+  const tokens = t.split(/\s+/).map(stripPunctuation).filter(Boolean);
+  const trusted = cued || tokens.every((token) => idToken(token, true) !== 'word');
+  const found: string[] = [];
+  let run: string[] = [];
+  let hasId = false;
+  const flush = () => {
+    const last4 = hasId ? nationalIdLast4Of(run.join('')) : undefined;
+    if (last4 !== undefined && /[A-Z]/.test(last4)) found.push(last4);
+    run = [];
+    hasId = false;
+  };
+  for (const token of tokens) {
+    const kind = idToken(token, trusted);
+    if (kind === 'word') flush();
+    else {
+      run.push(token);
+      hasId ||= kind === 'id';
+    }
+  }
+  flush();
+  return found;
 }

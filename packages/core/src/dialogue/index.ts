@@ -3,7 +3,7 @@
 export * from './types.js';
 export { step } from './engine.js';
 export { newConversation } from './conversation.js';
-export { dobCandidates, last4Answer } from './identity-answer.js';
+export { dobCandidates, last4Candidates } from './identity-answer.js';
 export { readTurn, type Reading, type DialogueIntent } from './reading.js';
 export { readPromise, type PromiseReading } from './promise-parts.js';
 export { handoffSummary, moodOf } from './summary.js';

@@ -47,7 +47,7 @@ export const ReplayIdentity = z
       .optional(),
     nationalIdLast4: z
       .string()
-      .regex(/^\d{4}$/, 'expected four digits')
+      .regex(/^[0-9A-Za-z]{4}$/, 'expected four letters or digits')
       .optional(),
   })
   .refine((i) => i.dob !== undefined || i.nationalIdLast4 !== undefined, 'give dob and/or nationalIdLast4');
@@ -103,7 +103,9 @@ export function replayContext(input: ReplayInput, o: ReplayOptions): DialogueCon
     identity: {
       available,
       matches: (kind, answer) =>
-        kind === 'dob' ? answer === input.identity.dob : answer === input.identity.nationalIdLast4,
+        kind === 'dob'
+          ? answer === input.identity.dob
+          : answer === input.identity.nationalIdLast4?.toUpperCase(),
     },
     now: o.now,
   };

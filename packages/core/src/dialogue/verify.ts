@@ -1,10 +1,10 @@
 /**
  * Before verification nothing about a debt is said: the bot says who writes and asks for the check
- * (date of birth or the last four digits of the national id). Three wrong answers lock the
+ * (date of birth or the last four characters of the national id). Three wrong answers lock the
  * conversation and a person takes over. Opt-outs, a wrong person and the statuses that stop contact
  * are honoured at once, without disclosing anything; a request about the debt waits for the check.
  */
-import { dobCandidates, last4Answer } from './identity-answer.js';
+import { dobCandidates, last4Candidates } from './identity-answer.js';
 import { readTurn, type Reading } from './reading.js';
 import { abuse, contactPreference, notUnderstood } from './conversation-paths.js';
 import { act, accountVars, askHowToResolve, handoff, say, type StepState } from './step-state.js';
@@ -51,9 +51,10 @@ function checkAnswer(s: StepState, r: Reading): boolean | undefined {
   const dobs = available.includes('dob') ? dobCandidates(r.text, s.format.lang, s.local.y) : [];
   if (dobs.length > 0) return dobs.some((d) => matches('dob', d));
   if (!available.includes('national_id_last4')) return undefined;
-  const digitsAsked = s.conv.verification.asked === 'national_id_last4' || !available.includes('dob');
-  const last4 = last4Answer(r.text, digitsAsked);
-  return last4 === undefined ? undefined : matches('national_id_last4', last4);
+  const lastFourAsked = s.conv.verification.asked === 'national_id_last4' || !available.includes('dob');
+  const last4s = last4Candidates(r.text, lastFourAsked);
+  if (last4s.length === 0) return undefined;
+  return last4s.some((l) => matches('national_id_last4', l));
 }
 
 export function stepVerifying(

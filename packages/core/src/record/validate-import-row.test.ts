@@ -40,3 +40,22 @@ describe('validateImportRow: money', () => {
     expect(r).toMatchObject({ ok: true, row: { balanceMinor: Number.MAX_SAFE_INTEGER } });
   });
 });
+
+describe('validateImportRow: the last four characters of the national id', () => {
+  it.each([
+    ['678k', '678K'],
+    ['678-K', '678K'],
+    [' 6 7 8 K ', '678K'],
+    ['RN09', 'RN09'],
+    ['4321', '4321'],
+  ])('keeps %j as %j, the form the dialogue compares answers in', (given, kept) => {
+    const r = validateImportRow(row({ national_id_last4: given }), ctx);
+    expect(r).toMatchObject({ ok: true, row: { nationalIdLast4: kept } });
+  });
+
+  it.each(['78K', '12.345.678-K', '67/8K', '678Ñ'])('refuses %j, naming the field', (given) => {
+    const r = validateImportRow(row({ national_id_last4: given }), ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['national_id_last4']);
+  });
+});

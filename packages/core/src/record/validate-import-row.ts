@@ -16,6 +16,7 @@ import {
   type Consent,
   type LineType,
 } from './import-row-parsers.js';
+import { compactNationalId } from './national-id.js';
 import { defaultZone, isValidZone } from './zones.js';
 
 export { lineTypes, type Consent, type LineType } from './import-row-parsers.js';
@@ -206,9 +207,15 @@ function datesAndIds(get: Get, ctx: Ctx, issues: FieldIssue[]) {
     issues.push({ path: 'delinquent_since', message: `"${delinquentSince}" is not a date (YYYY-MM-DD)` });
   else if (delinquentSince && delinquentSince > ctx.asOf)
     issues.push({ path: 'delinquent_since', message: `${delinquentSince} is in the future` });
-  const nid = get('national_id_last4') || null;
-  if (nid && !/^[0-9A-Za-z]{4}$/.test(nid))
-    issues.push({ path: 'national_id_last4', message: 'must be exactly 4 letters or digits' });
+  // Kept in the form the dialogue compares answers in: upper case, without spaces, dots and dashes.
+  const given = get('national_id_last4');
+  const nid = given ? compactNationalId(given) : null;
+  if (nid !== null && !/^[0-9A-Z]{4}$/.test(nid))
+    issues.push({
+      path: 'national_id_last4',
+      message:
+        'must be the last 4 letters or digits of the national id (spaces, dots and dashes are ignored)',
+    });
   return { dateOfBirth: dob, delinquentSince, nationalIdLast4: nid };
 }
 

@@ -12,7 +12,12 @@ import type { PeriodicJob } from '../shared/jobs/periodic.js';
 import type { RoutePlugin } from '../shared/http/route-kit.js';
 import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
 import { createRecordModule, type RecordService, type TimelineStore } from '../modules/record/index.js';
-import { createImportsModule, type Imports } from '../modules/imports/index.js';
+import {
+  createImportsModule,
+  type DemoLoadStore,
+  type DemoPersonas,
+  type Imports,
+} from '../modules/imports/index.js';
 import { createOffersModule, type OffersModule } from '../modules/offers/index.js';
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
 import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
@@ -61,6 +66,8 @@ export interface CorePlatform {
   /** Offer policies, what may be offered on an account, and the check of a proposal (ADR 0009). */
   offers: OffersModule;
   imports: Imports;
+  /** Where the demo loader records what it generated, so a later process knows the demo's debtors. */
+  demoLoads: DemoLoadStore;
   compliance: ComplianceModule;
   /** The hash-chained audit trail of changes made by people and API keys. */
   audit: AuditTrail;
@@ -95,7 +102,7 @@ export interface Platform extends CorePlatform {
  */
 export async function buildCore(
   opts: PlatformOptions,
-): Promise<CorePlatform & { keys: SecretKeys; db: Db; timeline: TimelineStore }> {
+): Promise<CorePlatform & { keys: SecretKeys; db: Db; timeline: TimelineStore; demoPersonas: DemoPersonas }> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb(config.db));
@@ -127,6 +134,7 @@ export async function buildCore(
     clock,
     portfolios: recordModule.portfolios,
     hashIdentity: identityHasher(keys.current),
+    identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
   });
   const compliance = createComplianceModule({ db, clock });
   const auditModule = createAuditModule({ db, clock });
@@ -144,6 +152,8 @@ export async function buildCore(
     record: recordModule.record,
     offers: offersModule,
     imports: importsModule.imports,
+    demoLoads: importsModule.demoLoads,
+    demoPersonas: importsModule.demoPersonas,
     compliance,
     audit: auditModule.trail,
     httpAudit: auditModule.http,
@@ -201,6 +211,8 @@ function buildChannelsFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCor
     retiredSecrets: c.keys.retired,
     ...(opts.sandboxOnly ? { sandboxOnly: true } : {}),
     ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
+    // The demo's simulated debtors know who they are in any process, after any restart.
+    sandboxPersonaSource: c.demoPersonas,
     ...(opts.onContact ? { onContact: opts.onContact } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
@@ -221,7 +233,8 @@ function buildEngineFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCore,
     ...(opts.engine ?? {}),
     // One writer per fact: with the dialogue on, it writes the agreements a reply on a channel it
     // answers reaches (after the identity check, through the offer gate) and journeys react to the
-    // record's promise events; a reply it does not answer (a call) is still recorded here.
+    // record's promise events; a reply it does not answer (a voicebot message) is still recorded here.
+    // Call speech is call progress, which only the dialogue's voice turn reads.
     ...(opts.config.dialogue.enabled ? { conversationChannels: m.dialogue.answeredChannels } : {}),
   });
 }
@@ -297,7 +310,7 @@ function buildEventsFor(
 /** The whole platform: the core, then channels, the engine, conversations, webhooks and the event path. */
 export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
   const built = await buildCore(opts);
-  const { keys: _keys, db: _db, timeline: _timeline, ...core } = built;
+  const { keys: _keys, db: _db, timeline: _timeline, demoPersonas: _demoPersonas, ...core } = built;
   const m = await loadPlatformModules();
   const channels = await buildChannelsFor(m, opts, built);
   const engine = buildEngineFor(m, opts, built, channels);

@@ -108,7 +108,12 @@ async function loadPortfolio(o: SimulationOptions, platform: Platform, clock: Ma
   if ('demo' in o.portfolio) {
     return (
       await loadDemoPortfolio(
-        { imports: platform.imports, clock, personas: platform.channels.sandboxPersonas },
+        {
+          imports: platform.imports,
+          demoLoads: platform.demoLoads,
+          clock,
+          personas: platform.channels.sandboxPersonas,
+        },
         orgId,
         {
           debtors: o.portfolio.demo,

@@ -17,18 +17,31 @@ export const dialogueLocales = [
 export type DialogueLocale = (typeof dialogueLocales)[number];
 
 /**
+ * Where the national id may end in letters (Mexico's CURP, Spain's DNI and NIE, Chile's RUT), the
+ * identity check asks for its last four characters, not digits: the answer is read either way.
+ */
+function lastFourCharactersOf(document: string): Partial<Record<ReplyKey, string>> {
+  return {
+    identify_last4: `Hola, le escribe {collector}. Para proteger su información, antes de continuar necesito confirmar su identidad: ¿me indica los últimos cuatro caracteres (números o letras) de su ${document}?`,
+    ask_last4: `¿Me indica los últimos cuatro caracteres (números o letras) de su ${document}?`,
+  };
+}
+
+/**
  * Per-country wording and the information each country requires when a debtor disputes: where to
  * complain (the regulator or the creditor's customer service) and, in the US, the validation notice
  * within five days and no collection until the debt is verified (15 U.S.C. 1692g(b); 12 CFR 1006.34).
  */
 export const localeOverrides: Readonly<Record<DialogueLocale, Partial<Record<ReplyKey, string>>>> = {
   'es-MX': {
+    ...lastFourCharactersOf('documento de identidad'),
     how_to_resolve:
       '¿Cómo le gustaría resolverlo? Puede pagar el total, elegir una fecha de pago o pedir un plan en pagos.',
     validation_info:
       'Le enviaremos por escrito el detalle de la deuda: el acreedor ({creditor}), el monto y cómo se calculó. Si no está conforme, también puede presentar una queja ante la CONDUSEF.',
   },
   'es-ES': {
+    ...lastFourCharactersOf('DNI o NIE'),
     how_to_resolve:
       '¿Cómo le gustaría resolverlo? Puede pagar el total, elegir una fecha de pago o pagar a plazos.',
     reprompt:
@@ -45,6 +58,7 @@ export const localeOverrides: Readonly<Record<DialogueLocale, Partial<Record<Rep
       'Le enviaremos por escrito el detalle de la deuda: el acreedor ({creditor}), el monto y cómo se calculó. También puede hacer su reclamo ante Defensa del Consumidor.',
   },
   'es-CL': {
+    ...lastFourCharactersOf('RUT'),
     validation_info:
       'Le enviaremos por escrito el detalle de la deuda: el acreedor ({creditor}), el monto y cómo se calculó. También puede hacer su reclamo ante el SERNAC.',
   },

@@ -63,6 +63,24 @@ describe('saldo dialogue replay', () => {
     expect(r.replies[0][0]).not.toMatch(/4,850|Banco/);
   });
 
+  it('verifies a national id that ends in a letter (a Chilean RUT), and refuses a wrong one', async () => {
+    const rut = {
+      ...example,
+      id: 'rut',
+      country: 'CL',
+      account: { balanceMinor: 48500000, currency: 'CLP', dpd: 12 },
+      identity: { nationalIdLast4: '678k' },
+      turns: ['hola', 'mi rut es 12.345.678-K'],
+    };
+    const wrong = { ...rut, id: 'wrong', turns: ['hola', 'termina en 678-J'] };
+    const { lines, code } = await run(now, `${JSON.stringify(rut)}\n${JSON.stringify(wrong)}\n`);
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.id, l.verifiedAtTurn, l.state])).toEqual([
+      ['rut', 2, 'open'],
+      ['wrong', null, 'verifying'],
+    ]);
+  });
+
   it('writes one line per input line in order; a malformed line gives id null and exit 1, the run goes on', async () => {
     const second = {
       ...example,

@@ -41,7 +41,10 @@ describe('buildChannels: platform + channels on PGlite', () => {
       sandboxSeed: SEED,
       sandboxOnly: true,
     });
-    await loadDemoPortfolio({ imports: p.imports, clock }, p.defaultOrgId, { debtors: 100, seed: 7 });
+    await loadDemoPortfolio({ imports: p.imports, demoLoads: p.demoLoads, clock }, p.defaultOrgId, {
+      debtors: 100,
+      seed: 7,
+    });
   });
   afterAll(async () => {
     await ch.close();

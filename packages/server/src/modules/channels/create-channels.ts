@@ -14,7 +14,7 @@ import { parseInboundEmail } from './adapters/email-inbound.js';
 import { createEmailTracking } from './adapters/email-tracking.js';
 import { createPaymentLinks } from './adapters/payment-links.js';
 import { DeliveryMetrics } from './adapters/rate-limiter.js';
-import { SandboxPersonaBook } from './adapters/sandbox-personas.js';
+import { SandboxPersonaBook, type SandboxPersonaSource } from './adapters/sandbox-personas.js';
 import type { TwilioHttpClient } from './adapters/twilio-messaging.js';
 import { createChannelWebhooks } from './adapters/webhooks/channel-webhooks.js';
 import { createChannelEventOutbox } from './adapters/sql/channel-event-outbox.js';
@@ -87,6 +87,8 @@ export interface BuildChannelsOptions {
   sandboxSeed?: string | number;
   /** Every channel on the sandbox even when providers are configured (demo mode). */
   sandboxOnly?: boolean;
+  /** Who the demo debtors are when this process did not load the demo (the imports' demoPersonas). */
+  sandboxPersonaSource?: SandboxPersonaSource;
   twilioHttpClient?: TwilioHttpClient;
   /** Told every contact outcome (simulations count contacts with it). */
   onContact?: ContactObserver;
@@ -100,7 +102,9 @@ export async function buildChannels(o: BuildChannelsOptions) {
   const stores = createChannelStores(db, clock, createSecretBox(o.secret, undefined, o.retiredSecrets));
   const envSettings: OrgChannelSettings = { orgId: o.defaultOrgId, ...config.providers };
   const metrics = new DeliveryMetrics();
-  const sandboxPersonas = new SandboxPersonaBook();
+  const sandboxPersonas = new SandboxPersonaBook(o.sandboxPersonaSource, (msg, data) =>
+    log('warn', msg, data),
+  );
 
   const inbound = createInboundPipeline(db, clock, stores.inbound, stores.outbound, log);
   const intake = createProviderEventIntake({ inbound, log });

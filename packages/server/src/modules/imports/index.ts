@@ -6,5 +6,12 @@ export {
   type DemoLoadResult,
   type DemoPersonaSink,
 } from './usecases/load-demo-portfolio.js';
+export {
+  createDemoPersonas,
+  demoPersonaOf,
+  type DemoPersona,
+  type DemoPersonas,
+} from './usecases/demo-personas.js';
+export type { DemoLoadStore } from './ports.js';
 export { openCsvImportSource } from './adapters/csv-import-source.js';
 export { csvCell } from './adapters/csv-cell.js';

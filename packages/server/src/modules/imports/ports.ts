@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@saldo/core';
+import type { DemoCountry } from '@saldo/core/demo';
 import type { RawImportRow, ValidImportRow } from '@saldo/core/record';
 
 /** One row from a source (CSV file, JSON body); rowNo is 1-based, header excluded. */
@@ -81,4 +82,30 @@ export interface ImportStore {
     importId: string,
     page: { limit: number; offset: number },
   ): Promise<{ row: number; field: string; message: string }[]>;
+}
+
+/** The generator's inputs of one demo portfolio (`generatePortfolio` makes the same book again from them). */
+export interface DemoLoad {
+  orgId: string;
+  portfolioCode: string;
+  country: DemoCountry;
+  seed: number;
+  debtors: number;
+  asOf: string;
+  loadedAt: Date;
+}
+
+/** The identity HMACs the record keeps for a debtor (null: not given at import). */
+export interface StoredIdentity {
+  dobHash: string | null;
+  nationalIdHash: string | null;
+}
+
+/** Where demo loads are kept (migration 0061), and the identity HMACs to check a regenerated book against. */
+export interface DemoLoadStore {
+  record(load: DemoLoad): Promise<void>;
+  /** The organisation's demo loads, in the order they were recorded. */
+  list(orgId: string): Promise<DemoLoad[]>;
+  /** The stored identity HMACs of the debtors with these references. */
+  identities(orgId: string, debtorRefs: readonly string[]): Promise<Map<string, StoredIdentity>>;
 }

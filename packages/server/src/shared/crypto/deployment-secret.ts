@@ -3,6 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** HMAC of an identity-check value (date of birth, national id), as stored and compared. */
 export type IdentityHasher = (kind: 'dob' | 'national_id', value: string) => string;
 
+/** Whether a value matches a stored identity hash (the current root key or a retired one). */
+export type IdentityMatcher = (kind: 'dob' | 'national_id', value: string, stored: string) => boolean;
+
 const hmac = (key: string, kind: string, value: string) =>
   createHmac('sha256', key).update(`${kind}:${value}`).digest('base64url');
 

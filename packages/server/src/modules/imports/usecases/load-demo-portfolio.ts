@@ -1,6 +1,8 @@
 import type { RawImportRow } from '@saldo/core/record';
 import { generatePortfolio } from '@saldo/core/demo';
 import type { Clock } from '../../../shared/clock/clock.js';
+import type { DemoLoadStore } from '../ports.js';
+import { demoPersonaOf, type DemoPersona } from './demo-personas.js';
 import type { Imports } from './imports.js';
 
 /** The demo book: four placements, one per market, sized by the usual mix of a LatAm/ES/US agency. */
@@ -37,14 +39,19 @@ export interface DemoLoadResult {
 
 /**
  * Who each demo debtor is, for the sandbox's simulated debtors (the channels' persona book fits): the
- * date of birth and id digits the record keeps only as HMACs, so the person can answer the bot.
+ * date of birth and id characters the record keeps only as HMACs, so the person can answer the bot.
  */
 export interface DemoPersonaSink {
-  remember(orgId: string, debtorRef: string, persona: { dob?: string; nationalIdLast4?: string }): void;
+  remember(orgId: string, debtorRef: string, persona: DemoPersona): void;
 }
 
+/**
+ * Generates the demo book and imports it, one portfolio per market. Each portfolio's generator inputs
+ * are recorded first (`demoLoads`): a later process generates the same debtors again and knows who
+ * they are (`createDemoPersonas`); `personas` hears them now, in this process.
+ */
 export async function loadDemoPortfolio(
-  deps: { imports: Imports; clock: Clock; personas?: DemoPersonaSink },
+  deps: { imports: Imports; demoLoads: DemoLoadStore; clock: Clock; personas?: DemoPersonaSink },
   orgId: string,
   o: { debtors: number; seed: number; onProgress?: (country: string, rows: number) => void },
 ): Promise<DemoLoadResult> {
@@ -53,13 +60,12 @@ export async function loadDemoPortfolio(
   for (const [i, p] of demoPlacements.entries()) {
     const debtors = Math.max(1, Math.round(o.debtors * p.share));
     const code = `demo-${p.country.toLowerCase()}`;
+    const seed = o.seed * 31 + i;
+    const load = { orgId, portfolioCode: code, country: p.country, seed, debtors, asOf };
+    await deps.demoLoads.record({ ...load, loadedAt: deps.clock.now() });
     const r = await deps.imports.importRows(
       orgId,
-      told(
-        orgId,
-        generatePortfolio({ debtors, seed: o.seed * 31 + i, asOf, countries: [p.country] }),
-        deps.personas,
-      ),
+      told(orgId, generatePortfolio({ debtors, seed, asOf, countries: [p.country] }), deps.personas),
       {
         portfolio: { code, name: p.name, creditor: p.creditor, currency: p.currency, country: p.country },
         mode: 'all_or_nothing',
@@ -88,12 +94,8 @@ function* told(
   personas: DemoPersonaSink | undefined,
 ): Generator<RawImportRow> {
   for (const row of rows) {
-    const { debtor_ref: ref, date_of_birth: dob, national_id_last4: last4 } = row;
-    if (personas && ref)
-      personas.remember(orgId, ref, {
-        ...(dob ? { dob } : {}),
-        ...(last4 ? { nationalIdLast4: last4 } : {}),
-      });
+    const persona = personas && row.debtor_ref ? demoPersonaOf(row) : null;
+    if (persona) personas!.remember(orgId, row.debtor_ref!, persona);
     yield row;
   }
 }

@@ -38,12 +38,13 @@ export function createSqlSandboxDebtorLookup(
     const t = r.rows[0];
     if (!t) return null;
     const dialogue = await sandboxDialogueView(db, msg.orgId, t.idempotency_key);
+    const persona = dialogue ? ((await personas?.get(msg.orgId, t.external_ref)) ?? null) : null;
     return {
       segment: sandboxSegment({ tags: t.tags, debtor: { vulnerabilities: t.vulnerabilities } }),
       localHour: localHour(at, t.timezone),
       language: languageOf(t.language),
       amountMinor: Number(t.balance_minor),
-      ...(dialogue ? { dialogue, persona: personas?.get(msg.orgId, t.external_ref) ?? null } : {}),
+      ...(dialogue ? { dialogue, persona } : {}),
     };
   };
 }

@@ -18,6 +18,7 @@ const inputs = [
   join(consoleDir, 'vite.config.ts'),
   join(consoleDir, 'package.json'),
   join(consoleDir, 'src'),
+  join(consoleDir, 'public'),
   join(coreDir, 'package.json'),
   join(coreDir, 'src'),
 ];

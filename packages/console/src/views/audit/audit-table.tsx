@@ -25,7 +25,9 @@ export function AuditTable({ entries, filtered, onViewRequest, timeZone }: Audit
         <caption id={captionId}>{t(filtered ? 'audit.captionFiltered' : 'audit.caption', range)}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('audit.col.seq')}</th>
+            <th scope="col" className="num">
+              {t('audit.col.seq')}
+            </th>
             <th scope="col">{t('audit.col.time')}</th>
             <th scope="col">{t('audit.col.actor')}</th>
             <th scope="col">{t('audit.col.role')}</th>

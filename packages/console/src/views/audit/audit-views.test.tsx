@@ -50,7 +50,7 @@ describe('the audit table', () => {
       />,
     );
     expect(html).toMatch(/<caption id="[^"]+">Entries 1 to 2, oldest first<\/caption>/);
-    expect(html.match(/<th scope="col">/g)).toHaveLength(8);
+    expect(html.match(/<th scope="col"/g)).toHaveLength(8);
     expect(html.match(/<th scope="row"/g)).toHaveLength(2);
     expect(html).toContain('<time dateTime="2026-11-24T15:00:00Z">24 Nov 2026, 16:00:00 CET</time>');
     expect(html).toContain('aria-label="View the request recorded with entry 2"');

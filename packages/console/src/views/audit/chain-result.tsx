@@ -13,13 +13,19 @@ export function ChainResult({ report }: { report: ChainReport }) {
     );
   return (
     <>
-      <p className="broken">{t('verify.broken', { count: report.breaks.length })}</p>
+      <p className="broken">
+        {report.breaks.length === 1
+          ? t('verify.brokenOne')
+          : t('verify.broken', { count: report.breaks.length })}
+      </p>
       <div className="table-scroll" role="region" aria-labelledby="chain-problems" tabIndex={0}>
-        <table>
+        <table className="problems">
           <caption id="chain-problems">{t('verify.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('verify.col.seq')}</th>
+              <th scope="col" className="num">
+                {t('verify.col.seq')}
+              </th>
               <th scope="col">{t('verify.col.problem')}</th>
               <th scope="col">{t('verify.col.meaning')}</th>
             </tr>

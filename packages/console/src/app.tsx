@@ -93,15 +93,17 @@ function Frame({ view, place, navigate, session, refresh, signOut, expired }: Fr
   }, [heading, t]);
 
   // A new view (another page, or signed in or out): focus goes to <main>, so a screen reader reads
-  // the new heading and the keyboard starts from the content. Not on the first render, and not when
-  // only the query changes (filters, next page): focus stays where the person is.
+  // the new heading and the keyboard starts from the content. Not when the page first opens (the
+  // keyboard starts at the skip link), and not when only the query changes (filters, next page):
+  // focus stays where the person is.
   const main = useRef<HTMLElement>(null);
   const shown = `${place.pathname}|${session.status}`;
   const previous = useRef(shown);
   useEffect(() => {
     if (previous.current === shown) return;
+    const opening = previous.current.endsWith('|loading');
     previous.current = shown;
-    main.current?.focus();
+    if (!opening) main.current?.focus();
   }, [shown]);
 
   return (

@@ -137,6 +137,10 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await shot(page, 'en-desktop-sign-in');
+    // The keyboard reaches the skip link first; it shows when focused.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await shot(page, 'en-desktop-skip-link-focused');
     await signIn(page, people.compliance.email, PASSWORD, en);
 
     await page.getByRole('heading', { level: 1, name: 'Console' }).waitFor();
@@ -173,6 +177,7 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     const dialog = page.getByRole('dialog', { name: `Request recorded with entry ${requested.seq}` });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('"name": "reporting"');
+    await shot(page, 'en-desktop-request');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

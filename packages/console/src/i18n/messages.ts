@@ -88,7 +88,7 @@ const en = {
 
   'request.title': 'Request recorded with entry {seq}',
   'request.explain':
-    'What was asked, as recorded and hashed (canonical JSON: keys sorted; secrets and personal data left out).',
+    'What was asked, as recorded and hashed: canonical JSON (keys sorted; secrets and personal data left out), indented for reading.',
   'request.close': 'Close',
 
   'verify.title': 'Verify the chain',
@@ -206,7 +206,7 @@ const es: Catalogue = {
 
   'request.title': 'Petición registrada con la entrada {seq}',
   'request.explain':
-    'Lo que se pidió, tal como se registró y se calculó su hash (JSON canónico: claves ordenadas; sin secretos ni datos personales).',
+    'Lo que se pidió, tal como se registró y se calculó su hash: JSON canónico (claves ordenadas; sin secretos ni datos personales), sangrado para leerlo.',
   'request.close': 'Cerrar',
 
   'verify.title': 'Verificar la cadena',

@@ -266,6 +266,45 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     await context.close();
   });
 
+  it('pages through a long trail with "next page", and filters by actor', async () => {
+    // Entries a command-line operator made (as `saldo user create` records them), enough for pages.
+    for (let i = 0; i < 60; i++)
+      await p.audit.record({
+        orgId: org.orgId,
+        actor: { kind: 'cli', id: 'operator' },
+        action: 'saldo user create',
+        target: 'users',
+        outcome: 'requested',
+        detail: { n: i },
+      });
+    const last = (await p.audit.list(org.orgId, { limit: 1000 })).at(-1)!.seq;
+    const { page, context, problems } = await tab('en-GB', 'Europe/London');
+    await page.goto(`${url}/console/audit`);
+    await signIn(page, people.compliance.email, PASSWORD, en);
+    await dataRows(page, /^Entries 1 to 50, oldest first$/)
+      .nth(50)
+      .waitFor();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next page' }).click();
+    const second = dataRows(page, new RegExp(`^Entries 51 to ${last}, oldest first$`));
+    await second.nth(last - 50).waitFor();
+    expect(await second.count()).toBe(last - 50 + 1);
+    expect(await page.getByRole('button', { name: 'Next page' }).count()).toBe(0); // the last page
+    // The button pressed is gone: focus is on the new page's entries, not lost.
+    expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe('Audit trail');
+    await page.getByRole('button', { name: 'First page' }).click();
+    await dataRows(page, /^Entries 1 to 50/)
+      .first()
+      .waitFor();
+
+    await page.getByLabel('Actor').fill('operator');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const mine = dataRows(page, /matching the filters/);
+    await mine.nth(50).waitFor();
+    for (const row of (await mine.allInnerTexts()).slice(1)) expect(row).toMatch(/operator\s+command line/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a wrong password is announced; repeated, the form says when to try again (320 px, Spanish)', async () => {
     const { page, context } = await tab('es-MX', 'America/Mexico_City', 320);
     await page.goto(`${url}/console/`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.js';
 import type { AuditEntry, AuditPage as Page } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -26,6 +26,15 @@ export function AuditPage({ search, onQuery, onUnauthenticated }: AuditPageProps
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [shown, setShown] = useState<AuditEntry | null>(null);
   const path = apiPathOf(query);
+  // After "next page" or "first page" the button pressed may be gone: focus goes to the new page's
+  // entries, from where the keyboard continues.
+  const entriesRef = useRef<HTMLElement>(null);
+  const paged = useRef(false);
+  useEffect(() => {
+    if (load.state === 'loading' || !paged.current) return;
+    paged.current = false;
+    entriesRef.current?.focus();
+  }, [load.state]);
 
   useEffect(() => {
     let current = true;
@@ -42,6 +51,10 @@ export function AuditPage({ search, onQuery, onUnauthenticated }: AuditPageProps
   }, [path, onUnauthenticated]);
 
   const go = (q: Partial<AuditQuery>) => onQuery(searchOf({ ...query, ...q }));
+  const turnPage = (fromSeq: number) => {
+    paged.current = true;
+    go({ fromSeq });
+  };
   const entries = load.state === 'loaded' ? load.page.entries : [];
   const next = load.state === 'loaded' ? load.page.next : null;
   const filtered = Boolean(query.action || query.actorId);
@@ -56,7 +69,13 @@ export function AuditPage({ search, onQuery, onUnauthenticated }: AuditPageProps
         knownActions={[...new Set(entries.map((e) => e.action))].sort()}
         onApply={(f) => go({ ...f, fromSeq: 1 })}
       />
-      <section className="entries" aria-busy={load.state === 'loading'}>
+      <section
+        className="entries"
+        aria-busy={load.state === 'loading'}
+        aria-label={t('audit.title')}
+        tabIndex={-1}
+        ref={entriesRef}
+      >
         {load.state === 'loading' && <p>{t('app.loading')}</p>}
         {load.state === 'failed' && <p role="alert">{t('audit.loadFailed', { detail: load.detail })}</p>}
         {load.state === 'loaded' && (
@@ -65,12 +84,12 @@ export function AuditPage({ search, onQuery, onUnauthenticated }: AuditPageProps
         {(query.fromSeq > 1 || next !== null) && (
           <nav className="pager" aria-label={t('audit.pages')}>
             {query.fromSeq > 1 && (
-              <button type="button" className="secondary" onClick={() => go({ fromSeq: 1 })}>
+              <button type="button" className="secondary" onClick={() => turnPage(1)}>
                 {t('audit.firstPage')}
               </button>
             )}
             {next !== null && (
-              <button type="button" onClick={() => go({ fromSeq: next })}>
+              <button type="button" onClick={() => turnPage(next)}>
                 {t('audit.nextPage')}
               </button>
             )}

@@ -3,9 +3,13 @@ import type { Reply, ReplyKind } from '../types.js';
 import type { ReplyKey } from './catalog-es.js';
 import { catalogText, fill, type ReplyFormat } from './render.js';
 
-/** What the person told us that a reply acknowledges (a dispute, a request to stop, a death, a bankruptcy, an opt-out). */
+/**
+ * What the person told us that a reply acknowledges (a dispute, a request to stop, a death, a
+ * bankruptcy, an opt-out, that they are not the debtor).
+ */
 const ACKNOWLEDGEMENTS: ReadonlySet<ReplyKey> = new Set([
   'dispute_noted',
+  'wrong_party_sorry',
   'deceased_condolences',
   'bankruptcy_noted',
   'opt_out_done',

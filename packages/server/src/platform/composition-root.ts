@@ -137,7 +137,7 @@ export async function buildCore(
     identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
   });
   const compliance = createComplianceModule({ db, clock });
-  const auditModule = createAuditModule({ db, clock });
+  const auditModule = createAuditModule({ db, clock }, config.audit);
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
   return {
     db,
@@ -171,6 +171,7 @@ export async function buildCore(
     jobs: [
       ...authModule.jobs,
       ...recordModule.jobs,
+      ...auditModule.jobs,
       ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
     ],
     ready,

@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -49,6 +51,8 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
   let browser: Browser;
   let url: string;
   let org: { orgId: string; slug: string; key: string };
+  /** The head anchored outside the database once the setup's changes are made. */
+  let anchored: { seq: number; hash: string; at: string };
   const people = {
     compliance: { email: '', role: 'compliance' },
     agent: { email: '', role: 'agent' },
@@ -58,7 +62,9 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     await ensureConsoleBuilt(); // a few file stats when up to date; a vite build (~1 s) otherwise
     mkdirSync(SHOTS, { recursive: true });
     db = await storageModes.find((m) => m.name === 'pglite')!.open();
-    p = (await testPlatform(db)).platform;
+    // Anchors of the chains' heads go to a file of the test's own.
+    const anchors = join(mkdtempSync(join(tmpdir(), 'saldo-console-anchors-')), 'anchors.jsonl');
+    p = (await testPlatform(db, undefined, { SALDO_AUDIT_ANCHORS: anchors })).platform;
     app = await buildHttp(p, { consoleDir: defaultConsoleDir });
     const t = await newTenant(p);
     org = t;
@@ -77,6 +83,8 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     }
     const key = await post('/v1/api-keys', { name: 'reporting', role: 'strategist' });
     expect(key.statusCode, key.body).toBe(201);
+    const report = (await p.audit.anchor()).find((r) => r.orgId === t.orgId);
+    anchored = report!.anchored!;
     await app.listen({ host: '127.0.0.1', port: 0 });
     const addr = app.server.address();
     url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -126,6 +134,20 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
   const en = { email: 'Email', password: 'Password', submit: 'Sign in' };
   const es = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' };
 
+  /** Changes one column of one entry in SQL, as someone who switched the database's guard off. */
+  async function tamper(column: 'target' | 'hash', value: string, seq: number) {
+    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    try {
+      await db.query(`UPDATE audit_log SET ${column} = $1 WHERE org_id = $2 AND seq = $3`, [
+        value,
+        org.orgId,
+        seq,
+      ]);
+    } finally {
+      await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    }
+  }
+
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const dataRows = (page: Page, caption: RegExp) =>
@@ -145,6 +167,7 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Console' }).waitFor();
     expect(await page.getByText('Signed in as compliance officer').count()).toBe(1);
+    await shot(page, 'en-desktop-home');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/audit');
@@ -211,17 +234,7 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
 
   it('an edited entry: verification in Spanish names the entry and the problem, also at 320 px', async () => {
     const victim = (await p.audit.list(org.orgId, { limit: 3 }))[2]!;
-    // The append-only trigger is the database's guard; the test plays someone who switched it off.
-    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
-    try {
-      await db.query('UPDATE audit_log SET target = $1 WHERE org_id = $2 AND seq = $3', [
-        '/v1/nothing-to-see',
-        org.orgId,
-        victim.seq,
-      ]);
-    } finally {
-      await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
-    }
+    await tamper('target', '/v1/nothing-to-see', victim.seq);
 
     for (const width of [1280, 320]) {
       const { page, context, problems } = await tab('es-ES', 'Europe/Madrid', width);
@@ -301,6 +314,27 @@ describe.runIf(existsSync(CHROMIUM))('the console in a browser', () => {
     const mine = dataRows(page, /matching the filters/);
     await mine.nth(50).waitFor();
     for (const row of (await mine.allInnerTexts()).slice(1)) expect(row).toMatch(/operator\s+command line/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a chain rewritten past its anchor: "diverged", with the time it was anchored in the viewer zone', async () => {
+    await tamper('hash', 'f'.repeat(64), anchored.seq);
+    const { page, context, problems } = await tab('en-GB', 'Europe/London');
+    await page.goto(`${url}/console/audit`);
+    await signIn(page, people.compliance.email, PASSWORD, en);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    const table = page.getByRole('table', { name: 'Problems found in the chain' });
+    await table.waitFor();
+    const rows = (await table.getByRole('row').allInnerTexts()).slice(1);
+    expect(rows).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^${anchored.seq}\\s+diverged\\s+Entry ${anchored.seq} was anchored outside the database on 24 Nov 2026, 15:00:00 GMT`,
+        ),
+      ),
+    );
+    await shot(page, 'en-desktop-diverged');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -37,7 +37,8 @@ export type ChainBreak =
   | { seq: number; problem: 'edited' }
   | { seq: number; problem: 'missing'; expectedSeq: number }
   | { seq: number; problem: 'relinked' }
-  | { seq: number; problem: 'truncated'; headSeq: number };
+  | { seq: number; problem: 'truncated'; headSeq: number }
+  | { seq: number; problem: 'diverged'; anchoredAt: string };
 
 /** GET /v1/audit/verify */
 export interface ChainReport {

@@ -43,7 +43,7 @@ const en = {
   'home.title': 'Console',
   'home.intro': 'What you can open as {role}:',
   'home.nothing': 'No view of the console is for your role yet. The API serves everything else.',
-  'home.audit': 'the audit trail: who changed what, and whether the record of it is intact',
+  'home.audit': 'who changed what, and whether the record of it is intact',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
@@ -113,6 +113,8 @@ const en = {
     'Entry {seq} does not carry the hash of the entry before it: an earlier entry was replaced.',
   'problem.truncated':
     'The chain ends at entry {seq}, but its recorded head is entry {headSeq}: entries at the end were deleted.',
+  'problem.diverged':
+    'Entry {seq} was anchored outside the database on {anchoredAt}, and no longer has the anchored hash or is gone: the chain was rewritten or cut back from there or before.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -160,7 +162,7 @@ const es: Catalogue = {
   'home.title': 'Consola',
   'home.intro': 'Lo que puede abrir como {role}:',
   'home.nothing': 'Todavía no hay ninguna vista de la consola para su rol. La API ofrece todo lo demás.',
-  'home.audit': 'el registro de auditoría: quién cambió qué, y si su registro está intacto',
+  'home.audit': 'quién cambió qué, y si su registro está intacto',
 
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'No hay ninguna página en esta dirección.',
@@ -231,6 +233,8 @@ const es: Catalogue = {
     'La entrada {seq} no lleva el hash de la entrada anterior: se sustituyó una entrada anterior.',
   'problem.truncated':
     'La cadena termina en la entrada {seq}, pero su cabeza registrada es la entrada {headSeq}: se borraron entradas del final.',
+  'problem.diverged':
+    'La entrada {seq} se ancló fuera de la base de datos el {anchoredAt}, y ya no tiene el hash anclado o ya no existe: la cadena se reescribió o se recortó desde ahí o antes.',
 };
 
 export const languages = ['es', 'en'] as const;

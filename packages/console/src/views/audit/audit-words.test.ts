@@ -8,13 +8,25 @@ const es = translator('es');
 
 describe('the audit trail in words', () => {
   it('explains every problem verification reports, with its numbers', () => {
-    expect(explainBreak({ seq: 4, problem: 'edited' }, en)).toBe(
+    expect(explainBreak({ seq: 4, problem: 'edited' }, en, 'en')).toBe(
       'Entry 4 was edited: its recorded fields no longer give its hash.',
     );
-    expect(explainBreak({ seq: 9, problem: 'missing', expectedSeq: 7 }, en)).toMatch(/before entry 9.*was 7/);
-    expect(explainBreak({ seq: 5, problem: 'relinked' }, es)).toMatch(/entrada 5 no lleva el hash/);
-    expect(explainBreak({ seq: 10, problem: 'truncated', headSeq: 12 }, es)).toMatch(
+    expect(explainBreak({ seq: 9, problem: 'missing', expectedSeq: 7 }, en, 'en')).toMatch(
+      /before entry 9.*was 7/,
+    );
+    expect(explainBreak({ seq: 5, problem: 'relinked' }, es, 'es')).toMatch(/entrada 5 no lleva el hash/);
+    expect(explainBreak({ seq: 10, problem: 'truncated', headSeq: 12 }, es, 'es')).toMatch(
       /termina en la entrada 10.*entrada 12/,
+    );
+  });
+
+  it('explains a chain rewritten past an anchor, with the anchor time in the viewer zone', () => {
+    const b = { seq: 40, problem: 'diverged', anchoredAt: '2026-11-24T15:00:00Z' } as const;
+    expect(explainBreak(b, en, 'en-GB', 'Europe/Madrid')).toMatch(
+      /^Entry 40 was anchored outside the database on 24 Nov 2026, 16:00:00 CET, and no longer has the anchored hash/,
+    );
+    expect(explainBreak(b, es, 'es-MX', 'America/Mexico_City')).toMatch(
+      /entrada 40 se ancló .*09:00:00.*se reescribió/,
     );
   });
 

@@ -1,6 +1,6 @@
 import type { AuditEntry, ChainBreak } from '../../api/types.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import type { Translate } from '../../i18n/translate.js';
+import { formatInstant, type Translate } from '../../i18n/translate.js';
 
 /** An entry's outcome in words: `requested`, `completed 201`, `failed 400` (others as recorded). */
 export function outcomeText(outcome: string, t: Translate): string {
@@ -32,8 +32,8 @@ export function roleText(role: string | undefined, t: Translate): string {
   return role ?? '—';
 }
 
-/** What a break in the chain means, with its numbers. */
-export function explainBreak(b: ChainBreak, t: Translate): string {
+/** What a break in the chain means, with its numbers (an anchor's time in the viewer's zone). */
+export function explainBreak(b: ChainBreak, t: Translate, intl: string, timeZone?: string): string {
   switch (b.problem) {
     case 'edited':
       return t('problem.edited', { seq: b.seq });
@@ -43,5 +43,7 @@ export function explainBreak(b: ChainBreak, t: Translate): string {
       return t('problem.relinked', { seq: b.seq });
     case 'truncated':
       return t('problem.truncated', { seq: b.seq, headSeq: b.headSeq });
+    case 'diverged':
+      return t('problem.diverged', { seq: b.seq, anchoredAt: formatInstant(b.anchoredAt, intl, timeZone) });
   }
 }

@@ -4,7 +4,7 @@ import { explainBreak } from './audit-words.js';
 
 /** What verification found: the chain intact up to its head, or a table of its problems in words. */
 export function ChainResult({ report }: { report: ChainReport }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   if (report.breaks.length === 0)
     return report.entries === 0 ? (
       <p>{t('verify.empty')}</p>
@@ -39,7 +39,7 @@ export function ChainResult({ report }: { report: ChainReport }) {
                 <td>
                   <code>{b.problem}</code>
                 </td>
-                <td>{explainBreak(b, t)}</td>
+                <td>{explainBreak(b, t, intl)}</td>
               </tr>
             ))}
           </tbody>

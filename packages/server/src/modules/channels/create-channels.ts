@@ -9,6 +9,7 @@ import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import { createSqlEventOutbox } from '../events/index.js';
 import type { RecordService, TimelineStore } from '../record/index.js';
+import type { DebtorVault } from '../../shared/crypto/debtor-vault.js';
 import { createSettingsResolver } from './adapters/create-channel-providers.js';
 import { parseInboundEmail } from './adapters/email-inbound.js';
 import { createEmailTracking } from './adapters/email-tracking.js';
@@ -80,6 +81,8 @@ export interface BuildChannelsOptions {
   defaultOrgId: string;
   /** The record's timeline: every contact and refusal is written to it. */
   timeline: TimelineStore;
+  /** Per-debtor keys: an inbound message's text and sender are sealed on the timeline (ADR 0010). */
+  vault: DebtorVault;
   /** platform.record: simulated sandbox payments are recorded through recordPayment. */
   record: Pick<RecordService, 'recordPayment'>;
   /** The compliance engine + org policy layer (createComplianceChecker fits); default: law packs only. */
@@ -106,7 +109,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     log('warn', msg, data),
   );
 
-  const inbound = createInboundPipeline(db, clock, stores.inbound, stores.outbound, log);
+  const inbound = createInboundPipeline(db, clock, stores.inbound, stores.outbound, log, o.vault);
   const intake = createProviderEventIntake({ inbound, log });
   const orgSets = createOrgProviderSets({
     db,
@@ -261,11 +264,12 @@ function createInboundPipeline(
   store: InboundStore,
   deliveries: OutboundMessageStore,
   log: ChannelsLog,
+  vault: DebtorVault,
 ): ReceiveInbound {
   return createReceiveInbound({
     store,
     contacts: createSqlContactPointLookup(db),
-    timeline: createSqlTimelineWriter(db),
+    timeline: createSqlTimelineWriter(db, vault),
     events: createChannelEventOutbox(createSqlEventOutbox(db), clock),
     optOuts: createSqlOptOutRecorder(db),
     deliveries,

@@ -179,15 +179,15 @@ function messageEntry(
     kind: 'message',
     channel: e.channel,
     direction: 'inbound',
-    summary: e.text.slice(0, 280),
+    // The words and the sender are personal (sealed); the fact of the message is not (ADR 0010).
+    summary: `${e.channel} message received${keyword ? ` (opt-out keyword ${keyword})` : ''}`,
     data: {
       inboundId,
       provider: e.provider,
       providerMessageId: e.providerMessageId,
-      from: e.from,
-      mediaUrls: e.mediaUrls,
       ...(keyword ? { optOutKeyword: keyword } : {}),
     },
+    personal: { summary: e.text.slice(0, 280), data: { from: e.from, mediaUrls: e.mediaUrls } },
   };
 }
 
@@ -200,15 +200,21 @@ function callEntry(inboundId: string, e: Call, m: ContactPointMatch): ChannelTim
     kind: 'call',
     channel: e.channel,
     direction: 'outbound',
-    summary: callSummary(e),
+    summary: e.answeredBy === 'machine' ? 'call answered by a machine' : `call ${e.step}`,
     data: {
       inboundId,
       callId: e.callId,
       step: e.step,
       ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
-      ...(e.speech ? { speech: e.speech } : {}),
-      ...(e.digits ? { digits: e.digits } : {}),
     },
+    ...(e.speech || e.digits
+      ? {
+          personal: {
+            summary: callSummary(e),
+            data: { ...(e.speech ? { speech: e.speech } : {}), ...(e.digits ? { digits: e.digits } : {}) },
+          },
+        }
+      : {}),
   };
 }
 
@@ -228,9 +234,13 @@ export function statusEntry(inboundId: string, e: Status, m: ContactPointMatch):
       provider: e.provider,
       outboundId: e.outboundId,
       status: e.status,
-      ...(e.url ? { url: e.url } : {}),
-      ...(e.detail ? { detail: e.detail } : {}),
     },
+    // A clicked link or a bounce's text can name the person or their address.
+    ...(e.url || e.detail
+      ? {
+          personal: { data: { ...(e.url ? { url: e.url } : {}), ...(e.detail ? { detail: e.detail } : {}) } },
+        }
+      : {}),
   };
 }
 

@@ -103,7 +103,9 @@ SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE
   FROM up`;
 
 // $1 org, $2 now, $3 import id. New contact points of debtors that existed before this import
-// are contact changes worth a timeline entry; first placement is not.
+// are contact changes worth a timeline entry; first placement is not. The entry says which kind of
+// contact point was added, not its value: the value lives in contact_points, which erasure deletes
+// (ADR 0010: a set-based SQL writer cannot seal under the debtor's key).
 export const MERGE_CONTACT_POINTS = `
 WITH src AS (
   SELECT DISTINCT ON (d.id, x.kind, x.value) d.id AS debtor_id, x.kind, x.value, x.line_type
@@ -120,7 +122,7 @@ WITH src AS (
 )
 INSERT INTO timeline_events (org_id, debtor_id, occurred_at, kind, actor, summary, data)
 SELECT $1, up.debtor_id, $2::timestamptz, 'contact_change', 'system', 'New ' || up.kind || ' from creditor file',
-       jsonb_build_object('importId', $3::text, 'kind', up.kind, 'value', up.value)
+       jsonb_build_object('importId', $3::text, 'kind', up.kind)
   FROM up JOIN src ON src.debtor_id = up.debtor_id AND src.kind = up.kind AND src.value = up.value
  WHERE up.inserted AND up.debtor_id IN (SELECT id FROM ${EXISTING_DEBTORS})`;
 

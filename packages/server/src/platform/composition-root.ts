@@ -225,6 +225,7 @@ function buildChannelsFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCor
     record: c.record,
     timeline: c.timeline,
     vault: c.vault,
+    suppressions: c.suppressions,
     compliance: c.compliance.checker,
     config: opts.config.channels,
     secret: c.keys.current,

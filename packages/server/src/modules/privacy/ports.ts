@@ -95,4 +95,6 @@ export interface Suppressions {
   optedOutChannels(orgId: string, address: string): Promise<string[]>;
   /** Whether the address belonged to an erased debtor. */
   isSuppressed(orgId: string, address: string): Promise<boolean>;
+  /** An opt-out from an erased debtor's address after the erasure: added to its suppression. */
+  recordOptOut(orgId: string, address: string, channel: string): Promise<void>;
 }

@@ -74,7 +74,7 @@ export function createDebtorVault(
     const known = await read(ex, orgId, ids);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length === 0) return known;
-    const fresh = missing.map((id) => randomBytes(32));
+    const fresh = missing.map(() => randomBytes(32));
     await ex.query(
       `INSERT INTO debtor_keys (debtor_id, org_id, sealed_key, created_at)
        SELECT d.id, d.org_id, k.sealed, $3::timestamptz

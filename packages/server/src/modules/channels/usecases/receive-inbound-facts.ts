@@ -1,5 +1,11 @@
 import { assertUnreachable } from '@saldo/core';
-import { isVoiceStep, matchOptOutKeyword, menuChoice, type Channel } from '@saldo/core/channels';
+import {
+  isVoiceStep,
+  matchOptOutKeyword,
+  menuChoice,
+  normaliseContactPoint,
+  type Channel,
+} from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
 import type { ChannelTimelineEntry, ContactPointMatch } from '../ports/channel-records.js';
 import type { ReceiveInboundDeps } from './receive-inbound.js';
@@ -62,12 +68,7 @@ async function messageFacts(
   matches: ContactPointMatch[],
 ): Promise<void> {
   const keyword = matchOptOutKeyword(e.text);
-  if (matches.length === 0)
-    deps.log('inbound from an unknown sender kept and flagged', {
-      inboundId,
-      channel: e.channel,
-      provider: e.provider,
-    });
+  if (matches.length === 0) await unknownSender(deps, inboundId, e, keyword);
   for (const m of matches) {
     if (keyword) await optOut(deps, inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
     await deps.timeline.append(messageEntry(inboundId, e, m, keyword));
@@ -135,6 +136,28 @@ async function callFacts(
     debtorId: matches[0]?.debtorId ?? null,
     event: e,
   });
+}
+
+/**
+ * A sender no debtor has. When the address belonged to an erased debtor it is recognised as theirs
+ * (never a stranger's first message), and an opt-out keyword is kept with its suppression, so the
+ * send path refuses the channel to that address even if a creditor file brings it back.
+ */
+async function unknownSender(deps: FactsDeps, inboundId: string, e: Message, keyword: string | null) {
+  const address = normaliseContactPoint(e.channel, e.from);
+  const erased = (await deps.suppressions?.isSuppressed(e.orgId, address)) ?? false;
+  if (erased && keyword) await deps.suppressions!.recordOptOut(e.orgId, address, e.channel);
+  deps.log(
+    erased
+      ? 'inbound from the address of an erased debtor kept and flagged'
+      : 'inbound from an unknown sender kept and flagged',
+    {
+      inboundId,
+      channel: e.channel,
+      provider: e.provider,
+      ...(erased ? { erasedSender: true, optOut: keyword !== null } : {}),
+    },
+  );
 }
 
 /** Records the opt-out at once and tells the rest of Saldo. */

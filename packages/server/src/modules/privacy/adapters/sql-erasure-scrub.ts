@@ -27,9 +27,11 @@ export async function scrubMutable(
     orgId,
     debtorId,
   ]);
-  // The opt-out stays (time, channel); only the address quoted in its source goes.
+  // Opt-outs and refusals stay (time, channel: facts that protect the person); only the address
+  // quoted in their source goes. A permission to contact does not outlive the person's data.
   await ex.query(
-    `UPDATE channel_consents SET opt_out_source = split_part(opt_out_source, ' (', 1), source = split_part(source, ' (', 1)
+    `UPDATE channel_consents SET opt_out_source = split_part(opt_out_source, ' (', 1), source = split_part(source, ' (', 1),
+            state = CASE WHEN state = 'granted' THEN 'unknown' ELSE state END
       WHERE org_id = $1 AND debtor_id = $2`,
     [orgId, debtorId],
   );

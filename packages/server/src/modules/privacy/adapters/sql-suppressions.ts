@@ -17,5 +17,13 @@ export function createSqlSuppressions(db: Db, hasher: AddressHasher): Suppressio
     async isSuppressed(orgId, address) {
       return (await find(orgId, address)).rows.length > 0;
     },
+    async recordOptOut(orgId, address, channel) {
+      const ch = channel === 'voicemail' ? 'call' : channel;
+      await db.query(
+        `UPDATE privacy_suppressions SET opted_out_channels = opted_out_channels || $3::text
+          WHERE org_id = $1 AND address_hash = ANY($2::text[]) AND NOT ($3::text = ANY(opted_out_channels))`,
+        [orgId, hasher.candidates(address), ch],
+      );
+    },
   };
 }

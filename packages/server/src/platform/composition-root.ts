@@ -150,7 +150,7 @@ export async function buildCore(opts: PlatformOptions): Promise<
     identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
   });
   const compliance = createComplianceModule({ db, clock });
-  const auditModule = createAuditModule({ db, clock });
+  const auditModule = createAuditModule({ db, clock }, config.audit);
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
   const privacyModule = createPrivacyModule({ db, clock, vault, keys });
   return {
@@ -190,6 +190,7 @@ export async function buildCore(opts: PlatformOptions): Promise<
       ...authModule.jobs,
       ...recordModule.jobs,
       ...privacyModule.jobs,
+      ...auditModule.jobs,
       ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
     ],
     ready,

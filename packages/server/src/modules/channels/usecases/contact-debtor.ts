@@ -16,7 +16,7 @@ import type { SendPathCheckpoint } from '../ports/send-path-checkpoint.js';
 import type { TimelineStore } from '../../record/index.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
-import { chooseTemplate, debtorLocale, pickRecipient } from './contact-debtor-input.js';
+import { chooseTemplate, debtorLocale, recipientFor } from './contact-debtor-input.js';
 import { createComplianceGate } from './contact-compliance-gate.js';
 import { erasedOptOut, type AddressSuppressions } from './contact-suppression.js';
 import { createContactDelivery } from './contact-delivery.js';
@@ -112,7 +112,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     const template = await resolveTemplate(req, target);
     const decision = await gate.evaluate(req, target, template, now, p);
     if (!decision.allowed) return gate.refuse(req, target, template, decision, now);
-    const to = pickRecipient(target, req.channel);
+    const to = recipientFor(target, req);
     if (!to)
       return { kind: 'failed', reason: `no_${req.channel}_address`, retryable: false, at: now.toISOString() };
     const suppressed = await erasedOptOut(deps.suppressions, req.orgId, req.channel, to);

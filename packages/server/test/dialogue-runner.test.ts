@@ -11,7 +11,7 @@ import { buildHttp } from '../src/platform/start-saldo.js';
 import { loadConfig } from '../src/platform/config.js';
 import { signTwilioRequest } from '../src/modules/channels/adapters/webhooks/twilio-webhook.js';
 import { domainEvents } from './domain-events.js';
-import { importRows, makeRow, newTenant, T0 } from './fixtures.js';
+import { importRows, makeRow, newTenant, T0, withOpenedSummary } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
@@ -80,15 +80,26 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
       .toBe(1);
     await drain();
   }
-  const sent = (accountId: string) =>
-    rows<{ template_id: string; text: string; provider: string; idempotency_key: string }>(
-      `SELECT m.template_id, t.summary AS text, m.provider, m.idempotency_key
-         FROM outbound_messages m
-         JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
-        WHERE m.account_id = $1
-        ORDER BY split_part(m.idempotency_key, ':', 3)::int, split_part(m.idempotency_key, ':', 4)::int`,
-      [accountId],
-    );
+  const sent = async (accountId: string) =>
+    (
+      await withOpenedSummary(
+        db,
+        await rows<{ template_id: string; provider: string; idempotency_key: string }>(
+          `SELECT t.*, m.template_id, m.provider, m.idempotency_key
+             FROM outbound_messages m
+             JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
+            WHERE m.account_id = $1
+            ORDER BY split_part(m.idempotency_key, ':', 3)::int, split_part(m.idempotency_key, ':', 4)::int`,
+          [accountId],
+        ),
+        'dialogue-secret-0123456789abcdef',
+      )
+    ).map((r) => ({
+      template_id: r.template_id,
+      text: r.text,
+      provider: r.provider,
+      idempotency_key: r.idempotency_key,
+    }));
 
   async function debtorWith(ref: string, phone: string) {
     const orgId = platform.defaultOrgId;
@@ -223,11 +234,15 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
     expect(points).toEqual([{ value: wrongPhone, wrong: true }]);
     // The apology reaches the person who wrote (the point is marked wrong in the same turn); it
     // says nothing about a debt, and nothing after it goes to that number.
-    const toWrongPhone = await rows<{ template_id: string; accepted: boolean; text: string }>(
-      `SELECT m.template_id, m.provider_message_id IS NOT NULL AS accepted, t.summary AS text FROM outbound_messages m
-         JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
-        WHERE m.recipient = $1 ORDER BY m.created_at, m.idempotency_key`,
-      [wrongPhone],
+    const toWrongPhone = await withOpenedSummary(
+      db,
+      await rows<{ template_id: string; accepted: boolean }>(
+        `SELECT t.*, m.template_id, m.provider_message_id IS NOT NULL AS accepted FROM outbound_messages m
+           JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
+          WHERE m.recipient = $1 ORDER BY m.created_at, m.idempotency_key`,
+        [wrongPhone],
+      ),
+      'dialogue-secret-0123456789abcdef',
     );
     // Both before verification: the identity question, then the apology.
     expect(toWrongPhone.map((m) => m.template_id)).toEqual([

@@ -60,10 +60,11 @@ export interface ContactDebtorDeps {
 }
 
 /**
- * Default send lease. A provider call plus its record takes seconds; the dispatcher replays a key
- * only after its own lease (120 s by default), by which time this one has passed.
+ * Default send lease. A provider call (bounded by SALDO_PROVIDER_TIMEOUT_MS, which must be
+ * shorter) plus its record takes seconds; the dispatcher replays a key only after its own lease
+ * (120 s by default), by which time this one has passed.
  */
-const SEND_LEASE_MS = 60_000;
+export const SEND_LEASE_MS = 60_000;
 
 export type ContactObserver = (req: ContactRequest, outcome: ContactOutcome) => void | Promise<void>;
 
@@ -112,7 +113,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     const to = pickRecipient(target, req.channel);
     if (!to)
       return { kind: 'failed', reason: `no_${req.channel}_address`, retryable: false, at: now.toISOString() };
-    return delivery.deliver(req, target, template, to, now);
+    return delivery.deliver(req, target, template, to, now, prior);
   }
 
   async function contact(req: ContactRequest): Promise<ContactOutcome> {

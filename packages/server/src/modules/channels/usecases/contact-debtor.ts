@@ -57,6 +57,8 @@ export interface ContactDebtorDeps {
   sendLeaseMs?: number;
   /** Test hook for the crash drill (see `ports/send-path-checkpoint.ts`). */
   checkpoint?: SendPathCheckpoint;
+  /** Waits before recording an accepted send again while the database is unreachable (tests: no wait). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /**

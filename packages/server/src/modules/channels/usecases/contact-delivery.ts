@@ -1,5 +1,7 @@
 import type { MessageTemplate, RenderedMessage } from '@saldo/core/channels';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../../shared/clock/clock.js';
+import { isConnectionLost } from '../../../shared/db/connection-lost.js';
 import type { NewTimelineEvent, TimelineStore } from '../../record/index.js';
 import type { ChannelProvider, OutboundMessage, SendFailure, SendResult } from '../ports/channel-provider.js';
 import type {
@@ -32,6 +34,8 @@ export interface ContactDeliveryDeps {
   /** How long a send intent keeps a replay of its key away (see `insertOnce`). */
   sendLeaseMs: number;
   checkpoint?: SendPathCheckpoint | undefined;
+  /** Waits before the record of a send is tried again (wall clock; tests shorten it). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /** One allowed contact on its way out: what is sent, to whom, by which provider. */
@@ -43,6 +47,8 @@ interface Delivery {
   rendered: RenderedMessage;
   provider: ChannelProvider;
   messageId: string;
+  /** Until when this process holds the send intent (domain time): no replay resumes it before. */
+  leaseUntil: Date;
   /** The previous attempt's outcome is unknown and nothing reconciled it: this send may duplicate it. */
   afterUnknown: boolean;
 }
@@ -128,6 +134,7 @@ async function deliver(
 ): Promise<ContactOutcome> {
   const rendered = deps.renderer.render(req, target, template, now);
   const provider = await deps.router.forChannel(req.orgId, req.channel);
+  const leaseUntil = new Date(now.getTime() + deps.sendLeaseMs);
   const row = await deps.outbound.insertOnce({
     orgId: req.orgId,
     debtorId: target.debtor.id,
@@ -139,7 +146,7 @@ async function deliver(
     idempotencyKey: req.idempotencyKey,
     requestedBy: requestedByOf(req),
     at: now,
-    leaseUntil: new Date(now.getTime() + deps.sendLeaseMs),
+    leaseUntil,
   });
   if (row.kind === 'duplicate') return { kind: 'duplicate', messageId: row.id };
   deps.onRecorded(target.debtor.id);
@@ -147,7 +154,17 @@ async function deliver(
   const doubt = row.kind === 'resumed' || (row.kind === 'claimed' && isOutcomeUnknown(prior?.error));
   const reconcile = doubt && provider.reconcile !== undefined;
   const afterUnknown = doubt && !reconcile && row.kind === 'claimed';
-  const d: Delivery = { req, target, template, to, rendered, provider, messageId: row.id, afterUnknown };
+  const d: Delivery = {
+    req,
+    target,
+    template,
+    to,
+    rendered,
+    provider,
+    messageId: row.id,
+    leaseUntil,
+    afterUnknown,
+  };
   const voiceScriptId = await deps.renderer.storeVoiceScript(d.req, d.target, d.messageId, d.rendered);
   const msg = outboundMessage(d, voiceScriptId);
   if (reconcile) {
@@ -245,12 +262,24 @@ async function recordSent(
   at: Date,
 ): Promise<ContactOutcome> {
   const { req } = d;
-  // Together or not at all: a row with a provider id is answered as a duplicate from then on, so
-  // its timeline event must already be there.
-  await deps.tx(async () => {
-    await deps.outbound.markSent(req.orgId, d.messageId, result.providerMessageId, result.status, at);
-    await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
-  });
+  // The provider took it; only its record is left. Should the database be unreachable (a
+  // restart), waiting for it is the one way not to send it twice: an unrecorded acceptance
+  // would be resumed — sent again — once the lease passes. So the record is tried again while
+  // the lease holds; each retry first checks whether an earlier try committed after all.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeSent(deps, d, result, at, attempt > 1);
+      break;
+    } catch (e) {
+      if (!isConnectionLost(e) || deps.clock.now() >= d.leaseUntil) throw e;
+      deps.log('the database is unreachable; recording an accepted send again', {
+        messageId: d.messageId,
+        attempt,
+        error: e instanceof Error ? e.message : String(e),
+      });
+      await (deps.pause ?? sleep)(Math.min(2_000, 100 * 2 ** attempt));
+    }
+  }
   return {
     kind: 'sent',
     messageId: d.messageId,
@@ -258,4 +287,24 @@ async function recordSent(
     channel: req.channel,
     at: at.toISOString(),
   };
+}
+
+/**
+ * The provider id and the timeline event, together or not at all: a row with a provider id is
+ * answered as a duplicate from then on, so its event must already be there. `again`: an earlier
+ * try may have committed before its connection broke; then there is nothing left to write.
+ */
+async function writeSent(
+  deps: ContactDeliveryDeps,
+  d: Delivery,
+  result: Extract<SendResult, { ok: true }>,
+  at: Date,
+  again: boolean,
+): Promise<void> {
+  const { orgId } = d.req;
+  await deps.tx(async () => {
+    if (again && (await deps.outbound.get(orgId, d.messageId))?.providerMessageId) return;
+    await deps.outbound.markSent(orgId, d.messageId, result.providerMessageId, result.status, at);
+    await deps.timeline.append(sentTimelineEvent(d, result.providerMessageId, at));
+  });
 }

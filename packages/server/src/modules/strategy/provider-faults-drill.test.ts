@@ -187,6 +187,15 @@ const cases: Case[] = [
     accepted: 1,
     reason: 'outcome_unknown',
   },
+  {
+    name: 'meta-reset-before',
+    channel: 'whatsapp',
+    script: ['reset_before_accepting'],
+    outbox: 'dead',
+    calls: 1,
+    accepted: 0,
+    reason: 'outcome_unknown',
+  },
   // SMTP: a 4xx answer is retried; no answer is sent again under the same Message-ID (tolerated).
   { name: 'smtp-accept', channel: 'email', script: [], outbox: 'sent', calls: 1, accepted: 1 },
   {

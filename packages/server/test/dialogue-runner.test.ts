@@ -11,7 +11,7 @@ import { buildHttp } from '../src/platform/start-saldo.js';
 import { loadConfig } from '../src/platform/config.js';
 import { signTwilioRequest } from '../src/modules/channels/adapters/webhooks/twilio-webhook.js';
 import { domainEvents } from './domain-events.js';
-import { importRows, makeRow, newTenant, T0 } from './fixtures.js';
+import { importRows, makeRow, newTenant, T0, withOpenedSummary } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
@@ -80,15 +80,26 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
       .toBe(1);
     await drain();
   }
-  const sent = (accountId: string) =>
-    rows<{ template_id: string; text: string; provider: string; idempotency_key: string }>(
-      `SELECT m.template_id, t.summary AS text, m.provider, m.idempotency_key
-         FROM outbound_messages m
-         JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
-        WHERE m.account_id = $1
-        ORDER BY split_part(m.idempotency_key, ':', 3)::int, split_part(m.idempotency_key, ':', 4)::int`,
-      [accountId],
-    );
+  const sent = async (accountId: string) =>
+    (
+      await withOpenedSummary(
+        db,
+        await rows<{ template_id: string; provider: string; idempotency_key: string }>(
+          `SELECT t.*, m.template_id, m.provider, m.idempotency_key
+             FROM outbound_messages m
+             JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
+            WHERE m.account_id = $1
+            ORDER BY split_part(m.idempotency_key, ':', 3)::int, split_part(m.idempotency_key, ':', 4)::int`,
+          [accountId],
+        ),
+        'dialogue-secret-0123456789abcdef',
+      )
+    ).map((r) => ({
+      template_id: r.template_id,
+      text: r.text,
+      provider: r.provider,
+      idempotency_key: r.idempotency_key,
+    }));
 
   async function debtorWith(ref: string, phone: string) {
     const orgId = platform.defaultOrgId;
@@ -221,6 +232,53 @@ describeStorage('the dialogue runner: conversations on received messages', (mode
       [w.account.debtorId],
     );
     expect(points).toEqual([{ value: wrongPhone, wrong: true }]);
+    // The apology reaches the person who wrote (the point is marked wrong in the same turn); it
+    // says nothing about a debt, and nothing after it goes to that number.
+    const toWrongPhone = await withOpenedSummary(
+      db,
+      await rows<{ template_id: string; accepted: boolean }>(
+        `SELECT t.*, m.template_id, m.provider_message_id IS NOT NULL AS accepted FROM outbound_messages m
+           JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
+          WHERE m.recipient = $1 ORDER BY m.created_at, m.idempotency_key`,
+        [wrongPhone],
+      ),
+      'dialogue-secret-0123456789abcdef',
+    );
+    // Both before verification: the identity question, then the apology.
+    expect(toWrongPhone.map((m) => m.template_id)).toEqual([
+      'tpl_dialogue_identity_check',
+      'tpl_dialogue_identity_check',
+    ]);
+    expect(toWrongPhone[1]).toMatchObject({ accepted: true, text: expect.stringContaining('Disculpe') });
+    expect(toWrongPhone[1]!.text).not.toMatch(/\d{2,}|Banco|deuda|saldo/i);
+    const later = await platform.channels.messaging.contact({
+      orgId: w.orgId,
+      accountId: w.account.id,
+      channel: 'sms',
+      templateId: 'tpl_default_reminder_sms_es-MX',
+      idempotencyKey: `after-wrong-party:${w.account.id}`,
+      requestedBy: { kind: 'strategy', id: 'test' },
+    });
+    expect(later).toMatchObject({ kind: 'failed', reason: 'no_sms_address' });
+  }, 120_000);
+
+  it('answers a debtor on the number they wrote from, not on the first number of their record', async () => {
+    const first = '+525511110011';
+    const second = '+525511110012';
+    const { account } = await debtorWith('second-number', first);
+    // A second number of the same kind, added after the first: the first is the one collection uses.
+    await db.query(
+      `INSERT INTO contact_points (org_id, debtor_id, kind, value, line_type, created_at, updated_at)
+       SELECT org_id, debtor_id, kind, $2, line_type, created_at + interval '1 day', created_at + interval '1 day'
+         FROM contact_points WHERE debtor_id = $1 AND value = $3`,
+      [account.debtorId, second, first],
+    );
+    await sms(second, 'hola, me llegó un mensaje de ustedes');
+    const to = await rows<{ recipient: string; template_id: string }>(
+      `SELECT recipient, template_id FROM outbound_messages WHERE account_id = $1`,
+      [account.id],
+    );
+    expect(to).toEqual([{ recipient: second, template_id: 'tpl_dialogue_identity_check' }]);
   }, 120_000);
 
   it('a dispute in a conversation opens it, pauses collection through the gate and still answers with the validation information', async () => {

@@ -10,7 +10,7 @@ import { buildPlatform, type Platform } from '../src/platform/composition-root.j
 import { buildHttp } from '../src/platform/start-saldo.js';
 import { loadConfig } from '../src/platform/config.js';
 import { signTwilioRequest } from '../src/modules/channels/adapters/webhooks/twilio-webhook.js';
-import { makeRow, T0 } from './fixtures.js';
+import { makeRow, T0, withOpenedSummary } from './fixtures.js';
 
 export const PUBLIC_URL = 'https://saldo.example.com';
 export const TWILIO = { sid: 'AC00000000000000000000000000d1a001', token: 'dialogue_auth_token' };
@@ -106,9 +106,9 @@ export async function sms(h: DialogueHarness, from: string, body: string): Promi
 
 /** The messages sent on an account, in the order of the conversation's turns. */
 export async function sentReplies(h: DialogueHarness, accountId: string) {
-  return (
-    await h.db.query<{ template_id: string; text: string; channel: string }>(
-      `SELECT m.template_id, t.summary AS text, m.channel
+  const rows = (
+    await h.db.query<{ template_id: string; m_channel: string }>(
+      `SELECT t.*, m.template_id, m.channel AS m_channel
          FROM outbound_messages m
          JOIN timeline_events t ON t.data->>'messageId' = m.id AND t.direction = 'outbound'
         WHERE m.account_id = $1
@@ -116,6 +116,11 @@ export async function sentReplies(h: DialogueHarness, accountId: string) {
       [accountId],
     )
   ).rows;
+  return (await withOpenedSummary(h.db, rows, 'dialogue-secret-0123456789abcdef')).map((r) => ({
+    template_id: r.template_id,
+    text: r.text,
+    channel: r.m_channel,
+  }));
 }
 
 /** Imports one debtor (date of birth 1988-04-12) with one account in a portfolio of its own. */

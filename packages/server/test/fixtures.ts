@@ -7,6 +7,8 @@ import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildHttp } from '../src/platform/start-saldo.js';
 import { uniqueSlug, type StorageMode } from './storage.js';
+import { openTimelineRows } from '../src/modules/record/index.js';
+import { testVault } from '../src/shared/crypto/test-vault.js';
 
 export const T0 = '2026-11-24T15:00:00Z';
 
@@ -115,3 +117,34 @@ export function httpHarness(mode: StorageMode) {
 
 /** The Authorization header of an API key. */
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/**
+ * Timeline rows as the API reads them: the personal part (sealed under the debtor's key, ADR 0010)
+ * opened and merged over the clear summary and data. `where` filters `timeline_events`, ordered by seq.
+ */
+export async function openedTimeline(
+  db: Db,
+  where: string,
+  params: unknown[],
+  secret = 'test-secret-0123456789abcdef',
+) {
+  const rows = await db.query<Parameters<typeof openTimelineRows>[2][number]>(
+    `SELECT * FROM timeline_events WHERE ${where} ORDER BY seq`,
+    params,
+  );
+  return openTimelineRows(db, testVault(secret), rows.rows);
+}
+
+/** Rows that carry a timeline entry's columns (`t.*`) beside others: each with its opened summary. */
+export async function withOpenedSummary<R extends Record<string, unknown>>(
+  db: Db,
+  rows: R[],
+  secret = 'test-secret-0123456789abcdef',
+): Promise<(R & { text: string })[]> {
+  const opened = await openTimelineRows(
+    db,
+    testVault(secret),
+    rows as unknown as Parameters<typeof openTimelineRows>[2],
+  );
+  return rows.map((r, i) => ({ ...r, text: opened[i]!.summary }));
+}

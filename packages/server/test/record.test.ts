@@ -6,6 +6,7 @@ import { migrate } from '../src/shared/db/migrate.js';
 import { createSqlTimelineStore } from '../src/modules/record/adapters/sql-timeline-store.js';
 import { describeStorage } from './storage.js';
 import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
+import { testVault } from '../src/shared/crypto/test-vault.js';
 
 describeStorage('common record', (mode) => {
   let db: Db & { drop(): Promise<void> };
@@ -38,7 +39,7 @@ describeStorage('common record', (mode) => {
 
   it('the timeline is append-only', async () => {
     const { t, acc } = await oneAccount();
-    const tl = createSqlTimelineStore(db);
+    const tl = createSqlTimelineStore(db, testVault());
     await tl.append({
       orgId: t.orgId,
       debtorId: acc.debtorId,
@@ -64,7 +65,7 @@ describeStorage('common record', (mode) => {
     const t = await newTenant(p);
     await importRows(p, t.orgId, [makeRow(), makeRow({ external_ref: 'ACC-2' })]);
     const [a1, a2] = (await p.record.listAccounts(t.orgId, { limit: 5 })).items;
-    const tl = createSqlTimelineStore(db);
+    const tl = createSqlTimelineStore(db, testVault());
     const ev = (
       accountId: string,
       at: string,

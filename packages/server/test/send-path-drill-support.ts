@@ -20,6 +20,7 @@ import { createSqlTimelineStore } from '../src/modules/record/adapters/sql-timel
 import { buildEngine } from '../src/modules/strategy/create-strategy.js';
 import type { Clock } from '../src/shared/clock/clock.js';
 import type { Db } from '../src/shared/db/db.js';
+import { testVault } from '../src/shared/crypto/test-vault.js';
 
 /** Leases of the drill: a replay comes after the dispatcher's, which is longer than the send intent's. */
 export const DRILL_LEASES = { dispatcherMs: 60_000, sendMs: 30_000 };
@@ -70,7 +71,7 @@ export async function buildDrillEngine(o: {
     targets: createSqlContactTargetStore(db),
     outbound: createSqlOutboundMessageStore(db),
     refusals: createSqlComplianceRefusalStore(db),
-    timeline: createSqlTimelineStore(db),
+    timeline: createSqlTimelineStore(db, testVault()),
     router: { forChannel: async () => provider },
     voiceScripts: createSqlVoiceScriptStore(db, clock),
     paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'drill' }),

@@ -18,6 +18,7 @@ import {
 } from './conversation-paths.js';
 import { debtorLocalNow, debtorToday } from './dates.js';
 import { hardship } from './hardship.js';
+import { languageAfter } from './language-switch.js';
 import {
   datedParts,
   declinePending,
@@ -51,6 +52,7 @@ const paymentLinkWords =
 export function step(conversation: Conversation, turn: Turn, context: DialogueContext): StepResult {
   const conv = copyConversation(conversation);
   conv.turns += 1;
+  conv.language = languageAfter(conv.language, turn.text);
   const local = debtorLocalNow(context.now, context.account.timeZone);
   const s: StepState = {
     conv,

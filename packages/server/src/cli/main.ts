@@ -24,6 +24,7 @@ const commandModules: Record<string, () => Promise<CommandModule>> = {
   strategy: () => import('./commands/strategy.js'),
   secrets: () => import('./commands/secrets.js'),
   audit: () => import('./commands/audit.js'),
+  privacy: () => import('./commands/privacy.js'),
 };
 
 export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {

@@ -8,6 +8,7 @@ import { migrate, type MigrationResult } from '../shared/db/migrate.js';
 import { pgliteMaintenanceJob } from '../shared/db/maintenance.js';
 import { identityHasher, identityMatches } from '../shared/crypto/deployment-secret.js';
 import { loadSecretKeys, type SecretKeys } from '../shared/crypto/secret-keys.js';
+import { createDebtorVault, type DebtorVault } from '../shared/crypto/debtor-vault.js';
 import type { PeriodicJob } from '../shared/jobs/periodic.js';
 import type { RoutePlugin } from '../shared/http/route-kit.js';
 import { createAuthModule, type Auth, type Organizations } from '../modules/auth/index.js';
@@ -22,6 +23,7 @@ import { createOffersModule, type OffersModule } from '../modules/offers/index.j
 import { createComplianceModule, type ComplianceModule } from '../modules/compliance/index.js';
 import { createAuditModule, type AuditTrail, type HttpAuditHooks } from '../modules/audit/index.js';
 import { createNluModule, type NluService } from '../modules/nlu/index.js';
+import { createPrivacyModule, type Privacy, type Suppressions } from '../modules/privacy/index.js';
 import type { Channels, ContactObserver } from '../modules/channels/index.js';
 import type { DomainEventHandler, Events } from '../modules/events/index.js';
 import type { DialogueModule } from '../modules/dialogue/index.js';
@@ -75,6 +77,8 @@ export interface CorePlatform {
   httpAudit: HttpAuditHooks;
   /** The NLU service (the model is loaded on the first call). */
   nlu(): Promise<NluService>;
+  /** Access and erasure of a debtor's personal data, retention (ADR 0010, docs/privacy.md). */
+  privacy: Privacy;
   /** Every module's HTTP routes (role api|all). */
   routes: RoutePlugin[];
   /** Periodic jobs (role worker|all). */
@@ -100,9 +104,16 @@ export interface Platform extends CorePlatform {
  * The core platform. Channels and the strategy engine (provider SDKs, the sandbox) are not loaded,
  * which keeps a 1M-row import process small.
  */
-export async function buildCore(
-  opts: PlatformOptions,
-): Promise<CorePlatform & { keys: SecretKeys; db: Db; timeline: TimelineStore; demoPersonas: DemoPersonas }> {
+export async function buildCore(opts: PlatformOptions): Promise<
+  CorePlatform & {
+    keys: SecretKeys;
+    db: Db;
+    timeline: TimelineStore;
+    demoPersonas: DemoPersonas;
+    vault: DebtorVault;
+    suppressions: Suppressions;
+  }
+> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openDb(config.db));
@@ -125,8 +136,10 @@ export async function buildCore(
   if (config.secrets.bootstrapApiKey)
     await authModule.auth.ensureBootstrapKey(defaultOrgId, config.secrets.bootstrapApiKey);
   const offersModule = createOffersModule({ db, clock });
+  // Per-debtor keys for personal data (ADR 0010): every writer and reader of sealed content.
+  const vault = createDebtorVault(keys, clock);
   const recordModule = createRecordModule(
-    { db, clock, offerPolicies: offersModule.policies },
+    { db, clock, offerPolicies: offersModule.policies, vault },
     { version, ready },
   );
   const importsModule = createImportsModule({
@@ -137,11 +150,15 @@ export async function buildCore(
     identityMatches: (kind, value, stored) => identityMatches(keys, kind, value, stored),
   });
   const compliance = createComplianceModule({ db, clock });
-  const auditModule = createAuditModule({ db, clock });
+  const auditModule = createAuditModule({ db, clock }, config.audit);
   const nluModule = createNluModule({ clock, log: opts.log }, config.nlu);
+  const privacyModule = createPrivacyModule({ db, clock, vault, keys });
   return {
     db,
     keys,
+    vault,
+    suppressions: privacyModule.suppressions,
+    privacy: privacyModule.privacy,
     timeline: recordModule.timeline,
     clock,
     storage: db.kind,
@@ -167,10 +184,13 @@ export async function buildCore(
       ...compliance.routes,
       ...auditModule.routes,
       ...nluModule.routes,
+      ...privacyModule.routes,
     ],
     jobs: [
       ...authModule.jobs,
       ...recordModule.jobs,
+      ...privacyModule.jobs,
+      ...auditModule.jobs,
       ...(db.kind === 'pglite' ? [pgliteMaintenanceJob(db)] : []),
     ],
     ready,
@@ -205,6 +225,8 @@ function buildChannelsFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCor
     defaultOrgId: c.defaultOrgId,
     record: c.record,
     timeline: c.timeline,
+    vault: c.vault,
+    suppressions: c.suppressions,
     compliance: c.compliance.checker,
     config: opts.config.channels,
     secret: c.keys.current,
@@ -247,6 +269,7 @@ function buildDialogueFor(m: PlatformModules, opts: PlatformOptions, c: BuiltCor
     {
       db: c.db,
       clock: c.clock,
+      vault: c.vault,
       messaging: channels.messaging,
       agreements: c.record,
       policyFor: (orgId, portfolioId) => c.offers.policyFor(orgId, portfolioId),
@@ -310,7 +333,15 @@ function buildEventsFor(
 /** The whole platform: the core, then channels, the engine, conversations, webhooks and the event path. */
 export async function buildPlatform(opts: PlatformOptions): Promise<Platform> {
   const built = await buildCore(opts);
-  const { keys: _keys, db: _db, timeline: _timeline, demoPersonas: _demoPersonas, ...core } = built;
+  const {
+    keys: _keys,
+    db: _db,
+    timeline: _timeline,
+    demoPersonas: _demoPersonas,
+    vault: _vault,
+    suppressions: _suppressions,
+    ...core
+  } = built;
   const m = await loadPlatformModules();
   const channels = await buildChannelsFor(m, opts, built);
   const engine = buildEngineFor(m, opts, built, channels);

@@ -38,6 +38,9 @@ export const envSchema = z.object({
   SALDO_SECRET_KEY_FILE: text(
     'the key file used when SALDO_SECRET_KEY is unset (0600; default: saldo-secret.key beside the PGlite data directory, or ./data/saldo-secret.key with DATABASE_URL)',
   ),
+  SALDO_AUDIT_ANCHORS: text(
+    'the file where audit-chain heads are anchored outside the database (default: saldo-audit-anchors.jsonl beside the key file); keep or copy it where the database owner cannot write',
+  ),
   SALDO_SECRET_KEY_RETIRED: text(
     'comma-separated earlier root keys: they open data sealed before a rotation and verify old identity hashes',
   ),
@@ -113,6 +116,8 @@ export interface Config {
    */
   dialogue: { enabled: boolean; rephrase: DialogueRephraseConfig | undefined };
   webhooks: WebhooksConfig;
+  /** SALDO_AUDIT_ANCHORS: where the audit chains' heads are anchored outside the database. */
+  audit: { anchorFile: string };
 }
 
 /** The root secret key's sources (shared/crypto/secret-keys.ts) and the bootstrap API key. */
@@ -153,6 +158,7 @@ export function loadConfig(
   const publicUrl = (o.publicUrl ?? env.SALDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const databaseUrl = o.databaseUrl ?? env.DATABASE_URL;
   const dataDir = o.dataDir ?? env.SALDO_DATA_DIR ?? './data/pglite';
+  const secrets = secretsConfig(env, databaseUrl ? undefined : dataDir);
   return {
     role,
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -163,7 +169,12 @@ export function loadConfig(
       trustProxy: parseTrustProxy(env.SALDO_TRUST_PROXY),
     },
     db: { databaseUrl, dataDir },
-    secrets: secretsConfig(env, databaseUrl ? undefined : dataDir),
+    secrets,
+    audit: {
+      anchorFile: resolve(
+        env.SALDO_AUDIT_ANCHORS ?? join(dirname(secrets.keyFile), 'saldo-audit-anchors.jsonl'),
+      ),
+    },
     channels: channelsConfig(env, publicUrl, o),
     dialogue: {
       enabled: onOff('SALDO_DIALOGUE', env.SALDO_DIALOGUE, true),

@@ -1,5 +1,5 @@
-// `saldo secrets rotate`: a new root secret key for the deployment, and the provider secrets and
-// webhook signing secrets re-sealed with it. Composition work (the key file, the channels' table, the deployment row), so
+// `saldo secrets rotate`: a new root secret key for the deployment, and the provider secrets,
+// webhook signing secrets and debtors' data keys re-sealed with it. Composition work (the key file, the channels' table, the deployment row), so
 // it lives beside the composition root.
 import { randomBytes } from 'node:crypto';
 import { SaldoError } from '@saldo/core';
@@ -9,6 +9,7 @@ import { openDb } from '../shared/db/open-db.js';
 import { migrate } from '../shared/db/migrate.js';
 import { createSecretBox } from '../shared/crypto/secret-box.js';
 import { readKeyFile, replaceKeyFile } from '../shared/crypto/key-file.js';
+import { debtorKeyBox, resealDebtorKeys } from '../shared/crypto/debtor-vault.js';
 import {
   keyFingerprint,
   loadSecretKeys,
@@ -28,6 +29,8 @@ export interface RotationResult {
   resealed: number;
   /** Webhook subscriptions whose signing secrets were re-sealed. */
   resealedWebhooks: number;
+  /** Debtors' data keys re-sealed (shredded keys stay destroyed). */
+  resealedDebtorKeys: number;
   /** The data was sealed with a retired key (an interrupted rotation): re-sealed with the current one. */
   resumed: boolean;
 }
@@ -69,15 +72,16 @@ export async function rotateSecretKey(
     }
     const from = createSecretBox(keys.current, undefined, keys.retired);
     const to = createSecretBox(next);
-    const [resealed, resealedWebhooks] = await db.transaction(async (tx) => {
+    const [resealed, resealedWebhooks, resealedDebtorKeys] = await db.transaction(async (tx) => {
       const n = await resealChannelSettings(tx, from, to);
       const w = await resealWebhookSecrets(
         tx,
         webhookSecretBox(keys.current, keys.retired),
         webhookSecretBox(next),
       );
+      const d = await resealDebtorKeys(tx, debtorKeyBox(keys.current, keys.retired), debtorKeyBox(next));
       await setKeyFingerprint(tx, next);
-      return [n, w] as const;
+      return [n, w, d] as const;
     });
     return {
       source: keys.source,
@@ -86,6 +90,7 @@ export async function rotateSecretKey(
       to: keyFingerprint(next),
       resealed,
       resealedWebhooks,
+      resealedDebtorKeys,
       resumed,
     };
   } finally {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildPlatform, type Platform } from './composition-root.js';
 import { buildApp } from './http/build-app.js';
+import { consoleRoutes, defaultConsoleDir } from './http/console-routes.js';
 import { startPeriodic } from '../shared/jobs/periodic.js';
 import type { Config } from './config.js';
 import type { Clock } from '../shared/clock/clock.js';
@@ -12,16 +13,25 @@ import { version } from './version.js';
 
 export { version } from './version.js';
 
-/** The HTTP app over a platform (tests inject requests into it without a port). */
+/**
+ * The HTTP app over a platform (tests inject requests into it without a port). `consoleDir`: serve
+ * the web console's build from there at /console/ (the api role serves packages/console/dist).
+ */
 export async function buildHttp(
   p: Platform,
-  opts: { logger?: boolean | object; extra?: RoutePlugin[]; http?: Pick<Config['http'], 'trustProxy'> } = {},
+  opts: {
+    logger?: boolean | object;
+    extra?: RoutePlugin[];
+    http?: Pick<Config['http'], 'trustProxy'>;
+    consoleDir?: string;
+  } = {},
 ): Promise<FastifyInstance> {
+  const web = opts.consoleDir === undefined ? [] : [consoleRoutes(opts.consoleDir)];
   return buildApp(
     {
       authenticate: (token) => p.auth.authenticate(token),
       version,
-      routes: [...p.routes, ...(opts.extra ?? [])],
+      routes: [...p.routes, ...(opts.extra ?? []), ...web],
       audit: p.httpAudit,
     },
     { logger: opts.logger ?? false, trustProxy: opts.http?.trustProxy ?? false },
@@ -66,9 +76,16 @@ export async function startSaldo(
   };
 }
 
-/** The api role: the HTTP server, the NLU warmed up behind it, and the inbound SMTP listener if configured. */
+/**
+ * The api role: the HTTP server (the API, the status page and the web console), the NLU warmed up
+ * behind it, and the inbound SMTP listener if configured.
+ */
 async function startApi(platform: Platform, config: Config) {
-  const app = await buildHttp(platform, { logger: { level: config.logLevel }, http: config.http });
+  const app = await buildHttp(platform, {
+    logger: { level: config.logLevel },
+    http: config.http,
+    consoleDir: defaultConsoleDir,
+  });
   const { host } = config.http;
   await app.listen({ port: config.http.port, host });
   const addr = app.server.address();

@@ -1,11 +1,16 @@
-import { isElectronicChannel, type Channel } from '../../channels/channel.js';
+import { isElectronicChannel, voiceChannels, type Channel } from '../../channels/channel.js';
 import type { Reply, ReplyKind } from '../types.js';
 import type { ReplyKey } from './catalog-es.js';
 import { catalogText, fill, type ReplyFormat } from './render.js';
+import { spoken } from './spoken.js';
 
-/** What the person told us that a reply acknowledges (a dispute, a request to stop, a death, a bankruptcy, an opt-out). */
+/**
+ * What the person told us that a reply acknowledges (a dispute, a request to stop, a death, a
+ * bankruptcy, an opt-out, that they are not the debtor).
+ */
 const ACKNOWLEDGEMENTS: ReadonlySet<ReplyKey> = new Set([
   'dispute_noted',
+  'wrong_party_sorry',
   'deceased_condolences',
   'bankruptcy_noted',
   'opt_out_done',
@@ -74,7 +79,12 @@ export function composeReply(parts: readonly ReplyPart[], o: ComposeOptions): Re
   const optOutDone = keys.includes('opt_out_done');
   if (isElectronicChannel(o.channel) && !optOutDone) keys.push('opt_out_line');
   const vars = new Map(parts.map((p) => [p.key, p.vars ?? {}]));
-  const text = keys.map((k) => fill(catalogText(o.format.locale, k), vars.get(k) ?? {})).join(' ');
+  const onCall = (voiceChannels as readonly Channel[]).includes(o.channel);
+  const sentence = (k: ReplyKey) => {
+    const written = catalogText(o.format.locale, k);
+    return onCall ? spoken(o.format.lang, written) : written;
+  };
+  const text = keys.map((k) => fill(sentence(k), vars.get(k) ?? {})).join(' ');
   return {
     kind: o.kind,
     text,

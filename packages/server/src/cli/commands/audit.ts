@@ -26,7 +26,30 @@ export function register(program: Command, io: CliIo) {
             for (const b of r.breaks) io.stdout.write(`  entry ${b.seq}: ${b.problem}\n`);
           }
         }
+        if (!o.json) io.stdout.write(`anchors: ${p.audit.anchorLocation ?? 'none'}\n`);
         if (reports.some((r) => r.breaks.length > 0)) io.setExitCode(1);
+      } finally {
+        await p.close();
+      }
+    });
+  audit
+    .command('anchor')
+    .description(
+      "Record each organisation's head in the anchor file (SALDO_AUDIT_ANCHORS) once the entries since its last anchor verify; the worker does it hourly",
+    )
+    .action(async () => {
+      const p = await buildCore({ config: loadConfig(io.env) });
+      try {
+        for (const r of await p.audit.anchor()) {
+          if (r.breaks.length > 0) {
+            io.stdout.write(`${r.orgId}: BROKEN, not anchored\n`);
+            for (const b of r.breaks) io.stdout.write(`  entry ${b.seq}: ${b.problem}\n`);
+            io.setExitCode(1);
+          } else if (r.anchored)
+            io.stdout.write(`${r.orgId}: anchored ${r.anchored.seq} ${r.anchored.hash}\n`);
+          else io.stdout.write(`${r.orgId}: nothing new since the last anchor\n`);
+        }
+        io.stdout.write(`anchors: ${p.audit.anchorLocation ?? 'none'}\n`);
       } finally {
         await p.close();
       }

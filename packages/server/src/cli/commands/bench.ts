@@ -18,6 +18,7 @@ export function register(program: Command, io: CliIo) {
     .option('--storage <list>', 'pglite,postgres', 'pglite,postgres')
     .option('--rate <n>', 'webhooks: requests per second', (v) => Number(v), 500)
     .option('--seconds <n>', 'webhooks: how long', (v) => Number(v), 60)
+    .option('--conversations <n>', 'dialogue: conversations run end to end', (v) => Number(v), 200)
     .option('--child <kind>', 'internal: run one measurement and print JSON')
     .option('--file <path>', 'internal')
     .action(
@@ -27,6 +28,7 @@ export function register(program: Command, io: CliIo) {
         storage: string;
         rate: number;
         seconds: number;
+        conversations: number;
         child?: 'import' | 'copy';
         file?: string;
       }) => {
@@ -54,6 +56,9 @@ export function register(program: Command, io: CliIo) {
         if (only.has('dialogue')) {
           const m = await import('../../bench/dialogue-bench.js');
           all.push(await m.runDialogueBench(log, { cacheDir: loadConfig(io.env).nlu.cacheDir }));
+          const runner = await import('../../bench/dialogue-runner-bench.js');
+          for (const storage of o.storage.split(',') as ('pglite' | 'postgres')[])
+            all.push(await runner.runDialogueRunnerBench(log, { storage, conversations: o.conversations }));
         }
         if (only.has('strategy')) {
           const m = await import('../../bench/strategy-bench.js');

@@ -10,6 +10,8 @@ import { ManualClock } from '../../shared/clock/manual-clock.js';
 import { openPgliteDb } from '../../shared/db/pglite-db.js';
 import { createSecretBox } from '../../shared/crypto/secret-box.js';
 import { webhookSecretBox } from '../../modules/webhooks/index.js';
+import { createDebtorVault } from '../../shared/crypto/debtor-vault.js';
+import { makeRow } from '../../../test/fixtures.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-secrets-cli-'));
 const dataDir = join(work, 'pglite');
@@ -42,6 +44,8 @@ function memoryIo(
   };
 }
 
+const vaultOf = (key: string) =>
+  createDebtorVault({ current: key, retired: [] }, new ManualClock('2026-11-24T15:00:00Z'));
 const platform = () =>
   buildPlatform({ config: loadConfig(env), clock: new ManualClock('2026-11-24T15:00:00Z') });
 const withDb = async <T>(fn: (db: Awaited<ReturnType<typeof openPgliteDb>>) => Promise<T>) => {
@@ -85,8 +89,22 @@ describe('saldo secrets rotate (key file)', () => {
       verifyToken: 'verify-rotate-01',
     };
     await p.channels.admin.settings.put(organization.id, 'meta', meta);
+    await p.imports.importRows(organization.id, [makeRow()], {
+      portfolio: { code: 'pf-rotate', currency: 'MXN', country: 'MX' },
+      mode: 'all_or_nothing',
+      sourceName: 'test',
+    });
     await p.close();
     const [oldKey] = keysIn();
+    // A debtor's personal timeline text, sealed under their data key (which the old root key seals).
+    const personal = await withDb(async (db) => {
+      const debtor = (
+        await db.query<{ id: string }>('SELECT id FROM debtors WHERE org_id = $1', [organization.id])
+      ).rows[0]!;
+      const item = { orgId: organization.id, debtorId: debtor.id, purpose: 'timeline' };
+      const [sealed] = await vaultOf(oldKey!).sealMany(db, [{ ...item, plain: 'pago el viernes' }]);
+      return { ...item, sealed: sealed! };
+    });
     const before = await sealedRows();
     // A webhook subscription whose signing secret (and the one before its last rotation) the old key sealed.
     const hookAad = (which: string) => `${organization.id}|wh_rotate|${which}`;
@@ -119,7 +137,10 @@ describe('saldo secrets rotate (key file)', () => {
       appSecret: meta.appSecret,
     });
     expect(() => createSecretBox(oldKey!).open(after[0]!.secrets_enc, aad)).toThrow();
-    expect(io.out()).toMatch(/and 1 webhook signing secret\n/);
+    expect(io.out()).toMatch(/, 1 webhook signing secret and 1 debtor data key\n/);
+    // The debtor's key is re-sealed with the new root key alone; what it sealed still opens.
+    expect(await withDb((db) => vaultOf(newKey!).openMany(db, [personal]))).toEqual(['pago el viernes']);
+    await expect(withDb((db) => vaultOf(oldKey!).openMany(db, [personal]))).rejects.toThrow();
     const hook = await withDb(
       async (db) =>
         (

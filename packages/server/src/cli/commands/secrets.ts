@@ -8,14 +8,14 @@ export function register(program: Command, io: CliIo) {
   secrets
     .command('rotate')
     .description(
-      'Generate a new root key (or take SALDO_NEW_SECRET_KEY when SALDO_SECRET_KEY is set) and re-seal the provider secrets and webhook signing secrets with it. Stop every Saldo process first.',
+      'Generate a new root key (or take SALDO_NEW_SECRET_KEY when SALDO_SECRET_KEY is set) and re-seal the provider secrets, webhook signing secrets and debtors’ data keys with it. Stop every Saldo process first.',
     )
     .action(async () => {
       const r = await rotateSecretKey(loadConfig(io.env), { newKeyFromEnv: io.env.SALDO_NEW_SECRET_KEY });
       const noun = r.resealed === 1 ? 'provider setting' : 'provider settings';
       const hooks = r.resealedWebhooks === 1 ? 'webhook signing secret' : 'webhook signing secrets';
       io.stdout.write(
-        `${r.resumed ? 'finished an interrupted rotation' : 'rotated'}: key ${r.from} → ${r.to}; re-sealed ${r.resealed} ${noun} and ${r.resealedWebhooks} ${hooks}\n`,
+        `${r.resumed ? 'finished an interrupted rotation' : 'rotated'}: key ${r.from} → ${r.to}; re-sealed ${r.resealed} ${noun}, ${r.resealedWebhooks} ${hooks} and ${r.resealedDebtorKeys} debtor data ${r.resealedDebtorKeys === 1 ? 'key' : 'keys'}\n`,
       );
       if (r.source === 'file')
         io.stdout.write(

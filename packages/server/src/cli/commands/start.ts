@@ -57,7 +57,7 @@ export function register(program: Command, io: CliIo) {
         const running = await startSaldo(config, { platform, log: (l) => io.stderr.write(`${l}\n`) });
         io.stdout.write(
           running.url
-            ? `Saldo is up: ${running.url} (API docs at ${running.url}/docs; role ${config.role})\n`
+            ? `Saldo is up: ${running.url} (console at ${running.url}/console/, API docs at ${running.url}/docs; role ${config.role})\n`
             : `Saldo worker running (role ${config.role})\n`,
         );
         if (
@@ -70,6 +70,7 @@ export function register(program: Command, io: CliIo) {
           io.stdout.write(
             `First start: your admin API key (shown once, store it now):\n  ${key}\nUse it as: curl ${running.url}/v1/accounts -H "Authorization: Bearer ${key}"\n`,
           );
+          io.stdout.write(firstSignIn(running.url, key));
         }
         await new Promise<void>((resolve) => {
           const stop = () => void running.stop().then(resolve);
@@ -78,4 +79,19 @@ export function register(program: Command, io: CliIo) {
         });
       },
     );
+}
+
+/**
+ * How a newcomer gets a console sign-in: no user ships with a password, so the first start shows the
+ * one request that creates a person with a password of their own choosing, with the key above.
+ */
+function firstSignIn(url: string, key: string): string {
+  const body = `{"email":"you@example.com","name":"Your name","role":"admin","password":"<10 or more characters>"}`;
+  return [
+    `To sign in to the console (${url}/console/), create yourself a user with a password of your choice:`,
+    `  curl -X POST ${url}/v1/users -H "Authorization: Bearer ${key}" -H 'content-type: application/json' \\`,
+    `       -d '${body}'`,
+    `(role compliance reads the audit trail too; admin can do everything.)`,
+    '',
+  ].join('\n');
 }

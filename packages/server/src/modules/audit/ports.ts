@@ -71,3 +71,24 @@ export interface AuditStore {
   /** Every organisation with a chain. */
   orgIds(): Promise<string[]>;
 }
+
+/**
+ * A chain's head recorded outside the database: whoever rewrites the chain from some entry on,
+ * hashes included, cannot make the entry at an anchored number carry its anchored hash again.
+ */
+export interface AuditAnchor {
+  orgId: string;
+  seq: number;
+  hash: string;
+  /** When it was anchored (the application clock). */
+  at: string;
+}
+
+/** Where anchors are kept: somewhere the database's owner cannot write (docs/security.md). */
+export interface AuditAnchorLog {
+  /** Every anchor recorded, oldest first. */
+  read(): Promise<AuditAnchor[]>;
+  append(anchors: readonly AuditAnchor[]): Promise<void>;
+  /** Where the anchors are, for the operator (a path). */
+  readonly location: string;
+}

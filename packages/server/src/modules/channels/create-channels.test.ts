@@ -11,6 +11,8 @@ import { buildPlatform, type Platform } from '../../platform/composition-root.js
 import type { Db } from '../../shared/db/db.js';
 import { loadDemoPortfolio } from '../imports/usecases/load-demo-portfolio.js';
 import { localHour, sandboxSegment } from './debtor-local-facts.js';
+import { openedTimeline } from '../../../test/fixtures.js';
+import { testVault } from '../../shared/crypto/test-vault.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
 const SEED = 'compose-test';
@@ -32,10 +34,11 @@ describe('buildChannels: platform + channels on PGlite', () => {
     p = await buildPlatform({ db, clock, config: loadConfig({ SALDO_SECRET_KEY: 'compose-test-secret' }) });
     ch = await buildChannels({
       db,
+      vault: testVault('compose-test-secret'),
       clock,
       config: loadConfig({ SALDO_PUBLIC_URL: PUBLIC_URL, ...twilio }).channels,
       secret: 'compose-test-secret',
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault('compose-test-secret')),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       sandboxSeed: SEED,
@@ -200,11 +203,13 @@ describe('buildChannels: platform + channels on PGlite', () => {
     await new Promise((r) => setTimeout(r, 50));
     await ch.inbound.processPending();
     const rows = (
-      await db.query<{ summary: string }>(
-        "SELECT summary FROM timeline_events WHERE org_id = $1 AND data->>'providerMessageId' = 'SM-compose-1'",
+      await openedTimeline(
+        db,
+        "org_id = $1 AND data->>'providerMessageId' = 'SM-compose-1'",
         [p.defaultOrgId],
+        'compose-test-secret',
       )
-    ).rows;
+    ).map((e) => ({ summary: e.summary }));
     expect(rows).toEqual([{ summary: 'Puedo pagar el viernes' }]);
     await app.close();
   });

@@ -9,6 +9,9 @@ import type { Db } from '../../shared/db/db.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import { createSqlEventOutbox } from '../events/index.js';
 import type { RecordService, TimelineStore } from '../record/index.js';
+import type { DebtorVault } from '../../shared/crypto/debtor-vault.js';
+import type { AddressSuppressions } from './usecases/contact-suppression.js';
+import type { InboundSuppressions } from './usecases/receive-inbound.js';
 import { createSettingsResolver } from './adapters/create-channel-providers.js';
 import { parseInboundEmail } from './adapters/email-inbound.js';
 import { createEmailTracking } from './adapters/email-tracking.js';
@@ -85,6 +88,10 @@ export interface BuildChannelsOptions {
   defaultOrgId: string;
   /** The record's timeline: every contact and refusal is written to it. */
   timeline: TimelineStore;
+  /** Per-debtor keys: an inbound message's text and sender are sealed on the timeline (ADR 0010). */
+  vault: DebtorVault;
+  /** Addresses of erased debtors: the send path keeps their opt-outs (the privacy module). */
+  suppressions?: AddressSuppressions & InboundSuppressions;
   /** platform.record: simulated sandbox payments are recorded through recordPayment. */
   record: Pick<RecordService, 'recordPayment'>;
   /** The compliance engine + org policy layer (createComplianceChecker fits); default: law packs only. */
@@ -111,7 +118,15 @@ export async function buildChannels(o: BuildChannelsOptions) {
     log('warn', msg, data),
   );
 
-  const inbound = createInboundPipeline(db, clock, stores.inbound, stores.outbound, log);
+  const inbound = createInboundPipeline(
+    db,
+    clock,
+    stores.inbound,
+    stores.outbound,
+    log,
+    o.vault,
+    o.suppressions,
+  );
   const intake = createProviderEventIntake({ inbound, log });
   const orgSets = createOrgProviderSets({
     db,
@@ -225,6 +240,7 @@ function createMessaging(
     ...(config.agentNumber ? { agentNumber: config.agentNumber } : {}),
     ...(config.callbackNumber ? { callbackNumber: config.callbackNumber } : {}),
     ...(o.onContact ? { onContact: o.onContact } : {}),
+    ...(o.suppressions ? { suppressions: o.suppressions } : {}),
     log: (msg, data) => log('warn', msg, data),
   });
 }
@@ -267,17 +283,20 @@ function createInboundPipeline(
   store: InboundStore,
   deliveries: OutboundMessageStore,
   log: ChannelsLog,
+  vault: DebtorVault,
+  suppressions?: InboundSuppressions,
 ): ReceiveInbound {
   return createReceiveInbound({
     store,
     contacts: createSqlContactPointLookup(db),
-    timeline: createSqlTimelineWriter(db),
+    timeline: createSqlTimelineWriter(db, vault),
     events: createChannelEventOutbox(createSqlEventOutbox(db), clock),
     optOuts: createSqlOptOutRecorder(db),
     deliveries,
     transaction: (fn) => db.transaction(() => fn()),
     clock,
     log: (msg, data) => log('warn', msg, data),
+    ...(suppressions ? { suppressions } : {}),
   });
 }
 

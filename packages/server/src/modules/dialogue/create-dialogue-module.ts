@@ -4,6 +4,7 @@
 import type { OfferPolicy } from '@saldo/core/offers';
 import type { Clock } from '../../shared/clock/clock.js';
 import type { Db } from '../../shared/db/db.js';
+import type { DebtorVault } from '../../shared/crypto/debtor-vault.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import type { Messaging, VoiceDialogue } from '../channels/index.js';
 import type { NluService } from '../nlu/index.js';
@@ -24,6 +25,8 @@ import { createVoiceDialogue } from './usecases/voice-turn.js';
 export interface DialogueModuleDeps {
   db: Db;
   clock: Clock;
+  /** Per-debtor keys: what a debtor and the bot said is sealed on the timeline (ADR 0010). */
+  vault: DebtorVault;
   messaging: Messaging;
   /** The record's offer-gate writers (promises, plans, settlement offers) and the settlement's acceptance. */
   agreements: AgreementWriter;
@@ -63,7 +66,7 @@ export function createDialogueModule(
   const runTurn = createRunTurn({
     conversations: conversationStore,
     facts,
-    record: createSqlDialogueRecord(deps.db),
+    record: createSqlDialogueRecord(deps.db, deps.vault),
     agreements: deps.agreements,
     policyFor: deps.policyFor,
     nlu: deps.nlu,

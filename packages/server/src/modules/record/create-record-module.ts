@@ -3,6 +3,7 @@
 // page) and the broken-promise sweep.
 import type { Clock } from '../../shared/clock/clock.js';
 import type { Db } from '../../shared/db/db.js';
+import type { DebtorVault } from '../../shared/crypto/debtor-vault.js';
 import type { RoutePlugin } from '../../shared/http/route-kit.js';
 import type { PeriodicJob } from '../../shared/jobs/periodic.js';
 import { createSqlAccountStore } from './adapters/sql-account-store.js';
@@ -39,12 +40,12 @@ export interface RecordModule {
 }
 
 export function createRecordModule(
-  deps: { db: Db; clock: Clock; offerPolicies: OfferPolicySource },
+  deps: { db: Db; clock: Clock; offerPolicies: OfferPolicySource; vault: DebtorVault },
   config: RecordModuleConfig,
 ): RecordModule {
   const { db, clock } = deps;
   const portfolios = createSqlPortfolioStore(db);
-  const timeline = createSqlTimelineStore(db);
+  const timeline = createSqlTimelineStore(db, deps.vault);
   const record = createRecord({
     portfolios,
     accounts: createSqlAccountStore(db),

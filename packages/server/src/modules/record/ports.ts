@@ -146,6 +146,7 @@ export const timelineKinds = [
   'status_change',
   'contact_change',
   'import',
+  'privacy',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 /** Where a timeline event happened: a channel, or the debtor portal, or the API. */
@@ -163,11 +164,30 @@ export interface TimelineEvent {
   actorId: string | null;
   channel: TimelineChannel | null;
   direction: 'outbound' | 'inbound' | null;
+  /** The entry as written: its non-personal summary and data merged with the personal part. */
   summary: string;
   data: Record<string, unknown>;
+  /** The personal part (sealed under the debtor's key, migration 0070); null when none or erased. */
+  personal: TimelinePersonal | null;
+  /** The debtor was erased: a personal part the entry had can no longer be read. */
+  erased: boolean;
 }
 
-export type NewTimelineEvent = Omit<TimelineEvent, 'id' | 'seq'> & { orgId: string };
+/**
+ * What of a timeline entry is personal (docs/privacy.md): the text of a message, an address, what
+ * was said on a call, a free note. Sealed under the debtor's key; the clear columns keep the facts.
+ */
+export interface TimelinePersonal {
+  /** Replaces the clear summary when read (the clear one says what happened, without the words). */
+  summary?: string;
+  /** Merged over the clear data when read. */
+  data?: Record<string, unknown>;
+}
+
+export type NewTimelineEvent = Omit<TimelineEvent, 'id' | 'seq' | 'personal' | 'erased'> & {
+  orgId: string;
+  personal?: TimelinePersonal;
+};
 
 export interface TimelinePage {
   limit: number;

@@ -21,6 +21,7 @@ import { TwilioMessagingProvider } from '../channels/adapters/twilio-messaging.j
 import { localTwilioHttpClient } from '../channels/testing/fake-provider-apis.js';
 import type { ChannelProvider } from '../channels/ports/channel-provider.js';
 import { createContactDebtor } from '../channels/usecases/contact-debtor.js';
+import { testVault } from '../../shared/crypto/test-vault.js';
 import { createSqlTimelineStore } from '../record/adapters/sql-timeline-store.js';
 import { buildEngine } from './create-strategy.js';
 import { defaultBackoff } from './usecases/dispatch-retry-policy.js';
@@ -351,7 +352,7 @@ describeStorage(
           targets: createSqlContactTargetStore(db),
           outbound: createSqlOutboundMessageStore(db),
           refusals: createSqlComplianceRefusalStore(db),
-          timeline: createSqlTimelineStore(db),
+          timeline: createSqlTimelineStore(db, testVault()),
           router: { forChannel: async (_org, ch) => byChannel[ch as Channel] },
           voiceScripts: createSqlVoiceScriptStore(db, clock),
           paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'drill' }),

@@ -19,6 +19,7 @@ export const webhookEventTypes = [
   'account.status_changed',
   'channel.opted_out',
   'dialogue.handed_off',
+  'debtor.erased',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -45,6 +45,28 @@ const docsCsp: Csp = {
 export const docsHelmetConfig = { helmet: { contentSecurityPolicy: docsCsp } };
 
 /**
+ * The console at /console/ (ADR 0014): its scripts and styles are its own built files (no inline
+ * script, no inline style, nothing from elsewhere) and it calls the API on the same origin.
+ */
+const consoleCsp: Csp = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Route config for the console's routes (platform/http/console-routes.ts). */
+export const consoleHelmetConfig = { helmet: { contentSecurityPolicy: consoleCsp } };
+
+/**
  * Registers the headers: nosniff, frames denied twice (X-Frame-Options: DENY and CSP
  * frame-ancestors 'none'), no referrer, the strict CSP above, and helmet's other defaults
  * (Strict-Transport-Security, Cross-Origin-Opener/Resource-Policy same-origin,

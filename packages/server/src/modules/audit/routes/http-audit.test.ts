@@ -173,6 +173,8 @@ it('refuses a change when the trail cannot be written, and the handler never run
     list: async () => [],
     verify: () => Promise.reject(new Error('unused')),
     verifyAll: async () => [],
+    anchor: async () => [],
+    anchorLocation: null,
   };
   const hooks = httpAuditHooks(failing);
   const app = Fastify();

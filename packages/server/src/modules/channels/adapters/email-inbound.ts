@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normaliseContactPoint } from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
+import { replyText } from './email-reply-text.js';
 
 /**
  * A small, defensive parser for mail arriving at Saldo's mailbox: delivery-status reports
@@ -56,18 +57,6 @@ export function firstTextPart(raw: string): string {
     if (text) return text;
   }
   return '';
-}
-
-/** Drops quoted history ("> …", "On … wrote:", "El … escribió:") from a reply. */
-export function stripQuoted(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const cut = lines.findIndex(
-    (l) =>
-      /^>/.test(l) ||
-      /^(On|El) .+(wrote|escribió):\s*$/i.test(l.trim()) ||
-      /^-{2,}\s*Original Message/i.test(l),
-  );
-  return (cut < 0 ? lines : lines.slice(0, cut)).join('\n').trim();
 }
 
 const idIn = (s: string | undefined) => /<([^<>\s]+)>/.exec(s ?? '')?.[1];
@@ -147,7 +136,7 @@ export function parseInboundEmail(raw: string, ctx: ParseContext): OrgInboundEve
         'email',
         /<([^>]+)>/.exec(headers.get('to') ?? '')?.[1] ?? headers.get('to') ?? '',
       ),
-      text: stripQuoted(firstTextPart(raw)),
+      text: replyText(firstTextPart(raw)),
       mediaUrls: [],
       raw: {
         subject: headers.get('subject') ?? null,

@@ -1,5 +1,6 @@
 import type { Channel } from '@saldo/core/channels';
 import type { OrgInboundEvent } from './channel-provider.js';
+import type { TimelinePersonal } from '../../record/index.js';
 
 /**
  * Minimal ports the inbound pipeline needs from the common record. The lead's Postgres record
@@ -30,8 +31,11 @@ export interface ChannelTimelineEntry {
   kind: 'message' | 'call' | 'status_change';
   channel: Channel;
   direction: 'inbound' | 'outbound';
+  /** Non-personal: what happened, without the words said or the address. */
   summary: string;
   data: Record<string, unknown>;
+  /** The message's text, the sender's address: sealed under the debtor's key (ADR 0010). */
+  personal?: TimelinePersonal;
 }
 
 export interface TimelineWriter {

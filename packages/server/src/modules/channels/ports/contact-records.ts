@@ -147,6 +147,8 @@ export interface ContactTarget {
     lineType: string | null;
     verified: boolean;
     bounced: boolean;
+    /** A wrong party answered on it (the dialogue marks it): collection never uses it again. */
+    wrongParty: boolean;
   }[];
   consents: { channel: string; state: 'granted' | 'denied' | 'unknown'; optedOutAt: string | null }[];
   /** When the debtor last wrote on WhatsApp (the 24-hour service window). */

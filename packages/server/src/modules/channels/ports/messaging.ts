@@ -46,6 +46,11 @@ export interface DialogueReply {
    * with the reason and the kinds of fact that changed). Recorded in the sent message's timeline entry.
    */
   rephrase?: { outcome: 'rephrased' | 'template'; reason?: string; kinds?: readonly string[] };
+  /**
+   * The address the person wrote from (normalised: `normaliseContactPoint`): the reply goes back
+   * there when it is one of the debtor's contact points for the channel (`recipientFor`).
+   */
+  to?: string;
 }
 
 /** The template id a dialogue reply is recorded under (outbound rows, refusals, timeline). */

@@ -41,8 +41,15 @@ export class MemoryTimeline implements TimelineWriter {
     }
     this.entries.push(structuredClone(entry));
   }
+  /** The debtor's entries as the timeline reads them: the personal part opened over the facts. */
   forDebtor(debtorId: string): ChannelTimelineEntry[] {
-    return this.entries.filter((e) => e.debtorId === debtorId);
+    return this.entries
+      .filter((e) => e.debtorId === debtorId)
+      .map(({ personal, ...e }) => ({
+        ...e,
+        summary: personal?.summary ?? e.summary,
+        data: personal?.data ? { ...e.data, ...personal.data } : e.data,
+      }));
   }
 }
 

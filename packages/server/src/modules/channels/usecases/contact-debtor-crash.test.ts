@@ -15,6 +15,7 @@ import type { ContactRequest } from '../ports/messaging.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
 import { createContactDebtor } from './contact-debtor.js';
+import { testVault } from '../../../shared/crypto/test-vault.js';
 
 /**
  * A process that dies in the middle of a send, simulated in one process: its provider call never
@@ -69,7 +70,7 @@ describeStorage('contact debtor after a crash mid-send', (mode) => {
       targets: createSqlContactTargetStore(db),
       outbound: createSqlOutboundMessageStore(db),
       refusals: createSqlComplianceRefusalStore(db),
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       router: { forChannel: async () => provider },
       voiceScripts: createSqlVoiceScriptStore(db, clock),
       paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'k' }),
@@ -101,7 +102,7 @@ describeStorage('contact debtor after a crash mid-send', (mode) => {
   }
 
   async function outboundTimeline(orgId: string, debtorId: string) {
-    const events = await createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 100 });
+    const events = await createSqlTimelineStore(db, testVault()).forDebtor(orgId, debtorId, { limit: 100 });
     return events.filter((e) => e.direction === 'outbound');
   }
 

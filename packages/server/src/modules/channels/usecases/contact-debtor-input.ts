@@ -28,26 +28,54 @@ import { dialogueReplyContent } from './contact-dialogue-reply.js';
 export const HISTORY_DAYS = 35;
 
 /**
- * The address for a channel, verified ones first: WhatsApp → a WhatsApp contact point, else a
- * mobile phone; SMS → a mobile phone (a number of unknown line type only when there is no mobile);
- * email → an address that has not bounced; voice → any phone, mobile first.
+ * The address for a channel, verified ones first, never one a wrong party answered on: WhatsApp →
+ * a WhatsApp contact point, else a mobile phone; SMS → a mobile phone (a number of unknown line
+ * type only when there is no mobile); email → an address that has not bounced; voice → any phone,
+ * mobile first.
  */
-export function pickRecipient(t: ContactTarget, channel: ContactChannel): string | null {
-  const phones = t.contactPoints.filter((c) => c.kind === 'phone');
+function pickRecipient(t: ContactTarget, channel: ContactChannel): string | null {
+  const usable = t.contactPoints.filter((c) => !c.wrongParty);
+  const phones = usable.filter((c) => c.kind === 'phone');
   const mobile = phones.find((c) => c.lineType === 'mobile');
   const unknownType = phones.find((c) => c.lineType === null || c.lineType === 'unknown');
   switch (channel) {
     case 'whatsapp':
-      return (t.contactPoints.find((c) => c.kind === 'whatsapp') ?? mobile)?.value ?? null;
+      return (usable.find((c) => c.kind === 'whatsapp') ?? mobile)?.value ?? null;
     case 'sms':
       return (mobile ?? unknownType)?.value ?? null;
     case 'email':
-      return t.contactPoints.find((c) => c.kind === 'email' && !c.bounced)?.value ?? null;
+      return usable.find((c) => c.kind === 'email' && !c.bounced)?.value ?? null;
     case 'call':
     case 'voicebot':
     case 'voicemail':
       return (mobile ?? phones[0])?.value ?? null;
   }
+}
+
+/** The kinds of contact point a channel's message can be addressed to. */
+const pointKinds: Record<ContactChannel, readonly string[]> = {
+  email: ['email'],
+  sms: ['phone'],
+  whatsapp: ['whatsapp', 'phone'],
+  call: ['phone'],
+  voicebot: ['phone'],
+  voicemail: ['phone'],
+};
+
+/**
+ * Where a contact goes. A conversation's reply goes back to the address the person wrote from when
+ * it is one of the debtor's contact points for the channel (a debtor who writes from a second
+ * number is answered there). A point a wrong party answered on takes only the apology that answers
+ * that person (a reply that only acknowledges): nothing else ever reaches it. Everything else goes
+ * to `pickRecipient`'s choice.
+ */
+export function recipientFor(t: ContactTarget, req: ContactRequest): string | null {
+  const replyTo = req.reply?.to;
+  if (replyTo === undefined) return pickRecipient(t, req.channel);
+  const point = t.contactPoints.find((c) => c.value === replyTo && pointKinds[req.channel].includes(c.kind));
+  if (!point) return pickRecipient(t, req.channel);
+  if (point.wrongParty) return req.reply?.content.acknowledgementOnly === true ? point.value : null;
+  return point.value;
 }
 
 export function debtorLocale(t: ContactTarget): string {

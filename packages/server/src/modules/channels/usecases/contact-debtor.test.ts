@@ -20,6 +20,7 @@ import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
 import { domainEvents } from '../../../../test/domain-events.js';
 import { createContactDebtor } from './contact-debtor.js';
+import { testVault } from '../../../shared/crypto/test-vault.js';
 
 const PUBLIC_URL = 'https://saldo.example.com';
 const SEED = 'contact-test';
@@ -35,10 +36,11 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
     ({ platform: p, clock } = await testPlatform(db));
     ch = await buildChannels({
       db,
+      vault: testVault(),
       clock,
       config: loadConfig({ SALDO_PUBLIC_URL: PUBLIC_URL }).channels,
       secret: 'contact-test-secret-key',
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       sandboxSeed: SEED,
@@ -72,7 +74,7 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
     ...over,
   });
   const timeline = (orgId: string, debtorId: string) =>
-    createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 100 });
+    createSqlTimelineStore(db, testVault()).forDebtor(orgId, debtorId, { limit: 100 });
   const outboundCount = async (orgId: string) =>
     Number(
       (
@@ -274,7 +276,7 @@ describeStorage('contact debtor (compliance-gated messaging)', (mode) => {
       targets: createSqlContactTargetStore(db),
       outbound: createSqlOutboundMessageStore(db),
       refusals: createSqlComplianceRefusalStore(db),
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       router: { forChannel: async () => provider },
       voiceScripts: createSqlVoiceScriptStore(db, clock),
       paymentLinks: createPaymentLinks({ publicUrl: PUBLIC_URL, secret: 'k' }),

@@ -16,8 +16,9 @@ import type { SendPathCheckpoint } from '../ports/send-path-checkpoint.js';
 import type { TimelineStore } from '../../record/index.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
 import type { TemplateCatalog } from '../ports/template-catalog.js';
-import { chooseTemplate, debtorLocale, pickRecipient } from './contact-debtor-input.js';
+import { chooseTemplate, debtorLocale, recipientFor } from './contact-debtor-input.js';
 import { createComplianceGate } from './contact-compliance-gate.js';
+import { erasedOptOut, type AddressSuppressions } from './contact-suppression.js';
 import { createContactDelivery } from './contact-delivery.js';
 import { createPreparedContacts } from './contact-prepared.js';
 import { createContactRenderer } from './contact-render.js';
@@ -50,6 +51,8 @@ export interface ContactDebtorDeps {
   callbackNumber?: string;
   /** Told every outcome, after it is recorded (the simulation counts contacts with it). */
   onContact?: ContactObserver;
+  /** Addresses of erased debtors and the opt-outs they keep (the privacy module). */
+  suppressions?: AddressSuppressions;
   log?: (msg: string, data: Record<string, unknown>) => void;
   /** A transaction over the outbound and timeline stores (the provider id and its event commit together). */
   tx?: <T>(fn: () => Promise<T>) => Promise<T>;
@@ -112,9 +115,11 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
     const template = await resolveTemplate(req, target);
     const decision = await gate.evaluate(req, target, template, now, p);
     if (!decision.allowed) return gate.refuse(req, target, template, decision, now);
-    const to = pickRecipient(target, req.channel);
+    const to = recipientFor(target, req);
     if (!to)
       return { kind: 'failed', reason: `no_${req.channel}_address`, retryable: false, at: now.toISOString() };
+    const suppressed = await erasedOptOut(deps.suppressions, req.orgId, req.channel, to);
+    if (suppressed) return gate.refuse(req, target, template, suppressed, now);
     return delivery.deliver(req, target, template, to, now, prior);
   }
 

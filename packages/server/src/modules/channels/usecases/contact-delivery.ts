@@ -103,22 +103,27 @@ function sentTimelineEvent(d: Delivery, providerMessageId: string, at: Date): Ne
     actorId: req.requestedBy.id,
     channel: req.channel,
     direction: 'outbound',
-    summary: (voice
-      ? `call placed to ${d.to}`
-      : rendered.subject
-        ? `${rendered.subject}: ${rendered.text}`
-        : rendered.text
-    ).slice(0, 280),
+    // The rendered words and the address are personal (sealed, ADR 0010); which template went
+    // out, when and through whom is the fact kept in clear.
+    summary: voice ? 'call placed' : `${req.channel} message sent (${d.template.id})`,
     data: {
       messageId: d.messageId,
       providerMessageId,
       provider: d.provider.id,
       templateId: d.template.id,
       idempotencyKey: req.idempotencyKey,
-      to: d.to,
       requestedBy: req.requestedBy,
       ...(d.afterUnknown ? { afterUnknownOutcome: true } : {}),
       ...(req.reply?.rephrase ? { rephrase: req.reply.rephrase } : {}),
+    },
+    personal: {
+      summary: (voice
+        ? `call placed to ${d.to}`
+        : rendered.subject
+          ? `${rendered.subject}: ${rendered.text}`
+          : rendered.text
+      ).slice(0, 280),
+      data: { to: d.to },
     },
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '../adapters/sql/contact-target-store.js';
 import { createSqlOutboundMessageStore } from '../adapters/sql/outbound-message-store.js';
 import { createSqlVoiceScriptStore } from '../adapters/sql/voice-script-store.js';
+import { testVault } from '../../../shared/crypto/test-vault.js';
 import { createSqlTimelineStore } from '../../record/adapters/sql-timeline-store.js';
 import { createPaymentLinks } from '../adapters/payment-links.js';
 import type { Platform } from '../../../platform/composition-root.js';
@@ -51,7 +52,7 @@ describeStorage('recording an accepted send while the database restarts', (mode)
       targets: createSqlContactTargetStore(db),
       outbound: createSqlOutboundMessageStore(db),
       refusals: createSqlComplianceRefusalStore(db),
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       router: { forChannel: async () => provider },
       voiceScripts: createSqlVoiceScriptStore(db, clock),
       paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'k' }),

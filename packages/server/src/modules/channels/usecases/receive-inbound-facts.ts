@@ -1,5 +1,11 @@
 import { assertUnreachable } from '@saldo/core';
-import { isVoiceStep, matchOptOutKeyword, menuChoice, type Channel } from '@saldo/core/channels';
+import {
+  isVoiceStep,
+  matchOptOutKeyword,
+  menuChoice,
+  normaliseContactPoint,
+  type Channel,
+} from '@saldo/core/channels';
 import type { OrgInboundEvent } from '../ports/channel-provider.js';
 import type { ChannelTimelineEntry, ContactPointMatch } from '../ports/channel-records.js';
 import type { ReceiveInboundDeps } from './receive-inbound.js';
@@ -62,12 +68,7 @@ async function messageFacts(
   matches: ContactPointMatch[],
 ): Promise<void> {
   const keyword = matchOptOutKeyword(e.text);
-  if (matches.length === 0)
-    deps.log('inbound from an unknown sender kept and flagged', {
-      inboundId,
-      channel: e.channel,
-      provider: e.provider,
-    });
+  if (matches.length === 0) await unknownSender(deps, inboundId, e, keyword);
   for (const m of matches) {
     if (keyword) await optOut(deps, inboundId, e, m, e.channel, e.from, `keyword:${keyword}`);
     await deps.timeline.append(messageEntry(inboundId, e, m, keyword));
@@ -137,6 +138,28 @@ async function callFacts(
   });
 }
 
+/**
+ * A sender no debtor has. When the address belonged to an erased debtor it is recognised as theirs
+ * (never a stranger's first message), and an opt-out keyword is kept with its suppression, so the
+ * send path refuses the channel to that address even if a creditor file brings it back.
+ */
+async function unknownSender(deps: FactsDeps, inboundId: string, e: Message, keyword: string | null) {
+  const address = normaliseContactPoint(e.channel, e.from);
+  const erased = (await deps.suppressions?.isSuppressed(e.orgId, address)) ?? false;
+  if (erased && keyword) await deps.suppressions!.recordOptOut(e.orgId, address, e.channel);
+  deps.log(
+    erased
+      ? 'inbound from the address of an erased debtor kept and flagged'
+      : 'inbound from an unknown sender kept and flagged',
+    {
+      inboundId,
+      channel: e.channel,
+      provider: e.provider,
+      ...(erased ? { erasedSender: true, optOut: keyword !== null } : {}),
+    },
+  );
+}
+
 /** Records the opt-out at once and tells the rest of Saldo. */
 async function optOut(
   deps: FactsDeps,
@@ -179,15 +202,15 @@ function messageEntry(
     kind: 'message',
     channel: e.channel,
     direction: 'inbound',
-    summary: e.text.slice(0, 280),
+    // The words and the sender are personal (sealed); the fact of the message is not (ADR 0010).
+    summary: `${e.channel} message received${keyword ? ` (opt-out keyword ${keyword})` : ''}`,
     data: {
       inboundId,
       provider: e.provider,
       providerMessageId: e.providerMessageId,
-      from: e.from,
-      mediaUrls: e.mediaUrls,
       ...(keyword ? { optOutKeyword: keyword } : {}),
     },
+    personal: { summary: e.text.slice(0, 280), data: { from: e.from, mediaUrls: e.mediaUrls } },
   };
 }
 
@@ -200,15 +223,21 @@ function callEntry(inboundId: string, e: Call, m: ContactPointMatch): ChannelTim
     kind: 'call',
     channel: e.channel,
     direction: 'outbound',
-    summary: callSummary(e),
+    summary: e.answeredBy === 'machine' ? 'call answered by a machine' : `call ${e.step}`,
     data: {
       inboundId,
       callId: e.callId,
       step: e.step,
       ...(e.answeredBy ? { answeredBy: e.answeredBy } : {}),
-      ...(e.speech ? { speech: e.speech } : {}),
-      ...(e.digits ? { digits: e.digits } : {}),
     },
+    ...(e.speech || e.digits
+      ? {
+          personal: {
+            summary: callSummary(e),
+            data: { ...(e.speech ? { speech: e.speech } : {}), ...(e.digits ? { digits: e.digits } : {}) },
+          },
+        }
+      : {}),
   };
 }
 
@@ -228,9 +257,13 @@ export function statusEntry(inboundId: string, e: Status, m: ContactPointMatch):
       provider: e.provider,
       outboundId: e.outboundId,
       status: e.status,
-      ...(e.url ? { url: e.url } : {}),
-      ...(e.detail ? { detail: e.detail } : {}),
     },
+    // A clicked link or a bounce's text can name the person or their address.
+    ...(e.url || e.detail
+      ? {
+          personal: { data: { ...(e.url ? { url: e.url } : {}), ...(e.detail ? { detail: e.detail } : {}) } },
+        }
+      : {}),
   };
 }
 

@@ -17,8 +17,16 @@ import type { OutboundMessageStore } from '../ports/contact-records.js';
 import type { Db } from '../../../shared/db/db.js';
 import type { InboundStore } from '../ports/inbound-store.js';
 import { describeStorage } from '../../../../test/storage.js';
-import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
+import {
+  importRows,
+  makeRow,
+  newTenant,
+  openedTimeline,
+  T0,
+  testPlatform,
+} from '../../../../test/fixtures.js';
 import { createReceiveInbound } from './receive-inbound.js';
+import { testVault } from '../../../shared/crypto/test-vault.js';
 
 const AT = '2026-11-24T15:00:00.000Z';
 
@@ -166,7 +174,9 @@ describeStorage('receive inbound: ingest', (mode) => {
     const counts: Record<string, number> = {};
     const logs: string[] = [];
     const bus = new MemoryEventBus();
-    const timeline = wrap.timeline ? wrap.timeline(createSqlTimelineWriter(db)) : createSqlTimelineWriter(db);
+    const timeline = wrap.timeline
+      ? wrap.timeline(createSqlTimelineWriter(db, testVault()))
+      : createSqlTimelineWriter(db, testVault());
     const deliveries = wrap.deliveries
       ? wrap.deliveries(createSqlOutboundMessageStore(db))
       : createSqlOutboundMessageStore(db);
@@ -200,11 +210,18 @@ describeStorage('receive inbound: ingest', (mode) => {
     const anon = <V>(v: V): V =>
       JSON.parse([...names].reduce((s, [id, name]) => s.split(id).join(name), JSON.stringify(v)));
     const timeline = (
-      await db.query<{ occurred_at: Date | string; summary: string }>(
-        `SELECT debtor_id, account_id, occurred_at, kind, actor, channel, direction, summary, data FROM timeline_events WHERE org_id = $1 AND kind IN ('message','call','status_change') ORDER BY seq`,
-        [t.orgId],
-      )
-    ).rows.map((r) => ({ ...r, occurred_at: new Date(r.occurred_at).toISOString() }));
+      await openedTimeline(db, "org_id = $1 AND kind IN ('message','call','status_change')", [t.orgId])
+    ).map((r) => ({
+      debtor_id: r.debtorId,
+      account_id: r.accountId,
+      occurred_at: new Date(r.occurredAt).toISOString(),
+      kind: r.kind,
+      actor: r.actor,
+      channel: r.channel,
+      direction: r.direction,
+      summary: r.summary,
+      data: r.data,
+    }));
     const outbound = (
       await db.query<{ idempotency_key: string; status: string; outcome: string | null }>(
         'SELECT idempotency_key, status, outcome FROM outbound_messages WHERE org_id = $1 ORDER BY idempotency_key',

@@ -33,6 +33,15 @@ export interface ReceiveInboundDeps {
   log?: (msg: string, data: Record<string, unknown>) => void;
   /** Failures after which an event is left for an operator (still stored). Default 10. */
   maxAttempts?: number;
+  /** Addresses of erased debtors (the privacy module): a sender no debtor has is recognised. */
+  suppressions?: InboundSuppressions;
+}
+
+/** What the inbound path asks and tells about an erased debtor's address (ADR 0010). */
+export interface InboundSuppressions {
+  isSuppressed(orgId: string, address: string): Promise<boolean>;
+  /** An opt-out keyword from an erased person's address: kept with the address's suppression. */
+  recordOptOut(orgId: string, address: string, channel: string): Promise<void>;
 }
 
 export type ProcessOutcome = 'processed' | 'already_processed' | 'failed' | 'not_found';

@@ -10,6 +10,7 @@ import type { Db } from '../../../shared/db/db.js';
 import type { ContactRequest } from '../ports/messaging.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
+import { testVault } from '../../../shared/crypto/test-vault.js';
 
 // WhatsApp through Twilio end to end: the send path reads the debtor's last inbound WhatsApp message
 // (the same read Meta's window uses) and the Twilio adapter picks free-form text or a Content template.
@@ -27,10 +28,11 @@ describeStorage('WhatsApp through Twilio: the 24-hour window and Content templat
     api = await startFakeTwilioApi();
     ch = await buildChannels({
       db,
+      vault: testVault(),
       clock,
       config: loadConfig({ SALDO_PUBLIC_URL: 'https://saldo.example.com' }).channels,
       secret: 'twilio-window-secret-key',
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
       twilioHttpClient: localTwilioHttpClient(api.url),

@@ -1,5 +1,7 @@
 import { canTransition, type AccountStatus } from '@saldo/core/record';
 import type { Db } from '../../../shared/db/db.js';
+import type { DebtorVault } from '../../../shared/crypto/debtor-vault.js';
+import type { TimelinePersonal } from '../../record/index.js';
 import { appendDomainEvents } from '../../events/index.js';
 import { recordEventKey, type RecordDomainEvent } from '../../record/index.js';
 import type { DialogueRecord, TurnRef } from '../ports.js';
@@ -7,13 +9,17 @@ import type { DialogueRecord, TurnRef } from '../ports.js';
 import { turnTimeline } from './turn-timeline.js';
 
 /** The account's facts a conversation changes: disputes, statuses (through the status machine), hardship. */
-export function accountFacts(db: Db): Pick<DialogueRecord, 'openDispute' | 'moveStatus' | 'flagHardship'> {
+export function accountFacts(
+  db: Db,
+  vault: DebtorVault,
+): Pick<DialogueRecord, 'openDispute' | 'moveStatus' | 'flagHardship'> {
   const timeline = (
     t: TurnRef,
-    e: Parameters<typeof turnTimeline>[2],
+    e: Parameters<typeof turnTimeline>[3],
     summary: string,
     data: Record<string, unknown>,
-  ) => turnTimeline(db, t, e, summary, data);
+    personal?: TimelinePersonal,
+  ) => turnTimeline(db, vault, t, e, summary, data, personal);
   return {
     async openDispute(t) {
       const r = await db.query<{ id: string }>(

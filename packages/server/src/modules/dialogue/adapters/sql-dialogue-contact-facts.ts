@@ -1,4 +1,6 @@
 import type { Db } from '../../../shared/db/db.js';
+import type { DebtorVault } from '../../../shared/crypto/debtor-vault.js';
+import type { TimelinePersonal } from '../../record/index.js';
 import type { ChannelDomainEvent } from '../../channels/index.js';
 import { appendDomainEvents } from '../../events/index.js';
 import type { DialogueRecord, TurnRef } from '../ports.js';
@@ -8,13 +10,15 @@ import { turnTimeline } from './turn-timeline.js';
 /** How the debtor may be contacted: consents withdrawn, wrong-party contact points, preferences. */
 export function contactFacts(
   db: Db,
+  vault: DebtorVault,
 ): Pick<DialogueRecord, 'withdrawConsent' | 'stopContactPoint' | 'setContactPreference'> {
   const timeline = (
     t: TurnRef,
-    e: Parameters<typeof turnTimeline>[2],
+    e: Parameters<typeof turnTimeline>[3],
     summary: string,
     data: Record<string, unknown>,
-  ) => turnTimeline(db, t, e, summary, data);
+    personal?: TimelinePersonal,
+  ) => turnTimeline(db, vault, t, e, summary, data, personal);
   return {
     async withdrawConsent(t, channel) {
       await db.query(
@@ -61,10 +65,9 @@ export function contactFacts(
       await timeline(
         t,
         { kind: 'contact_change', actor: 'bot' },
-        `Contact point ${address} marked wrong party`,
-        {
-          wrongParty: address,
-        },
+        'Contact point marked wrong party',
+        { wrongParty: true },
+        { summary: `Contact point ${address} marked wrong party`, data: { address } },
       );
       return true;
     },
@@ -80,8 +83,12 @@ export function contactFacts(
       await timeline(
         t,
         { kind: 'contact_change', actor: 'debtor' },
-        `Contact preference: ${p.channel ?? 'same channel'}${hours}`,
-        { preferredChannel: p.channel, preferredHours: p.hours ?? null },
+        `Contact preference: ${p.channel ?? 'same channel'}`,
+        { preferredChannel: p.channel },
+        {
+          summary: `Contact preference: ${p.channel ?? 'same channel'}${hours}`,
+          data: { preferredHours: p.hours ?? null },
+        },
       );
     },
   };

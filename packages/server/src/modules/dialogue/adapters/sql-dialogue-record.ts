@@ -1,4 +1,5 @@
 import type { Db } from '../../../shared/db/db.js';
+import type { DebtorVault } from '../../../shared/crypto/debtor-vault.js';
 import type { DialogueRecord } from '../ports.js';
 import { accountFacts } from './sql-dialogue-account-facts.js';
 import { contactFacts } from './sql-dialogue-contact-facts.js';
@@ -10,6 +11,6 @@ import { conversationFacts } from './sql-dialogue-conversation-facts.js';
  * wrong-party contact points, contact preferences, agent tasks — each with its timeline entry,
  * actor `bot` for what the bot did and `debtor` for what the debtor said or asked for.
  */
-export function createSqlDialogueRecord(db: Db): DialogueRecord {
-  return { ...accountFacts(db), ...contactFacts(db), ...conversationFacts(db) };
+export function createSqlDialogueRecord(db: Db, vault: DebtorVault): DialogueRecord {
+  return { ...accountFacts(db, vault), ...contactFacts(db, vault), ...conversationFacts(db, vault) };
 }

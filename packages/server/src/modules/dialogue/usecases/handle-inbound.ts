@@ -49,7 +49,8 @@ export function createInboundTurnHandler(d: {
       });
     if (out === null) return null;
     const rephrase = out.duplicate ? undefined : d.rephrase;
-    await sendReplies(d.messaging, out.conversation, m.channel, out.replies, d.log, rephrase);
+    // `m.from` was normalised where the message came in (the webhook or the mail listener).
+    await sendReplies(d.messaging, out.conversation, m.channel, m.from, out.replies, d.log, rephrase);
     return out.duplicate ? null : 'turn';
   };
 }

@@ -20,13 +20,15 @@ export class ReplyNotSent extends Error {}
  * Sends a turn's replies through `Messaging.contact`, the one send path: the compliance check of
  * that contact (with the reply's kind and the content it carries), the WhatsApp service window and
  * the SMS rules; the outbound row is written under the reply's key before the provider is called,
- * so a retry after a crash answers from it instead of sending again. With `rephrase` (the optional
+ * so a retry after a crash answers from it instead of sending again. Each reply goes back to `to`,
+ * the address the person wrote from (see `recipientFor`). With `rephrase` (the optional
  * rewording), a reply whose rewording passed the fact check is sent in those words.
  */
 export async function sendReplies(
   messaging: Messaging,
   conversation: StoredConversation,
   channel: ContactChannel,
+  to: string,
   replies: readonly StoredTurn[],
   log: (msg: string, data: Record<string, unknown>) => void,
   rephrase?: RephraseReplies,
@@ -48,6 +50,7 @@ export async function sendReplies(
         kind: r.replyKind,
         content: r.replyContent ?? { miniMiranda: false, optOutInstructions: false },
         ...(sendable ? { rephrase: sendable.rephrase } : {}),
+        to,
       },
     });
     outcomes.push(outcome);

@@ -48,6 +48,8 @@ export const STAGE_COLUMNS = [
 const OWNED = sqlTextList(creditorOwnedStatuses);
 
 // $1 org, $2 now. Last row of a debtor in the file wins; blank identity data keeps what is stored.
+// A debtor erased on request or by retention (ADR 0010) stays erased: a file that still names them
+// updates their accounts, never their personal data, contact points or consents.
 export const MERGE_DEBTORS = `
 INSERT INTO debtors AS d (org_id, external_ref, first_name, last_name, language, country, region, timezone, dob_hash,
                           national_id_hash, vulnerabilities, preferred_channel, created_at, updated_at)
@@ -60,11 +62,11 @@ ON CONFLICT (org_id, external_ref) DO UPDATE SET
   dob_hash = COALESCE(EXCLUDED.dob_hash, d.dob_hash), national_id_hash = COALESCE(EXCLUDED.national_id_hash, d.national_id_hash),
   vulnerabilities = EXCLUDED.vulnerabilities, preferred_channel = COALESCE(EXCLUDED.preferred_channel, d.preferred_channel),
   updated_at = EXCLUDED.updated_at
-WHERE (d.first_name, d.last_name, d.language, d.country, d.region, d.timezone, d.vulnerabilities)
+WHERE d.erased_at IS NULL AND ((d.first_name, d.last_name, d.language, d.country, d.region, d.timezone, d.vulnerabilities)
       IS DISTINCT FROM (EXCLUDED.first_name, EXCLUDED.last_name, EXCLUDED.language, EXCLUDED.country, EXCLUDED.region, EXCLUDED.timezone, EXCLUDED.vulnerabilities)
    OR (EXCLUDED.dob_hash IS NOT NULL AND EXCLUDED.dob_hash IS DISTINCT FROM d.dob_hash)
    OR (EXCLUDED.national_id_hash IS NOT NULL AND EXCLUDED.national_id_hash IS DISTINCT FROM d.national_id_hash)
-   OR (EXCLUDED.preferred_channel IS NOT NULL AND EXCLUDED.preferred_channel IS DISTINCT FROM d.preferred_channel)`;
+   OR (EXCLUDED.preferred_channel IS NOT NULL AND EXCLUDED.preferred_channel IS DISTINCT FROM d.preferred_channel))`;
 
 // $1 org, $2 portfolio, $3 now, $4 import id. Old values are read in the same statement's
 // snapshot (CTE "old") so balance and status changes land in the timeline with before/after.
@@ -103,11 +105,13 @@ SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE
   FROM up`;
 
 // $1 org, $2 now, $3 import id. New contact points of debtors that existed before this import
-// are contact changes worth a timeline entry; first placement is not.
+// are contact changes worth a timeline entry; first placement is not. The entry says which kind of
+// contact point was added, not its value: the value lives in contact_points, which erasure deletes
+// (ADR 0010: a set-based SQL writer cannot seal under the debtor's key).
 export const MERGE_CONTACT_POINTS = `
 WITH src AS (
   SELECT DISTINCT ON (d.id, x.kind, x.value) d.id AS debtor_id, x.kind, x.value, x.line_type
-    FROM ${STAGE_TABLE} s JOIN debtors d ON d.org_id = $1 AND d.external_ref = s.debtor_ref
+    FROM ${STAGE_TABLE} s JOIN debtors d ON d.org_id = $1 AND d.external_ref = s.debtor_ref AND d.erased_at IS NULL
    CROSS JOIN LATERAL (VALUES ('phone', s.phone, s.phone_type), ('email', s.email, NULL), ('whatsapp', s.whatsapp, NULL)) AS x(kind, value, line_type)
    WHERE x.value IS NOT NULL
    ORDER BY d.id, x.kind, x.value, s.row_no DESC
@@ -120,7 +124,7 @@ WITH src AS (
 )
 INSERT INTO timeline_events (org_id, debtor_id, occurred_at, kind, actor, summary, data)
 SELECT $1, up.debtor_id, $2::timestamptz, 'contact_change', 'system', 'New ' || up.kind || ' from creditor file',
-       jsonb_build_object('importId', $3::text, 'kind', up.kind, 'value', up.value)
+       jsonb_build_object('importId', $3::text, 'kind', up.kind)
   FROM up JOIN src ON src.debtor_id = up.debtor_id AND src.kind = up.kind AND src.value = up.value
  WHERE up.inserted AND up.debtor_id IN (SELECT id FROM ${EXISTING_DEBTORS})`;
 
@@ -129,7 +133,7 @@ SELECT $1, up.debtor_id, $2::timestamptz, 'contact_change', 'system', 'New ' || 
 export const MERGE_CONSENTS = `
 INSERT INTO channel_consents AS cc (org_id, debtor_id, channel, state, source, recorded_at)
 SELECT DISTINCT ON (d.id, x.channel) $1, d.id, x.channel, CASE WHEN x.v THEN 'granted' ELSE 'denied' END, 'import:' || $3::text, $2::timestamptz
-  FROM ${STAGE_TABLE} s JOIN debtors d ON d.org_id = $1 AND d.external_ref = s.debtor_ref
+  FROM ${STAGE_TABLE} s JOIN debtors d ON d.org_id = $1 AND d.external_ref = s.debtor_ref AND d.erased_at IS NULL
  CROSS JOIN LATERAL (VALUES ('call', s.c_call), ('sms', s.c_sms), ('whatsapp', s.c_whatsapp), ('email', s.c_email)) AS x(channel, v)
  WHERE x.v IS NOT NULL
  ORDER BY d.id, x.channel, s.row_no DESC

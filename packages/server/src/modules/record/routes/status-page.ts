@@ -81,5 +81,6 @@ export function renderStatusPage(p: {
 <style>${style}</style></head><body>
 <header><h1>Saldo <span class="${p.ready ? 'badge up' : 'badge'}" id="state">${p.ready ? 'up' : 'not ready'}</span></h1><div>${about}</div></header>
 <main>${body}
+<p>Console: <a href="/console/">sign in to the Saldo console</a> (<span lang="es">consola</span>)</p>
 <p>API: <a href="/docs">OpenAPI documentation</a> · <a href="/health">/health</a> · <a href="/ready">/ready</a></p></main></body></html>`;
 }

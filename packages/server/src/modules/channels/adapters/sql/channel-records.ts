@@ -7,7 +7,14 @@ import type {
   TimelineWriter,
 } from '../../ports/channel-records.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
-import { appendTimeline } from '../../../record/index.js';
+import type { DebtorVault } from '../../../../shared/crypto/debtor-vault.js';
+import {
+  appendTimeline,
+  assertClearFacts,
+  personalJson,
+  TIMELINE_PURPOSE,
+  type NewTimelineEvent,
+} from '../../../record/index.js';
 
 /** A unique-key violation (SQLSTATE 23505), from node-postgres or PGlite. */
 export function isUniqueViolation(e: unknown): boolean {
@@ -79,9 +86,10 @@ export function createSqlContactPointLookup(db: SqlExecutor): ContactPointLookup
 /**
  * Writes channel entries to the append-only timeline. An entry carrying `data.inboundId` gets
  * `dedupKey = inbound:<id>` (unique per debtor, migration 0010): re-processing an inbound event
- * after a failure or a crash does not add a second entry.
+ * after a failure or a crash does not add a second entry. An entry's personal part (the message's
+ * text, the sender's address) is sealed under the debtor's key (ADR 0010).
  */
-export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
+export function createSqlTimelineWriter(db: SqlExecutor, vault: DebtorVault): TimelineWriter {
   const toNew = (entry: ChannelTimelineEntry) => {
     const inboundId = typeof entry.data.inboundId === 'string' ? entry.data.inboundId : null;
     const dedupKey = inboundId ? `inbound:${inboundId}` : null;
@@ -99,16 +107,18 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
         direction: entry.direction,
         summary: entry.summary,
         data: dedupKey ? { ...entry.data, dedupKey } : entry.data,
+        ...(entry.personal ? { personal: entry.personal } : {}),
       },
     };
   };
   // The unique index decides (a re-processed or concurrently processed event adds nothing).
-  const insertDeduped = (rows: ReadonlyArray<ReturnType<typeof toNew>['row']>) =>
-    db.query(
-      `INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, actor_id, channel, direction, summary, data)
-       SELECT o, d, a, t::timestamptz, k, ac, NULL, c, dir, s, j::jsonb
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
-              AS u(o, d, a, t, k, ac, c, dir, s, j, n) ORDER BY n
+  const insertDeduped = async (rows: ReadonlyArray<ReturnType<typeof toNew>['row']>) => {
+    const sealed = await sealAll(db, vault, rows);
+    await db.query(
+      `INSERT INTO timeline_events (org_id, debtor_id, account_id, occurred_at, kind, actor, actor_id, channel, direction, summary, data, personal)
+       SELECT o, d, a, t::timestamptz, k, ac, NULL, c, dir, s, j::jsonb, p
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY
+              AS u(o, d, a, t, k, ac, c, dir, s, j, p, n) ORDER BY n
        ON CONFLICT (debtor_id, (data->>'dedupKey')) WHERE data ? 'dedupKey' DO NOTHING`,
       [
         rows.map((r) => r.orgId),
@@ -121,13 +131,15 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
         rows.map((r) => r.direction),
         rows.map((r) => r.summary),
         rows.map((r) => JSON.stringify(r.data)),
+        sealed,
       ],
     );
+  };
   return {
     async append(entry) {
       const { dedupKey, row } = toNew(entry);
       if (dedupKey) await insertDeduped([row]);
-      else await appendTimeline(db, row);
+      else await appendTimeline(db, row, vault);
     },
     async appendMany(entries) {
       const all = entries.map(toNew);
@@ -136,11 +148,35 @@ export function createSqlTimelineWriter(db: SqlExecutor): TimelineWriter {
         let j = i;
         while (j < all.length && all[j]!.dedupKey) j++;
         if (j > i) await insertDeduped(all.slice(i, j).map((x) => x.row));
-        else await appendTimeline(db, all[j++]!.row);
+        else await appendTimeline(db, all[j++]!.row, vault);
         i = j;
       }
     },
   };
+}
+
+/** The rows' personal parts, sealed in one key read (null where a row has none). */
+async function sealAll(
+  db: SqlExecutor,
+  vault: DebtorVault,
+  rows: ReadonlyArray<NewTimelineEvent>,
+): Promise<(string | null)[]> {
+  for (const r of rows) assertClearFacts(r);
+  const plain = rows.map((r) => personalJson(r.personal));
+  const idx = plain.flatMap((p, i) => (p === null ? [] : [i]));
+  const out: (string | null)[] = plain.map(() => null);
+  if (idx.length === 0) return out;
+  const sealed = await vault.sealMany(
+    db,
+    idx.map((i) => ({
+      orgId: rows[i]!.orgId,
+      debtorId: rows[i]!.debtorId,
+      purpose: TIMELINE_PURPOSE,
+      plain: plain[i]!,
+    })),
+  );
+  idx.forEach((i, k) => (out[i] = sealed[k]!));
+  return out;
 }
 
 /**

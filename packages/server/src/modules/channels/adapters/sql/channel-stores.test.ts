@@ -18,6 +18,7 @@ import { createSqlContactTargetStore } from './contact-target-store.js';
 import { createSqlInboundStore } from './inbound-store.js';
 import { createSqlOutboundMessageStore } from './outbound-message-store.js';
 import { createSqlVoiceScriptStore } from './voice-script-store.js';
+import { testVault } from '../../../../shared/crypto/test-vault.js';
 
 const sms = (
   orgId: string,
@@ -130,7 +131,7 @@ describeStorage('channel stores', (mode) => {
 
   it('the timeline writer appends an inbound event once per debtor, even when re-processed', async () => {
     const { orgId, debtorId, accountId } = await tenantWithDebtor();
-    const w = createSqlTimelineWriter(db);
+    const w = createSqlTimelineWriter(db, testVault());
     const entry = {
       orgId,
       debtorId,
@@ -456,7 +457,7 @@ describeStorage('channel stores', (mode) => {
       makeRow({ external_ref: 'ACC-2', debtor_ref: 'DEB-2', phone: '+525587654321', email: 'b@example.com' }),
     ]);
     const [d1, d2] = [accounts[0]!, accounts[1]!];
-    const w = createSqlTimelineWriter(db);
+    const w = createSqlTimelineWriter(db, testVault());
     const entry = (d: { id: string; debtor_id: string }, summary: string, data: Record<string, unknown>) => ({
       orgId,
       debtorId: d.debtor_id,

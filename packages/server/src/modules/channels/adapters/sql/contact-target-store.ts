@@ -34,6 +34,7 @@ type AccountRow = {
     line_type: string | null;
     verified: boolean;
     bounced: boolean;
+    wrong_party: boolean;
   }> | null;
   consents: Array<{
     channel: string;
@@ -58,10 +59,11 @@ const TARGET_SQL = `SELECT a.id AS account_id, a.status, a.currency, a.balance_m
          WHERE cp.debtor_id = d.id AND cp.kind IN ('whatsapp','phone')) AS last_wa_inbound,
        -- By debtor only (a debtor belongs to one organisation): an org_id test here lets the planner
        -- AND in the org-wide index, a scan of every contact point of the organisation per account.
-       (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL)
+       (SELECT json_agg(json_build_object('kind', cp.kind, 'value', cp.value, 'line_type', cp.line_type, 'verified', cp.verified_at IS NOT NULL, 'bounced', cp.bounced_at IS NOT NULL, 'wrong_party', cp.wrong_party_at IS NOT NULL)
                ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at, cp.kind, cp.value)
-          -- A contact point a wrong party answered on is never used again (the dialogue marks it).
-          FROM contact_points cp WHERE cp.debtor_id = d.id AND cp.wrong_party_at IS NULL) AS contact_points,
+          -- With the points a wrong party answered on (the dialogue marks them): the send path uses
+          -- one only for the apology that answers that person (recipientFor).
+          FROM contact_points cp WHERE cp.debtor_id = d.id) AS contact_points,
        (SELECT json_agg(json_build_object('channel', cc.channel, 'state', cc.state, 'opted_out_at', cc.opted_out_at) ORDER BY cc.channel)
           FROM channel_consents cc WHERE cc.debtor_id = d.id) AS consents
   FROM accounts a
@@ -101,6 +103,7 @@ function toTarget(orgId: string, a: AccountRow): ContactTarget {
       lineType: c.line_type,
       verified: c.verified,
       bounced: c.bounced,
+      wrongParty: c.wrong_party,
     })),
     consents: (a.consents ?? []).map((c) => ({
       channel: c.channel,

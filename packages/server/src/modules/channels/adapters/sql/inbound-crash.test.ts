@@ -16,7 +16,14 @@ import type { Db } from '../../../../shared/db/db.js';
 import type { InboundStore } from '../../ports/inbound-store.js';
 import { createReceiveInbound } from '../../usecases/receive-inbound.js';
 import { describeStorage, TEST_PG_URL } from '../../../../../test/storage.js';
-import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../../test/fixtures.js';
+import {
+  importRows,
+  makeRow,
+  newTenant,
+  openedTimeline,
+  T0,
+  testPlatform,
+} from '../../../../../test/fixtures.js';
 import { openPgliteDb } from '../../../../shared/db/pglite-db.js';
 import {
   createSqlContactPointLookup,
@@ -24,6 +31,7 @@ import {
   createSqlTimelineWriter,
 } from './channel-records.js';
 import { createSqlInboundStore } from './inbound-store.js';
+import { testVault } from '../../../../shared/crypto/test-vault.js';
 
 const CHILD = fileURLToPath(new URL('../../testing/store-then-hang.ts', import.meta.url));
 
@@ -48,7 +56,7 @@ function newProcessor(db: Db, clock: ManualClock, wrap: (s: InboundStore) => Inb
   const inbound = createReceiveInbound({
     store: wrap(createSqlInboundStore(db, clock)),
     contacts: createSqlContactPointLookup(db),
-    timeline: createSqlTimelineWriter(db),
+    timeline: createSqlTimelineWriter(db, testVault()),
     events: bus,
     optOuts: createSqlOptOutRecorder(db),
     clock,
@@ -57,12 +65,10 @@ function newProcessor(db: Db, clock: ManualClock, wrap: (s: InboundStore) => Inb
 }
 
 async function timelineOf(db: Db, debtorId: string) {
-  return (
-    await db.query<{ summary: string; direction: string }>(
-      "SELECT summary, direction FROM timeline_events WHERE debtor_id = $1 AND kind = 'message' ORDER BY seq",
-      [debtorId],
-    )
-  ).rows;
+  return (await openedTimeline(db, "debtor_id = $1 AND kind = 'message'", [debtorId])).map((e) => ({
+    summary: e.summary,
+    direction: e.direction,
+  }));
 }
 
 async function seed(p: Platform, db: Db) {

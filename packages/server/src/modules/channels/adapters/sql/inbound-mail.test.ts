@@ -14,6 +14,7 @@ import { describeStorage } from '../../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../../test/fixtures.js';
 import { domainEvents } from '../../../../../test/domain-events.js';
 import { createSqlTimelineStore } from '../../../record/adapters/sql-timeline-store.js';
+import { testVault } from '../../../../shared/crypto/test-vault.js';
 
 // Email that comes back, end to end on both storage modes: Saldo sends through an organisation's
 // SMTP server (a local sink) with its Reply-To and VERP bounce address at the inbound domain; the
@@ -62,13 +63,14 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     sink = await startSink();
     ch = await buildChannels({
       db,
+      vault: testVault(),
       clock,
       config: loadConfig({
         SALDO_PUBLIC_URL: 'https://saldo.example.com',
         SALDO_INBOUND_EMAIL_DOMAIN: DOMAIN,
       }).channels,
       secret: 'inbound-mail-secret-key',
-      timeline: createSqlTimelineStore(db),
+      timeline: createSqlTimelineStore(db, testVault()),
       defaultOrgId: p.defaultOrgId,
       record: p.record,
     });
@@ -157,7 +159,7 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
           (await inboundRows(orgId)).length,
       )
       .toBe(1);
-    const timeline = await createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 20 });
+    const timeline = await createSqlTimelineStore(db, testVault()).forDebtor(orgId, debtorId, { limit: 20 });
     const inboundEntries = timeline.filter((e) => e.direction === 'inbound');
     expect(inboundEntries).toMatchObject([
       { kind: 'message', channel: 'email', summary: 'Puedo pagar el viernes 5 de diciembre' },
@@ -182,7 +184,7 @@ describeStorage('inbound email through the SMTP listener', (mode) => {
     const dsn = `From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nTo: bounce+${messageId}@${DOMAIN}\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-${messageId}@mx.example.com>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="b1"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; ana@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\r\n--b1--\r\n`;
     expect((await deliver(`bounce+${messageId}@${DOMAIN}`, dsn, '')).response).toMatch(/^250/);
     await expect.poll(() => status(orgId, messageId)).toBe('bounced');
-    const timeline = await createSqlTimelineStore(db).forDebtor(orgId, debtorId, { limit: 20 });
+    const timeline = await createSqlTimelineStore(db, testVault()).forDebtor(orgId, debtorId, { limit: 20 });
     expect(timeline.some((e) => e.kind === 'status_change' && /bounced \(5\.1\.1\)/.test(e.summary))).toBe(
       true,
     );

@@ -9,6 +9,7 @@ import {
   inboundEmailDomains,
   loadInboundSmtpConfig,
   providerSettingsFromEnv,
+  SEND_LEASE_MS,
   type ChannelsConfig,
   type InboundSmtpConfig,
 } from '../modules/channels/index.js';
@@ -47,6 +48,9 @@ export const envSchema = z.object({
   LOG_LEVEL: text('pino level (default info)'),
   SALDO_TRACKING_SECRET: text('email open/click tracking key (default: derived from the root secret)'),
   SALDO_CALLBACK_NUMBER: text('the number debtors are told to call back (default TWILIO_FROM_SMS)'),
+  SALDO_PROVIDER_TIMEOUT_MS: text(
+    'deadline of each request to a provider (Twilio, Meta, SMTP), in ms: 100 to below the 60 s send lease (default 15000)',
+  ),
   SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS: text(
     'how often cached provider settings are re-validated (0–3600, default 5)',
   ),
@@ -272,11 +276,20 @@ function channelsConfig(env: Env, publicUrl: string, o: ConfigOverrides): Channe
       `SALDO_CHANNEL_SETTINGS_RECHECK_SECONDS must be a number of seconds from 0 to 3600, got ${recheck}`,
     );
   const providers: Omit<OrgChannelSettings, 'orgId'> = providerSettingsFromEnv(env);
+  const timeout = env.SALDO_PROVIDER_TIMEOUT_MS;
+  const providerTimeoutMs = timeout === undefined ? 15_000 : Number(timeout);
+  // A call that outlives the send lease could overlap with a replay that resumes the same send.
+  if (!Number.isInteger(providerTimeoutMs) || providerTimeoutMs < 100 || providerTimeoutMs >= SEND_LEASE_MS)
+    throw new SaldoError(
+      'validation',
+      `SALDO_PROVIDER_TIMEOUT_MS must be whole milliseconds from 100 to below the send lease (${SEND_LEASE_MS}), got ${timeout}`,
+    );
   const callbackNumber = env.SALDO_CALLBACK_NUMBER ?? env.TWILIO_FROM_SMS;
   return {
     publicUrl,
     providers,
     settingsRecheckMs: seconds * 1000,
+    providerTimeoutMs,
     inboundDomains: inboundEmailDomains(env),
     inboundSmtp: o.inboundSmtp !== undefined ? o.inboundSmtp : loadInboundSmtpConfig(env),
     ...(env.SALDO_TRACKING_SECRET ? { trackingSecret: env.SALDO_TRACKING_SECRET } : {}),

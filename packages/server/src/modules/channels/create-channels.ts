@@ -67,6 +67,11 @@ export interface ChannelsConfig {
   inboundDomains: string[];
   /** The inbound SMTP listener, started by the api role; null = off. */
   inboundSmtp: InboundSmtpConfig | null;
+  /**
+   * SALDO_PROVIDER_TIMEOUT_MS: the deadline of every provider request, shorter than the send lease
+   * (`SEND_LEASE_MS`), so a call that hangs ends before a replay may resume its send intent.
+   */
+  providerTimeoutMs: number;
   trackingSecret?: string;
   agentNumber?: string;
   callbackNumber?: string;
@@ -133,6 +138,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
     publicUrl: config.publicUrl,
     trackingSecret,
     voiceScripts: stores.voiceScripts,
+    providerTimeoutMs: config.providerTimeoutMs,
     metrics,
     inboundDomains: config.inboundDomains,
     sandboxPersonas,

@@ -35,6 +35,8 @@ export interface OrgProvidersOptions {
   publicUrl: string;
   trackingSecret: string;
   voiceScripts: VoiceScriptStore;
+  /** SALDO_PROVIDER_TIMEOUT_MS */
+  providerTimeoutMs: number;
   metrics: DeliveryMetrics;
   inboundDomains: string[];
   /** What simulated debtors know about themselves (the demo loader fills it): identity answers. */
@@ -118,6 +120,7 @@ function buildOrgProviders(o: OrgProvidersOptions, sandboxClock: Clock) {
       publicUrl: o.publicUrl,
       trackingSecret: o.trackingSecret,
       voiceScripts: o.voiceScripts,
+      providerTimeoutMs: o.providerTimeoutMs,
       metrics: o.metrics,
       ...(o.inboundDomains[0] ? { inboundEmailDomain: o.inboundDomains[0] } : {}),
       ...(o.sandboxOnly ? { sandboxOnly: true } : {}),

@@ -22,7 +22,7 @@ export {
   debtorLocale,
   HISTORY_DAYS,
 } from './usecases/contact-debtor-input.js';
-export type { ContactObserver } from './usecases/contact-debtor.js';
+export { SEND_LEASE_MS, type ContactObserver } from './usecases/contact-debtor.js';
 export { sandboxReplyIntent } from './adapters/sandbox-replies.js';
 export type {
   OrgInboundEvent,

@@ -37,9 +37,27 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   };
 }
 
-/** A real PostgreSQL server (DATABASE_URL). */
-export async function openPostgresDb(url: string, opts: { max?: number } = {}): Promise<Db> {
+/** What a lost connection is reported as: one line, then the pool opens a new one on next use. */
+const reportLostConnection = (err: Error) =>
+  process.stderr.write(
+    `saldo: a PostgreSQL connection was lost (${err.message}); the next query opens a new one\n`,
+  );
+
+/**
+ * A real PostgreSQL server (DATABASE_URL). A server that restarts or drops connections does not
+ * bring the process down: an error on a connection that is idle in the pool, or checked out between
+ * two queries, is reported (`onConnectionError`) and that connection discarded; the queries that were
+ * running fail as usual, and the jobs that ran them try again on their next tick.
+ */
+export async function openPostgresDb(
+  url: string,
+  opts: { max?: number; onConnectionError?: (err: Error) => void } = {},
+): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  const onConnectionError = opts.onConnectionError ?? reportLostConnection;
+  // Without a listener, an idle client's 'error' (the server terminated it) is an unhandled
+  // 'error' event: it would kill the process.
+  pool.on('error', onConnectionError);
   await pool.query('select 1'); // fail at boot, not at the first request
   const scope = txScope(executor(pool));
   return {
@@ -49,6 +67,9 @@ export async function openPostgresDb(url: string, opts: { max?: number } = {}): 
       const current = scope.open();
       if (current) return fn(current);
       const client = await pool.connect();
+      // Checked out, the client is no longer the pool's to watch: the connection may drop between
+      // two statements of this transaction. The next statement fails; the error must not be unhandled.
+      client.on('error', onConnectionError);
       try {
         await client.query('BEGIN');
         const ex = executor(client);
@@ -59,6 +80,7 @@ export async function openPostgresDb(url: string, opts: { max?: number } = {}): 
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
+        client.off('error', onConnectionError);
         client.release();
       }
     },

@@ -94,6 +94,8 @@ export interface CreateChannelProvidersOptions {
   publicUrl: string;
   trackingSecret: string;
   voiceScripts: VoiceScriptStore;
+  /** SALDO_PROVIDER_TIMEOUT_MS: every provider request's deadline (shorter than the send lease). */
+  providerTimeoutMs: number;
   sandboxSeed?: string | number;
   /** Prefer Meta over Twilio for WhatsApp when both are configured (default true). */
   preferMetaForWhatsApp?: boolean;
@@ -122,6 +124,7 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
         publicUrl: o.publicUrl,
         trackingSecret: o.trackingSecret,
         clock: o.clock,
+        timeoutMs: o.providerTimeoutMs,
         ...(o.inboundEmailDomain ? { inboundDomain: o.inboundEmailDomain } : {}),
       });
       byChannel.set('email', wrap(email));
@@ -133,6 +136,7 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
         settings: s.twilio,
         publicUrl: o.publicUrl,
         clock: o.clock,
+        timeoutMs: o.providerTimeoutMs,
         ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}),
       });
       const voice = new TwilioVoiceProvider({
@@ -140,6 +144,7 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
         settings: s.twilio,
         publicUrl: o.publicUrl,
         scripts: o.voiceScripts,
+        timeoutMs: o.providerTimeoutMs,
         ...(o.twilioHttpClient ? { httpClient: o.twilioHttpClient } : {}),
       });
       const twWrapped = wrap(tw);
@@ -151,7 +156,12 @@ export function createChannelProviders(o: CreateChannelProvidersOptions): Channe
       all.push(tw, voice);
     }
     if (s.meta && (o.preferMetaForWhatsApp !== false || !byChannel.has('whatsapp'))) {
-      const meta = new MetaWhatsAppProvider({ orgId: s.orgId, settings: s.meta, clock: o.clock });
+      const meta = new MetaWhatsAppProvider({
+        orgId: s.orgId,
+        settings: s.meta,
+        clock: o.clock,
+        timeoutMs: o.providerTimeoutMs,
+      });
       byChannel.set('whatsapp', wrap(meta));
       all.push(meta);
     }

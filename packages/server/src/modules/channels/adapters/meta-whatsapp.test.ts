@@ -45,7 +45,7 @@ channelProviderContract({
     const api = await startFakeMetaApi();
     const clock = new ManualClock('2026-11-24T18:00:00Z');
     const s = meta(api.url);
-    const provider = new MetaWhatsAppProvider({ orgId: 'org_meta', settings: s, clock });
+    const provider = new MetaWhatsAppProvider({ orgId: 'org_meta', settings: s, clock, timeoutMs: 5_000 });
     const hooks = createChannelWebhooks({
       settings: createSettingsResolver({ orgId: 'org_meta', meta: s }),
       publicUrl: 'https://saldo.example.com',
@@ -110,7 +110,7 @@ describe('Meta WhatsApp specifics', () => {
   };
 
   it('refuses free-form text outside the 24-hour window, with a clear reason, without calling Meta', async () => {
-    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock });
+    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock, timeoutMs: 5_000 });
     const r = await p.send({ ...base, lastInboundAt: new Date('2026-11-23T17:59:59Z') });
     expect(r).toMatchObject({ ok: false, reason: 'outside_service_window', retryable: false });
     expect(r.ok === false && r.detail).toMatch(/approved template/);
@@ -118,7 +118,7 @@ describe('Meta WhatsApp specifics', () => {
   });
 
   it('sends free-form within the window and approved templates outside it', async () => {
-    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock });
+    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock, timeoutMs: 5_000 });
     expect(await p.send({ ...base, lastInboundAt: new Date('2026-11-24T10:00:00Z') })).toMatchObject({
       ok: true,
     });
@@ -156,7 +156,7 @@ describe('Meta WhatsApp specifics', () => {
   });
 
   it('refuses a template that Meta has not approved', async () => {
-    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock });
+    const p = new MetaWhatsAppProvider({ orgId: 'o', settings: meta(api.url), clock, timeoutMs: 5_000 });
     expect(
       await p.send({ ...base, whatsapp: { name: 'x', language: 'es_MX', parameters: [], approved: false } }),
     ).toMatchObject({ ok: false, reason: 'template_not_approved' });

@@ -7,6 +7,7 @@ import type {
 } from '../ports/channel-provider.js';
 import type { MetaWhatsAppSettings } from '../ports/channel-settings.js';
 import type { Clock } from '../../../shared/clock/clock.js';
+import { noAnswerFailure, retryAfterMs } from './provider-failures.js';
 
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com/v21.0';
 
@@ -14,6 +15,8 @@ export interface MetaWhatsAppOptions {
   orgId: string;
   settings: MetaWhatsAppSettings;
   clock: Clock;
+  /** SALDO_PROVIDER_TIMEOUT_MS: the deadline of each request, answer body included. */
+  timeoutMs: number;
   fetch?: typeof fetch;
 }
 
@@ -21,6 +24,10 @@ export interface MetaWhatsAppOptions {
  * WhatsApp through the Meta Cloud API (plain fetch to the Graph API). Free-form text only within
  * 24 hours of the debtor's last message; outside it only an approved template (core
  * `whatsAppSendDecision`). Inbound and statuses arrive as webhooks (webhooks/meta-webhook.ts).
+ *
+ * The Cloud API takes no idempotency key and has no way to look a message up, so a request that
+ * timed out or lost its connection after it was written is given up as `outcome_unknown` (not
+ * retryable) for a person to decide: a second WhatsApp message is never sent blindly (ADR 0011).
  */
 export class MetaWhatsAppProvider implements ChannelProvider {
   readonly id = 'meta' as const;
@@ -32,9 +39,10 @@ export class MetaWhatsAppProvider implements ChannelProvider {
     if (refused) return refused;
     const { settings } = this.opts;
     const base = (settings.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
-    let res: Response;
+    // The deadline aborts the request and its socket, and covers reading the answer's body too.
+    const signal = AbortSignal.timeout(this.opts.timeoutMs);
     try {
-      res = await (this.opts.fetch ?? fetch)(
+      const res = await (this.opts.fetch ?? fetch)(
         `${base}/${encodeURIComponent(settings.phoneNumberId)}/messages`,
         {
           method: 'POST',
@@ -43,17 +51,13 @@ export class MetaWhatsAppProvider implements ChannelProvider {
             'content-type': 'application/json',
           },
           body: JSON.stringify(graphMessage(msg)),
+          signal,
         },
       );
+      return await sendResult(res, this.opts.clock.now());
     } catch (e) {
-      return {
-        ok: false,
-        reason: 'provider_error',
-        detail: `Graph API unreachable: ${e instanceof Error ? e.message : String(e)}`,
-        retryable: true,
-      };
+      return noAnswerFailure(timeoutAsCode(e), 'no answer from the Graph API', false);
     }
-    return sendResult(res);
   }
 
   onEvent(_listener: InboundListener): () => void {
@@ -132,9 +136,18 @@ function graphMessage(msg: OutboundMessage) {
       };
 }
 
+/** An aborted fetch (our deadline) carries no network code; give it one, so it reads as no answer. */
+function timeoutAsCode(e: unknown): unknown {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError'
+    ? Object.assign(new Error((e as Error).message), { code: 'ETIMEDOUT' })
+    : e;
+}
+
 /** The Graph API's answer as a send result: its error codes decide the reason and whether to retry. */
-async function sendResult(res: Response): Promise<SendResult> {
-  const json = (await res.json().catch(() => ({}))) as {
+async function sendResult(res: Response, now: Date): Promise<SendResult> {
+  const text = await res.text();
+  const json = parseJson(text) as {
     messages?: { id?: string }[];
     error?: { code?: number; message?: string };
   };
@@ -142,11 +155,21 @@ async function sendResult(res: Response): Promise<SendResult> {
   if (res.ok && id) return { ok: true, providerMessageId: id, status: 'sent' };
   const code = json.error?.code;
   const detail = `${res.status} ${code ?? ''} ${json.error?.message ?? ''}`.trim();
+  const wait = retryAfterMs(res.headers.get('retry-after'), now);
+  const after = wait !== undefined ? { retryAfterMs: wait } : {};
   // 131047: re-engagement message (outside the window); 131026: undeliverable; 130429/80007: throughput.
   if (code === 131047) return { ok: false, reason: 'outside_service_window', detail, retryable: false };
   if (code === 131026 || code === 100)
     return { ok: false, reason: 'invalid_recipient', detail, retryable: false };
   if (res.status === 429 || code === 130429 || code === 80007)
-    return { ok: false, reason: 'rate_limited', detail, retryable: true };
-  return { ok: false, reason: 'provider_error', detail, retryable: res.status >= 500 };
+    return { ok: false, reason: 'rate_limited', detail, retryable: true, ...after };
+  return { ok: false, reason: 'provider_error', detail, retryable: res.status >= 500, ...after };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
 }

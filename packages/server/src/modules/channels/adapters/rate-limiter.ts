@@ -95,6 +95,11 @@ export class LimitedProvider implements ChannelProvider {
   get channels(): readonly Channel[] {
     return this.inner.channels;
   }
+  /** The inner provider's lookup, when it has one (not rate limited: it sends nothing). */
+  get reconcile(): ChannelProvider['reconcile'] {
+    const inner = this.inner;
+    return inner.reconcile ? (msg, since) => inner.reconcile!(msg, since) : undefined;
+  }
   async send(msg: OutboundMessage): Promise<SendResult> {
     const bucket = this.#buckets.get(msg.channel);
     if (bucket && !bucket.take()) {

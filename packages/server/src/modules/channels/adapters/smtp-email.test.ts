@@ -56,6 +56,7 @@ function provider(url: string, clock = new ManualClock('2026-11-24T18:00:00Z')) 
     publicUrl: PUBLIC_URL,
     trackingSecret: SECRET,
     clock,
+    timeoutMs: 5_000,
     transport: { ignoreTLS: true },
   });
 }

@@ -31,6 +31,7 @@ function harness(channel: 'sms' | 'whatsapp') {
         settings,
         publicUrl: PUBLIC_URL,
         clock,
+        timeoutMs: 5_000,
         httpClient: localTwilioHttpClient(api.url),
       });
       const hooks = createChannelWebhooks({
@@ -94,6 +95,7 @@ describe('Twilio messaging specifics', () => {
       settings,
       publicUrl: PUBLIC_URL,
       clock,
+      timeoutMs: 5_000,
       httpClient: localTwilioHttpClient(api.url),
     });
   const form = (i = 0) => new URLSearchParams(api.requests[i]?.body);
@@ -197,7 +199,12 @@ describe('Twilio messaging specifics', () => {
     expect(
       await provider().send({ messageId: 'm1', orgId: 'o', channel: 'sms', to: '+15005550001', text: 'x' }),
     ).toMatchObject({ ok: false, reason: 'invalid_recipient' });
-    expect(twilioFailure({ status: 400, code: 63016, message: 'outside the allowed window' })).toMatchObject({
+    expect(
+      twilioFailure(
+        { status: 400, code: 63016, message: 'outside the allowed window' },
+        { unknownRetryable: true },
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'outside_service_window',
       retryable: false,

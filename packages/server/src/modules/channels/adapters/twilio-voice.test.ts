@@ -73,6 +73,7 @@ describe('Twilio voice', () => {
       settings,
       publicUrl: PUBLIC_URL,
       scripts,
+      timeoutMs: 5_000,
       httpClient: localTwilioHttpClient(api.url),
     });
     const r = await p.send({

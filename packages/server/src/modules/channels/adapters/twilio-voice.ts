@@ -15,7 +15,8 @@ import type {
 } from '../ports/channel-provider.js';
 import type { TwilioSettings } from '../ports/channel-settings.js';
 import type { VoiceScriptStore } from '../ports/voice-script-store.js';
-import { twilioFailure, type TwilioHttpClient } from './twilio-messaging.js';
+import { twilioFailure } from './twilio-messaging.js';
+import { TwilioRequestClient, type TwilioHttpClient } from './twilio-request-client.js';
 
 /**
  * Twilio Programmable Voice: outbound scripted calls with answering-machine detection, and TwiML
@@ -108,6 +109,8 @@ export interface TwilioVoiceOptions {
   settings: TwilioSettings;
   publicUrl: string;
   scripts: VoiceScriptStore;
+  /** SALDO_PROVIDER_TIMEOUT_MS: the deadline of each API request (shorter than the send lease). */
+  timeoutMs: number;
   httpClient?: TwilioHttpClient;
 }
 
@@ -116,11 +119,9 @@ export class TwilioVoiceProvider implements ChannelProvider {
   readonly channels = ['call', 'voicebot'] as const;
   readonly #client: ReturnType<typeof twilio>;
   constructor(private readonly opts: TwilioVoiceOptions) {
-    this.#client = twilio(
-      opts.settings.accountSid,
-      opts.settings.authToken,
-      opts.httpClient ? { httpClient: opts.httpClient } : {},
-    );
+    this.#client = twilio(opts.settings.accountSid, opts.settings.authToken, {
+      httpClient: opts.httpClient ?? new TwilioRequestClient({ timeoutMs: opts.timeoutMs }),
+    });
   }
 
   async send(msg: OutboundMessage): Promise<SendResult> {
@@ -160,7 +161,9 @@ export class TwilioVoiceProvider implements ChannelProvider {
       });
       return { ok: true, providerMessageId: call.sid, status: 'queued' };
     } catch (e) {
-      return twilioFailure(e);
+      // A second call is a second contact the law counts (Reg F's 7 in 7): an unknown outcome is
+      // given up for a person to decide, never dialled again blindly (ADR 0011).
+      return twilioFailure(e, { unknownRetryable: false });
     }
   }
 

@@ -41,12 +41,36 @@ export const sendFailureReasons = [
   'unsupported_channel',
   'rate_limited',
   'provider_error',
+  'outcome_unknown',
 ] as const;
 export type SendFailureReason = (typeof sendFailureReasons)[number];
 
-export type SendResult =
-  | { ok: true; providerMessageId: string; status: DeliveryStatus }
-  | { ok: false; reason: SendFailureReason; detail: string; retryable: boolean };
+/**
+ * A provider's answer. A failure says whether trying again may help (`retryable`) and, when the
+ * provider said when (`Retry-After`), how long to wait first. `outcome_unknown`: the request may
+ * have reached the provider but no answer came (timeout, connection reset) — it may have been
+ * accepted; `retryable` is then the provider's policy for that doubt (ADR 0011): true where the
+ * next attempt reconciles first (`reconcile`) or a duplicate is tolerable, false to dead-letter it.
+ */
+export type SendResult = { ok: true; providerMessageId: string; status: DeliveryStatus } | SendFailure;
+
+export interface SendFailure {
+  ok: false;
+  reason: SendFailureReason;
+  detail: string;
+  retryable: boolean;
+  /** The provider asked us to wait this long before trying again (Retry-After). */
+  retryAfterMs?: number;
+}
+
+/**
+ * What a provider knows of a message whose earlier attempt ended with an unknown outcome: it
+ * accepted it (under this id), it has no such message (safe to send), or it cannot tell.
+ */
+export type Reconciliation =
+  | { kind: 'accepted'; providerMessageId: string; status: DeliveryStatus }
+  | { kind: 'not_accepted' }
+  | { kind: 'unknown'; detail: string };
 
 /** An event attributed to an organisation. */
 export type OrgInboundEvent = InboundEvent & { orgId: string };
@@ -56,6 +80,11 @@ export interface ChannelProvider {
   readonly id: ProviderId;
   readonly channels: readonly Channel[];
   send(msg: OutboundMessage): Promise<SendResult>;
+  /**
+   * Optional: looks the message up at the provider after an attempt whose outcome was unknown,
+   * before it is sent again. `since`: when the first attempt was made.
+   */
+  reconcile?(msg: OutboundMessage, since: Date): Promise<Reconciliation>;
   /**
    * Events the provider produces by itself (sandbox simulations, email tracking and bounces).
    * Webhook-driven providers produce theirs through `ChannelWebhooks` instead.

@@ -66,7 +66,26 @@ export type ContactOutcome =
   | { kind: 'sent'; messageId: string; providerMessageId: string; channel: ContactChannel; at: string }
   | { kind: 'refused'; reasons: ComplianceReason[]; nextAllowedAt: string | null; at: string }
   | { kind: 'duplicate'; messageId: string }
-  | { kind: 'failed'; reason: string; retryable: boolean; at: string };
+  | {
+      kind: 'failed';
+      reason: string;
+      retryable: boolean;
+      at: string;
+      /** The provider asked us not to try again before this instant (its Retry-After). */
+      retryNotBefore?: string;
+    };
+
+/**
+ * The reason of a failure whose outcome is unknown: the provider may have accepted the message
+ * (a timeout or a reset after the request was written; ADR 0011). Not retryable means: given up
+ * for a person to decide, never sent again blindly.
+ */
+export const OUTCOME_UNKNOWN = 'outcome_unknown';
+
+/** Whether a recorded failure reason (`outcome_unknown` or `outcome_unknown: detail`) is an unknown outcome. */
+export function isOutcomeUnknown(reason: string | null | undefined): boolean {
+  return reason?.startsWith(OUTCOME_UNKNOWN) ?? false;
+}
 
 export interface Messaging {
   contact(req: ContactRequest): Promise<ContactOutcome>;

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import twilio from 'twilio';
-import type { TwilioHttpClient } from '../adapters/twilio-messaging.js';
+import { TwilioRequestClient, type TwilioHttpClient } from '../adapters/twilio-request-client.js';
 
 /**
  * Tiny fakes of the Twilio REST API and the Meta Graph API on 127.0.0.1, for tests only. They
@@ -118,16 +117,7 @@ export async function startFakeMetaApi(): Promise<FakeApi> {
   });
 }
 
-/** The SDK's own RequestClient, with https://api.twilio.com rewritten to the local fake. */
-export function localTwilioHttpClient(baseUrl: string): TwilioHttpClient {
-  class LocalRequestClient extends twilio.RequestClient {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors the SDK's own signature
-    override request<T>(opts: any) {
-      return super.request<T>({
-        ...opts,
-        uri: String(opts.uri).replace(/^https:\/\/[a-z.]*twilio\.com/, baseUrl),
-      });
-    }
-  }
-  return new LocalRequestClient();
+/** Saldo's Twilio request client (the SDK's own, with a deadline), with https://api.twilio.com rewritten to the local fake. */
+export function localTwilioHttpClient(baseUrl: string, timeoutMs = 5_000): TwilioHttpClient {
+  return new TwilioRequestClient({ timeoutMs, rewriteBase: baseUrl });
 }

@@ -60,13 +60,16 @@ export interface ContactDebtorDeps {
   sendLeaseMs?: number;
   /** Test hook for the crash drill (see `ports/send-path-checkpoint.ts`). */
   checkpoint?: SendPathCheckpoint;
+  /** Waits before recording an accepted send again while the database is unreachable (tests: no wait). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /**
- * Default send lease. A provider call plus its record takes seconds; the dispatcher replays a key
- * only after its own lease (120 s by default), by which time this one has passed.
+ * Default send lease. A provider call (bounded by SALDO_PROVIDER_TIMEOUT_MS, which must be
+ * shorter) plus its record takes seconds; the dispatcher replays a key only after its own lease
+ * (120 s by default), by which time this one has passed.
  */
-const SEND_LEASE_MS = 60_000;
+export const SEND_LEASE_MS = 60_000;
 
 export type ContactObserver = (req: ContactRequest, outcome: ContactOutcome) => void | Promise<void>;
 
@@ -117,7 +120,7 @@ export function createContactDebtor(deps: ContactDebtorDeps): Messaging {
       return { kind: 'failed', reason: `no_${req.channel}_address`, retryable: false, at: now.toISOString() };
     const suppressed = await erasedOptOut(deps.suppressions, req.orgId, req.channel, to);
     if (suppressed) return gate.refuse(req, target, template, suppressed, now);
-    return delivery.deliver(req, target, template, to, now);
+    return delivery.deliver(req, target, template, to, now, prior);
   }
 
   async function contact(req: ContactRequest): Promise<ContactOutcome> {

@@ -1,5 +1,5 @@
 import type { JourneyEvent } from '@saldo/core/strategy';
-import type { ContactOutcome } from '../../channels/index.js';
+import { isOutcomeUnknown, type ContactOutcome } from '../../channels/index.js';
 import type { OutboxRow, OutboxStore } from '../ports.js';
 import type { DispatchResult } from './dispatcher.js';
 import { retryAt, type RetryPolicy } from './dispatch-retry-policy.js';
@@ -34,7 +34,8 @@ type ResultExtra = Partial<Extract<JourneyEvent, { type: 'contact_result' }>>;
 /**
  * What a contact's outcome writes: sent (or a duplicate of a sent key) → `sent`, the journey told
  * `delivered`; refused → rescheduled at `nextAllowedAt` (terminal without one), told `refused`;
- * failed → retried after the backoff, else `dead` (retryable) or `failed`, told `failed`.
+ * failed → retried after the backoff (or the provider's Retry-After), else `dead` (retryable, or
+ * an unknown outcome given up for a person to decide, ADR 0011) or `failed`, told `failed`.
  */
 export function outcomeWrite(
   ctx: OutcomeContext,
@@ -102,23 +103,18 @@ function failedWrite(
   at: Date,
   result: (o: 'failed', extra: ResultExtra) => JourneyEvent,
 ): OutcomeWrite {
-  const retry = retryAt(ctx.retry, outcome.retryable, row.attempts, at);
+  const notBefore = outcome.retryNotBefore ? new Date(outcome.retryNotBefore) : undefined;
+  const retry = retryAt(ctx.retry, outcome.retryable, row.attempts, at, notBefore);
+  // A dead letter waits for a person: what was tried again and again, or what may have been sent.
+  const dead = outcome.retryable || isOutcomeUnknown(outcome.reason);
   return {
     row,
     at,
-    mark: () =>
-      ctx.outbox.markFailed(
-        row.id,
-        ctx.owner,
-        outcome.reason,
-        retry,
-        outcome.retryable ? 'dead' : 'failed',
-        at,
-      ),
+    mark: () => ctx.outbox.markFailed(row.id, ctx.owner, outcome.reason, retry, dead ? 'dead' : 'failed', at),
     event: retry === null ? result('failed', { reason: outcome.reason }) : null,
     count: (res) => {
       if (retry) res.retried++;
-      else if (outcome.retryable) res.dead++;
+      else if (dead) res.dead++;
       else res.failed++;
       if (retry === null)
         ctx.log('contact given up', { outboxId: row.id, key: row.idempotencyKey, reason: outcome.reason });

@@ -11,10 +11,17 @@ export const defaultBackoff = (n: number) => Math.min(6 * 3_600_000, 60_000 * 4 
 
 /**
  * The next attempt after a failure on attempt `attempts`, or null when there is none: the failure
- * is final (not retryable) or the attempts are used up.
+ * is final (not retryable) or the attempts are used up. The backoff, or later when the provider
+ * asked us to wait longer (`notBefore`, its Retry-After).
  */
-export function retryAt(policy: RetryPolicy, retryable: boolean, attempts: number, at: Date): Date | null {
-  return retryable && attempts < policy.maxAttempts
-    ? new Date(at.getTime() + policy.backoffMs(attempts))
-    : null;
+export function retryAt(
+  policy: RetryPolicy,
+  retryable: boolean,
+  attempts: number,
+  at: Date,
+  notBefore?: Date,
+): Date | null {
+  if (!retryable || attempts >= policy.maxAttempts) return null;
+  const backoff = at.getTime() + policy.backoffMs(attempts);
+  return new Date(Math.max(backoff, notBefore?.getTime() ?? 0));
 }

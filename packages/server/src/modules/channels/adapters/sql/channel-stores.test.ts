@@ -323,6 +323,18 @@ describeStorage('channel stores', (mode) => {
       { channel: 'sms', status: 'read', handedToProvider: true },
       { channel: 'call', outcome: 'voicemail' },
     ]);
+    // A refusal never reached the debtor; an unknown outcome (a timeout) may have: it counts (ADR 0011).
+    const refused = await out.insertOnce({ ...m, idempotencyKey: 'contact:a:3' });
+    await out.markFailed(orgId, refused.id, 'provider_error: 500', true, clock.now());
+    const unknown = await out.insertOnce({ ...m, idempotencyKey: 'contact:a:4' });
+    await out.markFailed(orgId, unknown.id, 'outcome_unknown: timeout', false, clock.now());
+    const since = new Date(clock.now().getTime() - 86_400_000);
+    const later = await out.historyForDebtor(orgId, debtorId, since, clock.now());
+    const failed = later.filter((h) => h.status === 'failed');
+    expect(Object.fromEntries(failed.map((h) => [h.idempotencyKey, h.handedToProvider]))).toEqual({
+      'contact:a:3': false,
+      'contact:a:4': true,
+    });
   });
 
   it('contact target: account, debtor, contact points, consents and debtor-level flags in one load', async () => {

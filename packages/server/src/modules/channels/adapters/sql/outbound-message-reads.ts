@@ -1,3 +1,4 @@
+import { isOutcomeUnknown } from '../../ports/messaging.js';
 import type { OutboundHistoryItem, OutboundMessageRecord } from '../../ports/contact-records.js';
 import type { SqlExecutor } from '../../../../shared/db/db.js';
 import { isoReq } from '../../../../shared/db/iso.js';
@@ -22,9 +23,10 @@ export async function historyForDebtors(
       | 'outcome'
       | 'provider_message_id'
       | 'idempotency_key'
+      | 'error'
     >
   >(
-    `SELECT debtor_id, created_at, channel, account_id, status, outcome, provider_message_id, idempotency_key FROM outbound_messages
+    `SELECT debtor_id, created_at, channel, account_id, status, outcome, provider_message_id, idempotency_key, error FROM outbound_messages
       WHERE org_id = $1 AND debtor_id = ANY($2::text[]) AND created_at >= $3 AND created_at <= $4 ORDER BY debtor_id, created_at`,
     [orgId, [...new Set(debtorIds)], since, until],
   );
@@ -36,7 +38,8 @@ export async function historyForDebtors(
       accountId: x.account_id,
       status: x.status,
       outcome: x.outcome,
-      handedToProvider: x.provider_message_id !== null || x.status !== 'failed',
+      // An unknown outcome may have reached the debtor: it counts against the caps, as a contact.
+      handedToProvider: x.provider_message_id !== null || x.status !== 'failed' || isOutcomeUnknown(x.error),
       idempotencyKey: x.idempotency_key,
     });
   }

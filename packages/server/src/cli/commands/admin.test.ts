@@ -1,31 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
+import { memoryIo } from '../testing/memory-io.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-admin-cli-'));
 const env = { SALDO_DATA_DIR: join(work, 'pglite'), SALDO_SECRET_KEY: 'admin-cli-test-secret-0123' };
-
-function memoryIo(extra: Record<string, string> = {}): CliIo & { exitCode(): number; out(): string } {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  let code = 0;
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr: new PassThrough(),
-    env: { ...env, ...extra },
-    setExitCode: (c) => (code = Math.max(code, c)),
-    exitCode: () => code,
-    out: () => out,
-  };
-}
 
 /** The platform the API would run, over the same data directory (one process at a time: PGlite). */
 async function withCore<T>(fn: (p: Awaited<ReturnType<typeof buildCore>>) => Promise<T>): Promise<T> {
@@ -43,7 +26,7 @@ describe('saldo user unlock', () => {
   it('lifts the lock of an account locked by failed logins', async () => {
     const email = 'locked-out@example.com';
     const password = 'the right password';
-    const create = memoryIo({ SALDO_NEW_USER_PASSWORD: password });
+    const create = memoryIo({ ...env, SALDO_NEW_USER_PASSWORD: password });
     expect(await runCli(['user', 'create', '--email', email, '--name', 'Ops'], create)).toBe(0);
     await withCore(async (p) => {
       const clock = p.clock as ManualClock;
@@ -53,13 +36,13 @@ describe('saldo user unlock', () => {
       }
       await expect(p.auth.login(email, password)).rejects.toThrow(/locked after 10 failed logins/);
     });
-    const unlock = memoryIo();
+    const unlock = memoryIo(env);
     expect(await runCli(['user', 'unlock', email], unlock)).toBe(0);
     expect(unlock.out()).toMatch(/unlocked locked-out@example.com/);
     await withCore(async (p) => {
       await expect(p.auth.login(email, password)).resolves.toMatchObject({ user: { email } });
     });
-    const again = memoryIo();
+    const again = memoryIo(env);
     expect(await runCli(['user', 'unlock', 'nobody@example.com'], again)).toBe(0);
     expect(again.out()).toMatch(
       /no user nobody@example.com; its failed-login counter \(if any\) was cleared/,

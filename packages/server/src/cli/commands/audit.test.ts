@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
 import { openPgliteDb } from '../../shared/db/pglite-db.js';
 import { entryHash } from '../../modules/audit/index.js';
+import { memoryIo } from '../testing/memory-io.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-audit-cli-'));
 const anchorFile = join(work, 'anchors.jsonl');
@@ -18,27 +17,11 @@ const env = {
   SALDO_AUDIT_ANCHORS: anchorFile,
 };
 
-function memoryIo(): CliIo & { exitCode(): number; out(): string } {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  let code = 0;
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr: new PassThrough(),
-    env,
-    setExitCode: (c) => (code = Math.max(code, c)),
-    exitCode: () => code,
-    out: () => out,
-  };
-}
-
 describe('saldo audit verify', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("records an operator's change made from the command line, under the operating-system user", async () => {
-    const io = { ...memoryIo(), env: { ...env, USER: 'ops-ana' } };
+    const io = memoryIo({ ...env, USER: 'ops-ana' });
     expect(await runCli(['apikey', 'create', '--name', 'crm', '--role', 'agent'], io)).toBe(0);
     const p = await buildCore({ config: loadConfig(env), clock: new ManualClock('2026-11-24T15:00:00Z') });
     try {
@@ -66,7 +49,7 @@ describe('saldo audit verify', () => {
       });
     await p.close();
 
-    const ok = memoryIo();
+    const ok = memoryIo(env);
     expect(await runCli(['audit', 'verify'], ok)).toBe(0);
     expect(ok.out()).toMatch(
       new RegExp(`^${p.defaultOrgId}: 5 entries, intact; head 5 [0-9a-f]{64}\\nanchors: ${anchorFile}\\n$`),
@@ -77,7 +60,7 @@ describe('saldo audit verify', () => {
     await db.query(`UPDATE audit_log SET detail = '{"rows":30}' WHERE seq = 4`);
     await db.close();
 
-    const broken = memoryIo();
+    const broken = memoryIo(env);
     expect(await runCli(['audit', 'verify', '--json'], broken)).toBe(1);
     expect(JSON.parse(broken.out())).toMatchObject({
       entries: 5,
@@ -94,7 +77,7 @@ describe('saldo audit verify', () => {
     await db.close();
     rmSync(anchorFile, { force: true });
 
-    const anchored = memoryIo();
+    const anchored = memoryIo(env);
     expect(await runCli(['audit', 'anchor'], anchored)).toBe(0);
     expect(anchored.out()).toMatch(/: anchored 5 [0-9a-f]{64}\n/);
     const [line] = readFileSync(anchorFile, 'utf8').trim().split('\n');
@@ -117,11 +100,10 @@ describe('saldo audit verify', () => {
     }
     await tampered.query(`UPDATE audit_heads SET hash = $2 WHERE org_id = $1`, [entries[0]!.orgId, prevHash]);
     await tampered.close();
-    const unanchored = memoryIo();
-    unanchored.env = { ...env, SALDO_AUDIT_ANCHORS: join(work, 'no-anchors.jsonl') };
+    const unanchored = memoryIo({ ...env, SALDO_AUDIT_ANCHORS: join(work, 'no-anchors.jsonl') });
     expect(await runCli(['audit', 'verify'], unanchored)).toBe(0);
 
-    const broken = memoryIo();
+    const broken = memoryIo(env);
     expect(await runCli(['audit', 'verify', '--json'], broken)).toBe(1);
     const report = broken
       .out()

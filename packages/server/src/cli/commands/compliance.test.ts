@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { Readable, PassThrough } from 'node:stream';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../main.js';
-import type { CliIo } from '../io.js';
+import { memoryIo } from '../testing/memory-io.js';
 
 const bin = fileURLToPath(new URL('../../../bin/saldo.mjs', import.meta.url));
 
@@ -39,26 +38,6 @@ const input =
     JSON.stringify(allowed),
   ].join('\n') + '\n';
 
-function fakeIo(stdin: string): CliIo & { exitCode(): number; out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  let code = 0;
-  return {
-    stdin: Readable.from([stdin]),
-    stdout,
-    stderr,
-    env: {},
-    setExitCode: (c) => (code = Math.max(code, c)),
-    exitCode: () => code,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 function expectOutput(out: string): void {
   const lines = out.trim().split('\n');
   expect(lines).toHaveLength(4); // the blank line yields nothing
@@ -76,14 +55,14 @@ function expectOutput(out: string): void {
 
 describe('saldo compliance check', () => {
   it('in-process: one output line per non-blank input line, in order; exit code 1 on errors', async () => {
-    const io = fakeIo(input);
+    const io = memoryIo({}, input);
     const code = await runCli(['compliance', 'check'], io);
     expectOutput(io.out());
     expect(code).toBe(1);
   });
 
   it('in-process: exit code 0 when every line is valid', async () => {
-    const io = fakeIo(`${JSON.stringify(allowed)}\r\n${JSON.stringify(refused)}\r\n`);
+    const io = memoryIo({}, `${JSON.stringify(allowed)}\r\n${JSON.stringify(refused)}\r\n`);
     expect(await runCli(['compliance', 'check'], io)).toBe(0);
     expect(io.out().trim().split('\n')).toHaveLength(2);
   });
@@ -99,7 +78,7 @@ describe('saldo compliance check', () => {
         ],
       }),
     );
-    const io = fakeIo(`${JSON.stringify(allowed)}\n`); // 08:59 New York
+    const io = memoryIo({}, `${JSON.stringify(allowed)}\n`); // 08:59 New York
     expect(await runCli(['compliance', 'check', '--policy', file], io)).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({
       allowed: false,
@@ -112,7 +91,7 @@ describe('saldo compliance check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'saldo-policy-'));
     const file = join(dir, 'policy.json');
     writeFileSync(file, JSON.stringify({ weeklyCaps: { pigeon: 1 } }));
-    const io = fakeIo('');
+    const io = memoryIo({}, '');
     expect(await runCli(['compliance', 'check', '--policy', file], io)).toBe(1);
     expect(io.err()).toContain('invalid policy file');
   });

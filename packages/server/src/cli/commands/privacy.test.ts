@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import type { CliIo } from '../io.js';
 import { buildCore, loadConfig } from '../platform.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
 import { makeRow } from '../../../test/fixtures.js';
+import { memoryIo } from '../testing/memory-io.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-privacy-cli-'));
 const env = {
@@ -15,26 +14,6 @@ const env = {
   SALDO_SECRET_KEY: 'privacy-cli-secret-0123456789',
   USER: 'dpo-marta',
 };
-
-function memoryIo(): CliIo & { exitCode(): number; out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  let code = 0;
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    env,
-    setExitCode: (c) => (code = Math.max(code, c)),
-    exitCode: () => code,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const core = () => buildCore({ config: loadConfig(env), clock: new ManualClock('2026-11-24T15:00:00Z') });
 
@@ -56,14 +35,14 @@ describe('saldo privacy export | erase', () => {
     const slug = 'default';
     await p.close();
 
-    const exported = memoryIo();
+    const exported = memoryIo(env);
     expect(
       await runCli(['privacy', 'export', account!.debtorId, '--org', slug], exported),
       exported.err(),
     ).toBe(0);
     expect(JSON.parse(exported.out())).toMatchObject({ erased: false, debtor: { first_name: 'Eustaquia' } });
 
-    const refused = memoryIo();
+    const refused = memoryIo(env);
     expect(
       await runCli(['privacy', 'erase', account!.debtorId, '--org', slug, '--reason', 'ARCO 12'], refused),
     ).not.toBe(0);
@@ -78,7 +57,7 @@ describe('saldo privacy export | erase', () => {
       actor: 'agent',
     });
     await p.close();
-    const erased = memoryIo();
+    const erased = memoryIo(env);
     expect(
       await runCli(['privacy', 'erase', account!.debtorId, '--org', slug, '--reason', 'ARCO 12'], erased),
       erased.err(),

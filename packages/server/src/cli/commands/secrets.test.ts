@@ -1,10 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import type { CliIo } from '../io.js';
 import { buildPlatform, loadConfig } from '../platform.js';
 import { ManualClock } from '../../shared/clock/manual-clock.js';
 import { openPgliteDb } from '../../shared/db/pglite-db.js';
@@ -12,6 +10,7 @@ import { createSecretBox } from '../../shared/crypto/secret-box.js';
 import { webhookSecretBox } from '../../modules/webhooks/index.js';
 import { createDebtorVault } from '../../shared/crypto/debtor-vault.js';
 import { makeRow } from '../../../test/fixtures.js';
+import { memoryIo } from '../testing/memory-io.js';
 
 const work = mkdtempSync(join(tmpdir(), 'saldo-secrets-cli-'));
 const dataDir = join(work, 'pglite');
@@ -21,28 +20,6 @@ const keysIn = () =>
   readFileSync(keyFile, 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'));
-
-function memoryIo(
-  ioEnv: Record<string, string> = env,
-): CliIo & { exitCode(): number; out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  let code = 0;
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    env: ioEnv,
-    setExitCode: (c) => (code = Math.max(code, c)),
-    exitCode: () => code,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const vaultOf = (key: string) =>
   createDebtorVault({ current: key, retired: [] }, new ManualClock('2026-11-24T15:00:00Z'));
@@ -120,7 +97,7 @@ describe('saldo secrets rotate (key file)', () => {
       ),
     );
 
-    const io = memoryIo();
+    const io = memoryIo(env);
     expect(await runCli(['secrets', 'rotate'], io), io.err()).toBe(0);
     expect(io.out()).toMatch(/re-sealed 1 provider setting/);
     expect(io.out()).toMatch(/key [0-9a-f]{16} → [0-9a-f]{16}/);
@@ -168,7 +145,7 @@ describe('saldo secrets rotate (key file)', () => {
     await expect(platform()).rejects.toThrow(
       /a rotation did not finish. Run `saldo secrets rotate` to finish it/,
     );
-    const resume = memoryIo();
+    const resume = memoryIo(env);
     expect(await runCli(['secrets', 'rotate'], resume), resume.err()).toBe(0);
     expect(resume.out()).toMatch(/finished an interrupted rotation/);
     expect(keysIn()).toEqual(['next-key-interrupted-0123456789', newKey, oldKey]);
@@ -176,7 +153,7 @@ describe('saldo secrets rotate (key file)', () => {
     expect((await p.channels.stores.settings.forOrg(organization.id))?.meta?.token).toBe(meta.token);
     await p.close();
 
-    const status = memoryIo();
+    const status = memoryIo(env);
     expect(await runCli(['secrets', 'status'], status)).toBe(0);
     expect(status.out()).toMatch(
       new RegExp(`source: file ${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),

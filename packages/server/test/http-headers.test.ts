@@ -50,6 +50,17 @@ describe('HTTP security headers and proxies', () => {
       expect(res.headers['content-security-policy'], what).toMatch(/default-src 'none'/);
   });
 
+  it('a path no route serves is a 404, signed in or not (not an authentication error)', async () => {
+    const t = await newTenant(p);
+    for (const headers of [{}, auth(t.key)]) {
+      for (const url of ['/favicon.ico', '/v1/no-such-thing', '/robots.txt']) {
+        const res = await app.inject({ url, headers });
+        expect(res.statusCode, url).toBe(404);
+        expectHardened(res, url);
+      }
+    }
+  });
+
   it('the status page allows exactly its own inline style', async () => {
     const page = await app.inject('/');
     const style = /<style>([\s\S]*?)<\/style>/.exec(page.body)![1]!;

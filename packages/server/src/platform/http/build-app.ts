@@ -73,6 +73,8 @@ export async function buildApp(
     const token = bearer(req.headers.authorization) ?? req.cookies?.[SESSION_COOKIE] ?? null;
     if (token) req.auth = await deps.authenticate(token);
     noStoreForPersonalData(req, reply);
+    // No route matched: the not-found answer (every route is listed at /docs anyway).
+    if (req.routeOptions.url === undefined) return;
     if (!config || config.public) return;
     if (!req.auth) {
       return sendProblem(

@@ -124,20 +124,7 @@ async function eraseNow(
     at,
   );
   await vault.shred(tx, r.orgId, r.debtorId, at);
-  const journeysEnded = (
-    await tx.query(
-      `UPDATE journeys SET status = 'exited', next_run_at = NULL, lease_owner = NULL, lease_until = NULL, rev = rev + 1, updated_at = $2
-        WHERE account_id = ANY($1::text[]) AND status NOT IN ('done', 'exited')`,
-      [accountIds, at],
-    )
-  ).rowCount;
-  const outboxCancelled = (
-    await tx.query(
-      `UPDATE outbox SET status = 'cancelled', last_error = 'debtor erased', updated_at = $2
-        WHERE account_id = ANY($1::text[]) AND status = 'pending'`,
-      [accountIds, at],
-    )
-  ).rowCount;
+  const stopped = await stopCollection(tx, accountIds, at);
   await appendTimeline(tx, {
     orgId: r.orgId,
     debtorId: r.debtorId,
@@ -161,10 +148,40 @@ async function eraseNow(
     keyShredded: true,
     scrubbed: { ...scrubbed, legacyTimelineEntries },
     suppressedAddresses,
-    journeysEnded,
-    outboxCancelled,
+    ...stopped,
     kept: await keptCounts(tx, r, accountIds),
   };
+  await recordErasure(tx, r, accountIds, result, at);
+  return result;
+}
+
+/** Nothing more goes out to an erased person: their journeys end and pending contacts are cancelled. */
+async function stopCollection(tx: SqlExecutor, accountIds: string[], at: Date) {
+  const journeysEnded = (
+    await tx.query(
+      `UPDATE journeys SET status = 'exited', next_run_at = NULL, lease_owner = NULL, lease_until = NULL, rev = rev + 1, updated_at = $2
+        WHERE account_id = ANY($1::text[]) AND status NOT IN ('done', 'exited')`,
+      [accountIds, at],
+    )
+  ).rowCount;
+  const outboxCancelled = (
+    await tx.query(
+      `UPDATE outbox SET status = 'cancelled', last_error = 'debtor erased', updated_at = $2
+        WHERE account_id = ANY($1::text[]) AND status = 'pending'`,
+      [accountIds, at],
+    )
+  ).rowCount;
+  return { journeysEnded, outboxCancelled };
+}
+
+/** The erasure's own record (what a repeated request answers) and its `debtor.erased` event. */
+async function recordErasure(
+  tx: SqlExecutor,
+  r: ErasureRequest,
+  accountIds: string[],
+  result: ErasureResult,
+  at: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO privacy_erasures (debtor_id, org_id, erased_at, basis, actor_kind, actor_id, reason, result)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -179,7 +196,6 @@ async function eraseNow(
     erasedAt: at.toISOString(),
   };
   await appendDomainEvents(tx, [{ key: `debtor-erased:${r.debtorId}`, event: erased }], at);
-  return result;
 }
 
 /**

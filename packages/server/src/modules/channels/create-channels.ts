@@ -46,6 +46,7 @@ import type { TemplateCatalog } from './ports/template-catalog.js';
 import type { InboundMailReceiver } from './ports/inbound-mail.js';
 import type { InboundStore } from './ports/inbound-store.js';
 import channelAdminRoutes, { type ChannelAdminRouteDeps } from './routes/channel-admin-routes.js';
+import { createSqlUnknownOutcomeStore } from './adapters/sql/unknown-outcome-store.js';
 import webhookRoutes from './routes/webhook-routes.js';
 import { createChannelSettingsAdmin } from './usecases/channel-settings.js';
 import { createContactDebtor, type ContactObserver } from './usecases/contact-debtor.js';
@@ -171,6 +172,7 @@ export async function buildChannels(o: BuildChannelsOptions) {
       onChanged: orgSets.forget,
     }),
     metrics: { snapshot: () => metrics.snapshot(), operatorOrgId: o.defaultOrgId },
+    unknownOutcomes: { store: createSqlUnknownOutcomeStore(db, o.vault), clock },
   };
 
   return {

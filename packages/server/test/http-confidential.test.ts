@@ -1,66 +1,53 @@
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/platform/composition-root.js';
-import type { Db } from '../src/shared/db/db.js';
-import { buildHttp } from '../src/platform/start-saldo.js';
-import { importRows, makeRow, newTenant, testPlatform } from './fixtures.js';
+import { expect, it } from 'vitest';
+import { httpHarness, importRows, makeRow, newTenant } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 // What anonymous callers and other tenants must not learn.
 describeStorage('confidential data at the HTTP boundary', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
   const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
   it("the status page tells anonymous visitors only that Saldo is up; signed in, the caller's own book", async () => {
-    await importRows(p, p.defaultOrgId, [makeRow({ external_ref: 'OP-1', principal: '777777.00' })]);
-    const t = await newTenant(p);
-    await importRows(p, t.orgId, [
+    await importRows(h.platform, h.platform.defaultOrgId, [
+      makeRow({ external_ref: 'OP-1', principal: '777777.00' }),
+    ]);
+    const t = await newTenant(h.platform);
+    await importRows(h.platform, t.orgId, [
       makeRow({ external_ref: 'T-1', principal: '1234.00' }),
       makeRow({ external_ref: 'T-2', debtor_ref: 'DEB-2', principal: '10.00' }),
     ]);
 
-    const anonymous = await app.inject('/');
+    const anonymous = await h.app.inject('/');
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.body).toMatch(/Saldo/);
     expect(anonymous.body).toMatch(/\bup\b/);
     expect(anonymous.body).not.toMatch(/accounts|debtors|Balance|MXN|storage|pglite|postgres/i);
 
-    const withKey = await app.inject({ url: '/', headers: auth(t.key) });
+    const withKey = await h.app.inject({ url: '/', headers: auth(t.key) });
     expect(withKey.body).toMatch(/<strong>2<\/strong> accounts/);
     expect(withKey.body).not.toMatch(/777/); // the operator's book is not the tenant's
     expect(withKey.headers['cache-control']).toMatch(/no-store/);
 
-    const login = await app.inject({
+    const login = await h.app.inject({
       method: 'POST',
       url: '/v1/auth/login',
       payload: { email: t.email, password: t.password },
     });
     const session = String(login.headers['set-cookie']).split(';')[0]!;
-    const withSession = await app.inject({ url: '/', headers: { cookie: session } });
+    const withSession = await h.app.inject({ url: '/', headers: { cookie: session } });
     expect(withSession.body).toMatch(/<strong>2<\/strong> accounts/);
 
-    const badKey = await app.inject({ url: '/', headers: auth('sk_not-a-key') });
+    const badKey = await h.app.inject({ url: '/', headers: auth('sk_not-a-key') });
     expect(badKey.body).not.toMatch(/accounts/);
   });
 
   it('creating a user does not reveal that the email exists in another organization', async () => {
-    const a = await newTenant(p);
-    const b = await newTenant(p);
+    const a = await newTenant(h.platform);
+    const b = await newTenant(h.platform);
     const email = `shared-${a.slug}@example.com`;
     const create = (key: string, password: string, address = email) =>
-      app.inject({
+      h.app.inject({
         method: 'POST',
         url: '/v1/users',
         headers: auth(key),
@@ -78,13 +65,13 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
 
     // Login finds the organization whose user the password opens.
     const login = (password: string, organization?: string) =>
-      app.inject({
+      h.app.inject({
         method: 'POST',
         url: '/v1/auth/login',
         payload: { email, password, ...(organization ? { organization } : {}) },
       });
     const me = async (res: { json(): { token: string } }) =>
-      (await app.inject({ url: '/v1/auth/me', headers: auth(res.json().token) })).json().orgId;
+      (await h.app.inject({ url: '/v1/auth/me', headers: auth(res.json().token) })).json().orgId;
     expect(await me(await login('password-of-a-1'))).toBe(a.orgId);
     expect(await me(await login('password-of-b-1'))).toBe(b.orgId);
     expect((await login('wrong-password-1')).statusCode).toBe(401);
@@ -93,9 +80,9 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
   });
 
   it("an uploaded CSV's errors name the upload, never the server's temp file", async () => {
-    const t = await newTenant(p);
+    const t = await newTenant(h.platform);
     const upload = (csv: string) =>
-      app.inject({
+      h.app.inject({
         method: 'POST',
         url: '/v1/imports?portfolio=tmp',
         headers: { ...auth(t.key), 'content-type': 'text/csv' },
@@ -110,13 +97,13 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
   });
 
   it('the same email and password in two organizations: login asks which one', async () => {
-    const a = await newTenant(p);
-    const b = await newTenant(p);
+    const a = await newTenant(h.platform);
+    const b = await newTenant(h.platform);
     const email = `twice-${a.slug}@example.com`;
     for (const t of [a, b])
       expect(
         (
-          await app.inject({
+          await h.app.inject({
             method: 'POST',
             url: '/v1/users',
             headers: auth(t.key),
@@ -124,14 +111,14 @@ describeStorage('confidential data at the HTTP boundary', (mode) => {
           })
         ).statusCode,
       ).toBe(201);
-    const ambiguous = await app.inject({
+    const ambiguous = await h.app.inject({
       method: 'POST',
       url: '/v1/auth/login',
       payload: { email, password: 'same-password-1' },
     });
     expect(ambiguous.statusCode, ambiguous.body).toBe(400);
     expect(ambiguous.json().errors).toEqual([expect.objectContaining({ path: 'organization' })]);
-    const chosen = await app.inject({
+    const chosen = await h.app.inject({
       method: 'POST',
       url: '/v1/auth/login',
       payload: { email, password: 'same-password-1', organization: b.slug },

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/platform/composition-root.js';
-import type { Db } from '../src/shared/db/db.js';
-import { buildHttp } from '../src/platform/start-saldo.js';
-import { newTenant, testPlatform } from './fixtures.js';
+import { expect, it } from 'vitest';
+import { httpHarness, newTenant } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 // PostgreSQL text and jsonb cannot hold NUL: a NUL anywhere in a request is a client error (400),
 // caught at the boundary, never a database error (500).
 describeStorage('NUL characters at the HTTP boundary', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
   const auth = (key: string) => ({ authorization: `Bearer ${key}` });
   const expectNul = (
     res: { statusCode: number; body: string; json(): { detail: string } },
@@ -32,9 +17,9 @@ describeStorage('NUL characters at the HTTP boundary', (mode) => {
   };
 
   it('in a body string, a nested value or a key', async () => {
-    const t = await newTenant(p);
+    const t = await newTenant(h.platform);
     const post = (url: string, payload: unknown) =>
-      app.inject({ method: 'POST', url, headers: auth(t.key), payload: payload as object });
+      h.app.inject({ method: 'POST', url, headers: auth(t.key), payload: payload as object });
     expectNul(await post('/v1/api-keys', { name: 'erp\u0000', role: 'agent' }), /name/);
     const definition = {
       id: 'stg_nul',
@@ -55,17 +40,17 @@ describeStorage('NUL characters at the HTTP boundary', (mode) => {
   });
 
   it('in a path parameter or a query string', async () => {
-    const t = await newTenant(p);
-    expectNul(await app.inject({ url: '/v1/accounts/acct_%00x', headers: auth(t.key) }), /path/);
-    expectNul(await app.inject({ url: '/v1/debtors/dbt_1%00/timeline', headers: auth(t.key) }), /path/);
+    const t = await newTenant(h.platform);
+    expectNul(await h.app.inject({ url: '/v1/accounts/acct_%00x', headers: auth(t.key) }), /path/);
+    expectNul(await h.app.inject({ url: '/v1/debtors/dbt_1%00/timeline', headers: auth(t.key) }), /path/);
     expectNul(
-      await app.inject({ url: '/v1/accounts?portfolioId=pf%00', headers: auth(t.key) }),
+      await h.app.inject({ url: '/v1/accounts?portfolioId=pf%00', headers: auth(t.key) }),
       /portfolioId/,
     );
   });
 
   it('in a raw JSON body kept as text (signed webhooks), as its JSON escape', async () => {
-    const res = await app.inject({
+    const res = await h.app.inject({
       method: 'POST',
       url: '/v1/webhooks/whatsapp',
       headers: { 'content-type': 'application/json' },
@@ -75,7 +60,7 @@ describeStorage('NUL characters at the HTTP boundary', (mode) => {
   });
 
   it('in a login (public route)', async () => {
-    const res = await app.inject({
+    const res = await h.app.inject({
       method: 'POST',
       url: '/v1/auth/login',
       payload: { email: 'a\u0000@example.com', password: 'x' },
@@ -85,28 +70,17 @@ describeStorage('NUL characters at the HTTP boundary', (mode) => {
 });
 
 describeStorage('NUL in a CSV upload', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
 
   it('refuses the file naming the row and column, not with a database error', async () => {
-    const t = await newTenant(p);
-    const h = { authorization: `Bearer ${t.key}` };
+    const t = await newTenant(h.platform);
+    const headers = { authorization: `Bearer ${t.key}` };
     const csv =
       'external_ref,debtor_ref,last_name,country,region,currency,principal\nC-1,D-1,Ru\u0000iz,MX,MX-JAL,MXN,10.00\n';
-    const up = await app.inject({
+    const up = await h.app.inject({
       method: 'POST',
       url: '/v1/imports?portfolio=nul&mode=valid_rows',
-      headers: { ...h, 'content-type': 'text/csv' },
+      headers: { ...headers, 'content-type': 'text/csv' },
       payload: csv,
     });
     // Row 1 is read before the import starts (it gives the portfolio's defaults), so the upload

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../src/platform/composition-root.js';
-import type { Db } from '../src/shared/db/db.js';
-import { buildHttp } from '../src/platform/start-saldo.js';
-import { newTenant, testPlatform } from './fixtures.js';
+import { expect, it } from 'vitest';
+import { httpHarness, newTenant } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 // Unknown fields are refused (400 naming them), never dropped: a misspelt stricter setting must not
 // silently become "no setting". Bodies are not coerced; query strings still are (they are text).
 describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
   const auth = (key: string) => ({ authorization: `Bearer ${key}` });
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
   it('a misspelt policy field is refused with 400 naming it, and the stored policy is kept', async () => {
-    const t = await newTenant(p);
+    const t = await newTenant(h.platform);
     const strict = { quietHours: [{ days: weekdays, start: '19:00', end: '09:00' }], weeklyCaps: { sms: 2 } };
     const put = (payload: object) =>
-      app.inject({ method: 'PUT', url: '/v1/compliance/policy', headers: auth(t.key), payload });
+      h.app.inject({ method: 'PUT', url: '/v1/compliance/policy', headers: auth(t.key), payload });
     expect((await put(strict)).statusCode).toBe(200);
     const bad = await put({ quiet_hours: strict.quietHours, weeklycaps: { sms: 1 } });
     expect(bad.statusCode, bad.body).toBe(400);
@@ -38,13 +23,13 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
     const nested = await put({ quietHours: [{ days: weekdays, start: '19:00', end: '09:00', tz: 'x' }] });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().detail).toMatch(/tz/);
-    const kept = await app.inject({ url: '/v1/compliance/policy', headers: auth(t.key) });
+    const kept = await h.app.inject({ url: '/v1/compliance/policy', headers: auth(t.key) });
     expect(kept.json().policy).toMatchObject(strict);
   });
 
   it('JSON-schema bodies name every unknown field, top level and nested', async () => {
-    const t = await newTenant(p);
-    const key = await app.inject({
+    const t = await newTenant(h.platform);
+    const key = await h.app.inject({
       method: 'POST',
       url: '/v1/api-keys',
       headers: auth(t.key),
@@ -60,10 +45,10 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
         expect.objectContaining({ path: 'expires' }),
       ]),
     );
-    const org = await app.inject({
+    const org = await h.app.inject({
       method: 'POST',
       url: '/v1/organizations',
-      headers: auth((await p.auth.createApiKey(p.defaultOrgId, 'op', 'admin')).key),
+      headers: auth((await h.platform.auth.createApiKey(h.platform.defaultOrgId, 'op', 'admin')).key),
       payload: {
         slug: `${t.slug}-x`,
         name: 'X',
@@ -75,17 +60,17 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
   });
 
   it('query strings refuse unknown parameters but still read numbers from text', async () => {
-    const t = await newTenant(p);
-    const ok = await app.inject({ url: '/v1/accounts?limit=5', headers: auth(t.key) });
+    const t = await newTenant(h.platform);
+    const ok = await h.app.inject({ url: '/v1/accounts?limit=5', headers: auth(t.key) });
     expect(ok.statusCode, ok.body).toBe(200);
-    const bad = await app.inject({ url: '/v1/accounts?limit=5&contry=MX', headers: auth(t.key) });
+    const bad = await h.app.inject({ url: '/v1/accounts?limit=5&contry=MX', headers: auth(t.key) });
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json().detail).toMatch(/contry/);
   });
 
   it('bodies are not coerced: a number sent as a string is refused', async () => {
-    const t = await newTenant(p);
-    const res = await app.inject({
+    const t = await newTenant(h.platform);
+    const res = await h.app.inject({
       method: 'POST',
       url: '/v1/payments',
       headers: auth(t.key),
@@ -96,8 +81,8 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
   });
 
   it('zod-validated bodies (compliance check, NLU, strategies, templates) refuse unknown fields', async () => {
-    const t = await newTenant(p);
-    const check = await app.inject({
+    const t = await newTenant(h.platform);
+    const check = await h.app.inject({
       method: 'POST',
       url: '/v1/compliance/check',
       headers: auth(t.key),
@@ -111,7 +96,7 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
     expect(check.statusCode, check.body).toBe(400);
     expect(check.json().detail).toMatch(/optouts/);
 
-    const nlu = await app.inject({
+    const nlu = await h.app.inject({
       method: 'POST',
       url: '/v1/nlu/parse',
       headers: auth(t.key),
@@ -120,7 +105,7 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
     expect(nlu.statusCode, nlu.body).toBe(400);
     expect(JSON.stringify(nlu.json())).toMatch(/timezon/);
 
-    const strategy = await app.inject({
+    const strategy = await h.app.inject({
       method: 'POST',
       url: '/v1/strategies/validate',
       headers: auth(t.key),
@@ -141,7 +126,7 @@ describeStorage('unknown and mistyped fields at the HTTP boundary', (mode) => {
     expect(strategy.json().ok, strategy.body).toBe(false);
     expect(JSON.stringify(strategy.json().violations)).toMatch(/reasn/);
 
-    const template = await app.inject({
+    const template = await h.app.inject({
       method: 'POST',
       url: '/v1/channels/templates',
       headers: auth(t.key),

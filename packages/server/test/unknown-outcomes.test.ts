@@ -1,39 +1,24 @@
 // Messages whose provider never answered (ADR 0011) wait for a person: listed for the organisation
 // only, decided once, and the decision changes whether they count against the contact caps.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Platform } from '../src/platform/composition-root.js';
-import { buildHttp } from '../src/platform/start-saldo.js';
-import type { Db } from '../src/shared/db/db.js';
+import { expect, it } from 'vitest';
 import { historyForDebtors } from '../src/modules/channels/adapters/sql/outbound-message-reads.js';
-import { importRows, makeRow, newTenant, T0, testPlatform } from './fixtures.js';
+import { T0, httpHarness, importRows, makeRow, newTenant } from './fixtures.js';
 import { describeStorage } from './storage.js';
 
 describeStorage('unknown outcomes: a person decides', (mode) => {
-  let db: Db & { drop(): Promise<void> };
-  let p: Platform;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = await mode.open();
-    p = (await testPlatform(db)).platform;
-    app = await buildHttp(p);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const h = httpHarness(mode);
 
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
   /** A tenant with one debtor and two WhatsApp messages the provider never answered for. */
   async function doubtfulMessages() {
-    const t = await newTenant(p);
-    const agent = (await p.auth.createApiKey(t.orgId, 'agent', 'agent')).key;
-    await importRows(p, t.orgId, [makeRow()]);
-    const [account] = (await p.record.listAccounts(t.orgId, { limit: 1 })).items;
+    const t = await newTenant(h.platform);
+    const agent = (await h.platform.auth.createApiKey(t.orgId, 'agent', 'agent')).key;
+    await importRows(h.platform, t.orgId, [makeRow()]);
+    const [account] = (await h.platform.record.listAccounts(t.orgId, { limit: 1 })).items;
     const ids: string[] = [];
     for (const n of [1, 2]) {
-      const { rows } = await db.query<{ id: string }>(
+      const { rows } = await h.db.query<{ id: string }>(
         `INSERT INTO outbound_messages (org_id, debtor_id, account_id, channel, template_id, recipient, provider,
                                         idempotency_key, status, requested_by, error, retryable, created_at, updated_at)
          VALUES ($1, $2, $3, 'whatsapp', 'tpl_reminder', '+525512345678', 'meta', $4, 'failed', 'strategy:stg_1',
@@ -49,7 +34,7 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
   const countsAsContact = async (orgId: string, debtorId: string) =>
     (
       await historyForDebtors(
-        db,
+        h.db,
         orgId,
         [debtorId],
         new Date('2026-11-01T00:00:00Z'),
@@ -61,7 +46,7 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
 
   it('lists them for the organisation, and each counts as a contact until decided', async () => {
     const { t, agent, account, ids } = await doubtfulMessages();
-    const res = await app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(agent) });
+    const res = await h.app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(agent) });
     expect(res.statusCode, res.body).toBe(200);
     expect(
       res
@@ -76,15 +61,15 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
       detail: expect.stringMatching(/^outcome_unknown/),
     });
     expect(await countsAsContact(t.orgId, account.debtorId)).toEqual([true, true]);
-    const other = await newTenant(p);
-    const theirs = await app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(other.key) });
+    const other = await newTenant(h.platform);
+    const theirs = await h.app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(other.key) });
     expect(theirs.json().items).toEqual([]);
   });
 
   it('not delivered: no longer a contact; delivered: a sent contact; each noted on the timeline, once', async () => {
     const { t, agent, account, ids } = await doubtfulMessages();
     const decide = (id: string, body: object, key = agent) =>
-      app.inject({
+      h.app.inject({
         method: 'POST',
         url: `/v1/channels/unknown-outcomes/${id}/resolution`,
         headers: bearer(key),
@@ -98,7 +83,7 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
     const delivered = await decide(ids[1]!, { delivered: true, note: 'the debtor says it arrived' });
     expect(delivered.statusCode, delivered.body).toBe(200);
     expect(await countsAsContact(t.orgId, account.debtorId)).toEqual([false, true]);
-    const status = await db.query<{ status: string }>(
+    const status = await h.db.query<{ status: string }>(
       'SELECT status FROM outbound_messages WHERE id = ANY($1) ORDER BY created_at',
       [ids],
     );
@@ -106,10 +91,10 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
 
     const again = await decide(ids[0]!, { delivered: true, note: 'changed my mind' });
     expect(again.statusCode).toBe(409);
-    const list = await app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(agent) });
+    const list = await h.app.inject({ url: '/v1/channels/unknown-outcomes', headers: bearer(agent) });
     expect(list.json().items).toEqual([]);
 
-    const timeline = await app.inject({
+    const timeline = await h.app.inject({
       url: `/v1/accounts/${account.id}/timeline?limit=50`,
       headers: bearer(t.key),
     });
@@ -120,7 +105,7 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
       expect.arrayContaining(['Meta console: no message to this number', 'the debtor says it arrived']),
     );
     // The person's words are sealed under the debtor's key, never in clear.
-    const clear = await db.query<{ n: number }>(
+    const clear = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM timeline_events WHERE org_id = $1 AND (summary LIKE '%Meta console%' OR data::text LIKE '%Meta console%')`,
       [t.orgId],
     );
@@ -129,10 +114,10 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
 
   it('is strict and tenant-isolated: 404 elsewhere, 403 for a strategist, 400 naming an unknown field', async () => {
     const { t, ids } = await doubtfulMessages();
-    const other = await newTenant(p);
-    const strategist = (await p.auth.createApiKey(t.orgId, 's', 'strategist')).key;
+    const other = await newTenant(h.platform);
+    const strategist = (await h.platform.auth.createApiKey(t.orgId, 's', 'strategist')).key;
     const post = (key: string, body: object) =>
-      app.inject({
+      h.app.inject({
         method: 'POST',
         url: `/v1/channels/unknown-outcomes/${ids[0]}/resolution`,
         headers: bearer(key),
@@ -144,9 +129,10 @@ describeStorage('unknown outcomes: a person decides', (mode) => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('resend');
     expect((await post(t.key, { delivered: 'no', note: 'x' })).statusCode).toBe(400);
-    const untouched = await db.query<{ error: string }>('SELECT error FROM outbound_messages WHERE id = $1', [
-      ids[0],
-    ]);
+    const untouched = await h.db.query<{ error: string }>(
+      'SELECT error FROM outbound_messages WHERE id = $1',
+      [ids[0]],
+    );
     expect(untouched.rows[0]!.error).toMatch(/^outcome_unknown/);
   });
 });

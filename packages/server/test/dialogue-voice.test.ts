@@ -89,6 +89,58 @@ describeStorage('the dialogue on voicebot calls', (mode) => {
     expect(spain.body).toContain('<Say voice="Polly.Lucia" language="es-ES">');
   }, 120_000);
 
+  /** Twilio's first request of a call placed TO Saldo's number: no script of ours, Direction inbound. */
+  const callIn = (callSid: string, from: string) =>
+    h.app.inject(
+      signedForm('/v1/webhooks/twilio/voice', {
+        AccountSid: TWILIO.sid,
+        CallSid: callSid,
+        From: from,
+        To: '+15005550006',
+        Direction: 'inbound',
+        CallStatus: 'ringing',
+      }),
+    );
+
+  it('a debtor who calls in is greeted, told a person will call back, and a callback task is opened once', async () => {
+    const phone = '+525511117777';
+    const { orgId, account } = await debtorWith(h, 'called-in', { phone });
+    const res = await callIn('CA-in-1', phone);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<Say [^>]*language="es-MX"/);
+    expect(res.body).toMatch(
+      /Gracias por llamar a .+\. Una persona de nuestro equipo le devolverá la llamada/,
+    );
+    expect(res.body).toContain('<Hangup/>');
+    // Nothing about a debt is said to whoever is calling.
+    expect(res.body).not.toMatch(/saldo|deuda|\$|\d{3,}/i);
+    // Twilio delivering the same webhook again opens nothing more.
+    expect((await callIn('CA-in-1', phone)).statusCode).toBe(200);
+    const tasks = await h.db.query<{ queue: string; status: string; account_id: string }>(
+      `SELECT queue, status, account_id FROM agent_tasks WHERE org_id = $1 AND summary->'calledIn'->>'callId' = 'CA-in-1'`,
+      [orgId],
+    );
+    expect(tasks.rows).toEqual([{ queue: 'general', status: 'open', account_id: account.id }]);
+    const calls = await h.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM timeline_events WHERE debtor_id = $1 AND kind = 'call' AND data->>'callId' = 'CA-in-1'`,
+      [account.debtorId],
+    );
+    expect(calls.rows[0]!.n).toBe(1);
+  }, 60_000);
+
+  it('a caller whose number is on no record hears how to write to us, in English from a +1 number', async () => {
+    const es = await callIn('CA-in-2', '+525500000001');
+    expect(es.body).toMatch(/No encontramos este número/);
+    const en = await callIn('CA-in-3', '+12125550100');
+    expect(en.body).toMatch(/<Say [^>]*language="en-US"/);
+    expect(en.body).toMatch(/could not find this number/);
+    const tasks = await h.db.query(
+      `SELECT 1 FROM agent_tasks WHERE summary->'calledIn'->>'callId' IN ('CA-in-2', 'CA-in-3')`,
+      [],
+    );
+    expect(tasks.rows).toEqual([]);
+  }, 60_000);
+
   it('refuses a voice webhook with a bad signature (403), running nothing', async () => {
     const url = '/v1/webhooks/twilio/voice?script=vs_none&step=dialogue&attempt=1';
     const form = { AccountSid: TWILIO.sid, CallSid: 'CA-forged', SpeechResult: '12 de abril de 1988' };

@@ -21,6 +21,7 @@ import { createInboundTurnHandler } from './usecases/handle-inbound.js';
 import { createRephraseReplies } from './usecases/rephrase-replies.js';
 import { createRunTurn, type RunTurn } from './usecases/run-turn.js';
 import { createVoiceDialogue } from './usecases/voice-turn.js';
+import { createSqlCallbackRequests } from './adapters/sql-callback-requests.js';
 
 export interface DialogueModuleDeps {
   db: Db;
@@ -79,7 +80,14 @@ export function createDialogueModule(
   return {
     handle: createInboundTurnHandler({ runTurn, messaging: deps.messaging, log, rephrase }),
     runTurn,
-    voice: createVoiceDialogue({ runTurn, facts, messaging: deps.messaging, log }),
+    voice: createVoiceDialogue({
+      runTurn,
+      facts,
+      callbacks: createSqlCallbackRequests(deps.db, deps.vault),
+      messaging: deps.messaging,
+      clock: deps.clock,
+      log,
+    }),
     conversations,
     routes: [(app) => conversationRoutes(app, { conversations })],
   };

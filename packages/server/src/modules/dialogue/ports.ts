@@ -111,6 +111,24 @@ export interface DialogueFactsReader {
   defaultAccountOf(orgId: string, debtorId: string): Promise<string | null>;
   /** The call a voice webhook speaks of (the outbound voicebot call Saldo placed), or null. */
   callOf(orgId: string, callId: string): Promise<PlacedCall | null>;
+  /** The debtor whose phone calls in (never a number a wrong party answered on), or null. */
+  callerOf(orgId: string, phone: string): Promise<Caller | null>;
+}
+
+/** A debtor calling Saldo's number: their account to talk about and how to greet them. */
+export interface Caller {
+  debtorId: string;
+  accountId: string;
+  language: 'es' | 'en';
+  country: string;
+  /** The organisation's name, said when answering. */
+  collectorName: string;
+}
+
+/** Callbacks asked for by a call in: an agent task per call, and the call on the timeline. */
+export interface CallbackRequests {
+  /** Opens the task once per call (a webhook delivered again adds nothing); false when it already was. */
+  open(orgId: string, caller: Caller, call: { callId: string; from: string; at: Date }): Promise<boolean>;
 }
 
 /** An outbound call of the send path: whom it reached, about which account, under which send key. */

@@ -151,4 +151,9 @@ export interface VoiceDialogue {
     speech: string | null;
     attempt: number;
   }): Promise<VoiceDialogueAnswer | null>;
+  /**
+   * A call the debtor placed to Saldo's number (no script of ours): who is calling, a callback for a
+   * person, and what to say before hanging up.
+   */
+  calledIn(input: { orgId: string; callId: string; from: string }): Promise<VoiceDialogueAnswer>;
 }

@@ -22,6 +22,17 @@ interface FactsRow {
 
 /** The account, debtor, creditor and organisation facts the engine's context is built from. */
 export function createSqlDialogueFacts(db: Db): DialogueFactsReader {
+  /** The account a message or a call is about when none is named: a collectable one, the largest. */
+  async function defaultAccountOf(orgId: string, debtorId: string): Promise<string | null> {
+    const r = await db.query<{ id: string }>(
+      `SELECT id FROM accounts
+        WHERE org_id = $1 AND debtor_id = $2
+        ORDER BY (status IN ${sqlTextList(collectableStatuses)}) DESC, balance_minor DESC, id
+        LIMIT 1`,
+      [orgId, debtorId],
+    );
+    return r.rows[0]?.id ?? null;
+  }
   return {
     async account(orgId, accountId) {
       const r = await db.query<FactsRow>(
@@ -57,15 +68,32 @@ export function createSqlDialogueFacts(db: Db): DialogueFactsReader {
       };
     },
 
-    async defaultAccountOf(orgId, debtorId) {
-      const r = await db.query<{ id: string }>(
-        `SELECT id FROM accounts
-          WHERE org_id = $1 AND debtor_id = $2
-          ORDER BY (status IN ${sqlTextList(collectableStatuses)}) DESC, balance_minor DESC, id
-          LIMIT 1`,
-        [orgId, debtorId],
+    defaultAccountOf,
+
+    async callerOf(orgId, phone) {
+      const r = await db.query<{
+        debtor_id: string;
+        language: 'es' | 'en';
+        country: string;
+        collector_name: string;
+      }>(
+        `SELECT d.id AS debtor_id, d.language, d.country, o.name AS collector_name
+           FROM contact_points cp JOIN debtors d ON d.id = cp.debtor_id JOIN organizations o ON o.id = cp.org_id
+          WHERE cp.org_id = $1 AND cp.kind IN ('phone', 'whatsapp') AND cp.value = $2 AND cp.wrong_party_at IS NULL
+          ORDER BY cp.verified_at DESC NULLS LAST, cp.created_at, d.id LIMIT 1`,
+        [orgId, phone],
       );
-      return r.rows[0]?.id ?? null;
+      const row = r.rows[0];
+      if (!row) return null;
+      const accountId = await defaultAccountOf(orgId, row.debtor_id);
+      if (!accountId) return null;
+      return {
+        debtorId: row.debtor_id,
+        accountId,
+        language: row.language,
+        country: row.country.trim(),
+        collectorName: row.collector_name,
+      };
     },
 
     async callOf(orgId, callId) {

@@ -5,8 +5,9 @@ import {
   type VoiceDialogueAnswer,
   type VoiceDialogueLocale,
 } from '../../channels/index.js';
-import type { DialogueFactsReader, PlacedCall } from '../ports.js';
+import type { CallbackRequests, Caller, DialogueFactsReader, PlacedCall } from '../ports.js';
 import type { RunTurn, TurnOutcome } from './run-turn.js';
+import type { Clock } from '../../../shared/clock/clock.js';
 
 /** Said before hanging up when a person takes over: the call ends, a person calls back. */
 const CALL_BACK: Record<'es' | 'en', string> = {
@@ -14,11 +15,25 @@ const CALL_BACK: Record<'es' | 'en', string> = {
   en: 'A person from our team will call you back. Thank you, goodbye.',
 };
 
+/** Said to a debtor who calls in: a person calls back (nothing about a debt before they verify). */
+const CALLED_IN: Record<'es' | 'en', (collector: string) => string> = {
+  es: (c) =>
+    `Gracias por llamar a ${c}. Una persona de nuestro equipo le devolverá la llamada lo antes posible. Hasta luego.`,
+  en: (c) =>
+    `Thank you for calling ${c}. A person from our team will call you back as soon as possible. Goodbye.`,
+};
+
+/** Said to a caller whose number is on no debtor's record: how to reach us in writing. */
+const UNKNOWN_CALLER: Record<'es' | 'en', string> = {
+  es: 'Gracias por llamar. No encontramos este número en nuestros registros. Si recibió un mensaje nuestro, respóndanos por mensaje a este mismo número. Hasta luego.',
+  en: 'Thank you for calling. We could not find this number in our records. If you received a message from us, reply to it by text at this same number. Goodbye.',
+};
+
 /** After this many turns of silence or talk on one call, the bot ends it (a call is not endless). */
 export const MAX_CALL_TURNS = 40;
 
 /** The bot's voice for the debtor: es-ES in Spain, es-MX for other Spanish speakers, en-US in English. */
-export function voiceLocaleOf(call: Pick<PlacedCall, 'language' | 'country'>): VoiceDialogueLocale {
+export function voiceLocaleOf(call: Pick<PlacedCall | Caller, 'language' | 'country'>): VoiceDialogueLocale {
   if (call.language === 'en') return 'en-US';
   return call.country === 'ES' ? 'es-ES' : 'es-MX';
 }
@@ -32,8 +47,10 @@ export function voiceLocaleOf(call: Pick<PlacedCall, 'language' | 'country'>): V
  */
 export function createVoiceDialogue(d: {
   runTurn: RunTurn;
-  facts: Pick<DialogueFactsReader, 'callOf'>;
+  facts: Pick<DialogueFactsReader, 'callOf' | 'callerOf'>;
+  callbacks: CallbackRequests;
   messaging: Messaging;
+  clock: Clock;
   log: (msg: string, data: Record<string, unknown>) => void;
 }): VoiceDialogue {
   async function allowed(orgId: string, call: PlacedCall, out: TurnOutcome): Promise<boolean> {
@@ -62,6 +79,21 @@ export function createVoiceDialogue(d: {
   }
 
   return {
+    async calledIn({ orgId, callId, from }): Promise<VoiceDialogueAnswer> {
+      const caller = await d.facts.callerOf(orgId, from);
+      if (!caller) {
+        // North American numbers hear English first; everyone else Spanish.
+        const lang = from.startsWith('+1') ? 'en' : 'es';
+        return { locale: lang === 'en' ? 'en-US' : 'es-MX', say: [UNKNOWN_CALLER[lang]], end: true };
+      }
+      await d.callbacks.open(orgId, caller, { callId, from, at: d.clock.now() });
+      return {
+        locale: voiceLocaleOf(caller),
+        say: [CALLED_IN[caller.language](caller.collectorName)],
+        end: true,
+      };
+    },
+
     async turn({ orgId, callId, speech, attempt }): Promise<VoiceDialogueAnswer | null> {
       const call = await d.facts.callOf(orgId, callId);
       if (!call) return null;

@@ -108,6 +108,13 @@ export function createChannelWebhooks(opts: ChannelWebhooksOptions): ChannelWebh
       // With the dialogue on, a person who answers talks with the bot; each Gather comes back as a turn.
       const talking =
         call?.step === DIALOGUE_STEP || (call?.step === 'answer' && call.answeredBy === 'human');
+      // A call the debtor placed to our number: Twilio's first request, with no script of ours.
+      if (dialogue && call && !scriptId && call.step === 'answer' && call.raw.Direction === 'inbound')
+        return dialogueTwiml(await dialogue.calledIn({ orgId, callId: call.callId, from: call.from }), {
+          publicUrl: opts.publicUrl,
+          scriptId,
+          attempt,
+        });
       if (dialogue && call && talking) {
         const answer = await dialogue.turn({
           orgId,

@@ -37,7 +37,7 @@ import {
 } from '../../../test/provider-faults-support.js';
 
 /** The provider deadline of the drill (SALDO_PROVIDER_TIMEOUT_MS): real, short. */
-const TIMEOUT_MS = 1_000;
+const TIMEOUT_MS = 2_000;
 const MAX_ATTEMPTS = 4;
 const SEND_LEASE_MS = 30_000;
 

@@ -8,19 +8,10 @@ import type {
   SendResult,
 } from '../src/modules/channels/ports/channel-provider.js';
 import type { SendPathCheckpoint } from '../src/modules/channels/ports/send-path-checkpoint.js';
-import {
-  createSqlComplianceRefusalStore,
-  createSqlContactTargetStore,
-} from '../src/modules/channels/adapters/sql/contact-target-store.js';
-import { createSqlOutboundMessageStore } from '../src/modules/channels/adapters/sql/outbound-message-store.js';
-import { createSqlVoiceScriptStore } from '../src/modules/channels/adapters/sql/voice-script-store.js';
-import { createPaymentLinks } from '../src/modules/channels/adapters/payment-links.js';
-import { createContactDebtor } from '../src/modules/channels/usecases/contact-debtor.js';
-import { createSqlTimelineStore } from '../src/modules/record/adapters/sql-timeline-store.js';
+import { sqlContactDebtor } from '../src/modules/channels/testing/sql-contact-debtor.js';
 import { buildEngine } from '../src/modules/strategy/create-strategy.js';
 import type { Clock } from '../src/shared/clock/clock.js';
 import type { Db } from '../src/shared/db/db.js';
-import { testVault } from '../src/shared/crypto/test-vault.js';
 
 /** Leases of the drill: a replay comes after the dispatcher's, which is longer than the send intent's. */
 export const DRILL_LEASES = { dispatcherMs: 60_000, sendMs: 30_000 };
@@ -67,16 +58,7 @@ export async function buildDrillEngine(o: {
 }) {
   const { db, clock } = o;
   const provider = await createDurableSandbox(db, clock);
-  const messaging = createContactDebtor({
-    targets: createSqlContactTargetStore(db),
-    outbound: createSqlOutboundMessageStore(db),
-    refusals: createSqlComplianceRefusalStore(db),
-    timeline: createSqlTimelineStore(db, testVault()),
-    router: { forChannel: async () => provider },
-    voiceScripts: createSqlVoiceScriptStore(db, clock),
-    paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'drill' }),
-    clock,
-    tx: (fn) => db.transaction(() => fn()),
+  const messaging = sqlContactDebtor(db, clock, provider, {
     sendLeaseMs: DRILL_LEASES.sendMs,
     ...(o.checkpoint ? { checkpoint: o.checkpoint } : {}),
   });

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ManualClock } from '../../../shared/clock/manual-clock.js';
-import {
-  createSqlComplianceRefusalStore,
-  createSqlContactTargetStore,
-} from '../adapters/sql/contact-target-store.js';
 import { createSqlOutboundMessageStore } from '../adapters/sql/outbound-message-store.js';
-import { createSqlVoiceScriptStore } from '../adapters/sql/voice-script-store.js';
 import { createSqlTimelineStore } from '../../record/adapters/sql-timeline-store.js';
-import { createPaymentLinks } from '../adapters/payment-links.js';
 import type { Platform } from '../../../platform/composition-root.js';
 import type { ChannelProvider, OutboundMessage, SendResult } from '../ports/channel-provider.js';
 import type { Db } from '../../../shared/db/db.js';
 import type { ContactRequest } from '../ports/messaging.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
-import { createContactDebtor } from './contact-debtor.js';
+import { sqlContactDebtor } from '../testing/sql-contact-debtor.js';
 import { testVault } from '../../../shared/crypto/test-vault.js';
 
 /**
@@ -65,19 +59,7 @@ describeStorage('contact debtor after a crash mid-send', (mode) => {
     return { provider, accepted, calls, reached };
   }
 
-  function messaging(provider: ChannelProvider) {
-    return createContactDebtor({
-      targets: createSqlContactTargetStore(db),
-      outbound: createSqlOutboundMessageStore(db),
-      refusals: createSqlComplianceRefusalStore(db),
-      timeline: createSqlTimelineStore(db, testVault()),
-      router: { forChannel: async () => provider },
-      voiceScripts: createSqlVoiceScriptStore(db, clock),
-      paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'k' }),
-      clock,
-      tx: (fn) => db.transaction(() => fn()),
-    });
-  }
+  const messaging = (provider: ChannelProvider) => sqlContactDebtor(db, clock, provider);
 
   let n = 0;
   async function contactRequest(): Promise<{ req: ContactRequest; debtorId: string }> {

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ManualClock } from '../../../shared/clock/manual-clock.js';
-import {
-  createSqlComplianceRefusalStore,
-  createSqlContactTargetStore,
-} from '../adapters/sql/contact-target-store.js';
 import { createSqlOutboundMessageStore } from '../adapters/sql/outbound-message-store.js';
-import { createSqlVoiceScriptStore } from '../adapters/sql/voice-script-store.js';
-import { testVault } from '../../../shared/crypto/test-vault.js';
-import { createSqlTimelineStore } from '../../record/adapters/sql-timeline-store.js';
-import { createPaymentLinks } from '../adapters/payment-links.js';
 import type { Platform } from '../../../platform/composition-root.js';
 import type { ChannelProvider } from '../ports/channel-provider.js';
 import type { Db } from '../../../shared/db/db.js';
 import type { ContactRequest } from '../ports/messaging.js';
 import { describeStorage } from '../../../../test/storage.js';
 import { importRows, makeRow, newTenant, T0, testPlatform } from '../../../../test/fixtures.js';
-import { createContactDebtor } from './contact-debtor.js';
+import { sqlContactDebtor } from '../testing/sql-contact-debtor.js';
 
 /**
  * The database goes away (a restart) after the provider accepted a contact and before its record:
@@ -48,15 +40,7 @@ describeStorage('recording an accepted send while the database restarts', (mode)
   /** Messaging whose transactions fail as `fail(n)` says for the n-th (1-based). */
   function messaging(fail: (n: number, commit: () => Promise<unknown>) => Promise<void>) {
     let n = 0;
-    return createContactDebtor({
-      targets: createSqlContactTargetStore(db),
-      outbound: createSqlOutboundMessageStore(db),
-      refusals: createSqlComplianceRefusalStore(db),
-      timeline: createSqlTimelineStore(db, testVault()),
-      router: { forChannel: async () => provider },
-      voiceScripts: createSqlVoiceScriptStore(db, clock),
-      paymentLinks: createPaymentLinks({ publicUrl: 'https://saldo.example.com', secret: 'k' }),
-      clock,
+    return sqlContactDebtor(db, clock, provider, {
       pause: async () => {},
       tx: async (fn) => {
         let out: unknown;
